@@ -1,0 +1,22 @@
+import type { ErrorCode } from '../errors'
+
+/** Plural forms as `Intl.PluralRules` names them; `{n}` is replaced by the formatted number. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+
+/** Every string of the page chrome. Each language's catalog must have all of them (checked by tsc). */
+export interface Messages {
+  /** The language's own name, for the language switcher. */
+  languageName: string
+  skipToContent: string
+  tableOfContents: string
+  published: string
+  updated: string
+  readingTime: Plural
+  categories: string
+  tags: string
+  home: string
+  otherLanguages: string
+  errors: Record<ErrorCode, { title: string; body: string }>
+  /** Shown beside a broken article's error, for its publisher. */
+  detailsForPublisher: string
+}

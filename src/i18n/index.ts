@@ -1,0 +1,23 @@
+import type { Messages, Plural } from './catalog'
+import { en } from './messages/en'
+import { ja } from './messages/ja'
+import { ko } from './messages/ko'
+
+const catalogs: Record<string, Messages> = { ko, en, ja }
+
+/** The catalog for a language, falling back through its base language to English. */
+export function messages(lang: string): Messages {
+  return catalogs[lang] ?? catalogs[lang.split('-')[0]!] ?? en
+}
+
+export const hasCatalog = (lang: string) => lang in catalogs
+
+export function plural(forms: Plural, n: number, lang: string): string {
+  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other
+  return form.replace('{n}', new Intl.NumberFormat(lang).format(n))
+}
+
+/** `2024년 6월 19일`, `June 19, 2024`, `2024年6月19日` in the site's time zone. */
+export function formatDate(iso: string, lang: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(new Date(iso))
+}

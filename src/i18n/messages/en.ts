@@ -1,0 +1,22 @@
+import type { Messages } from '../catalog'
+
+export const en: Messages = {
+  languageName: 'English',
+  skipToContent: 'Skip to content',
+  tableOfContents: 'Contents',
+  published: 'Published',
+  updated: 'Updated',
+  readingTime: { one: '{n} min read', other: '{n} min read' },
+  categories: 'Categories',
+  tags: 'Tags',
+  home: 'Home',
+  otherLanguages: 'Other languages',
+  errors: {
+    SLUG_INVALID: { title: 'Invalid address', body: 'The address contains characters that cannot be used. Please check it.' },
+    ARTICLE_NOT_FOUND: { title: 'Article not found', body: 'The article may have moved or been removed.' },
+    SOURCE_INVALID: { title: 'This article cannot be shown', body: 'Its source has an error, so it cannot be displayed right now. Other articles are not affected.' },
+    STORAGE_UNAVAILABLE: { title: 'Please try again shortly', body: 'The article storage cannot be reached at the moment.' },
+    INTERNAL: { title: 'Something went wrong', body: 'An unexpected error occurred. Please try again shortly.' },
+  },
+  detailsForPublisher: 'Details for the publisher',
+}

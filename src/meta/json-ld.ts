@@ -1,0 +1,47 @@
+import type { Article } from '../schema/article'
+import type { SiteInfo } from './open-graph'
+
+/** schema.org NewsArticle / BlogPosting as Google's Article guidelines recommend. */
+export function jsonLd(article: Article, site: SiteInfo & { homeUrl: string }): Record<string, unknown> {
+  const publisher = { '@type': 'Organization', name: site.siteName, url: site.homeUrl }
+  return {
+    '@context': 'https://schema.org',
+    '@type': article.schemaType,
+    headline: article.title,
+    description: article.description,
+    ...(article.image && {
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: article.image.url,
+          ...(article.image.width && { width: article.image.width }),
+          ...(article.image.height && { height: article.image.height }),
+          ...(article.image.alt && { caption: article.image.alt }),
+        },
+      ],
+    }),
+    ...(article.datePublished && { datePublished: article.datePublished }),
+    ...(article.dateModified && { dateModified: article.dateModified }),
+    // No byline: the publication stands as the author, which Google accepts.
+    author: article.authors.length
+      ? article.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) }))
+      : [publisher],
+    publisher,
+    inLanguage: article.contentLang,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
+    url: article.url,
+    ...(article.categories[0] && { articleSection: article.categories[0] }),
+    ...(article.tags.length && { keywords: article.tags.join(', ') }),
+    isAccessibleForFree: true,
+  }
+}
+
+/** JSON for inside `<script type="application/ld+json">`: no `</script>`, no `<!--`, no line separators. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}

@@ -1,0 +1,89 @@
+import { LineCounter, parseDocument, isNode } from 'yaml'
+import type { z } from 'zod'
+import { ArticleError } from '../errors'
+import { FrontMatter } from '../schema/article'
+
+export interface SplitSource {
+  /** The YAML between the `---` lines. */
+  yaml: string
+  body: string
+  /** 1-based line of the first YAML line in the file. */
+  yamlLine: number
+}
+
+/** Splits `---\n yaml \n---\n body`. A file must open with front matter, as in Jekyll. */
+export function splitFrontMatter(text: string, file: string): SplitSource {
+  const open = /^---[ \t]*\n/.exec(text)
+  if (!open) {
+    throw new ArticleError('SOURCE_INVALID', 'the file must start with a `---` line opening the YAML front matter', {
+      file,
+      line: 1,
+    })
+  }
+  const rest = text.slice(open[0].length)
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest)
+  if (!close) {
+    throw new ArticleError('SOURCE_INVALID', 'the front matter has no closing `---` line', { file, line: 1 })
+  }
+  return {
+    yaml: rest.slice(0, close.index),
+    body: rest.slice(close.index + close[0].length).replace(/^\n/, ''),
+    yamlLine: 2,
+  }
+}
+
+/** Parses and validates front matter; errors name the key and the file line. */
+export function parseFrontMatter(source: SplitSource, file: string): FrontMatter {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source.yaml, {
+    lineCounter,
+    schema: 'core', // YAML 1.2: `no` stays a string, dates stay strings until we parse them with a zone
+    uniqueKeys: true,
+    prettyErrors: false,
+  })
+  const lineAt = (offset: number) => source.yamlLine - 1 + lineCounter.linePos(offset).line
+
+  const yamlError = doc.errors[0]
+  if (yamlError) {
+    throw new ArticleError('SOURCE_INVALID', `invalid YAML: ${firstLine(yamlError.message)}`, {
+      file,
+      line: lineAt(yamlError.pos[0]),
+    })
+  }
+
+  let data: unknown
+  try {
+    // Alias bombs: yaml refuses documents whose aliases expand past this count.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  } catch (cause) {
+    throw new ArticleError('SOURCE_INVALID', `invalid YAML: ${(cause as Error).message}`, { file }, { cause })
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ArticleError('SOURCE_INVALID', 'the front matter must be a map of `key: value` lines', {
+      file,
+      line: source.yamlLine,
+    })
+  }
+
+  const result = FrontMatter.safeParse(data, { reportInput: true })
+  if (result.success) return result.data
+  const issue = result.error.issues[0] as z.core.$ZodIssue
+  const path = issue.path.map(String)
+  const node = doc.getIn(issue.path as (string | number)[], true)
+  const line = isNode(node) && node.range ? lineAt(node.range[0]) : source.yamlLine - 1
+  const missing = issue.code === 'invalid_type' && issue.input === undefined
+  const message = missing ? 'this key is required' : `${issue.message}${describe(issue.input)}`
+  throw new ArticleError('SOURCE_INVALID', message, {
+    file,
+    key: path.join('.') || undefined,
+    line,
+  })
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return ''
+  const shown = JSON.stringify(value)
+  return `, got ${shown && shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`
+}
+
+const firstLine = (s: string) => s.split('\n')[0] ?? s

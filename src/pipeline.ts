@@ -1,0 +1,120 @@
+/**
+ * source → parse → transform → enrich: a stored file becomes an Article. Pure: no bindings,
+ * no clock; everything that varies comes in through `ctx`.
+ */
+import { ArticleError } from './errors'
+import { bodyToHtml, formatOf, parseBody } from './parse/body'
+import { dateFromFileName, parseDate, toZonedIso } from './parse/date'
+import { decodeSource } from './parse/decode'
+import { parseFrontMatter, splitFrontMatter } from './parse/front-matter'
+import { detectLanguage } from './meta/language'
+import { readingMinutes } from './meta/reading-time'
+import { truncate } from './meta/text'
+import { KNOWN_KEYS, type Article, type ArticleImage, type Author, type FrontMatter, type SourceFormat } from './schema/article'
+import type { SourceFile } from './source/store'
+import { cleanup, dropLeadingImage } from './transform/cleanup'
+import { outline } from './transform/headings'
+import { rewriteLinks } from './transform/links'
+import { sanitize } from './transform/sanitize'
+import { collapse, firstImage, firstParagraph, plainText } from './transform/text'
+
+export interface PipelineContext {
+  /** Absolute origin articles are served from, e.g. `https://news.example`. */
+  baseUrl: string
+  timeZone: string
+}
+
+/** Meta descriptions are cut to about this many characters (Google shows ~160). */
+export const DESCRIPTION_LENGTH = 160
+
+export function buildArticle(source: SourceFile, ctx: PipelineContext): Article {
+  const file = source.fileName ?? source.key
+  const [lang = '', ...rest] = source.key.split('/')
+  const slug = rest.join('/')
+  const text = decodeSource(source.bytes, file)
+  const split = splitFrontMatter(text, file)
+  const fm = parseFrontMatter(split, file)
+  const format: SourceFormat = source.format ?? formatOf(file) ?? (/^\s*</.test(split.body) ? 'html' : 'md')
+
+  const url = fm.canonical_url ?? `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
+  const ownUrl = `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
+  const root = parseBody(bodyToHtml(split.body, format))
+  sanitize(root)
+  cleanup(root)
+  rewriteLinks(root, ownUrl)
+  const bodyImage = firstImage(root)
+  const image = mainImage(fm, bodyImage, ownUrl, file)
+  const heroAlt = dropLeadingImage(root, image?.url)
+  if (image && !image.alt) image.alt = heroAlt || bodyImage?.alt || ''
+  const toc = outline(root)
+  const bodyText = plainText(root)
+
+  const contentLang = fm.lang ?? (lang || detectLanguage(`${fm.title}\n${bodyText}`) || 'en')
+  const categories = [...(fm.categories ?? []), ...(fm.category ?? [])]
+  const tags = fm.tags ?? []
+  const published = dateOf(fm.date, 'date') ?? dateOf(dateFromFileName(file) ?? undefined, 'date') ?? source.firstUploaded ?? source.uploaded
+  const modified = dateOf(fm.last_modified_at, 'last_modified_at') ?? source.uploaded ?? published
+
+  function dateOf(value: string | Date | undefined, key: string): Date | undefined {
+    if (value === undefined) return undefined
+    const date = parseDate(value, ctx.timeZone)
+    if (!date) throw new ArticleError('SOURCE_INVALID', `expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900, got ${JSON.stringify(value)}`, { file, key })
+    return date
+  }
+
+  return {
+    lang,
+    slug,
+    contentLang,
+    url,
+    title: collapse(fm.title),
+    description: truncate(collapse(fm.description ?? fm.excerpt ?? firstParagraph(root) ?? fm.title), DESCRIPTION_LENGTH, contentLang),
+    excerpt: fm.excerpt === undefined ? undefined : collapse(fm.excerpt),
+    datePublished: published && toZonedIso(published, ctx.timeZone),
+    dateModified: modified && toZonedIso(modified > (published ?? modified) ? modified : (published ?? modified), ctx.timeZone),
+    categories,
+    tags,
+    authors: authorsOf(fm.author),
+    image,
+    schemaType: fm.schema_type ?? (isNews([...categories, ...tags]) ? 'NewsArticle' : 'BlogPosting'),
+    published: fm.published ?? true,
+    html: root.innerHTML.trim(),
+    text: bodyText,
+    toc,
+    readingMinutes: readingMinutes(bodyText),
+    extra: Object.fromEntries(Object.entries(fm).filter(([key]) => !KNOWN_KEYS.has(key))),
+    source: { key: source.key, store: source.store, etag: source.etag, format, uploaded: source.uploaded?.toISOString() },
+  }
+}
+
+function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl: string, file: string): ArticleImage | undefined {
+  const declared = typeof fm.image === 'string' ? { url: fm.image } : fm.image && { ...fm.image, url: (fm.image.url ?? fm.image.path)! }
+  const chosen = declared ?? (body && { url: body.src, alt: body.alt, width: body.width, height: body.height })
+  if (!chosen) return undefined
+  let url: URL
+  try {
+    url = new URL(chosen.url, pageUrl)
+  } catch (cause) {
+    throw new ArticleError('SOURCE_INVALID', `expected an image URL, got ${JSON.stringify(chosen.url)}`, { file, key: 'image' }, { cause })
+  }
+  // The body's own size attributes describe the same picture when it is the same file.
+  const sameAsBody = body && body.src === url.href
+  return {
+    url: url.href,
+    alt: chosen.alt ?? '',
+    width: chosen.width ?? (sameAsBody ? body.width : undefined),
+    height: chosen.height ?? (sameAsBody ? body.height : undefined),
+    type: imageType(url.pathname),
+  }
+}
+
+const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
+const imageType = (path: string) => IMAGE_TYPES[/\.(\w+)$/.exec(path)?.[1]?.toLowerCase() ?? '']
+
+function authorsOf(author: FrontMatter['author']): Author[] {
+  if (!author) return []
+  return [typeof author === 'string' ? { name: author } : { name: author.name, ...(author.url ? { url: author.url } : {}) }]
+}
+
+const NEWS = /^(news|뉴스|속보|ニュース|新闻|新聞)$/i
+const isNews = (labels: string[]) => labels.some((label) => NEWS.test(label))

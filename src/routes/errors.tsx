@@ -1,0 +1,52 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { siteConfig } from '../config'
+import type { AppEnv } from '../env'
+import { ArticleError } from '../errors'
+import { messages } from '../i18n'
+import { ErrorPage } from '../render/ErrorPage'
+import { StorageError } from '../source/store'
+
+/** Every failure becomes a clear, localized page (or JSON under /api/), never a stack trace. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const error =
+    err instanceof ArticleError ? err
+    : err instanceof StorageError || err instanceof AggregateError ? new ArticleError('STORAGE_UNAVAILABLE', err.message, {}, { cause: err })
+    : new ArticleError('INTERNAL', String(err), {}, { cause: err })
+  log(c, error.status >= 500 ? 'error' : 'info', {
+    code: error.code,
+    message: error.describe(),
+    ...(error.code === 'INTERNAL' && { stack: (err as Error).stack }),
+  })
+  return errorResponse(c, error)
+}
+
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  errorResponse(c, new ArticleError('ARTICLE_NOT_FOUND', `no route for ${c.req.path}`))
+
+export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response {
+  const config = c.get('config') ?? siteConfig(c.env)
+  const lang = pathLanguage(c.req.path, config.languages) ?? config.defaultLang
+  const text = messages(lang).errors[error.code]
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
+  if (error.status === 503) headers['Retry-After'] = '30'
+  if (c.req.path.startsWith('/api/')) {
+    // Publishers call the API: a broken source's details help them; readers' pages say less.
+    const message = error.code === 'SOURCE_INVALID' ? `${text.title}: ${error.describe()}` : text.title
+    return c.json({ error: { code: error.code, status: error.status, message } }, error.status, headers)
+  }
+  const chrome = { uiLang: lang, siteName: config.siteName, homeUrl: `/${lang}/` }
+  return c.html(`<!doctype html>${(<ErrorPage error={error} chrome={chrome} />).toString()}`, error.status, headers)
+}
+
+/** The language a path is in: `/ko/…` or `/api/articles/ko/…`. */
+function pathLanguage(path: string, languages: string[]): string | undefined {
+  const segment = path.replace(/^\/api\/articles\//, '/').split('/')[1]
+  return segment && languages.includes(segment) ? segment : undefined
+}
+
+/** One JSON object per line, with the request id that also goes out as `X-Request-Id`. */
+export function log(c: Context<AppEnv>, level: 'info' | 'error', fields: Record<string, unknown>) {
+  const line = JSON.stringify({ level, time: new Date().toISOString(), requestId: c.get('requestId'), method: c.req.method, path: c.req.path, ...fields })
+  if (level === 'error') console.error(line)
+  else console.log(line)
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod'
+
+/**
+ * Front matter, following Jekyll (and jekyll-seo-tag) where publishers already know the keys.
+ * Unknown keys (like the seed's `feature_text`) pass through and are exposed as `extra`.
+ */
+
+const text = z.string().trim().min(1, 'expected a non-empty string')
+
+/** Jekyll accepts a list or one string of space-separated words for categories and tags. */
+const wordList = z
+  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+  .transform((v) => (Array.isArray(v) ? v.map(String) : String(v).split(/\s+/)))
+  .transform((items) => [...new Set(items.map((s) => s.trim()).filter(Boolean))])
+
+const dateLike = z.union([z.string(), z.date()], {
+  error: 'expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900',
+})
+
+const dimension = z.coerce.number().int('expected a whole number of pixels').positive().max(100_000)
+
+const ImageObject = z
+  .looseObject({
+    url: text.optional(),
+    /** jekyll-seo-tag's name for the URL. */
+    path: text.optional(),
+    width: dimension.optional(),
+    height: dimension.optional(),
+    alt: z.string().optional(),
+  })
+  .refine((img) => img.url ?? img.path, { message: 'an image object needs `url` (or `path`)' })
+
+const AuthorObject = z.looseObject({
+  name: text,
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  email: z.string().optional(),
+  twitter: z.string().optional(),
+})
+
+export const LanguageTag = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as ko or en-US')
+
+export const FrontMatter = z.looseObject({
+  title: text,
+  date: dateLike.optional(),
+  last_modified_at: dateLike.optional(),
+  categories: wordList.optional(),
+  category: wordList.optional(),
+  tags: wordList.optional(),
+  author: z.union([text, AuthorObject]).optional(),
+  image: z.union([text, ImageObject]).optional(),
+  excerpt: z.string().optional(),
+  description: z.string().optional(),
+  lang: LanguageTag.optional(),
+  canonical_url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+  published: z.boolean({ error: 'expected true or false' }).optional(),
+  /** Explicit schema.org type; otherwise a "news" category or tag makes a NewsArticle. */
+  schema_type: z.enum(['NewsArticle', 'BlogPosting', 'Article']).optional(),
+})
+export type FrontMatter = z.output<typeof FrontMatter>
+
+/** The keys the schema knows; everything else is kept as `extra`. */
+export const KNOWN_KEYS = new Set(Object.keys(FrontMatter.shape))
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1
+  } catch {
+    return false
+  }
+}
+
+export type SourceFormat = 'html' | 'md'
+
+export interface Heading {
+  id: string
+  text: string
+  level: number
+}
+
+export interface Author {
+  name: string
+  url?: string
+}
+
+export interface ArticleImage {
+  url: string
+  alt: string
+  width?: number
+  height?: number
+  type?: string
+}
+
+/** A finished article: everything a page, the JSON API and the metadata need. */
+export interface Article {
+  /** The URL language (the storage folder), one of the site's languages. */
+  lang: string
+  slug: string
+  /** BCP 47 language of the text itself: front matter `lang`, else the URL language, else detected. */
+  contentLang: string
+  /** Absolute canonical URL. */
+  url: string
+  title: string
+  description: string
+  excerpt?: string
+  /** ISO 8601 with the site's offset. */
+  datePublished?: string
+  dateModified?: string
+  categories: string[]
+  tags: string[]
+  authors: Author[]
+  image?: ArticleImage
+  schemaType: 'NewsArticle' | 'BlogPosting' | 'Article'
+  published: boolean
+  /** Sanitized body HTML. */
+  html: string
+  text: string
+  toc: Heading[]
+  readingMinutes: number
+  /** Front matter keys the schema does not know, as written. */
+  extra: Record<string, unknown>
+  source: { key: string; store: string; etag: string; format: SourceFormat; uploaded?: string }
+}

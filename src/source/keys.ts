@@ -1,0 +1,24 @@
+import { ArticleError } from '../errors'
+
+const MAX_SLUG_BYTES = 200
+
+/**
+ * Checks a slug from the URL before any storage read: no path tricks, no control characters,
+ * at most 200 bytes of UTF-8. Hangul and other letters are welcome.
+ */
+export function checkSlug(slug: string): string {
+  const normalized = slug.normalize('NFC')
+  const problem =
+    normalized.length === 0 ? 'is empty'
+    : normalized.includes('..') ? 'contains ".."'
+    : /[/\\]/.test(normalized) ? 'contains a slash'
+    : /[\u0000-\u001f\u007f-\u009f]/.test(normalized) ? 'contains a control character'
+    : new TextEncoder().encode(normalized).length > MAX_SLUG_BYTES ? `is longer than ${MAX_SLUG_BYTES} bytes`
+    : /^[.\s]|\s$/.test(normalized) ? 'starts with a dot or has surrounding spaces'
+    : null
+  if (problem) throw new ArticleError('SLUG_INVALID', `the slug ${problem}`, { key: 'slug' })
+  return normalized
+}
+
+/** The storage key of an article: `<lang>/<slug>`. */
+export const sourceKey = (lang: string, slug: string) => `${lang}/${slug}`

@@ -1,0 +1,47 @@
+import type { DomElement } from '../parse/dom'
+import type { Heading } from '../schema/article'
+
+/**
+ * The page's `<h1>` is the article title, so a body that uses `<h1>` is shifted down one level.
+ * Every heading gets a readable id (Hangul and kana kept), and h2–h3 make the table of contents.
+ */
+export function outline(root: DomElement): Heading[] {
+  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+  const shift = headings.some((h) => h.localName === 'h1') ? 1 : 0
+  const used = new Set<string>()
+  const toc: Heading[] = []
+  for (const heading of headings) {
+    let el = heading
+    const level = Math.min(6, Number(heading.localName.slice(1)) + shift)
+    if (shift) {
+      el = heading.ownerDocument.createElement(`h${level}`)
+      for (const { name, value } of Array.from(heading.attributes)) el.setAttribute(name, value)
+      el.append(...Array.from(heading.childNodes))
+      heading.replaceWith(el)
+    }
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    const id = uniqueId(slugify(text) || 'section', used)
+    el.setAttribute('id', id)
+    if (level <= 3) toc.push({ id, text, level })
+  }
+  return toc
+}
+
+/** `포괄적 전략 동반자 협정이란?` → `포괄적-전략-동반자-협정이란` */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 80)
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+  used.add(id)
+  return id
+}
