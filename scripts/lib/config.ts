@@ -1,0 +1,8 @@
+import { unstable_readConfig } from 'wrangler'
+import { SiteConfig } from '../../src/config'
+
+/** The site settings from wrangler.toml's [vars], checked by the same schema the Worker uses. */
+export function readSiteConfig(configPath = 'wrangler.toml'): SiteConfig {
+  const config = unstable_readConfig({ config: configPath })
+  return SiteConfig.parse(config.vars)
+}

@@ -1,0 +1,97 @@
+/**
+ * Reads the publisher's files from content/ and checks each one with the Worker's own pipeline,
+ * so a file that passes here renders at the edge.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import type { SiteConfig } from '../../src/config'
+import { ArticleError } from '../../src/errors'
+import { detectLanguage } from '../../src/meta/language'
+import { formatOf } from '../../src/parse/body'
+import { buildArticle } from '../../src/pipeline'
+import type { Article, SourceFormat } from '../../src/schema/article'
+import { checkSlug, sourceKey } from '../../src/source/keys'
+
+export interface ContentFile {
+  /** Path relative to the content folder, with `/`: `ko/2024-06-20-seoul-heatwave.md`. */
+  path: string
+  key: string
+  format: SourceFormat
+  bytes: Uint8Array
+  sha256: string
+}
+
+export interface CheckedContent {
+  files: ContentFile[]
+  articles: Map<string, Article>
+  errors: string[]
+}
+
+const JEKYLL_DATE = /^\d{4}-\d{2}-\d{2}-/
+
+/** Every article file under `dir`, validated; `errors` lists each bad one with file, line, key and reason. */
+export async function checkContent(dir: string, config: SiteConfig): Promise<CheckedContent> {
+  const files: ContentFile[] = []
+  const articles = new Map<string, Article>()
+  const errors: string[] = []
+  const byKey = new Map<string, string>()
+  for (const absolute of await walk(dir)) {
+    const path = relative(dir, absolute).split(sep).join('/')
+    const format = formatOf(path)
+    if (!format) continue
+    const bytes = new Uint8Array(await readFile(absolute))
+    try {
+      const key = keyFor(path, bytes, config)
+      const earlier = byKey.get(key)
+      if (earlier) throw new ArticleError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, { file: path })
+      byKey.set(key, path)
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const article = buildArticle(
+        { key, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, etag: sha256, store: 'kv', fileName: path, format },
+        { baseUrl: config.baseUrl || 'http://localhost:8787', timeZone: config.timeZone },
+      )
+      files.push({ path, key, format, bytes, sha256 })
+      articles.set(key, article)
+    } catch (error) {
+      errors.push(error instanceof ArticleError ? error.describe() : `${path}: ${String(error)}`)
+    }
+  }
+  return { files, articles, errors }
+}
+
+/**
+ * `ko/2024-06-20-seoul-heatwave.md` → `ko/seoul-heatwave`. A file outside a language folder gets the
+ * language its text is written in.
+ */
+export function keyFor(path: string, bytes: Uint8Array, config: SiteConfig): string {
+  const parts = path.split('/')
+  const name = parts.pop()!
+  const slug = checkFileSlug(name.replace(/\.[^.]+$/, '').replace(JEKYLL_DATE, ''), path)
+  const folder = parts[0]
+  if (parts.length > 1 || (folder && !config.languages.includes(folder))) {
+    throw new ArticleError('SOURCE_INVALID', `put articles in a language folder: one of ${config.languages.join(', ')}`, { file: path })
+  }
+  const detected = detectLanguage(new TextDecoder().decode(bytes))
+  const lang = folder ?? (detected && config.languages.includes(detected) ? detected : config.defaultLang)
+  return sourceKey(lang, slug)
+}
+
+function checkFileSlug(slug: string, file: string): string {
+  try {
+    return checkSlug(slug)
+  } catch (error) {
+    throw new ArticleError('SOURCE_INVALID', `the file name does not make a valid URL: ${(error as Error).message}`, { file })
+  }
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  const nested = await Promise.all(
+    entries
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])),
+  )
+  return nested.flat()
+}

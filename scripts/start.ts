@@ -1,0 +1,19 @@
+/**
+ * npm start: push content/ to the local KV/R2, then serve it with `wrangler dev` on port 8787.
+ * Offline-quiet: no Request.cf download, no telemetry.
+ */
+import { spawn } from 'node:child_process'
+import { push, PushError } from './content-push'
+
+const quiet = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
+
+try {
+  await push({ dir: 'content', remote: false })
+} catch (error) {
+  console.error(error instanceof PushError ? error.message : error)
+  process.exit(1)
+}
+
+const dev = spawn('wrangler', ['dev', ...process.argv.slice(2)], { stdio: 'inherit', env: quiet })
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
+dev.on('exit', (code) => process.exit(code ?? 0))
