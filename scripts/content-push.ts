@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { checkContent } from './lib/content'
 import { openStorage } from './lib/storage'
+import { encodeFileName } from '../src/source/store'
 
 export interface PushResult {
   added: string[]
@@ -32,12 +33,12 @@ export async function push(options: { dir: string; remote: boolean; store?: 'kv'
     const now = new Date().toISOString()
     for (const file of checked.files) {
       const previous = stored.get(file.key)
-      if (previous?.metadata.sha256 === file.sha256 && previous.metadata.fileName === file.path) {
+      if (previous?.metadata.sha256 === file.sha256 && previous.metadata.fileName === encodeFileName(file.path)) {
         result.unchanged.push(file.key)
         continue
       }
       await storage.put(file.key, file.bytes, {
-        fileName: file.path,
+        fileName: encodeFileName(file.path),
         format: file.format,
         sha256: file.sha256,
         uploaded: now,

@@ -89,8 +89,8 @@ async function remoteConfig(configPath: string): Promise<string> {
   const remote = {
     name: config.name,
     compatibility_date: config.compatibility_date,
-    kv_namespaces: config.kv_namespaces.map((kv) => ({ binding: kv.binding, id: kv.id, remote: true })),
-    r2_buckets: config.r2_buckets.map((r2) => ({ binding: r2.binding, bucket_name: r2.bucket_name, remote: true })),
+    kv_namespaces: config.kv_namespaces.map((kv: { binding: string; id?: string }) => ({ binding: kv.binding, id: kv.id, remote: true })),
+    r2_buckets: config.r2_buckets.map((r2: { binding: string; bucket_name?: string }) => ({ binding: r2.binding, bucket_name: r2.bucket_name, remote: true })),
     vars: config.vars,
   }
   await mkdir('.wrangler', { recursive: true })

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml'
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
 import type { z } from 'zod'
 import { ArticleError } from '../errors'
 import { FrontMatter } from '../schema/article'
@@ -67,10 +67,10 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
 
   const result = FrontMatter.safeParse(data, { reportInput: true })
   if (result.success) return result.data
-  const issue = result.error.issues[0] as z.core.$ZodIssue
+  const issue = closestIssue(result.error.issues[0]!)
   const path = issue.path.map(String)
-  const node = doc.getIn(issue.path as (string | number)[], true)
-  const line = isNode(node) && node.range ? lineAt(node.range[0]) : source.yamlLine - 1
+  const offset = keyOffset(doc, issue.path as (string | number)[])
+  const line = offset === undefined ? source.yamlLine - 1 : lineAt(offset)
   const missing = issue.code === 'invalid_type' && issue.input === undefined
   const message = missing ? 'this key is required' : `${issue.message}${describe(issue.input)}`
   throw new ArticleError('SOURCE_INVALID', message, {
@@ -78,6 +78,32 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     key: path.join('.') || undefined,
     line,
   })
+}
+
+/** Where a key path starts in the YAML: the key itself (`title:`), not its value on the next line. */
+function keyOffset(doc: Document, path: (string | number)[]): number | undefined {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents
+  const last = path.at(-1)
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last)
+    if (isNode(pair?.key) && pair.key.range) return pair.key.range[0]
+  }
+  const node = doc.getIn(path, true)
+  return isNode(node) && node.range ? node.range[0] : undefined
+}
+
+/**
+ * A union (`image: URL | {url, width…}`) fails as a whole; the useful message is the one from the
+ * branch the author was writing: the branch whose problem lies deepest in the value.
+ */
+function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue
+  const branches = issue.errors.map((branch) => branch.map((inner) => closestIssue({ ...inner, path: [...issue.path, ...inner.path] })))
+  const best = branches
+    .map((branch) => branch[0]!)
+    .filter(Boolean)
+    .sort((a, b) => b.path.length - a.path.length)[0]
+  return best && best.path.length > issue.path.length ? best : issue
 }
 
 function describe(value: unknown): string {

@@ -31,8 +31,10 @@ export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response
   if (error.status === 503) headers['Retry-After'] = '30'
   if (c.req.path.startsWith('/api/')) {
     // Publishers call the API: a broken source's details help them; readers' pages say less.
-    const message = error.code === 'SOURCE_INVALID' ? `${text.title}: ${error.describe()}` : text.title
-    return c.json({ error: { code: error.code, status: error.status, message } }, error.status, headers)
+    const detailed = error.code === 'SOURCE_INVALID'
+    const message = detailed ? `${text.title}: ${error.describe()}` : text.title
+    const body = { code: error.code, status: error.status, message, ...(detailed && { location: error.location }) }
+    return c.json({ error: body }, error.status, headers)
   }
   const chrome = { uiLang: lang, siteName: config.siteName, homeUrl: `/${lang}/` }
   return c.html(`<!doctype html>${(<ErrorPage error={error} chrome={chrome} />).toString()}`, error.status, headers)

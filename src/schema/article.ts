@@ -17,7 +17,8 @@ const dateLike = z.union([z.string(), z.date()], {
   error: 'expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900',
 })
 
-const dimension = z.coerce.number().int('expected a whole number of pixels').positive().max(100_000)
+const pixels = z.number({ error: 'expected a whole number of pixels' }).int('expected a whole number of pixels').positive().max(100_000)
+const dimension = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v), pixels)
 
 const ImageObject = z
   .looseObject({

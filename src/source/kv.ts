@@ -1,4 +1,4 @@
-import { parseDateOrUndefined, sha256Hex, StorageError, type SourceMetadata, type SourceStore } from './store'
+import { decodeFileName, parseDateOrUndefined, sha256Hex, StorageError, type SourceMetadata, type SourceStore } from './store'
 
 /** Sources in Workers KV: the value is the raw file, metadata as content:push writes it. */
 export const kvStore = (ns: KVNamespace): SourceStore => ({
@@ -20,7 +20,7 @@ export const kvStore = (ns: KVNamespace): SourceStore => ({
       store: 'kv',
       uploaded: parseDateOrUndefined(meta.uploaded),
       firstUploaded: parseDateOrUndefined(meta.firstUploaded),
-      fileName: meta.fileName,
+      fileName: decodeFileName(meta.fileName),
       format: meta.format,
     }
   },

@@ -1,4 +1,4 @@
-import { parseDateOrUndefined, StorageError, type SourceMetadata, type SourceStore } from './store'
+import { decodeFileName, parseDateOrUndefined, StorageError, type SourceMetadata, type SourceStore } from './store'
 
 /** Sources in R2: the object body is the raw file; R2 knows its etag and upload time itself. */
 export const r2Store = (bucket: R2Bucket): SourceStore => ({
@@ -15,7 +15,7 @@ export const r2Store = (bucket: R2Bucket): SourceStore => ({
         store: 'r2',
         uploaded: object.uploaded,
         firstUploaded: parseDateOrUndefined(meta?.firstUploaded),
-        fileName: meta?.fileName,
+        fileName: decodeFileName(meta?.fileName),
         format: meta?.format === 'md' || meta?.format === 'html' ? meta.format : undefined,
       }
     } catch (cause) {

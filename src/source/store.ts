@@ -21,6 +21,7 @@ export type StoreName = 'kv' | 'r2'
 
 /** What content:push stores beside each source (KV metadata, R2 custom metadata). */
 export interface SourceMetadata {
+  /** Percent-encoded (`encodeURI`): metadata travels in HTTP headers, which want ASCII. */
   fileName?: string
   format?: SourceFormat
   /** SHA-256 of the bytes, hex: the etag for KV, and how a push knows nothing changed. */
@@ -60,6 +61,16 @@ export function chainStores(stores: SourceStore[]): SourceStore & { readonly sto
       if (failures.length) throw new AggregateError(failures, `no store could be read for ${key}`)
       return null
     },
+  }
+}
+
+export const encodeFileName = (name: string) => encodeURI(name)
+export function decodeFileName(stored: string | undefined): string | undefined {
+  if (!stored) return undefined
+  try {
+    return decodeURI(stored)
+  } catch {
+    return stored
   }
 }
 

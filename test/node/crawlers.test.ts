@@ -1,0 +1,69 @@
+/**
+ * The seed article as the crawlers see it: served by a real `wrangler dev` from content pushed by
+ * content:push, parsed by open-graph-scraper (the parser many link-preview services use) and by the
+ * rules the chat apps document (PREVIEWS.md): metadata early, absolute URLs, Korean intact.
+ */
+import ogs from 'open-graph-scraper'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWorker, type RunningWorker } from './helpers/worker'
+
+const CRAWLERS = {
+  KakaoTalk: 'facebookexternalhit/1.1; kakaotalk-scrap/1.0; +https://devtalk.kakao.com/',
+  Facebook: 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+  X: 'Twitterbot/1.0',
+  Naver: 'Mozilla/5.0 (compatible; Yeti/1.1; +https://naver.me/spd)',
+  Slack: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+  Discord: 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)',
+  LinkedIn: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
+  Telegram: 'TelegramBot (like TwitterBot)',
+}
+
+let worker: RunningWorker
+beforeAll(async () => {
+  worker = await startWorker()
+}, 120_000)
+afterAll(() => worker?.stop())
+
+describe('the seed article for social crawlers', () => {
+  it.each(Object.entries(CRAWLERS))('%s gets a 200 page with all metadata in the first 32 KB', async (_name, userAgent) => {
+    const res = await worker.get('/ko/putin-kim-pact', { headers: { 'user-agent': userAgent } })
+    expect(res.status).toBe(200)
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const head = new TextDecoder().decode(bytes.slice(0, 32 * 1024))
+    for (const tag of ['og:title', 'og:description', 'og:image', 'og:url', 'twitter:card', 'application/ld+json']) expect(head).toContain(tag)
+    expect(head).toContain('</head>')
+  })
+
+  it('parses with open-graph-scraper into a complete Korean preview', async () => {
+    const html = await (await worker.get('/ko/putin-kim-pact', { headers: { 'user-agent': CRAWLERS.Facebook } })).text()
+    const { error, result } = await ogs({ html })
+    expect(error).toBe(false)
+    expect(result.ogTitle).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
+    expect(result.ogType).toBe('article')
+    expect(result.ogLocale).toBe('ko_KR')
+    expect(result.ogSiteName).toBe('Edge Press')
+    expect(result.ogUrl).toBe(`${worker.origin}/ko/putin-kim-pact`)
+    expect(result.ogDescription).toMatch(/^김정은과 푸틴, 북한 국무위원장과 러시아 대통령이/)
+    expect(result.ogDescription!.endsWith('…')).toBe(true)
+    expect(result.ogImage?.[0]?.url).toMatch(/^https:\/\/.+\.(jpe?g|png|webp)/i)
+    expect(result.ogImage?.[0]?.alt).toBe('implanttips 속보')
+    expect(result.twitterCard).toBe('summary_large_image')
+    expect(result.twitterTitle).toBe(result.ogTitle)
+    expect(result.articlePublishedTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/)
+    expect(result.articleSection).toBe('News')
+    const ld = result.jsonLD?.[0] as Record<string, unknown>
+    expect(ld['@type']).toBe('NewsArticle')
+    expect(ld.headline).toBe(result.ogTitle)
+    expect(ld.inLanguage).toBe('ko')
+  })
+
+  it('serves the JSON API and every article in content/ from the real dev server', async () => {
+    const api = await worker.get('/api/articles/ko/putin-kim-pact')
+    expect(api.status).toBe(200)
+    expect(((await api.json()) as { title: string }).title).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
+    for (const path of ['/en/putin-kim-pact', '/ja/putin-kim-pact', '/ko/seoul-heatwave', '/ja/tokyo-transit-guide', `/ko/${encodeURIComponent('kimchi-recipe')}`]) {
+      expect((await worker.get(path)).status, path).toBe(200)
+    }
+    expect((await worker.get('/ko/draft-election-preview')).status).toBe(404)
+  })
+})

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { ArticleError } from '../../src/errors'
+import { parseFrontMatter, splitFrontMatter } from '../../src/parse/front-matter'
+import { SEED } from '../helpers/seed'
+
+const parse = (text: string) => parseFrontMatter(splitFrontMatter(text, 'ko/x.html'), 'ko/x.html')
+const failure = (text: string) => {
+  try {
+    parse(text)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ArticleError)
+    return (error as ArticleError).describe()
+  }
+  throw new Error('expected the source to be refused')
+}
+
+describe('front matter', () => {
+  it('reads the seed: folded scalars, lists, quoted strings, unknown keys kept', () => {
+    const fm = parse(SEED)
+    expect(fm.title).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
+    expect(fm.categories).toEqual(['News'])
+    expect(fm.excerpt).toMatch(/^김정은과 푸틴, .*강조했다\.\n$/s)
+    expect(fm.image).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
+    expect(fm.feature_text).toBe(fm.excerpt)
+  })
+
+  it('accepts Jekyll’s space-separated tags and an author object', () => {
+    const fm = parse('---\ntitle: T\ntags: edge  workers\nauthor:\n  name: Kim\n  url: https://kim.example\n---\nbody')
+    expect(fm.tags).toEqual(['edge', 'workers'])
+    expect(fm.author).toEqual({ name: 'Kim', url: 'https://kim.example' })
+  })
+
+  it('names the line of broken YAML', () => {
+    expect(failure('---\ntitle: ok\nexcerpt: a: b\nimage: x\n---\n')).toMatch(/^ko\/x\.html:3: invalid YAML: Nested mappings/)
+    expect(failure('---\ntitle: ok\ntags:\n  - a\n - b\n---\n')).toMatch(/^ko\/x\.html:5: invalid YAML/)
+  })
+
+  it('names a missing title', () => {
+    expect(failure('---\nexcerpt: no title here\n---\n<p>x</p>')).toBe('ko/x.html:1 → title: this key is required')
+  })
+
+  it('names the key and line of a wrong type', () => {
+    expect(failure('---\ntitle: ok\nimage:\n  url: https://a.example/a.jpg\n  width: wide\n---\n')).toMatch(/^ko\/x\.html:5 → image\.width: .*got "wide"/)
+    expect(failure('---\ntitle: ok\npublished: nope\n---\n')).toMatch(/^ko\/x\.html:3 → published: expected true or false/)
+    expect(failure('---\ntitle: [a, b]\n---\n')).toMatch(/^ko\/x\.html:2 → title:/)
+  })
+
+  it('refuses duplicate keys, files without front matter and unclosed front matter', () => {
+    expect(failure('---\ntitle: a\ntitle: b\n---\n')).toMatch(/:3: invalid YAML: Map keys must be unique/)
+    expect(failure('<p>no front matter</p>')).toMatch(/must start with a `---` line/)
+    expect(failure('---\ntitle: a\n<p>body</p>')).toMatch(/no closing `---` line/)
+  })
+
+  it('refuses YAML alias bombs', () => {
+    const bomb = ['---', 'title: t', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), '---', '']
+    expect(failure(bomb.join('\n'))).toMatch(/invalid YAML/)
+  })
+
+  it('stops at the first closing line, so a `---` rule in the body stays in the body', () => {
+    const split = splitFrontMatter('---\ntitle: t\n---\n\npara\n\n---\n\nmore', 'x.md')
+    expect(split.yaml).toBe('title: t\n')
+    expect(split.body).toBe('\npara\n\n---\n\nmore')
+  })
+})
