@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { checkContent } from './lib/content'
+import { purgeLocal, purgeRemote } from './lib/purge'
 import { openStorage } from './lib/storage'
 import { encodeFileName } from '../src/source/store'
 
@@ -54,6 +55,11 @@ export async function push(options: { dir: string; remote: boolean; store?: 'kv'
     )
     for (const key of result.added) log(`  + /${key}`)
     for (const key of result.changed) log(`  ~ /${key}`)
+    const touched = [...result.added, ...result.changed]
+    if (touched.length && !options.persistTo) {
+      if (options.remote) await purgeRemote(touched, config.baseUrl, process.env.ADMIN_TOKEN, log)
+      else await purgeLocal(touched, config.devPort, log)
+    }
     return result
   } finally {
     await storage.close()

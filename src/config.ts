@@ -1,9 +1,11 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The site's settings, read from `[vars]` in wrangler.toml and checked once per env object. */
 const list = z
   .string()
   .transform((s) => s.split(',').map((item) => item.trim()).filter(Boolean))
+
+const seconds = z.coerce.number().int().min(0).max(31_536_000)
 
 export const SiteConfig = z
   .object({
@@ -14,6 +16,11 @@ export const SiteConfig = z
     TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Seoul'),
     SOURCES: list.pipe(z.array(z.enum(['kv', 'r2'])).min(1)),
     TWITTER_SITE: z.string().regex(/^(@\w{1,15})?$/).default(''),
+    CACHE_FRESH_SECONDS: seconds.default(30),
+    CACHE_REVALIDATE_SECONDS: seconds.default(30),
+    CACHE_ERROR_SECONDS: seconds.default(86_400),
+    CACHE_NOT_FOUND_SECONDS: seconds.default(30),
+    STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
   })
   .refine((c) => c.LANGUAGES.includes(c.DEFAULT_LANG), {
     message: 'DEFAULT_LANG must be one of LANGUAGES',
@@ -27,6 +34,13 @@ export const SiteConfig = z
     timeZone: c.TIME_ZONE,
     sources: c.SOURCES,
     twitterSite: c.TWITTER_SITE,
+    cache: {
+      freshSeconds: c.CACHE_FRESH_SECONDS,
+      revalidateSeconds: c.CACHE_REVALIDATE_SECONDS,
+      errorSeconds: c.CACHE_ERROR_SECONDS,
+      notFoundSeconds: c.CACHE_NOT_FOUND_SECONDS,
+    },
+    storageTimeoutMs: c.STORAGE_TIMEOUT_MS,
   }))
 export type SiteConfig = z.output<typeof SiteConfig>
 

@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
+import type { TimingVariables } from 'hono/timing'
 import type { SiteConfig } from './config'
 
 /** Hono's env for this app: bindings from `wrangler types`, plus per-request values. */
 export interface AppEnv {
   Bindings: Env
-  Variables: {
+  Variables: TimingVariables & {
     config: SiteConfig
     /** `BASE_URL`, or the request's origin when it is empty (local dev). */
     baseUrl: string
@@ -13,3 +14,11 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>
+
+declare global {
+  // Secrets are not in wrangler.toml, so `wrangler types` cannot see them.
+  interface Env {
+    /** `wrangler secret put ADMIN_TOKEN`; without it the admin endpoints are off. */
+    ADMIN_TOKEN?: string
+  }
+}

@@ -2,6 +2,10 @@
 export const ERROR_STATUS = {
   /** The slug or language in the URL is malformed; refused before any storage read. */
   SLUG_INVALID: 400,
+  /** An admin request without the right token. */
+  UNAUTHORIZED: 401,
+  /** An admin request whose body is not what the endpoint takes. */
+  REQUEST_INVALID: 422,
   /** No article at that language and slug. */
   ARTICLE_NOT_FOUND: 404,
   /** The source exists but cannot be parsed or validated (broken YAML, missing title, bad UTF-8…). */

@@ -1,11 +1,15 @@
 import { Hono } from 'hono'
+import { timing } from 'hono/timing'
 import { siteConfig } from './config'
 import type { AppEnv } from './env'
+import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
 import { notFound, onError } from './routes/errors'
 
 const app = new Hono<AppEnv>()
 
+// Server-Timing: storage read, parse, render and the cache's verdict, for operators and benchmarks.
+app.use(timing({ totalDescription: 'total' }))
 app.use(async (c, next) => {
   const config = siteConfig(c.env)
   c.set('config', config)
@@ -15,7 +19,10 @@ app.use(async (c, next) => {
   c.header('X-Request-Id', c.get('requestId'))
 })
 
+// Liveness for monitors, and the benchmark's baseline: no storage, no rendering.
+app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }))
 app.get('/', (c) => c.redirect(`/${c.get('config').defaultLang}/`, 302))
+app.route('/', adminRoutes)
 app.route('/', articleRoutes)
 app.notFound(notFound)
 app.onError(onError)

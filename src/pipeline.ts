@@ -71,7 +71,8 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     description: truncate(collapse(fm.description ?? fm.excerpt ?? firstParagraph(root) ?? fm.title), DESCRIPTION_LENGTH, contentLang),
     excerpt: fm.excerpt === undefined ? undefined : collapse(fm.excerpt),
     datePublished: published && toZonedIso(published, ctx.timeZone),
-    dateModified: modified && toZonedIso(modified > (published ?? modified) ? modified : (published ?? modified), ctx.timeZone),
+    // Never modified before it was published (an upload time can precede a front matter date).
+    dateModified: modified && toZonedIso(published && published > modified ? published : modified, ctx.timeZone),
     categories,
     tags,
     authors: authorsOf(fm.author),

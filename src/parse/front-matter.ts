@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ArticleError } from '../errors'
 import { FrontMatter } from '../schema/article'
 

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html'
 import { formatDate, messages, plural } from '../i18n'
-import type { PageMeta } from '../meta/page'
+import type { SiteInfo } from '../meta/open-graph'
+import { pageMeta, type PageMeta } from '../meta/page'
 import type { Article } from '../schema/article'
 import { Layout, type ChromeProps } from './Layout'
 
@@ -57,4 +58,17 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
       </article>
     </Layout>
   )
+}
+
+export interface PageSite extends SiteInfo {
+  /** The language's home, e.g. `https://news.example/ko/`. */
+  homeUrl: string
+  timeZone: string
+}
+
+/** The whole article page as an HTML document: what the route serves and the benchmark measures. */
+export async function articleDocument(article: Article, site: PageSite): Promise<string> {
+  const chrome = { uiLang: article.lang, siteName: site.siteName, homeUrl: site.homeUrl }
+  const page = <ArticlePage article={article} meta={pageMeta(article, site)} chrome={chrome} timeZone={site.timeZone} />
+  return `<!doctype html>${await page.toString()}`
 }

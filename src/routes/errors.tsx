@@ -4,6 +4,7 @@ import type { AppEnv } from '../env'
 import { ArticleError } from '../errors'
 import { messages } from '../i18n'
 import { ErrorPage } from '../render/ErrorPage'
+import { log } from '../log'
 import { StorageError } from '../source/store'
 
 /** Every failure becomes a clear, localized page (or JSON under /api/), never a stack trace. */
@@ -29,7 +30,7 @@ export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response
   const text = messages(lang).errors[error.code]
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
   if (error.status === 503) headers['Retry-After'] = '30'
-  if (c.req.path.startsWith('/api/')) {
+  if (/^\/(api|admin)\//.test(c.req.path)) {
     // Publishers call the API: a broken source's details help them; readers' pages say less.
     const detailed = error.code === 'SOURCE_INVALID'
     const message = detailed ? `${text.title}: ${error.describe()}` : text.title
@@ -44,11 +45,4 @@ export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response
 function pathLanguage(path: string, languages: string[]): string | undefined {
   const segment = path.replace(/^\/api\/articles\//, '/').split('/')[1]
   return segment && languages.includes(segment) ? segment : undefined
-}
-
-/** One JSON object per line, with the request id that also goes out as `X-Request-Id`. */
-export function log(c: Context<AppEnv>, level: 'info' | 'error', fields: Record<string, unknown>) {
-  const line = JSON.stringify({ level, time: new Date().toISOString(), requestId: c.get('requestId'), method: c.req.method, path: c.req.path, ...fields })
-  if (level === 'error') console.error(line)
-  else console.log(line)
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Front matter, following Jekyll (and jekyll-seo-tag) where publishers already know the keys.

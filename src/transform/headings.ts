@@ -8,7 +8,7 @@ import type { Heading } from '../schema/article'
 export function outline(root: DomElement): Heading[] {
   const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))
   const shift = headings.some((h) => h.localName === 'h1') ? 1 : 0
-  const used = new Set<string>()
+  const used = { taken: new Set<string>(), next: new Map<string, number>() }
   const toc: Heading[] = []
   for (const heading of headings) {
     let el = heading
@@ -39,9 +39,12 @@ export function slugify(text: string): string {
     .slice(0, 80)
 }
 
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`
-  used.add(id)
+/** `intro`, `intro-2`, `intro-3`…; the next suffix per base is remembered, so long documents stay linear. */
+function uniqueId(base: string, ids: { taken: Set<string>; next: Map<string, number> }): string {
+  let n = ids.next.get(base) ?? 1
+  let id = n === 1 ? base : `${base}-${n}`
+  while (ids.taken.has(id)) id = `${base}-${++n}`
+  ids.next.set(base, n + 1)
+  ids.taken.add(id)
   return id
 }

@@ -5,7 +5,7 @@
  */
 import ogs from 'open-graph-scraper'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWorker, type RunningWorker } from './helpers/worker'
+import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
 
 const CRAWLERS = {
   KakaoTalk: 'facebookexternalhit/1.1; kakaotalk-scrap/1.0; +https://devtalk.kakao.com/',
@@ -20,7 +20,7 @@ const CRAWLERS = {
 
 let worker: RunningWorker
 beforeAll(async () => {
-  worker = await startWorker()
+  worker = await startDevWorker()
 }, 120_000)
 afterAll(() => worker?.stop())
 

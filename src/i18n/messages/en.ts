@@ -13,6 +13,8 @@ export const en: Messages = {
   otherLanguages: 'Other languages',
   errors: {
     SLUG_INVALID: { title: 'Invalid address', body: 'The address contains characters that cannot be used. Please check it.' },
+    UNAUTHORIZED: { title: 'Not authorized', body: 'This request needs a valid publisher token.' },
+    REQUEST_INVALID: { title: 'Invalid request', body: 'The request body is not what this endpoint accepts.' },
     ARTICLE_NOT_FOUND: { title: 'Article not found', body: 'The article may have moved or been removed.' },
     SOURCE_INVALID: { title: 'This article cannot be shown', body: 'Its source has an error, so it cannot be displayed right now. Other articles are not affected.' },
     STORAGE_UNAVAILABLE: { title: 'Please try again shortly', body: 'The article storage cannot be reached at the moment.' },

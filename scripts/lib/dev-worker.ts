@@ -1,12 +1,13 @@
 /**
- * A real `wrangler dev` Worker on a free loopback port, serving content/ pushed by content:push into a
- * private, temporary local KV: what `npm start` does, without touching the publisher's .wrangler state.
+ * A real `wrangler dev` Worker on a free loopback port, serving content pushed by content:push into a
+ * private, temporary local KV: what `npm start` does, without touching the publisher's .wrangler
+ * state. Used by the Node-side tests and the HTTP benchmark.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { unstable_dev } from 'wrangler'
-import { push } from '../../../scripts/content-push'
+import { getPlatformProxy, unstable_dev } from 'wrangler'
+import { push } from '../content-push'
 
 export interface RunningWorker {
   origin: string
@@ -14,15 +15,27 @@ export interface RunningWorker {
   stop(): Promise<void>
 }
 
-export async function startWorker(options: { contentDir?: string } = {}): Promise<RunningWorker> {
+export async function startDevWorker(
+  options: { contentDir?: string; vars?: Record<string, string>; seedKv?: (kv: KVNamespace) => Promise<void> } = {},
+): Promise<RunningWorker> {
   const state = await mkdtemp(join(tmpdir(), 'edge-article-'))
   // getPlatformProxy takes the versioned state folder itself; wrangler dev adds `v3` to persistTo.
-  await push({ dir: options.contentDir ?? 'content', remote: false, persistTo: join(state, 'v3'), log: () => {} })
+  const v3 = join(state, 'v3')
+  await push({ dir: options.contentDir ?? 'content', remote: false, persistTo: v3, log: () => {} })
+  if (options.seedKv) {
+    const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: { path: v3 }, envFiles: [] })
+    try {
+      await options.seedKv(proxy.env.ARTICLES_KV)
+    } finally {
+      await proxy.dispose()
+    }
+  }
   const worker = await unstable_dev('src/index.ts', {
     config: 'wrangler.toml',
     persistTo: state,
     ip: '127.0.0.1',
     port: 0,
+    vars: options.vars,
     logLevel: 'error',
     inspect: false,
     experimental: { disableExperimentalWarning: true, disableDevRegistry: true },

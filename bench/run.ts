@@ -1,0 +1,45 @@
+/**
+ * npm run bench: the pipeline in Node, HTTP against wrangler dev (baseline, hit, miss), and the bundle.
+ * Prints a report and writes bench/results/latest.json. Loopback only; not part of the tests.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { benchBundle } from './bundle'
+import { benchHttp } from './http'
+import { benchPipeline } from './pipeline'
+
+const only = process.argv[2] // pipeline | http | bundle
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
+
+if (!only || only === 'pipeline') {
+  const { coldMs, results } = await benchPipeline()
+  report.pipeline = { coldMs, results }
+  console.log('\nPipeline: source → parse → sanitize/transform → HTML page (Node, per article)')
+  console.log(`  first render in a fresh process: ${fmt(coldMs, 1)} ms`)
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`)
+  }
+}
+
+if (!only || only === 'http') {
+  const { results, coldFirstRequestMs, serverTiming } = await benchHttp()
+  report.http = { results, coldFirstRequestMs, serverTiming }
+  console.log('\nHTTP against wrangler dev on loopback (20 connections)')
+  console.log(`  first request, cold isolate, cache miss: ${fmt(coldFirstRequestMs, 1)} ms (Server-Timing: ${serverTiming})`)
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(28)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50Ms).padStart(4)} ms  p99 ${fmt(r.p99Ms).padStart(4)} ms  (${r.requests} requests, ${r.errors} errors)`)
+  }
+  const [baseline, hit, miss] = results as [typeof results[0], typeof results[0], typeof results[0]]
+  const ratios = { hitToBaseline: hit.rps / baseline.rps, missToBaseline: miss.rps / baseline.rps }
+  report.ratios = ratios
+  console.log(`  hit/baseline ${fmt(ratios.hitToBaseline, 2)}   miss/baseline ${fmt(ratios.missToBaseline, 2)}   (throughput ratios)`)
+}
+
+if (!only || only === 'bundle') {
+  const bundle = await benchBundle()
+  report.bundle = bundle
+  console.log(`\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`)
+}
+
+await mkdir('bench/results', { recursive: true })
+await writeFile('bench/results/latest.json', JSON.stringify(report, null, 2))

@@ -1,0 +1,54 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import app from '../../src'
+import { putKv } from '../helpers/content'
+import { SEED } from '../helpers/seed'
+
+const ORIGIN = 'https://admin.example'
+const TOKEN = 'test-token-0123456789'
+
+async function call(path: string, init: RequestInit = {}, bindings: Partial<Env> = { ADMIN_TOKEN: TOKEN }) {
+  const ctx = createExecutionContext()
+  const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, ...bindings }, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+const purge = (body: unknown, token = TOKEN) =>
+  call('/admin/cache/purge', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+describe('the cache purge endpoint', () => {
+  beforeAll(() => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html'))
+
+  it('does not exist without a configured ADMIN_TOKEN', async () => {
+    const res = await call('/admin/cache/purge', { method: 'POST', headers: { authorization: 'Bearer ' } }, { ADMIN_TOKEN: undefined })
+    expect(res.status).toBe(404)
+  })
+
+  it('refuses a wrong or missing token with 401 and a JSON error', async () => {
+    expect((await purge({ keys: ['ko/putin-kim-pact'] }, 'wrong')).status).toBe(401)
+    const res = await call('/admin/cache/purge', { method: 'POST' })
+    expect(res.status).toBe(401)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
+  })
+
+  it('refuses a malformed body with the reason', async () => {
+    const res = await purge({ keys: ['../etc/passwd'] })
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REQUEST_INVALID')
+  })
+
+  it('drops both variants of a changed article so the next request renders the new version', async () => {
+    await call('/ko/putin-kim-pact')
+    await call('/api/articles/ko/putin-kim-pact')
+    expect((await call('/ko/putin-kim-pact')).headers.get('x-cache')).toBe('HIT')
+    await putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED.replace('title: ', 'title: 수정 '), 'ko/putin-kim-pact.html')
+
+    const res = await purge({ keys: ['ko/putin-kim-pact'] })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ purged: 2, keys: 1 })
+    const after = await call('/ko/putin-kim-pact')
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    expect(await after.text()).toContain('<h1>수정 푸틴')
+  })
+})
