@@ -5,9 +5,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
+import { benchHugo } from './hugo'
 import { benchPipeline } from './pipeline'
 
-const only = process.argv[2] // pipeline | http | bundle
+const only = process.argv[2] // pipeline | http | bundle | hugo
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
@@ -19,6 +20,13 @@ if (!only || only === 'pipeline') {
   for (const r of results) {
     console.log(`  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`)
   }
+}
+
+if (!only || only === 'pipeline' || only === 'hugo') {
+  const hugo = await benchHugo()
+  report.hugo = hugo
+  if (hugo) console.log(`  Hugo ${hugo.version} building the seed alone (whole process, to memory): p50 ${fmt(hugo.p50Ms, 1)} ms, min ${fmt(hugo.minMs, 1)} ms`)
+  else console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
 }
 
 if (!only || only === 'http') {
