@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { LANGUAGE_TAG } from './source/keys'
 
 /** The site's settings, read from `[vars]` in wrangler.toml and checked once per env object. */
 const list = z
@@ -11,8 +12,8 @@ export const SiteConfig = z
   .object({
     SITE_NAME: z.string().min(1),
     BASE_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
-    LANGUAGES: list.pipe(z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1)),
-    DEFAULT_LANG: z.string().regex(/^[a-z]{2,3}$/),
+    LANGUAGES: list.pipe(z.array(z.string().regex(LANGUAGE_TAG, 'expected language tags like ko, en, zh-Hant')).min(1)),
+    DEFAULT_LANG: z.string().regex(LANGUAGE_TAG),
     TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Seoul'),
     SOURCES: list.pipe(z.array(z.enum(['kv', 'r2'])).min(1)),
     TWITTER_SITE: z.string().regex(/^(@\w{1,15})?$/).default(''),

@@ -4,6 +4,7 @@ import { siteConfig } from './config'
 import type { AppEnv } from './env'
 import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
+import { languageRoutes } from './routes/language'
 import { notFound, onError } from './routes/errors'
 
 const app = new Hono<AppEnv>()
@@ -21,9 +22,9 @@ app.use(async (c, next) => {
 
 // Liveness for monitors, and the benchmark's baseline: no storage, no rendering.
 app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }))
-app.get('/', (c) => c.redirect(`/${c.get('config').defaultLang}/`, 302))
 app.route('/', adminRoutes)
 app.route('/', articleRoutes)
+app.route('/', languageRoutes)
 app.notFound(notFound)
 app.onError(onError)
 

@@ -22,6 +22,8 @@ export interface PipelineContext {
   /** Absolute origin articles are served from, e.g. `https://news.example`. */
   baseUrl: string
   timeZone: string
+  /** The language of last resort, when neither the front matter, the path nor the text says. */
+  defaultLang?: string
 }
 
 /** Meta descriptions are cut to about this many characters (Google shows ~160). */
@@ -49,7 +51,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   const toc = outline(root)
   const bodyText = plainText(root)
 
-  const contentLang = fm.lang ?? (lang || detectLanguage(`${fm.title}\n${bodyText}`) || 'en')
+  const contentLang = fm.lang ?? (lang || detectLanguage(`${fm.title}\n${bodyText}`) || ctx.defaultLang || 'en')
   const categories = [...(fm.categories ?? []), ...(fm.category ?? [])]
   const tags = fm.tags ?? []
   const published = dateOf(fm.date, 'date') ?? dateOf(dateFromFileName(file) ?? undefined, 'date') ?? source.firstUploaded ?? source.uploaded
@@ -83,9 +85,17 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     text: bodyText,
     toc,
     readingMinutes: readingMinutes(bodyText),
+    translations: [],
     extra: Object.fromEntries(Object.entries(fm).filter(([key]) => !KNOWN_KEYS.has(key))),
     source: { key: source.key, store: source.store, etag: source.etag, format, uploaded: source.uploaded?.toISOString() },
   }
+}
+
+/** Just what a language switcher needs from another version: its front matter, no body work. */
+export function peekArticle(source: SourceFile): { title: string; published: boolean } {
+  const file = source.fileName ?? source.key
+  const fm = parseFrontMatter(splitFrontMatter(decodeSource(source.bytes, file), file), file)
+  return { title: collapse(fm.title), published: fm.published ?? true }
 }
 
 function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl: string, file: string): ArticleImage | undefined {

@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { getPlatformProxy, unstable_readConfig } from 'wrangler'
+import { LANGUAGE_KEY } from '../../src/source/keys'
 import type { SourceMetadata, StoreName } from '../../src/source/store'
 
 export interface StoredSource {
@@ -21,7 +22,7 @@ export interface Storage {
 }
 
 /** Article keys are `<lang>/<slug>`; other keys (indexes, manifests) are not sources. */
-const isArticleKey = (key: string) => /^[a-z]{2,3}\/[^/]+$/.test(key)
+const isArticleKey = (key: string) => LANGUAGE_KEY.test(key)
 
 export async function openStorage(store: StoreName, options: { remote: boolean; configPath?: string; persistTo?: string }): Promise<Storage> {
   const configPath = options.remote ? await remoteConfig(options.configPath ?? 'wrangler.toml') : (options.configPath ?? 'wrangler.toml')

@@ -53,7 +53,7 @@ export function storedCacheControl(policy: CachePolicy, status: number): string 
  */
 export function clientCacheControl(policy: CachePolicy, status: number): string {
   if (status === 404) return `public, max-age=${policy.notFoundSeconds}`
-  if (status !== 200) return 'no-store'
+  if (status !== 200) return 'private, no-store'
   const browser = Math.min(10, policy.freshSeconds)
   return (
     `public, max-age=${browser}, s-maxage=${policy.freshSeconds}, ` +

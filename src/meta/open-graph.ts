@@ -26,6 +26,7 @@ export function socialTags(article: Article, site: SiteInfo): MetaTag[] {
     ...og('og:url', article.url),
     ...og('og:site_name', site.siteName),
     ...og('og:locale', ogLocale(article.contentLang)),
+    ...article.translations.flatMap((t) => og('og:locale:alternate', ogLocale(t.lang))),
     ...(image
       ? [
           ...og('og:image', image.url),

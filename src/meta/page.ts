@@ -12,10 +12,19 @@ export interface PageMeta {
   lang: string
   tags: MetaTag[]
   jsonLd: Record<string, unknown>
+  /** `<link rel="alternate" hreflang>`: every version, itself included, and `x-default`; empty without translations. */
+  alternates: { hreflang: string; href: string }[]
 }
 
 export function pageMeta(article: Article, site: SiteInfo & { homeUrl: string }): PageMeta {
+  const own = `${new URL(site.homeUrl).origin}/${article.lang}/${encodeURIComponent(article.slug)}`
+  const versions = [{ lang: article.lang, url: own }, ...article.translations].sort((a, b) => a.lang.localeCompare(b.lang))
+  // x-default is the address without a language: it sends each visitor to their best version.
+  const negotiating = `${new URL(site.homeUrl).origin}/${encodeURIComponent(article.slug)}`
+  const alternates =
+    article.translations.length === 0 ? [] : [...versions.map((v) => ({ hreflang: v.lang, href: v.url })), { hreflang: 'x-default', href: negotiating }]
   return {
+    alternates,
     title: `${article.title} | ${site.siteName}`,
     description: article.description,
     canonical: article.url,

@@ -10,7 +10,8 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
   const t = messages(ui)
   const { image } = article
   return (
-    <Layout {...chrome} lang={meta.lang} title={meta.title} description={meta.description} canonical={meta.canonical} tags={meta.tags} jsonLd={meta.jsonLd}>
+    <Layout {...chrome} lang={meta.lang} title={meta.title} description={meta.description} canonical={meta.canonical} tags={meta.tags} jsonLd={meta.jsonLd} alternates={meta.alternates}>
+      {article.translations.length > 0 && <LanguageSwitcher article={article} uiLang={ui} />}
       <article lang={article.contentLang}>
         <header>
           {article.categories.length > 0 && <p class="kicker">{article.categories.join(' · ')}</p>}
@@ -57,6 +58,33 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
         )}
       </article>
     </Layout>
+  )
+}
+
+/**
+ * Links to the same article in the other languages, each named in its own language. They go through
+ * `/<slug>?lang=…`, which remembers the choice in a cookie and lands on the translation.
+ */
+function LanguageSwitcher({ article, uiLang }: { article: Article; uiLang: string }) {
+  const versions = [{ lang: article.lang, title: article.title }, ...article.translations].sort((a, b) => a.lang.localeCompare(b.lang))
+  return (
+    <nav class="languages" aria-label={messages(uiLang).otherLanguages}>
+      <ul>
+        {versions.map((v) =>
+          v.lang === article.lang ? (
+            <li>
+              <span aria-current="page" lang={v.lang}>{messages(v.lang).languageName}</span>
+            </li>
+          ) : (
+            <li>
+              <a href={`/${encodeURIComponent(article.slug)}?lang=${v.lang}`} hreflang={v.lang} lang={v.lang} title={v.title}>
+                {messages(v.lang).languageName}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
   )
 }
 

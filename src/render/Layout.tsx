@@ -11,6 +11,8 @@ export interface HeadProps {
   canonical?: string
   tags?: MetaTag[]
   jsonLd?: Record<string, unknown>
+  /** Translations, for `<link rel="alternate" hreflang>`. */
+  alternates?: { hreflang: string; href: string }[]
   /** For error pages: keep them out of search results. */
   noindex?: boolean
 }
@@ -33,6 +35,7 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
+        {props.alternates?.map((alt) => <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />)}
         {props.noindex && <meta name="robots" content="noindex" />}
         {!props.noindex && <meta name="robots" content="index, follow, max-image-preview:large" />}
         {props.tags?.map((tag) => ('property' in tag ? <meta property={tag.property} content={tag.content} /> : <meta name={tag.name} content={tag.content} />))}

@@ -17,6 +17,8 @@ a{color:var(--accent)}
 .site a{color:var(--fg);font-weight:700;text-decoration:none}
 .site nav{display:flex;gap:.75rem;font-size:.9rem}.site nav a{font-weight:400;color:var(--muted)}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
+.languages ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0 0 1rem;font-size:.9rem}
+.languages [aria-current]{font-weight:600}
 .kicker{margin:0 0 .5rem;font-size:.875rem;font-weight:600;color:var(--accent);text-transform:uppercase;letter-spacing:.02em}
 .kicker a{text-decoration:none}
 h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;letter-spacing:-.01em}

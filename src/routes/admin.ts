@@ -9,7 +9,7 @@ import { cacheKey, type Variant } from '../cache/policy'
 import type { AppEnv } from '../env'
 import { ArticleError } from '../errors'
 import { log } from '../log'
-import { checkSlug } from '../source/keys'
+import { checkSlug, LANGUAGE_KEY } from '../source/keys'
 
 /** Bearer token, compared in constant time; without a configured token the endpoints do not exist. */
 const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -29,7 +29,7 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
 
 const PurgeRequest = z.object({
   /** Article keys, `<lang>/<slug>`. */
-  keys: z.array(z.string().regex(/^[a-z]{2,3}\/[^/]+$/)).min(1).max(1000),
+  keys: z.array(z.string().regex(LANGUAGE_KEY)).min(1).max(1000),
   /** Origins the pages were cached under; default the site's. Locally both localhost and 127.0.0.1. */
   origins: z.array(z.url({ protocol: /^https?$/ })).max(10).optional(),
 })
@@ -42,10 +42,12 @@ export const adminRoutes = new Hono<AppEnv>().use('/admin/*', requireToken).post
   const origins = parsed.data.origins?.map((o) => new URL(o).origin) ?? [c.get('baseUrl')]
   const cache = edgeCache()
   let purged = 0
-  for (const key of parsed.data.keys) {
-    const [lang, slug] = key.split('/') as [string, string]
-    checkSlug(slug)
-    for (const origin of origins) for (const variant of VARIANTS) if (await cache.delete(cacheKey(origin, variant, lang, slug))) purged++
+  // Every language of each slug: a new or changed translation changes the others' hreflang and switcher.
+  const slugs = new Set(parsed.data.keys.map((key) => checkSlug(key.slice(key.indexOf('/') + 1))))
+  for (const slug of slugs) {
+    for (const lang of c.get('config').languages) {
+      for (const origin of origins) for (const variant of VARIANTS) if (await cache.delete(cacheKey(origin, variant, lang, slug))) purged++
+    }
   }
   log(c, 'info', { event: 'cache-purged', keys: parsed.data.keys, purged })
   // Only this data centre's cache: the others reach the new version within the freshness bound.

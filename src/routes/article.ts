@@ -11,7 +11,10 @@ import { articleJson } from '../render/json'
 import type { Article } from '../schema/article'
 import { sourceStore } from '../source'
 import { checkSlug, sourceKey } from '../source/keys'
+import { bestOf } from '../i18n/visitor'
 import { errorResponse } from './errors'
+import { personalRedirect } from './language'
+import { publishedVersions } from './versions'
 
 /** The language and slug from the URL, checked before anything is read. */
 function articleAddress(c: AppContext) {
@@ -27,7 +30,7 @@ async function loadArticle(c: AppContext, lang: string, slug: string): Promise<A
   const source = await wrapTime(c, 'storage', sourceStore(c.env, config).get(sourceKey(lang, slug)))
   if (!source) throw new ArticleError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
   startTime(c, 'parse')
-  const article = buildArticle(source, { baseUrl: c.get('baseUrl'), timeZone: config.timeZone })
+  const article = buildArticle(source, { baseUrl: c.get('baseUrl'), timeZone: config.timeZone, defaultLang: config.defaultLang })
   endTime(c, 'parse')
   // Drafts exist in storage but are not published.
   if (!article.published) throw new ArticleError('ARTICLE_NOT_FOUND', `${lang}/${slug} is a draft`)
@@ -50,13 +53,21 @@ function serveArticle(variant: Variant) {
   return async (c: AppContext) => {
     const { lang, slug } = articleAddress(c)
     return cachedResponse(c, cacheKey(c.get('baseUrl'), variant, lang, slug), async () => {
-      let article: Article
-      try {
-        article = await loadArticle(c, lang, slug)
-      } catch (error) {
-        if (error instanceof ArticleError && error.code === 'ARTICLE_NOT_FOUND') return errorResponse(c, error)
-        throw error
+      const [article, translations] = await Promise.all([
+        loadArticle(c, lang, slug).catch((error: unknown) => {
+          if (error instanceof ArticleError && error.code === 'ARTICLE_NOT_FOUND') return error
+          throw error
+        }),
+        publishedVersions(c, slug, lang),
+      ])
+      if (article instanceof ArticleError) {
+        // Not in this language: the visitor's best existing version beats a 404.
+        const other = bestOf(c, translations.map((t) => t.lang))
+        const prefix = variant === 'json' ? '/api/articles' : ''
+        if (other) return personalRedirect(c, `${prefix}/${other}/${encodeURIComponent(slug)}`)
+        return errorResponse(c, article)
       }
+      article.translations = translations
       startTime(c, 'render')
       const response = await render[variant](c, article)
       endTime(c, 'render')

@@ -4,6 +4,8 @@ import type { AppEnv } from '../env'
 import { ArticleError } from '../errors'
 import { messages } from '../i18n'
 import { ErrorPage } from '../render/ErrorPage'
+import { preferenceOrder } from '../i18n/negotiate'
+import { visitorChoice } from '../i18n/visitor'
 import { log } from '../log'
 import { StorageError } from '../source/store'
 
@@ -26,9 +28,12 @@ export const notFound: NotFoundHandler<AppEnv> = (c) =>
 
 export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response {
   const config = c.get('config') ?? siteConfig(c.env)
-  const lang = pathLanguage(c.req.path, config.languages) ?? config.defaultLang
+  // The page's language from its address; without one, the visitor's (so the answer varies by them).
+  const fromPath = pathLanguage(c.req.path, config.languages)
+  const lang = fromPath ?? preferenceOrder(visitorChoice(c), config.languages, config.defaultLang)[0]!
   const text = messages(lang).errors[error.code]
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
+  if (!fromPath) headers['Vary'] = 'Accept-Language, Cookie'
   if (error.status === 503) headers['Retry-After'] = '30'
   if (/^\/(api|admin)\//.test(c.req.path)) {
     // Publishers call the API: a broken source's details help them; readers' pages say less.

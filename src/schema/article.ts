@@ -91,6 +91,14 @@ export interface ArticleImage {
   type?: string
 }
 
+/** Another language's version of the same article (same slug). */
+export interface Translation {
+  lang: string
+  /** Its canonical page URL. */
+  url: string
+  title: string
+}
+
 /** A finished article: everything a page, the JSON API and the metadata need. */
 export interface Article {
   /** The URL language (the storage folder), one of the site's languages. */
@@ -117,6 +125,8 @@ export interface Article {
   text: string
   toc: Heading[]
   readingMinutes: number
+  /** The other published language versions, in the site's language order; filled in by the route. */
+  translations: Translation[]
   /** Front matter keys the schema does not know, as written. */
   extra: Record<string, unknown>
   source: { key: string; store: string; etag: string; format: SourceFormat; uploaded?: string }

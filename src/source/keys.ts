@@ -22,3 +22,9 @@ export function checkSlug(slug: string): string {
 
 /** The storage key of an article: `<lang>/<slug>`. */
 export const sourceKey = (lang: string, slug: string) => `${lang}/${slug}`
+
+/** A BCP 47-style language tag as the site uses it in URLs: `ko`, `en`, `zh-Hant`. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+
+/** An article's storage key: `<lang>/<slug>`, the slug without slashes. */
+export const LANGUAGE_KEY = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\/[^/]+$/

@@ -32,7 +32,8 @@ describe('headers', () => {
   it('let browsers keep a page briefly and shared caches as long as the edge', () => {
     expect(clientCacheControl(policy, 200)).toBe('public, max-age=10, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400')
     expect(clientCacheControl(policy, 404)).toBe('public, max-age=20')
-    expect(clientCacheControl(policy, 500)).toBe('no-store')
+    expect(clientCacheControl(policy, 500)).toBe('private, no-store')
+    expect(clientCacheControl(policy, 302)).toBe('private, no-store')
   })
 
   it('make a strong ETag that changes with the source and the variant', () => {
