@@ -11,7 +11,7 @@ export default defineConfig({
       },
       {
         // In Node: the publisher's scripts, and real crawler parsers fed our pages.
-        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 180_000 },
       },
     ],
   },

@@ -4,7 +4,11 @@ import { siteConfig } from './config'
 import type { AppEnv } from './env'
 import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
+import { feedRoutes } from './routes/feeds'
 import { languageRoutes } from './routes/language'
+import { listingRoutes } from './routes/listing'
+import { oembedRoutes } from './routes/oembed'
+import { previewRoutes } from './routes/preview'
 import { notFound, onError } from './routes/errors'
 
 const app = new Hono<AppEnv>()
@@ -22,7 +26,12 @@ app.use(async (c, next) => {
 
 // Liveness for monitors, and the benchmark's baseline: no storage, no rendering.
 app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }))
+// Specific paths first: `/ko/feed.xml` and `/sitemap.xml` are not articles or slugs.
 app.route('/', adminRoutes)
+app.route('/', feedRoutes)
+app.route('/', oembedRoutes)
+app.route('/', previewRoutes)
+app.route('/', listingRoutes)
 app.route('/', articleRoutes)
 app.route('/', languageRoutes)
 app.notFound(notFound)

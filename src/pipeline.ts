@@ -116,6 +116,7 @@ function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl
     width: chosen.width ?? (sameAsBody ? body.width : undefined),
     height: chosen.height ?? (sameAsBody ? body.height : undefined),
     type: imageType(url.pathname),
+    ...(!/^https?:\/\//i.test(chosen.url) && { written: chosen.url }),
   }
 }
 

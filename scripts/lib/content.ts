@@ -9,6 +9,8 @@ import type { SiteConfig } from '../../src/config'
 import { ArticleError } from '../../src/errors'
 import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
+import { previewChecks } from '../../src/meta/checks'
+import { pageMeta } from '../../src/meta/page'
 import { buildArticle } from '../../src/pipeline'
 import type { Article, SourceFormat } from '../../src/schema/article'
 import { checkSlug, sourceKey } from '../../src/source/keys'
@@ -26,15 +28,21 @@ export interface CheckedContent {
   files: ContentFile[]
   articles: Map<string, Article>
   errors: string[]
+  /** Link-preview problems (the inspector's checks): `ko/a.html: [X, LinkedIn] the title is 85 characters…` */
+  warnings: string[]
 }
 
 const JEKYLL_DATE = /^\d{4}-\d{2}-\d{2}-/
+
+/** Checks judge URLs as the deployed site will serve them; without BASE_URL, as some public https site. */
+const checkOrigin = (config: SiteConfig) => config.baseUrl || 'https://example.com'
 
 /** Every article file under `dir`, validated; `errors` lists each bad one with file, line, key and reason. */
 export async function checkContent(dir: string, config: SiteConfig): Promise<CheckedContent> {
   const files: ContentFile[] = []
   const articles = new Map<string, Article>()
   const errors: string[] = []
+  const warnings: string[] = []
   const byKey = new Map<string, string>()
   for (const absolute of await walk(dir)) {
     const path = relative(dir, absolute).split(sep).join('/')
@@ -49,15 +57,21 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       const article = buildArticle(
         { key, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, etag: sha256, store: 'kv', fileName: path, format },
-        { baseUrl: config.baseUrl || 'http://localhost:8787', timeZone: config.timeZone },
+        { baseUrl: checkOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
       )
       files.push({ path, key, format, bytes, sha256 })
       articles.set(key, article)
+      if (article.published) {
+        const site = { siteName: config.siteName, twitterSite: config.twitterSite, homeUrl: `${checkOrigin(config)}/${article.lang}/` }
+        for (const issue of previewChecks(pageMeta(article, site).tags, { writtenImage: article.image?.written })) {
+          warnings.push(`${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`)
+        }
+      }
     } catch (error) {
       errors.push(error instanceof ArticleError ? error.describe() : `${path}: ${String(error)}`)
     }
   }
-  return { files, articles, errors }
+  return { files, articles, errors, warnings }
 }
 
 /**

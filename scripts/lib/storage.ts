@@ -16,6 +16,8 @@ export interface StoredSource {
 export interface Storage {
   readonly description: string
   list(): Promise<Map<string, StoredSource>>
+  /** A stored value as text (indexes), or null. */
+  getText(key: string): Promise<string | null>
   put(key: string, bytes: Uint8Array, metadata: SourceMetadata): Promise<void>
   delete(key: string): Promise<void>
   close(): Promise<void>
@@ -50,6 +52,9 @@ function kvStorage(ns: KVNamespace, description: string): Omit<Storage, 'close'>
       } while (cursor)
       return found
     },
+    async getText(key) {
+      return ns.get(key, 'text')
+    },
     async put(key, bytes, metadata) {
       await ns.put(key, bytes, { metadata })
     },
@@ -71,6 +76,9 @@ function r2Storage(bucket: R2Bucket, description: string): Omit<Storage, 'close'
         cursor = page.truncated ? page.cursor : undefined
       } while (cursor)
       return found
+    },
+    async getText(key) {
+      return (await bucket.get(key))?.text() ?? null
     },
     async put(key, bytes, metadata) {
       await bucket.put(key, bytes, {

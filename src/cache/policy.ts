@@ -17,7 +17,8 @@ export interface CachePolicy {
   notFoundSeconds: number
 }
 
-export type Variant = 'html' | 'json'
+/** What a cached response is: an article page or JSON, or a page made from the article index. */
+export type Variant = 'html' | 'json' | 'oembed' | 'list' | 'feed' | 'sitemap'
 export type CacheState = 'HIT' | 'MISS' | 'STALE' | 'BYPASS'
 export type Freshness = 'fresh' | 'revalidate' | 'error-only'
 
@@ -29,8 +30,8 @@ export const RENDERED_AT = 'x-rendered-at'
  * query strings, `%ea` vs `%EA` and other spellings of the same page share one entry and cannot
  * plant a different one. The origin is part of it because canonical URLs are absolute.
  */
-export function cacheKey(origin: string, variant: Variant, lang: string, slug: string): string {
-  return `${origin}/__cache/${variant}/${lang}/${encodeURIComponent(slug)}?r=${RENDERER_VERSION}`
+export function cacheKey(origin: string, variant: Variant, ...segments: string[]): string {
+  return `${origin}/__cache/${variant}/${segments.map(encodeURIComponent).join('/')}?r=${RENDERER_VERSION}`
 }
 
 export function freshness(renderedAt: number, now: number, policy: CachePolicy, status = 200): Freshness {
@@ -62,7 +63,7 @@ export function clientCacheControl(policy: CachePolicy, status: number): string 
 }
 
 /** A strong ETag: changes with the source, the renderer and the variant. */
-export function etagFor(sourceEtag: string, variant: Variant): string {
+export function etagFor(sourceEtag: string, variant: string): string {
   return `"${sourceEtag.replace(/[^\w.-]/g, '').slice(0, 64)}-r${RENDERER_VERSION}-${variant}"`
 }
 

@@ -16,6 +16,19 @@ export interface Messages {
   tags: string
   home: string
   otherLanguages: string
+  /** Listing pages. `{name}`, `{page}`, `{pages}` are filled in. */
+  latestArticles: string
+  categoryTitle: string
+  tagTitle: string
+  pageOf: string
+  previousPage: string
+  nextPage: string
+  pagination: string
+  noArticles: string
+  /** The Atom feed's link text and title. */
+  feed: string
+  /** The link-preview inspector. */
+  preview: { title: string; intro: string; noIssues: string; error: string; warning: string }
   errors: Record<ErrorCode, { title: string; body: string }>
   /** Shown beside a broken article's error, for its publisher. */
   detailsForPublisher: string

@@ -21,3 +21,6 @@ export function plural(forms: Plural, n: number, lang: string): string {
 export function formatDate(iso: string, lang: string, timeZone: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(new Date(iso))
 }
+
+/** `분류: {name}` with `{name}` filled in. */
+export const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))

@@ -14,6 +14,8 @@ export interface PageMeta {
   jsonLd: Record<string, unknown>
   /** `<link rel="alternate" hreflang>`: every version, itself included, and `x-default`; empty without translations. */
   alternates: { hreflang: string; href: string }[]
+  /** The language's Atom feed and the article's oEmbed endpoint. */
+  links: { rel: string; type: string; href: string; title: string }[]
 }
 
 export function pageMeta(article: Article, site: SiteInfo & { homeUrl: string }): PageMeta {
@@ -23,8 +25,14 @@ export function pageMeta(article: Article, site: SiteInfo & { homeUrl: string })
   const negotiating = `${new URL(site.homeUrl).origin}/${encodeURIComponent(article.slug)}`
   const alternates =
     article.translations.length === 0 ? [] : [...versions.map((v) => ({ hreflang: v.lang, href: v.url })), { hreflang: 'x-default', href: negotiating }]
+  const origin = new URL(site.homeUrl).origin
+  const links = [
+    { rel: 'alternate', type: 'application/atom+xml', href: `${origin}/${article.lang}/feed.xml`, title: site.siteName },
+    { rel: 'alternate', type: 'application/json+oembed', href: `${origin}/oembed?url=${encodeURIComponent(own)}&format=json`, title: article.title },
+  ]
   return {
     alternates,
+    links,
     title: `${article.title} | ${site.siteName}`,
     description: article.description,
     canonical: article.url,

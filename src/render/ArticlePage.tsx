@@ -10,7 +10,7 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
   const t = messages(ui)
   const { image } = article
   return (
-    <Layout {...chrome} lang={meta.lang} title={meta.title} description={meta.description} canonical={meta.canonical} tags={meta.tags} jsonLd={meta.jsonLd} alternates={meta.alternates}>
+    <Layout {...chrome} lang={meta.lang} title={meta.title} description={meta.description} canonical={meta.canonical} tags={meta.tags} jsonLd={meta.jsonLd} alternates={meta.alternates} links={meta.links}>
       {article.translations.length > 0 && <LanguageSwitcher article={article} uiLang={ui} />}
       <article lang={article.contentLang}>
         <header>

@@ -11,6 +11,8 @@ export interface HeadProps {
   canonical?: string
   tags?: MetaTag[]
   jsonLd?: Record<string, unknown>
+  /** Other `<link>`s: the feed, oEmbed, prev/next pages. */
+  links?: { rel: string; href: string; type?: string; title?: string }[]
   /** Translations, for `<link rel="alternate" hreflang>`. */
   alternates?: { hreflang: string; href: string }[]
   /** For error pages: keep them out of search results. */
@@ -36,6 +38,7 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         {props.alternates?.map((alt) => <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />)}
+        {props.links?.map((l) => <link rel={l.rel} href={l.href} type={l.type} title={l.title} />)}
         {props.noindex && <meta name="robots" content="noindex" />}
         {!props.noindex && <meta name="robots" content="index, follow, max-image-preview:large" />}
         {props.tags?.map((tag) => ('property' in tag ? <meta property={tag.property} content={tag.content} /> : <meta name={tag.name} content={tag.content} />))}

@@ -3,9 +3,9 @@
  * System fonts that carry Hangul and kana well; Korean keeps its words whole (`keep-all`).
  */
 export const styles = `
-:root{color-scheme:light dark;--fg:#1b1d21;--muted:#5b616b;--bg:#fff;--line:#e3e5e8;--accent:#1a5490;--code:#f4f5f7;
+:root{color-scheme:light dark;--fg:#1b1d21;--muted:#5b616b;--bg:#fff;--line:#e3e5e8;--accent:#1a5490;--code:#f4f5f7;--error:#b71c1c;--warn:#8a4b00;
 --sans:-apple-system,BlinkMacSystemFont,"Apple SD Gothic Neo","Pretendard","Noto Sans KR","Malgun Gothic","맑은 고딕","Hiragino Sans","Noto Sans JP","Yu Gothic UI",system-ui,"Segoe UI",Roboto,sans-serif}
-@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--muted:#a3a9b3;--bg:#16181c;--line:#30343a;--accent:#8ab8ff;--code:#23262c}}
+@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--muted:#a3a9b3;--bg:#16181c;--line:#30343a;--accent:#8ab8ff;--code:#23262c;--error:#ff8a80;--warn:#ffb74d}}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.75 var(--sans);overflow-wrap:break-word}
@@ -38,6 +38,26 @@ h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;lette
 .body table{display:block;overflow-x:auto;border-collapse:collapse;margin:1.5rem 0;font-size:.95rem}
 .body th,.body td{border:1px solid var(--line);padding:.4rem .7rem;text-align:left}
 .body :target{scroll-margin-top:1rem}
+.listing-title{font-size:1.6rem;margin:0 0 1.5rem}
+.cards{list-style:none;padding:0;margin:0;display:grid;gap:1.5rem}
+.card{display:grid;grid-template-columns:1fr;gap:.75rem;padding-bottom:1.5rem;border-bottom:1px solid var(--line)}
+.card img{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:.375rem;background:var(--code)}
+@media (min-width:40rem){.card.with-image{grid-template-columns:12rem 1fr}.card img{width:12rem}}
+.card h2{font-size:1.2rem;line-height:1.4;margin:0 0 .25rem}.card h2 a{color:var(--fg);text-decoration:none}.card h2 a:hover{text-decoration:underline}
+.card .date{margin:0 0 .25rem;color:var(--muted);font-size:.85rem}.card .excerpt{margin:0;color:var(--muted);font-size:.95rem}
+.pagination{display:flex;justify-content:space-between;align-items:center;margin:2rem 0 0}
+.pagination a{padding:.5rem .75rem;border:1px solid var(--line);border-radius:.375rem;text-decoration:none}
+.feed-link{margin-top:2rem;font-size:.9rem}
+.previews{display:grid;gap:1.5rem}
+.preview h2{font-size:1rem;margin:0 0 .5rem}
+.mock{border:1px solid var(--line);border-radius:.5rem;overflow:hidden;max-width:32rem;background:var(--code)}
+.mock.large img{display:block;width:100%;aspect-ratio:1.91/1;object-fit:cover}
+.mock.small{display:flex;flex-direction:row-reverse;gap:.75rem;padding:.75rem;border-left:4px solid var(--line)}
+.mock.small img{width:5rem;height:5rem;object-fit:cover;border-radius:.25rem}
+.preview-discord .mock{border-left:4px solid var(--accent)}
+.mock-text{padding:.6rem .8rem}.mock-text p{margin:0}
+.mock-site{font-size:.8rem;color:var(--muted)}.mock-title{font-weight:700;line-height:1.4}.mock-description{font-size:.9rem;color:var(--muted)}
+.issues{margin:.5rem 0 0;padding-left:1.25rem;font-size:.9rem}.issues .error strong{color:var(--error)}.issues .warning strong{color:var(--warn)}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:2.5rem 0 0}
 .tags li{border:1px solid var(--line);border-radius:999px;padding:.1rem .75rem;font-size:.85rem;color:var(--muted)}
 .error{text-align:center;padding:4rem 0}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap}

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { endTime, startTime, wrapTime } from 'hono/timing'
-import { cacheKey, etagFor, type Variant } from '../cache/policy'
+import { cacheKey, etagFor } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { ArticleError } from '../errors'
@@ -16,8 +16,10 @@ import { errorResponse } from './errors'
 import { personalRedirect } from './language'
 import { publishedVersions } from './versions'
 
+type ArticleVariant = 'html' | 'json'
+
 /** The language and slug from the URL, checked before anything is read. */
-function articleAddress(c: AppContext) {
+export function articleAddress(c: AppContext) {
   const config = c.get('config')
   const lang = c.req.param('lang') ?? ''
   if (!config.languages.includes(lang)) throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang} on this site`)
@@ -25,7 +27,7 @@ function articleAddress(c: AppContext) {
 }
 
 /** Reads, parses and transforms one article; a missing source or a draft is ARTICLE_NOT_FOUND. */
-async function loadArticle(c: AppContext, lang: string, slug: string): Promise<Article> {
+export async function loadArticle(c: AppContext, lang: string, slug: string): Promise<Article> {
   const config = c.get('config')
   const source = await wrapTime(c, 'storage', sourceStore(c.env, config).get(sourceKey(lang, slug)))
   if (!source) throw new ArticleError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
@@ -37,19 +39,19 @@ async function loadArticle(c: AppContext, lang: string, slug: string): Promise<A
   return article
 }
 
-function siteInfo(c: AppContext, lang: string): PageSite {
+export function siteInfo(c: AppContext, lang: string): PageSite {
   const config = c.get('config')
   return { siteName: config.siteName, twitterSite: config.twitterSite, homeUrl: `${c.get('baseUrl')}/${lang}/`, timeZone: config.timeZone }
 }
 
-const render: Record<Variant, (c: AppContext, article: Article) => Promise<Response>> = {
+const render: Record<ArticleVariant, (c: AppContext, article: Article) => Promise<Response>> = {
   json: async (c, article) => Response.json(articleJson(article, pageMeta(article, siteInfo(c, article.lang)))),
   html: async (c, article) =>
     new Response(await articleDocument(article, siteInfo(c, article.lang)), { headers: { 'content-type': 'text/html; charset=UTF-8' } }),
 }
 
 /** An article variant through the edge cache; a missing article is a (cached) 404 page. */
-function serveArticle(variant: Variant) {
+function serveArticle(variant: ArticleVariant) {
   return async (c: AppContext) => {
     const { lang, slug } = articleAddress(c)
     return cachedResponse(c, cacheKey(c.get('baseUrl'), variant, lang, slug), async () => {

@@ -89,6 +89,8 @@ export interface ArticleImage {
   width?: number
   height?: number
   type?: string
+  /** The URL as the source wrote it, when that was relative (resolved against the page for `url`). */
+  written?: string
 }
 
 /** Another language's version of the same article (same slug). */

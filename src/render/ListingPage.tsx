@@ -1,0 +1,94 @@
+import { fill, formatDate, messages } from '../i18n'
+import type { Page } from '../listing/select'
+import type { IndexEntry } from '../schema/listing'
+import { Layout } from './Layout'
+
+export interface ListingProps {
+  lang: string
+  siteName: string
+  /** Absolute origin, for canonical and image URLs. */
+  origin: string
+  timeZone: string
+  /** `Edge Press`, `분류: 뉴스`… */
+  heading: string
+  /** Path of page 1, e.g. `/ko/` or `/ko/category/News`; later pages add `page/N`. */
+  basePath: string
+  page: Page<IndexEntry>
+  /** Other languages' home pages, for hreflang on home pages. */
+  alternates?: { hreflang: string; href: string }[]
+}
+
+export const pagePath = (basePath: string, page: number) => (page === 1 ? basePath : `${basePath.replace(/\/$/, '')}/page/${page}`)
+
+/** A listing: newest first, with stable page URLs and rel=prev/next. */
+export function ListingPage(props: ListingProps) {
+  const t = messages(props.lang)
+  const { page } = props
+  const canonical = `${props.origin}${pagePath(props.basePath, page.page)}`
+  const title = page.page === 1 ? props.heading : `${props.heading} (${fill(t.pageOf, { page: page.page, pages: page.pages })})`
+  const feed = `${props.origin}/${props.lang}/feed.xml`
+  const links = [
+    { rel: 'alternate', type: 'application/atom+xml', href: feed, title: `${props.siteName} (${t.feed})` },
+    ...(page.page > 1 ? [{ rel: 'prev', href: `${props.origin}${pagePath(props.basePath, page.page - 1)}` }] : []),
+    ...(page.page < page.pages ? [{ rel: 'next', href: `${props.origin}${pagePath(props.basePath, page.page + 1)}` }] : []),
+  ]
+  const tags = [
+    { property: 'og:type', content: 'website' },
+    { property: 'og:title', content: title },
+    { property: 'og:url', content: canonical },
+    { property: 'og:site_name', content: props.siteName },
+  ]
+  return (
+    <Layout
+      lang={props.lang}
+      uiLang={props.lang}
+      siteName={props.siteName}
+      homeUrl={`/${props.lang}/`}
+      title={props.heading === props.siteName ? title : `${title} | ${props.siteName}`}
+      canonical={canonical}
+      tags={tags}
+      links={links}
+      alternates={props.alternates}
+    >
+      <h1 class="listing-title">{props.heading}</h1>
+      {page.items.length === 0 && <p>{t.noArticles}</p>}
+      <ol class="cards">
+        {page.items.map((entry) => (
+          <li class={entry.image ? "card with-image" : "card"} lang={entry.contentLang}>
+            {entry.image && (
+              <img
+                src={new URL(entry.image.url, props.origin).href}
+                alt={entry.image.alt}
+                width={entry.image.width ?? 160}
+                height={entry.image.height ?? 90}
+                loading="lazy"
+                decoding="async"
+              />
+            )}
+            <div>
+              <h2>
+                <a href={`/${props.lang}/${encodeURIComponent(entry.slug)}`}>{entry.title}</a>
+              </h2>
+              {entry.datePublished && (
+                <p class="date" lang={props.lang}>
+                  <time datetime={entry.datePublished}>{formatDate(entry.datePublished, props.lang, props.timeZone)}</time>
+                </p>
+              )}
+              <p class="excerpt">{entry.description}</p>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {page.pages > 1 && (
+        <nav class="pagination" aria-label={t.pagination}>
+          {page.page > 1 ? <a rel="prev" href={pagePath(props.basePath, page.page - 1)}>{t.previousPage}</a> : <span />}
+          <span>{fill(t.pageOf, { page: page.page, pages: page.pages })}</span>
+          {page.page < page.pages ? <a rel="next" href={pagePath(props.basePath, page.page + 1)}>{t.nextPage}</a> : <span />}
+        </nav>
+      )}
+      <p class="feed-link">
+        <a href={feed} type="application/atom+xml">{t.feed}</a>
+      </p>
+    </Layout>
+  )
+}

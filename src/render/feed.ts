@@ -1,0 +1,41 @@
+import type { Article } from '../schema/article'
+import { escapeXml as x } from './xml'
+
+export interface FeedInfo {
+  lang: string
+  title: string
+  /** Absolute URLs. */
+  feedUrl: string
+  homeUrl: string
+  siteName: string
+}
+
+/** An Atom 1.0 feed (RFC 4287) with each article's full sanitized HTML, newest first. */
+export function atomFeed(feed: FeedInfo, articles: Article[]): string {
+  const updated = articles.map((a) => a.dateModified ?? a.datePublished).filter((d): d is string => !!d).sort().at(-1) ?? '1970-01-01T00:00:00Z'
+  const entries = articles.map((a) => {
+    const authors = a.authors.length ? a.authors : [{ name: feed.siteName }]
+    return `  <entry xml:lang="${x(a.contentLang)}">
+    <id>${x(a.url)}</id>
+    <title type="text">${x(a.title)}</title>
+    <link rel="alternate" type="text/html" href="${x(a.url)}"/>
+${a.datePublished ? `    <published>${a.datePublished}</published>\n` : ''}    <updated>${a.dateModified ?? a.datePublished ?? updated}</updated>
+${authors.map((au) => `    <author><name>${x(au.name)}</name></author>`).join('\n')}
+${[...a.categories, ...a.tags].map((term) => `    <category term="${x(term)}"/>`).join('\n')}
+    <summary type="text">${x(a.description)}</summary>
+    <content type="html" xml:base="${x(a.url)}">${x(a.html)}</content>
+  </entry>`
+  })
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.lang)}">
+  <id>${x(feed.feedUrl)}</id>
+  <title type="text">${x(feed.title)}</title>
+  <link rel="self" type="application/atom+xml" href="${x(feed.feedUrl)}"/>
+  <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>
+  <updated>${updated}</updated>
+  <author><name>${x(feed.siteName)}</name></author>
+  <generator>edge-article-renderer</generator>
+${entries.join('\n')}
+</feed>
+`
+}

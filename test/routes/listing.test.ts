@@ -1,0 +1,148 @@
+import { env, exports } from 'cloudflare:workers'
+import { XMLValidator } from 'fast-xml-parser'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { PAGE_SIZE } from '../../src/listing/select'
+import { CONTENT, putSiteWithIndexes, type ContentFixture } from '../helpers/content'
+import { readPage } from '../helpers/html'
+
+const ORIGIN = 'https://list.example'
+const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
+const titles = async (path: string) => readPage(await (await get(path)).text()).all('.card h2 a').map((a) => a.textContent)
+
+/** 30 dated English briefs: enough for three pages. */
+const BRIEFS: ContentFixture[] = Array.from({ length: 30 }, (_, i) => {
+  const day = String(i + 1).padStart(2, '0')
+  return {
+    path: `en/2023-01-${day}-brief-${day}.md`,
+    key: `en/brief-${day}`,
+    text: `---\ntitle: Brief ${day}\ncategories: [Briefs]\ntags: [daily]\n---\nNews brief number ${day}.\n`,
+  }
+})
+
+beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, [...CONTENT, ...BRIEFS]))
+
+describe('the home page of a language', () => {
+  it('lists the newest articles first, with date, excerpt and image, and never a draft', async () => {
+    const res = await get('/ko/')
+    expect(res.status).toBe(200)
+    const page = readPage(await res.text())
+    expect(page.all('.card h2 a').map((a) => a.getAttribute('href'))).toEqual(['/ko/kimchi-recipe', '/ko/seoul-heatwave', '/ko/putin-kim-pact'])
+    expect(page.document.body.textContent).not.toContain('초안')
+    expect(page.all('.card time')[0]?.textContent).toBe('2024년 11월 16일')
+    expect(page.all('.card .excerpt')[0]?.textContent?.length).toBeGreaterThan(20)
+    expect(page.all('.card img')[0]?.getAttribute('src')).toBe('https://images.example.com/blog/food/kimchi-napa-cabbage.jpg')
+    expect(page.link('canonical')).toBe(`${ORIGIN}/ko/`)
+  })
+
+  it('links its feed and lists the other languages’ home pages', async () => {
+    const page = readPage(await (await get('/ko/')).text())
+    expect(page.all('link[type="application/atom+xml"]')[0]?.getAttribute('href')).toBe(`${ORIGIN}/ko/feed.xml`)
+    expect(page.all('link[hreflang]').map((l) => l.getAttribute('hreflang'))).toEqual(['ko', 'en', 'ja', 'x-default'])
+  })
+
+  it('is paginated with stable URLs and rel=prev/next', async () => {
+    const first = readPage(await (await get('/en/')).text())
+    expect(first.all('.card')).toHaveLength(PAGE_SIZE)
+    expect(first.link('next')).toBe(`${ORIGIN}/en/page/2`)
+    expect(first.link('prev')).toBeUndefined()
+    const second = readPage(await (await get('/en/page/2')).text())
+    expect(second.link('prev')).toBe(`${ORIGIN}/en/`)
+    expect(second.link('next')).toBe(`${ORIGIN}/en/page/3`)
+    expect(second.link('canonical')).toBe(`${ORIGIN}/en/page/2`)
+    expect(second.document.querySelector('title')?.textContent).toBe('Edge Press (Page 2 of 3)')
+    // Every article exactly once across the pages, newest first.
+    const all = [...(await titles('/en/')), ...(await titles('/en/page/2')), ...(await titles('/en/page/3'))]
+    expect(all).toHaveLength(34) // 30 briefs and the 4 published English articles
+    expect(new Set(all).size).toBe(34)
+    expect(all.indexOf('Brief 30')).toBeLessThan(all.indexOf('Brief 01'))
+  })
+
+  it('answers pages past the end and odd spellings with 404, and /page/1 with a redirect', async () => {
+    expect((await get('/en/page/4')).status).toBe(404)
+    expect((await get('/en/page/02')).status).toBe(404)
+    expect((await get('/en/page/0')).status).toBe(404)
+    const one = await get('/en/page/1')
+    expect(one.status).toBe(301)
+    expect(one.headers.get('location')).toBe('/en/')
+    expect((await get('/xx/')).status).toBe(404)
+  })
+})
+
+describe('category and tag pages', () => {
+  it('match names whatever their case, with the canonical spelling from the articles', async () => {
+    for (const name of ['Briefs', 'briefs', 'BRIEFS']) {
+      const res = await get(`/en/category/${name}`)
+      expect(res.status).toBe(200)
+      const page = readPage(await res.text())
+      expect(page.link('canonical')).toBe(`${ORIGIN}/en/category/Briefs`)
+      expect(page.document.querySelector('h1')?.textContent).toBe('Category: Briefs')
+    }
+    expect(await titles('/en/category/news')).toEqual(['Putin and Kim Agree to Mutual Assistance Pact in Case of Aggression'])
+  })
+
+  it('find percent-encoded Hangul names, and paginate', async () => {
+    const res = await get(`/ko/tag/${encodeURIComponent('김장')}`)
+    expect(res.status).toBe(200)
+    const page = readPage(await res.text())
+    expect(page.document.querySelector('h1')?.textContent).toBe('태그: 김장')
+    expect(page.link('canonical')).toBe(`${ORIGIN}/ko/tag/%EA%B9%80%EC%9E%A5`)
+    expect((await get('/en/tag/daily/page/3')).status).toBe(200)
+    expect((await get('/en/tag/daily/page/4')).status).toBe(404)
+  })
+
+  it('answer 404 for a name no article uses, and a draft’s category is not a page', async () => {
+    expect((await get('/en/category/nothing-here')).status).toBe(404)
+    expect((await get(`/ko/category/${encodeURIComponent('정치')}`)).status).toBe(404)
+  })
+})
+
+describe('the Atom feed', () => {
+  it('is well-formed Atom with full sanitized content, newest first', async () => {
+    const res = await get('/ko/feed.xml')
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    const xml = await res.text()
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko">')
+    const ids = [...xml.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1])
+    expect(ids).toEqual([`${ORIGIN}/ko/feed.xml`, `${ORIGIN}/ko/kimchi-recipe`, `${ORIGIN}/ko/seoul-heatwave`, `${ORIGIN}/ko/putin-kim-pact`])
+    // The body travels escaped, whole, and without anything the sanitizer removes.
+    expect(xml).toContain('&lt;h2 id=&quot;')
+    expect(xml).not.toMatch(/&lt;script|onerror|javascript:/i)
+    expect(xml).not.toContain('초안')
+  })
+})
+
+describe('the sitemap and robots.txt', () => {
+  it('lists every published article with lastmod and hreflang alternates', async () => {
+    const xml = await (await get('/sitemap.xml')).text()
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"')
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
+    expect(locs).toContain(`${ORIGIN}/ko/putin-kim-pact`)
+    expect(locs).toContain(`${ORIGIN}/en/brief-01`)
+    expect(locs).not.toContain(`${ORIGIN}/ko/draft-election-preview`)
+    expect(locs).toHaveLength(3 + 9 + 30)
+    const seed = /<url>\s*<loc>https:\/\/list\.example\/ko\/putin-kim-pact<\/loc>([\s\S]*?)<\/url>/.exec(xml)![1]!
+    expect(seed).toMatch(/<lastmod>2024-06-19T14:00:00\+09:00<\/lastmod>/)
+    for (const lang of ['ko', 'en', 'ja']) expect(seed).toContain(`hreflang="${lang}" href="${ORIGIN}/${lang}/putin-kim-pact"`)
+  })
+
+  it('is pointed at by robots.txt, which lets every crawler in', async () => {
+    const text = await (await get('/robots.txt')).text()
+    expect(text).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`)
+    expect(text).toMatch(/User-agent: \*\nAllow: \//)
+  })
+})
+
+describe('crawlers', () => {
+  const CRAWLERS = ['facebookexternalhit/1.1', 'Twitterbot/1.0', 'kakaotalk-scrap/1.0', 'Mozilla/5.0 (compatible; Yeti/1.1)', 'Slackbot-LinkExpanding 1.0', 'Discordbot/2.0', 'LinkedInBot/1.0', 'TelegramBot (like TwitterBot)']
+  it.each(CRAWLERS)('%s gets the same article page as a person, metadata in the first 32 KB', async (ua) => {
+    const person = await (await get('/ko/putin-kim-pact')).text()
+    const res = await get('/ko/putin-kim-pact', { 'user-agent': ua })
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toBe(person)
+    const head = new TextDecoder().decode(new TextEncoder().encode(html).slice(0, 32 * 1024))
+    for (const tag of ['og:title', 'og:image', 'og:description', 'twitter:card', 'application/json+oembed']) expect(head).toContain(tag)
+  })
+})

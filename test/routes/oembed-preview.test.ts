@@ -1,0 +1,102 @@
+import { env, exports } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CONTENT, putSiteWithIndexes } from '../helpers/content'
+import { readPage } from '../helpers/html'
+
+const ORIGIN = 'https://embed.example'
+const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`, { redirect: 'manual' })
+const oembed = (url: string, extra = '') => get(`/oembed?url=${encodeURIComponent(url)}${extra}`)
+
+const PURPOSE_MADE = [
+  {
+    path: 'en/too-long.md',
+    key: 'en/too-long',
+    text: '---\ntitle: This headline keeps going well past the seventy characters that X will show in a card\nimage:\n  url: https://img.example/wide.jpg\n  width: 1200\n  height: 630\n  alt: A wide picture\n---\nBody.\n',
+  },
+  { path: 'en/no-image.md', key: 'en/no-image', text: '---\ntitle: Words only\n---\nNothing to look at.\n' },
+  { path: 'en/relative-image.md', key: 'en/relative-image', text: '---\ntitle: Relative\nimage: /images/local.jpg\n---\nBody.\n' },
+  { path: 'en/tiny-image.md', key: 'en/tiny-image', text: '---\ntitle: Tiny\nimage:\n  url: https://img.example/tiny.png\n  width: 100\n  height: 100\n---\nBody.\n' },
+]
+
+beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, [...CONTENT, ...PURPOSE_MADE]))
+
+describe('oEmbed', () => {
+  it('is advertised on every article page', async () => {
+    const page = readPage(await (await get('/ko/putin-kim-pact')).text())
+    const href = page.all('link[type="application/json+oembed"]')[0]?.getAttribute('href')
+    expect(href).toBe(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/ko/putin-kim-pact`)}&format=json`)
+  })
+
+  it('answers a rich card for an article URL', async () => {
+    const res = await oembed(`${ORIGIN}/ko/putin-kim-pact`, '&format=json')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    const body = (await res.json()) as Record<string, unknown>
+    expect(body).toMatchObject({ version: '1.0', type: 'rich', title: '푸틴 김정은 북·러 침략시 상호지원 협정에 동의', provider_name: 'Edge Press', width: 560, height: 200 })
+    expect(body.provider_url).toBe(`${ORIGIN}/ko/`)
+    expect(body.thumbnail_url).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
+    expect(body.html).toContain(`<a href="${ORIGIN}/ko/putin-kim-pact">`)
+    expect(body.html).not.toMatch(/<script|<iframe/)
+  })
+
+  it('honours maxwidth and refuses a malformed one', async () => {
+    const body = (await (await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=320')).json()) as { width: number }
+    expect(body.width).toBe(320)
+    expect((await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=-5')).status).toBe(422)
+  })
+
+  it('answers 404 for unknown and foreign URLs and 501 for formats it does not offer, as the spec says', async () => {
+    expect((await oembed(`${ORIGIN}/ko/no-such-article`)).status).toBe(404)
+    expect((await oembed('https://elsewhere.example/ko/putin-kim-pact')).status).toBe(404)
+    expect((await oembed('not a url')).status).toBe(404)
+    expect((await oembed(`${ORIGIN}/ko/draft-election-preview`)).status).toBe(404)
+    expect((await oembed(`${ORIGIN}/ko/putin-kim-pact`, '&format=xml')).status).toBe(501)
+  })
+})
+
+describe('the link-preview inspector', () => {
+  const issuesOf = async (path: string) => {
+    const page = readPage(await (await get(path)).text())
+    return Object.fromEntries(
+      page.all('section.preview').map((s) => [s.getAttribute('aria-label'), Array.from(s.querySelectorAll('.issues li')).map((li) => li.textContent ?? '')]),
+    ) as Record<string, string[]>
+  }
+
+  it('draws every platform from the page’s own metadata and stays out of search', async () => {
+    const res = await get('/preview/ko/putin-kim-pact')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const page = readPage(await res.text())
+    expect(page.all('section.preview').map((s) => s.getAttribute('aria-label'))).toEqual(['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn'])
+    expect(page.all('.mock-title')[0]?.textContent).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
+    expect(page.all('.mock img')[0]?.getAttribute('src')).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
+    expect(page.meta('robots')).toBe('noindex')
+  })
+
+  it('flags a title too long for X, and cuts the mock there', async () => {
+    const issues = await issuesOf('/preview/en/too-long')
+    expect(issues.X!.join()).toMatch(/title is 85 characters; X shows at most 70/)
+    expect(issues.Facebook!.join()).not.toMatch(/title/)
+    const page = readPage(await (await get('/preview/en/too-long')).text())
+    const xTitle = page.document.querySelector('.preview-x .mock-title')?.textContent ?? ''
+    expect(xTitle.length).toBeLessThanOrEqual(70)
+    expect(xTitle.endsWith('…')).toBe(true)
+  })
+
+  it('flags a missing image on every platform', async () => {
+    const issues = await issuesOf('/preview/en/no-image')
+    for (const platform of ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn']) expect(issues[platform]!.join()).toMatch(/no og:image/)
+  })
+
+  it('flags a relative image URL and an image without dimensions', async () => {
+    const issues = await issuesOf('/preview/en/relative-image')
+    expect(issues.Facebook!.join()).toMatch(/relative URL \(\/images\/local\.jpg\)/)
+    expect(issues.Facebook!.join()).toMatch(/no width\/height/)
+  })
+
+  it('flags an image too small for Facebook and X', async () => {
+    const issues = await issuesOf('/preview/en/tiny-image')
+    expect(issues.Facebook!.join()).toMatch(/Error.*100×100; Facebook needs at least 200×200/)
+    expect(issues.X!.join()).toMatch(/large card needs at least 300×157/)
+  })
+})
