@@ -65,3 +65,38 @@ export async function benchPipeline(): Promise<{ coldMs: number; results: Pipeli
   }
   return { coldMs, results }
 }
+
+/** A listing page (home and a category) from a 10,000-article index: parse the JSON, filter, render. */
+export async function benchListing(count = 10_000): Promise<{ indexBytes: number; homeUs: number; categoryUs: number }> {
+  const { LanguageIndex } = await import('../src/schema/listing')
+  const { filterEntries, paginate } = await import('../src/listing/select')
+  const { ListingPage } = await import('../src/render/ListingPage')
+  const index = {
+    version: 1,
+    lang: 'ko',
+    articles: Array.from({ length: count }, (_, i) => ({
+      slug: `article-${i}`,
+      title: `기사 제목 ${i}: 북·러 협정과 한반도 정세`,
+      description: '김정은과 푸틴, 북한 국무위원장과 러시아 대통령이 북한 김일성 광장에서 새로운 협정 협력에 서명하며 새로운 수준의 관계를 강조했다.',
+      datePublished: new Date(Date.UTC(2024, 0, 1) - i * 3_600_000).toISOString(),
+      image: { url: `https://img.example/${i}.jpg`, alt: '사진', width: 1200, height: 630 },
+      categories: [i % 10 === 0 ? '뉴스' : '생활'],
+      tags: ['태그'],
+      contentLang: 'ko',
+      translations: [],
+    })),
+  }
+  const json = JSON.stringify(index)
+  const render = async (filter: Parameters<typeof filterEntries>[1]) => {
+    const parsed = LanguageIndex.parse(JSON.parse(json))
+    const page = paginate(filterEntries(parsed.articles, filter, 'ko'), 1)!
+    return String(await ListingPage({ lang: 'ko', siteName: 'Edge Press', origin: 'https://news.example', timeZone: 'Asia/Seoul', heading: 'Edge Press', basePath: '/ko/', page }))
+  }
+  const home = await measure(async () => {
+    await render({ kind: 'home' })
+  })
+  const category = await measure(async () => {
+    await render({ kind: 'category', name: '뉴스' })
+  })
+  return { indexBytes: json.length, homeUs: home.p50 / 1e3, categoryUs: category.p50 / 1e3 }
+}

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
 import { benchHugo } from './hugo'
-import { benchPipeline } from './pipeline'
+import { benchListing, benchPipeline } from './pipeline'
 
 const only = process.argv[2] // pipeline | http | bundle | hugo
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -20,6 +20,12 @@ if (!only || only === 'pipeline') {
   for (const r of results) {
     console.log(`  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`)
   }
+}
+
+if (!only || only === 'pipeline') {
+  const listing = await benchListing()
+  report.listing = listing
+  console.log(`  listing page from a 10,000-article index (${fmt(listing.indexBytes / 1024 / 1024, 1)} MB JSON, parsed each time): home p50 ${fmt(listing.homeUs)} µs, category p50 ${fmt(listing.categoryUs)} µs`)
 }
 
 if (!only || only === 'pipeline' || only === 'hugo') {
