@@ -21,6 +21,12 @@ export const SiteConfig = z
     CACHE_REVALIDATE_SECONDS: seconds.default(30),
     CACHE_ERROR_SECONDS: seconds.default(86_400),
     CACHE_NOT_FOUND_SECONDS: seconds.default(30),
+    IMAGE_HOSTS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(/\s+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(https:|https:\/\/[a-z0-9.-]+(:\d+)?|https:\/\/\*\.[a-z0-9.-]+)$/i, 'expected origins like https://images.example.com'))),
+    MAX_SOURCE_BYTES: z.coerce.number().int().min(1_000).max(25_000_000).default(4_000_000),
     STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
   })
   .refine((c) => c.LANGUAGES.includes(c.DEFAULT_LANG), {
@@ -42,6 +48,8 @@ export const SiteConfig = z
       notFoundSeconds: c.CACHE_NOT_FOUND_SECONDS,
     },
     storageTimeoutMs: c.STORAGE_TIMEOUT_MS,
+    imageHosts: c.IMAGE_HOSTS,
+    maxSourceBytes: c.MAX_SOURCE_BYTES,
   }))
 export type SiteConfig = z.output<typeof SiteConfig>
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { timing } from 'hono/timing'
 import { siteConfig } from './config'
+import { securityHeaders } from './headers'
 import type { AppEnv } from './env'
 import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
@@ -23,6 +24,7 @@ app.use(async (c, next) => {
   await next()
   c.header('X-Request-Id', c.get('requestId'))
 })
+app.use(securityHeaders)
 
 // Liveness for monitors, and the benchmark's baseline: no storage, no rendering.
 app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }))

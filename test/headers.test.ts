@@ -1,0 +1,49 @@
+import { env, exports } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { putKv } from './helpers/content'
+import { SEED } from './helpers/seed'
+
+const csp = (res: Response) =>
+  Object.fromEntries((res.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+
+beforeAll(() => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html'))
+
+describe('security headers', () => {
+  it('forbid every script and lock the page down', async () => {
+    const res = await exports.default.fetch('https://secure.example/ko/putin-kim-pact')
+    const policy = csp(res)
+    expect(policy['default-src']).toEqual(["'none'"])
+    expect(policy['script-src']).toBeUndefined() // falls back to default-src 'none'
+    expect(policy['base-uri']).toEqual(["'none'"])
+    expect(policy['form-action']).toEqual(["'none'"])
+    expect(policy['frame-ancestors']).toEqual(["'none'"])
+    expect(policy['img-src']).toEqual(["'self'", 'data:', 'https://newsdao.kr', 'https://images.example.com'])
+    expect(policy['style-src-elem']?.[0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/)
+    expect(policy['upgrade-insecure-requests']).toEqual([])
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+  })
+
+  it('allow exactly the inlined stylesheet by its hash', async () => {
+    const res = await exports.default.fetch('https://secure.example/ko/putin-kim-pact')
+    const html = await res.text()
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css)))
+    expect(csp(res)['style-src-elem']).toEqual([`'sha256-${btoa(String.fromCharCode(...digest))}'`])
+  })
+
+  it('send no HSTS over plain http, and cover error pages and cache hits too', async () => {
+    const plain = await exports.default.fetch('http://secure.example/ko/putin-kim-pact')
+    expect(plain.headers.get('strict-transport-security')).toBeNull()
+    expect(csp(plain)['upgrade-insecure-requests']).toBeUndefined()
+    expect(plain.headers.get('x-cache')).toBe('MISS')
+    const hit = await exports.default.fetch('http://secure.example/ko/putin-kim-pact')
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    expect(hit.headers.get('content-security-policy')).toContain("default-src 'none'")
+    const missing = await exports.default.fetch('https://secure.example/ko/nothing')
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('content-security-policy')).toContain("default-src 'none'")
+  })
+})
