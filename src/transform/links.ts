@@ -10,7 +10,7 @@ export function rewriteLinks(root: DomElement, articleUrl: string): void {
     const href = a.getAttribute('href')!
     if (href.startsWith('#')) continue
     const url = absolute(href, base)
-    if (!url) {
+    if (!url || !LINK_PROTOCOLS.has(url.protocol)) {
       a.removeAttribute('href')
       continue
     }
@@ -23,7 +23,7 @@ export function rewriteLinks(root: DomElement, articleUrl: string): void {
     const src = img.getAttribute('src')
     if (src && !src.startsWith('data:')) {
       const url = absolute(src, base)
-      if (url) img.setAttribute('src', url.href)
+      if (url && IMAGE_PROTOCOLS.has(url.protocol)) img.setAttribute('src', url.href)
       else img.removeAttribute('src')
     }
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '')
@@ -32,9 +32,17 @@ export function rewriteLinks(root: DomElement, articleUrl: string): void {
   }
 }
 
+/** Checked again after resolving: whatever the sanitizer let through must still be one of these. */
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+const IMAGE_PROTOCOLS = new Set(['http:', 'https:'])
+
+/**
+ * Resolved exactly as a browser would: no `.trim()`, which also strips Unicode spaces and would turn
+ * a harmless relative `\u00a0javascript:…` into a live `javascript:` URL.
+ */
 function absolute(href: string, base: URL): URL | null {
   try {
-    return new URL(href.trim(), base)
+    return new URL(href, base)
   } catch {
     return null
   }

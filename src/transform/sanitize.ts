@@ -51,9 +51,12 @@ function isSafeValue(tag: string, attr: string, value: string): boolean {
   return true
 }
 
-/** Browsers ignore ASCII whitespace and controls inside a scheme (`jav&#x09;ascript:`), so we do too. */
+/**
+ * Browsers ignore ASCII whitespace and controls inside a scheme (`jav&#x09;ascript:`); we also drop
+ * every Unicode space and invisible format character, so no later step that trims can reveal a scheme.
+ */
 export function isSafeUrl(attr: string, value: string): boolean {
-  const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+  const compact = value.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g, '')
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase()
   if (!scheme) return !compact.startsWith('\\') // `\\evil.example` is protocol-relative in browsers
   return (allowlist.protocols[attr] ?? []).includes(scheme)

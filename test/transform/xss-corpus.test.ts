@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { ArticleError } from '../../src/errors'
+import { parseBody } from '../../src/parse/body'
+import { buildArticle } from '../../src/pipeline'
+import { sanitize } from '../../src/transform/sanitize'
+import DOMPURIFY from '../fixtures/xss/dompurify-vectors.json'
+import { OWASP_VECTORS } from '../fixtures/xss/owasp-vectors'
+import { dangers } from '../helpers/inert'
+
+const CORPUS = [...OWASP_VECTORS.map((payload, i) => ({ title: `OWASP-style #${i + 1}`, payload })), ...DOMPURIFY.vectors]
+
+/**
+ * A source the way a publisher would hand it in: the vector is the body (HTML), or inside Markdown.
+ * A source refused outright (NUL bytes) renders nothing, which is safe too.
+ */
+function render(body: string, format: 'html' | 'md' = 'html'): string {
+  const bytes = new TextEncoder().encode(`---\ntitle: Vector\n---\n${body}\n`).buffer as ArrayBuffer
+  try {
+    return buildArticle({ key: 'en/vector', bytes, etag: 'x', store: 'kv', fileName: `en/vector.${format}`, format }, { baseUrl: 'https://news.example', timeZone: 'UTC' }).html
+  } catch (error) {
+    if (error instanceof ArticleError && error.code === 'SOURCE_INVALID') return ''
+    throw error
+  }
+}
+
+describe(`the sanitizer against ${CORPUS.length} known XSS vectors`, () => {
+  it.each(CORPUS.map((v, i) => [`${i + 1}. ${v.title ?? 'untitled'}`, v.payload]))('%s leaves nothing that can run (HTML body)', (_title, payload) => {
+    expect(dangers(render(payload))).toEqual([])
+  })
+
+  it.each(CORPUS.map((v, i) => [`${i + 1}. ${v.title ?? 'untitled'}`, v.payload]))('%s leaves nothing that can run (Markdown body with raw HTML)', (_title, payload) => {
+    expect(dangers(render(`Intro paragraph.\n\n${payload}\n\n[link](javascript:alert(1)) ![img](javascript:alert(1))`, 'md'))).toEqual([])
+  })
+
+  it('is stable: sanitizing its own output again changes nothing', () => {
+    const clean = (html: string) => {
+      const root = parseBody(html)
+      sanitize(root)
+      return root.innerHTML
+    }
+    for (const { payload } of CORPUS) {
+      const once = clean(payload)
+      expect(clean(once)).toBe(once)
+    }
+  })
+})
