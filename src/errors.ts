@@ -6,6 +6,12 @@ export const ERROR_STATUS = {
   UNAUTHORIZED: 401,
   /** An admin request whose body is not what the endpoint takes. */
   REQUEST_INVALID: 422,
+  /** A source handed to the publishing API is bigger than MAX_SOURCE_BYTES. */
+  SOURCE_TOO_LARGE: 413,
+  /** The publishing API refused a source: same checks and messages as content:push. */
+  SOURCE_REJECTED: 422,
+  /** Too many failed admin logins from one client. */
+  TOO_MANY_ATTEMPTS: 429,
   /** No article at that language and slug. */
   ARTICLE_NOT_FOUND: 404,
   /** The source exists but cannot be parsed or validated (broken YAML, missing title, bad UTF-8…). */

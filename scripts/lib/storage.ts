@@ -6,12 +6,11 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { getPlatformProxy, unstable_readConfig } from 'wrangler'
 import { LANGUAGE_KEY } from '../../src/source/keys'
-import type { SourceMetadata, StoreName } from '../../src/source/store'
+import { kvStore } from '../../src/source/kv'
+import { r2Store } from '../../src/source/r2'
+import type { SourceMetadata, StoredEntry, StoreName, WritableStore } from '../../src/source/store'
 
-export interface StoredSource {
-  key: string
-  metadata: SourceMetadata
-}
+export type StoredSource = StoredEntry
 
 export interface Storage {
   readonly description: string
@@ -35,60 +34,30 @@ export async function openStorage(store: StoreName, options: { remote: boolean; 
     envFiles: [],
   })
   const where = options.remote ? 'remote' : 'local'
-  const base = store === 'kv' ? kvStorage(proxy.env.ARTICLES_KV, `${where} KV`) : r2Storage(proxy.env.ARTICLES_R2, `${where} R2`)
+  const base = store === 'kv' ? storage(kvStore(proxy.env.ARTICLES_KV), `${where} KV`) : storage(r2Store(proxy.env.ARTICLES_R2), `${where} R2`)
   return { ...base, close: () => proxy.dispose() }
 }
 
-function kvStorage(ns: KVNamespace, description: string): Omit<Storage, 'close'> {
+/** The Worker's own backend code (src/source/), driven through the proxy's bindings. */
+function storage(store: WritableStore, description: string): Omit<Storage, 'close'> {
   return {
     description,
     async list() {
       const found = new Map<string, StoredSource>()
       let cursor: string | undefined
       do {
-        const page: KVNamespaceListResult<SourceMetadata, string> = await ns.list<SourceMetadata>({ cursor, limit: 1000 })
-        for (const k of page.keys) if (isArticleKey(k.name)) found.set(k.name, { key: k.name, metadata: k.metadata ?? {} })
-        cursor = page.list_complete ? undefined : page.cursor
+        const page = await store.list({ cursor })
+        for (const entry of page.entries) if (isArticleKey(entry.key)) found.set(entry.key, entry)
+        cursor = page.cursor
       } while (cursor)
       return found
     },
     async getText(key) {
-      return ns.get(key, 'text')
+      const file = await store.get(key)
+      return file ? new TextDecoder().decode(file.bytes) : null
     },
-    async put(key, bytes, metadata) {
-      await ns.put(key, bytes, { metadata })
-    },
-    async delete(key) {
-      await ns.delete(key)
-    },
-  }
-}
-
-function r2Storage(bucket: R2Bucket, description: string): Omit<Storage, 'close'> {
-  return {
-    description,
-    async list() {
-      const found = new Map<string, StoredSource>()
-      let cursor: string | undefined
-      do {
-        const page = await bucket.list({ cursor, limit: 1000, include: ['customMetadata'] })
-        for (const o of page.objects) if (isArticleKey(o.key)) found.set(o.key, { key: o.key, metadata: (o.customMetadata ?? {}) as SourceMetadata })
-        cursor = page.truncated ? page.cursor : undefined
-      } while (cursor)
-      return found
-    },
-    async getText(key) {
-      return (await bucket.get(key))?.text() ?? null
-    },
-    async put(key, bytes, metadata) {
-      await bucket.put(key, bytes, {
-        httpMetadata: { contentType: metadata.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8' },
-        customMetadata: Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined)) as Record<string, string>,
-      })
-    },
-    async delete(key) {
-      await bucket.delete(key)
-    },
+    put: (key, bytes, metadata) => store.put(key, bytes, metadata),
+    delete: (key) => store.delete(key),
   }
 }
 

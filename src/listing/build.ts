@@ -52,3 +52,8 @@ function newestFirst(a: IndexEntry, b: IndexEntry): number {
   if (!a.datePublished !== !b.datePublished) return a.datePublished ? -1 : 1
   return a.slug.localeCompare(b.slug)
 }
+
+/** The entries of stored indexes, by article key: the starting point for changing one article. */
+export function entriesOf(indexes: LanguageIndex[]): Map<string, IndexEntry> {
+  return new Map(indexes.flatMap((index) => index.articles.map((entry) => [`${index.lang}/${entry.slug}`, entry] as const)))
+}

@@ -35,9 +35,10 @@ export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
   if (!fromPath) headers['Vary'] = 'Accept-Language, Cookie'
   if (error.status === 503) headers['Retry-After'] = '30'
+  if (error.status === 429) headers['Retry-After'] = '60'
   if (/^\/(api|admin)\//.test(c.req.path)) {
     // Publishers call the API: a broken source's details help them; readers' pages say less.
-    const detailed = error.code === 'SOURCE_INVALID'
+    const detailed = error.code === 'SOURCE_INVALID' || error.code === 'SOURCE_REJECTED'
     const message = detailed ? `${text.title}: ${error.describe()}` : text.title
     const body = { code: error.code, status: error.status, message, ...(detailed && { location: error.location }) }
     return c.json({ error: body }, error.status, headers)

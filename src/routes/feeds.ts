@@ -12,7 +12,7 @@ import { buildArticle } from '../pipeline'
 import { atomFeed } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import type { Article } from '../schema/article'
-import { sourceStore } from '../source'
+import { indexStore, sourceStore } from '../source'
 import { sourceKey } from '../source/keys'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
@@ -24,7 +24,7 @@ async function feed(c: AppContext) {
   if (!config.languages.includes(lang)) throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang}`)
   return cachedResponse(c, cacheKey(c.get('baseUrl'), 'feed', lang), async () => {
     const store = sourceStore(c.env, config)
-    const { index, etag } = await wrapTime(c, 'storage', readIndex(store, lang))
+    const { index, etag } = await wrapTime(c, 'storage', readIndex(indexStore(c.env, config), lang))
     const latest = index.articles.slice(0, FEED_SIZE)
     const sources = await wrapTime(c, 'storage', Promise.all(latest.map((e) => store.get(sourceKey(lang, e.slug)))))
     const articles: Article[] = []
@@ -50,9 +50,8 @@ async function feed(c: AppContext) {
 /** Every published article in every language, with hreflang alternates, and each language's home. */
 async function sitemapUrls(c: AppContext): Promise<{ urls: SitemapUrl[]; etag: string }> {
   const config = c.get('config')
-  const store = sourceStore(c.env, config)
   const base = c.get('baseUrl')
-  const indexes = await wrapTime(c, 'storage', Promise.all(config.languages.map((lang) => readIndex(store, lang))))
+  const indexes = await wrapTime(c, 'storage', Promise.all(config.languages.map((lang) => readIndex(indexStore(c.env, config), lang))))
   const homes = config.languages.map((lang) => ({ hreflang: lang, href: `${base}/${lang}/` }))
   const urls: SitemapUrl[] = config.languages.map((lang) => ({ loc: `${base}/${lang}/`, alternates: homes.length > 1 ? homes : [] }))
   for (const { index } of indexes) {

@@ -9,7 +9,7 @@ import { fill, messages } from '../i18n'
 import { readIndex } from '../listing/read'
 import { displayName, filterEntries, paginate, type ListingFilter } from '../listing/select'
 import { ListingPage } from '../render/ListingPage'
-import { sourceStore } from '../source'
+import { indexStore } from '../source'
 import { errorResponse } from './errors'
 
 function language(c: AppContext): string {
@@ -37,7 +37,7 @@ function listing(kind: ListingFilter['kind']) {
     const key = cacheKey(c.get('baseUrl'), 'list', lang, kind, name.toLocaleLowerCase(lang), String(page))
     return cachedResponse(c, key, async () => {
       const config = c.get('config')
-      const { index, etag } = await wrapTime(c, 'storage', readIndex(sourceStore(c.env, config), lang))
+      const { index, etag } = await wrapTime(c, 'storage', readIndex(indexStore(c.env, config), lang))
       const entries = filterEntries(index.articles, filter, lang)
       const label = displayName(index.articles, filter, lang)
       const t = messages(lang)

@@ -1,7 +1,7 @@
-import { decodeFileName, parseDateOrUndefined, sha256Hex, StorageError, type SourceMetadata, type SourceStore } from './store'
+import { checkIntegrity, checkSize, decodeFileName, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
 
-/** Sources in Workers KV: the value is the raw file, metadata as content:push writes it. */
-export const kvStore = (ns: KVNamespace): SourceStore => ({
+/** Sources in Workers KV: the value is the raw file, the metadata what content:push or the publishing API wrote. */
+export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableStore => ({
   name: 'kv',
   async get(key) {
     let result: KVNamespaceGetWithMetadataResult<ArrayBuffer, SourceMetadata>
@@ -12,16 +12,27 @@ export const kvStore = (ns: KVNamespace): SourceStore => ({
     }
     if (result.value === null) return null
     const meta = result.metadata ?? {}
+    checkSize(key, result.value.byteLength, options.maxBytes)
     return {
       key,
       bytes: result.value,
-      // A value put by hand has no metadata: hash it, so the etag still follows the bytes.
-      etag: meta.sha256 ?? (await sha256Hex(result.value)),
+      // A value put by hand has no metadata: its hash is the etag, so the etag still follows the bytes.
+      etag: await checkIntegrity('kv', key, result.value, meta.sha256),
       store: 'kv',
       uploaded: parseDateOrUndefined(meta.uploaded),
       firstUploaded: parseDateOrUndefined(meta.firstUploaded),
       fileName: decodeFileName(meta.fileName),
       format: meta.format,
     }
+  },
+  async put(key, bytes, metadata) {
+    await ns.put(key, bytes, { metadata })
+  },
+  async delete(key) {
+    await ns.delete(key)
+  },
+  async list({ cursor, prefix, limit = 1000 } = {}) {
+    const page = await ns.list<SourceMetadata>({ cursor, prefix, limit })
+    return { entries: page.keys.map((k) => ({ key: k.name, metadata: k.metadata ?? {} })), cursor: page.list_complete ? undefined : page.cursor }
   },
 })

@@ -1,3 +1,4 @@
+import { ArticleError } from '../errors'
 import type { SourceFormat } from '../schema/article'
 
 /** One article source as stored: the raw file and what the storage knows about it. */
@@ -34,6 +35,39 @@ export interface SourceMetadata {
 export interface SourceStore {
   readonly name: StoreName
   get(key: string): Promise<SourceFile | null>
+}
+
+/** A stored key and what is known about it without reading the value. */
+export interface StoredEntry {
+  key: string
+  metadata: SourceMetadata
+}
+
+/** The write side, for content:push and the publishing API: one implementation per backend. */
+export interface WritableStore extends SourceStore {
+  put(key: string, bytes: Uint8Array | ArrayBuffer, metadata: SourceMetadata): Promise<void>
+  delete(key: string): Promise<void>
+  /** One page of keys with their metadata; `cursor` is set when there are more. */
+  list(options?: { cursor?: string; prefix?: string; limit?: number }): Promise<{ entries: StoredEntry[]; cursor?: string }>
+}
+
+export interface StoreOptions {
+  /** A value bigger than this is refused at read time (MAX_SOURCE_BYTES). */
+  maxBytes?: number
+}
+
+/** A value over the size limit is not an outage: the article is broken, with a message saying why. */
+export function checkSize(key: string, size: number, maxBytes: number | undefined): void {
+  if (maxBytes !== undefined && size > maxBytes) {
+    throw new ArticleError('SOURCE_INVALID', `the source is ${size} bytes; the limit is ${maxBytes} (MAX_SOURCE_BYTES)`, { file: key })
+  }
+}
+
+/** A stored hash that does not match the bytes read means a truncated or damaged value: a storage fault. */
+export async function checkIntegrity(store: StoreName, key: string, bytes: ArrayBuffer, sha256: string | undefined): Promise<string> {
+  const actual = await sha256Hex(bytes)
+  if (sha256 && sha256 !== actual) throw new StorageError(store, `${key} is truncated or damaged: ${bytes.byteLength} bytes do not match the stored hash`)
+  return actual
 }
 
 export class StorageError extends Error {

@@ -3,6 +3,8 @@ import { parseHTML } from 'linkedom'
 /** What tests read off an element (linkedom's own types leave querySelectorAll's items unknown). */
 export interface PageElement {
   id: string
+  localName: string
+  attributes: ArrayLike<{ name: string; value: string }>
   textContent: string | null
   innerHTML: string
   getAttribute(name: string): string | null

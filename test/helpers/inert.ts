@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom'
 import { allowlist } from '../../src/transform/allowlist'
+import type { PageElement } from './html'
 
 /** Attributes our own transforms add after sanitizing: heading ids, lazy images, safe external links. */
 const ADDED_BY_TRANSFORMS: Record<string, string[]> = {
@@ -17,7 +18,7 @@ const ADDED_BY_TRANSFORMS: Record<string, string[]> = {
 export function dangers(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
   const found: string[] = []
-  for (const el of Array.from(document.body.querySelectorAll('*')) as Element[]) {
+  for (const el of Array.from(document.body.querySelectorAll('*')) as PageElement[]) {
     const tag = el.localName.toLowerCase()
     if (!allowlist.tags.has(tag)) found.push(`<${tag}>`)
     const allowed = [...(allowlist.attributes[tag] ?? []), ...allowlist.attributes['*']!, ...(ADDED_BY_TRANSFORMS[tag] ?? [])]
