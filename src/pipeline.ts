@@ -40,8 +40,11 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
 
   const url = fm.canonical_url ?? `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
   const ownUrl = `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
-  const root = parseBody(bodyToHtml(split.body, format))
-  sanitize(root)
+  const root = withinDepth(() => {
+    const parsed = parseBody(bodyToHtml(split.body, format))
+    sanitize(parsed)
+    return parsed
+  }, file)
   cleanup(root)
   rewriteLinks(root, ownUrl)
   const bodyImage = firstImage(root)
@@ -88,6 +91,16 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     translations: [],
     extra: Object.fromEntries(Object.entries(fm).filter(([key]) => !KNOWN_KEYS.has(key))),
     source: { key: source.key, store: source.store, etag: source.etag, format, uploaded: source.uploaded?.toISOString() },
+  }
+}
+
+/** Markup nested thousands deep exhausts the stack in any tree walk: refuse it, with a reason. */
+function withinDepth<T>(work: () => T, file: string): T {
+  try {
+    return work()
+  } catch (error) {
+    if (error instanceof RangeError) throw new ArticleError('SOURCE_INVALID', 'the body is nested too deeply to render (thousands of levels)', { file }, { cause: error })
+    throw error
   }
 }
 

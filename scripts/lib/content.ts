@@ -54,6 +54,9 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
       const earlier = byKey.get(key)
       if (earlier) throw new ArticleError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, { file: path })
       byKey.set(key, path)
+      if (bytes.byteLength > config.maxSourceBytes) {
+        throw new ArticleError('SOURCE_INVALID', `the file is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`, { file: path })
+      }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       const article = buildArticle(
         { key, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, etag: sha256, store: 'kv', fileName: path, format },

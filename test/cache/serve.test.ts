@@ -6,6 +6,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import app from '../../src'
+import { sha256Hex } from '../../src/source/store'
 import { putKv } from '../helpers/content'
 import { SEED } from '../helpers/seed'
 
@@ -165,6 +166,20 @@ describe('a storage failure', () => {
     const after = await get('/ko/putin-kim-pact')
     expect(after.status).toBe(200)
     expect(after.header('x-cache')).toBe('MISS')
+  })
+
+  it('that returns a truncated value is a fault too: the cached copy, or a 503, never half an article', async () => {
+    const whole = await env.ARTICLES_KV.getWithMetadata('ko/putin-kim-pact', 'text')
+    const sha256 = await sha256Hex(new TextEncoder().encode(whole.value!).buffer as ArrayBuffer)
+    await get('/ko/putin-kim-pact')
+    await env.ARTICLES_KV.put('ko/putin-kim-pact', whole.value!.slice(0, 200), { metadata: { ...(whole.metadata as object), sha256 } })
+    later(3600)
+    const stale = await get('/ko/putin-kim-pact', {}, kvOnly)
+    expect(stale.header('x-cache')).toBe('STALE')
+    expect(stale.body).toContain('김정은 국무위원장의 강조')
+    origin = 'https://truncated.example' // no cached copy here
+    const res = await get('/ko/putin-kim-pact', {}, kvOnly)
+    expect(res.status).toBe(503)
   })
 
   it('that hangs counts as a failure after STORAGE_TIMEOUT_MS', async () => {
