@@ -2,13 +2,15 @@
  * npm run bench: the pipeline in Node, HTTP against wrangler dev (baseline, hit, miss), and the bundle.
  * Prints a report and writes bench/results/latest.json. Loopback only; not part of the tests.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
 import { benchHugo } from './hugo'
+import { benchLoad } from './load'
 import { benchListing, benchPipeline } from './pipeline'
 
-const only = process.argv[2] // pipeline | http | bundle | hugo
+const only = process.argv[2] // pipeline | http | load | bundle | hugo
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
@@ -47,6 +49,21 @@ if (!only || only === 'http') {
   const ratios = { hitToBaseline: hit.rps / baseline.rps, missToBaseline: miss.rps / baseline.rps }
   report.ratios = ratios
   console.log(`  hit/baseline ${fmt(ratios.hitToBaseline, 2)}   miss/baseline ${fmt(ratios.missToBaseline, 2)}   (throughput ratios)`)
+}
+
+if (!only || only === 'load') {
+  const { rounds, baselineRssMb } = await benchLoad()
+  report.load = { rounds, baselineRssMb }
+  console.log('\nLoad: 1,000 articles, 100 connections, 2 × 30 s; 50% hits, 20% first-time misses, 15% 304, 15% 404')
+  console.log(`  workerd memory before: ${fmt(baselineRssMb)} MB`)
+  const heap = JSON.parse(execFileSync('node', ['--expose-gc', '--import', 'tsx', 'bench/heap.ts'], { encoding: 'utf8' }).trim().split('\n').at(-1)!)
+  report.heap = heap
+  console.log(`  render path heap after GC (Node, every 3,000 renders): ${heap.heapMb.join(' → ')} MB`)
+  rounds.forEach((r, i) => {
+    const codes = Object.entries(r.statuses).map(([code, count]) => `${code}: ${count}`).join(', ')
+    const fivexx = Object.entries(r.statuses).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0)
+    console.log(`  round ${i + 1}: ${fmt(r.rps)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  (${r.requests} requests; ${codes}; 5xx ${fivexx}; errors ${r.errors}, timeouts ${r.timeouts})  workerd ${fmt(r.workerdRssMb)} MB`)
+  })
 }
 
 if (!only || only === 'bundle') {
