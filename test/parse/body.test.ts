@@ -37,7 +37,7 @@ describe('decoding', () => {
 
   it('refuses EUC-KR with a message that says what to do', () => {
     // "한글" in EUC-KR
-    expect(() => decodeSource(bytes(0xc7, 0xd1, 0xb1, 0xdb), 'ko/old.html')).toThrowError(/not valid UTF-8 \(EUC-KR or Windows-1252\?\)/)
+    expect(() => decodeSource(bytes(0xc7, 0xd1, 0xb1, 0xdb), 'ko/old.html')).toThrowError(/not valid UTF-8; it looks like EUC-KR \(Korean\). Save it as UTF-8/)
   })
 
   it('refuses Windows-1252 and NUL bytes', () => {
