@@ -11,7 +11,7 @@ import { detectLanguage } from './meta/language'
 import { readingMinutes } from './meta/reading-time'
 import { truncate } from './meta/text'
 import { KNOWN_KEYS, type Article, type ArticleImage, type Author, type FrontMatter, type SourceFormat } from './schema/article'
-import type { SourceFile } from './source/store'
+import type { MeasuredImage, SourceFile } from './source/store'
 import { cleanup, dropLeadingImage } from './transform/cleanup'
 import { outline } from './transform/headings'
 import { rewriteLinks } from './transform/links'
@@ -48,7 +48,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   cleanup(root)
   rewriteLinks(root, ownUrl)
   const bodyImage = firstImage(root)
-  const image = mainImage(fm, bodyImage, ownUrl, file)
+  const image = mainImage(fm, bodyImage, ownUrl, file, source.image)
   const heroAlt = dropLeadingImage(root, image?.url)
   if (image && !image.alt) image.alt = heroAlt || bodyImage?.alt || ''
   const toc = outline(root)
@@ -111,7 +111,7 @@ export function peekArticle(source: SourceFile): { title: string; published: boo
   return { title: collapse(fm.title), published: fm.published ?? true }
 }
 
-function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl: string, file: string): ArticleImage | undefined {
+function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl: string, file: string, measured?: MeasuredImage): ArticleImage | undefined {
   const declared = typeof fm.image === 'string' ? { url: fm.image } : fm.image && { ...fm.image, url: (fm.image.url ?? fm.image.path)! }
   const chosen = declared ?? (body && { url: body.src, alt: body.alt, width: body.width, height: body.height })
   if (!chosen) return undefined
@@ -121,14 +121,18 @@ function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl
   } catch (cause) {
     throw new ArticleError('SOURCE_INVALID', `expected an image URL, got ${JSON.stringify(chosen.url)}`, { file, key: 'image' }, { cause })
   }
-  // The body's own size attributes describe the same picture when it is the same file.
+  // The body's own size attributes describe the same picture when it is the same file; failing
+  // those, the size content:push measured.
   const sameAsBody = body && body.src === url.href
+  const probed = measured?.url === url.href ? measured : undefined
+  const width = chosen.width ?? (sameAsBody ? body.width : undefined)
+  const height = chosen.height ?? (sameAsBody ? body.height : undefined)
   return {
     url: url.href,
     alt: chosen.alt ?? '',
-    width: chosen.width ?? (sameAsBody ? body.width : undefined),
-    height: chosen.height ?? (sameAsBody ? body.height : undefined),
-    type: imageType(url.pathname),
+    width: width ?? (height === undefined ? probed?.width : undefined),
+    height: height ?? (width === undefined ? probed?.height : undefined),
+    type: imageType(url.pathname) ?? probed?.type,
     ...(!/^https?:\/\//i.test(chosen.url) && { written: chosen.url }),
   }
 }

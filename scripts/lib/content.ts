@@ -28,6 +28,8 @@ export interface CheckedContent {
   files: ContentFile[]
   articles: Map<string, Article>
   errors: string[]
+  /** Keys of the files that failed (their URL could be worked out): their stored versions stay. */
+  invalid: string[]
   /** Link-preview problems (the inspector's checks): `ko/a.html: [X, LinkedIn] the title is 85 characters…` */
   warnings: string[]
 }
@@ -43,14 +45,16 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
   const articles = new Map<string, Article>()
   const errors: string[] = []
   const warnings: string[] = []
+  const invalid: string[] = []
   const byKey = new Map<string, string>()
   for (const absolute of await walk(dir)) {
     const path = relative(dir, absolute).split(sep).join('/')
     const format = formatOf(path)
     if (!format) continue
     const bytes = new Uint8Array(await readFile(absolute))
+    let key: string | undefined
     try {
-      const key = keyFor(path, bytes, config)
+      key = keyFor(path, bytes, config)
       const earlier = byKey.get(key)
       if (earlier) throw new ArticleError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, { file: path })
       byKey.set(key, path)
@@ -72,9 +76,10 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
       }
     } catch (error) {
       errors.push(error instanceof ArticleError ? error.describe() : `${path}: ${String(error)}`)
+      if (key) invalid.push(key)
     }
   }
-  return { files, articles, errors, warnings }
+  return { files, articles, errors, warnings, invalid }
 }
 
 /**

@@ -3,6 +3,7 @@
  * private, temporary local KV: what `npm start` does, without touching the publisher's .wrangler
  * state. Used by the Node-side tests and the HTTP benchmark.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,10 @@ import { push } from '../content-push'
 
 export interface RunningWorker {
   origin: string
+  /** Its ADMIN_TOKEN, for the publishing API and cache purges. */
+  token: string
+  /** Its private local storage, for content:push (`persistTo`). */
+  state: string
   get(path: string, init?: RequestInit): Promise<Response>
   stop(): Promise<void>
 }
@@ -21,7 +26,7 @@ export async function startDevWorker(
   const state = await mkdtemp(join(tmpdir(), 'edge-article-'))
   // getPlatformProxy takes the versioned state folder itself; wrangler dev adds `v3` to persistTo.
   const v3 = join(state, 'v3')
-  await push({ dir: options.contentDir ?? 'content', remote: false, persistTo: v3, log: () => {} })
+  await push({ dir: options.contentDir ?? 'content', remote: false, persistTo: v3, probeImages: false, log: () => {} })
   if (options.seedKv) {
     const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: { path: v3 }, envFiles: [] })
     try {
@@ -30,12 +35,13 @@ export async function startDevWorker(
       await proxy.dispose()
     }
   }
+  const token = randomBytes(16).toString('hex')
   const worker = await unstable_dev('src/index.ts', {
     config: 'wrangler.toml',
     persistTo: state,
     ip: '127.0.0.1',
     port: 0,
-    vars: options.vars,
+    vars: { ADMIN_TOKEN: token, ...options.vars },
     logLevel: 'error',
     inspect: false,
     experimental: { disableExperimentalWarning: true, disableDevRegistry: true },
@@ -43,6 +49,8 @@ export async function startDevWorker(
   const origin = `http://${worker.address}:${worker.port}`
   return {
     origin,
+    token,
+    state: v3,
     get: (path, init) => fetch(`${origin}${path}`, { redirect: 'manual', ...init }),
     async stop() {
       await worker.stop()

@@ -36,7 +36,8 @@ export async function purgeRemote(keys: string[], listings: string[], baseUrl: s
   }
 }
 
-async function callPurge(origin: string, token: string, body: { keys: string[]; listings: string[]; origins?: string[] }): Promise<number> {
+/** Asks the Worker at `origin` to drop these articles' and listings' cached pages. */
+export async function callPurge(origin: string, token: string, body: { keys: string[]; listings: string[]; origins?: string[] }): Promise<number> {
   const res = await fetch(`${origin}/admin/cache/purge`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -17,6 +17,8 @@ export interface Storage {
   list(): Promise<Map<string, StoredSource>>
   /** A stored value as text (indexes), or null. */
   getText(key: string): Promise<string | null>
+  /** A stored value, byte for byte, or null. */
+  getBytes(key: string): Promise<Uint8Array | null>
   put(key: string, bytes: Uint8Array, metadata: SourceMetadata): Promise<void>
   delete(key: string): Promise<void>
   close(): Promise<void>
@@ -55,6 +57,10 @@ function storage(store: WritableStore, description: string): Omit<Storage, 'clos
     async getText(key) {
       const file = await store.get(key)
       return file ? new TextDecoder().decode(file.bytes) : null
+    },
+    async getBytes(key) {
+      const file = await store.get(key)
+      return file ? new Uint8Array(file.bytes) : null
     },
     put: (key, bytes, metadata) => store.put(key, bytes, metadata),
     delete: (key) => store.delete(key),

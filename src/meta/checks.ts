@@ -40,7 +40,7 @@ export function previewChecks(tags: MetaTag[], source: { writtenImage?: string }
   if (!title) add('error', PLATFORMS, 'no og:title: platforms fall back to the page <title> or show the bare URL')
   else {
     if (graphemes(title) > 70) add('warning', ['X', 'LinkedIn'], `the title is ${graphemes(title)} characters; X shows at most 70`)
-    if (utf8(title) > 67) add('warning', ['Discord'], `the title is ${utf8(title)} bytes of UTF-8; Discord cuts titles after about 67 bytes (≈22 Hangul)`)
+    if (utf8(title) > 67) add('warning', ['Discord'], `the title is ${utf8(title)} bytes of UTF-8; Discord cuts titles after about 67 bytes (≈22 Korean or Japanese characters)`)
   }
   if (!description) add('warning', PLATFORMS, 'no og:description: previews show no summary')
   else {

@@ -1,4 +1,4 @@
-import { checkIntegrity, checkSize, decodeFileName, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
+import { checkIntegrity, checkSize, decodeFileName, measuredImage, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
 
 /** Sources in Workers KV: the value is the raw file, the metadata what content:push or the publishing API wrote. */
 export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableStore => ({
@@ -23,6 +23,7 @@ export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableSt
       firstUploaded: parseDateOrUndefined(meta.firstUploaded),
       fileName: decodeFileName(meta.fileName),
       format: meta.format,
+      image: measuredImage(meta),
     }
   },
   async put(key, bytes, metadata) {

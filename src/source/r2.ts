@@ -1,4 +1,4 @@
-import { checkIntegrity, checkSize, decodeFileName, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
+import { checkIntegrity, checkSize, decodeFileName, measuredImage, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
 
 /** Sources in R2: the object body is the raw file; R2 knows its etag and upload time itself. */
 export const r2Store = (bucket: R2Bucket, options: StoreOptions = {}): WritableStore => ({
@@ -32,6 +32,7 @@ export const r2Store = (bucket: R2Bucket, options: StoreOptions = {}): WritableS
       firstUploaded: parseDateOrUndefined(meta?.firstUploaded),
       fileName: decodeFileName(meta?.fileName),
       format: meta?.format === 'md' || meta?.format === 'html' ? meta.format : undefined,
+      image: measuredImage(meta),
     }
   },
   async put(key, bytes, metadata) {

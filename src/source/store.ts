@@ -16,6 +16,15 @@ export interface SourceFile {
   /** The publisher's file name, e.g. `en/2024-06-19-hello.md`: gives the format and a Jekyll date. */
   fileName?: string
   format?: SourceFormat
+  /** The main image's size and type as content:push measured them, for og:image:width/height. */
+  image?: MeasuredImage
+}
+
+export interface MeasuredImage {
+  url: string
+  width: number
+  height: number
+  type: string
 }
 
 export type StoreName = 'kv' | 'r2'
@@ -29,6 +38,19 @@ export interface SourceMetadata {
   sha256?: string
   uploaded?: string
   firstUploaded?: string
+  /** The measured main image (see MeasuredImage), flattened: R2 metadata holds strings only. */
+  imageUrl?: string
+  imageWidth?: string
+  imageHeight?: string
+  imageType?: string
+}
+
+/** The measured image from metadata, when all of it is there and makes sense. */
+export function measuredImage(meta: SourceMetadata | undefined): MeasuredImage | undefined {
+  const width = Number(meta?.imageWidth)
+  const height = Number(meta?.imageHeight)
+  if (!meta?.imageUrl || !meta.imageType || !(width > 0) || !(height > 0)) return undefined
+  return { url: meta.imageUrl, width, height, type: meta.imageType }
 }
 
 /** `null` means absent; a throw means the storage is broken. */

@@ -9,7 +9,8 @@ import { push, PushError } from '../../scripts/content-push'
 let work: string
 let content: string
 let state: string
-const quiet = { log: () => {} }
+// Tests never call out: no image probing.
+const quiet = { log: () => {}, probeImages: false }
 
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'content-push-'))

@@ -223,3 +223,23 @@ describe('every article in content/', () => {
     expect(readPage(await res.text()).meta('og:url')).toBe(`${ORIGIN}/ko/%EB%B6%81%EB%9F%AC-%ED%98%91%EC%A0%95`)
   })
 })
+
+describe('an image measured by content:push', () => {
+  it('gives og:image:width and height when the front matter has none', async () => {
+    const url = 'https://images.example.com/measured.jpg'
+    await env.ARTICLES_KV.put('en/measured', `---\ntitle: Measured\nimage: ${url}\n---\nBody.`, {
+      metadata: { fileName: 'en/measured.md', format: 'md', imageUrl: url, imageWidth: '1200', imageHeight: '630', imageType: 'image/jpeg' },
+    })
+    const page = readPage(await (await get('/en/measured')).text())
+    expect(page.meta('og:image:width')).toBe('1200')
+    expect(page.meta('og:image:height')).toBe('630')
+    expect(page.meta('og:image:type')).toBe('image/jpeg')
+  })
+
+  it('is ignored when the article now points at another image', async () => {
+    await env.ARTICLES_KV.put('en/remeasure', '---\ntitle: Changed\nimage: https://images.example.com/new.jpg\n---\nBody.', {
+      metadata: { fileName: 'en/remeasure.md', format: 'md', imageUrl: 'https://images.example.com/old.jpg', imageWidth: '1200', imageHeight: '630', imageType: 'image/jpeg' },
+    })
+    expect(readPage(await (await get('/en/remeasure')).text()).meta('og:image:width')).toBeUndefined()
+  })
+})

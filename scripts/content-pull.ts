@@ -1,0 +1,71 @@
+/**
+ * npm run content:pull [-- <folder>] [--remote] [--store kv|r2] [--force]
+ *
+ * Writes what storage holds back into files, byte for byte, under the file names content:push
+ * recorded, so an article created through the publishing API or by hand is never lost to a later
+ * push. A local file that differs from storage is left alone (and reported) unless --force.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve, sep } from 'node:path'
+import { parseArgs } from 'node:util'
+import { decodeFileName } from '../src/source/store'
+import { readSiteConfig } from './lib/config'
+import { openStorage } from './lib/storage'
+
+export interface PullResult {
+  written: string[]
+  unchanged: string[]
+  /** Local file differs from storage; kept (use force to overwrite). */
+  conflicts: string[]
+}
+
+export async function pull(options: { dir: string; remote: boolean; store?: 'kv' | 'r2'; persistTo?: string; force?: boolean; log?: (line: string) => void }): Promise<PullResult> {
+  const log = options.log ?? console.log
+  const config = readSiteConfig()
+  const storage = await openStorage(options.store ?? config.sources[0]!, { remote: options.remote, persistTo: options.persistTo })
+  const result: PullResult = { written: [], unchanged: [], conflicts: [] }
+  try {
+    for (const [key, { metadata }] of await storage.list()) {
+      const name = decodeFileName(metadata.fileName) ?? `${key}.${metadata.format ?? 'html'}`
+      const path = resolve(options.dir, name)
+      // A file name from storage never writes outside the content folder.
+      if (!path.startsWith(resolve(options.dir) + sep)) {
+        log(`  ✗ /${key}: refusing file name ${name}`)
+        continue
+      }
+      const bytes = await storage.getBytes(key)
+      if (!bytes) continue
+      const local = await readFile(path).catch(() => null)
+      if (local && Buffer.compare(local, bytes) === 0) {
+        result.unchanged.push(name)
+        continue
+      }
+      if (local && !options.force) {
+        result.conflicts.push(name)
+        continue
+      }
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, bytes)
+      result.written.push(name)
+    }
+  } finally {
+    await storage.close()
+  }
+  log(`${storage.description} → ${options.dir}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.conflicts.length} differing (kept)`)
+  for (const name of result.written) log(`  ↓ ${join(options.dir, name)}`)
+  for (const name of result.conflicts) log(`  ≠ ${join(options.dir, name)} differs from storage; --force overwrites it`)
+  return result
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`
+if (isMain) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { remote: { type: 'boolean', default: false }, store: { type: 'string' }, 'persist-to': { type: 'string' }, force: { type: 'boolean', default: false } },
+  })
+  const store = values.store === 'r2' ? 'r2' : values.store === 'kv' ? 'kv' : undefined
+  pull({ dir: positionals[0] ?? 'content', remote: values.remote, store, persistTo: values['persist-to'], force: values.force }).catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

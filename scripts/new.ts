@@ -1,0 +1,60 @@
+/**
+ * npm run new -- <lang> <slug>
+ *
+ * Creates content/<lang>/<slug>.md with the front matter filled in: a title to replace, today's date
+ * and time in the site's time zone, the language. Refuses to overwrite, including a file that would
+ * have the same URL (`2024-06-19-<slug>.html`).
+ */
+import { readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { checkSlug } from '../src/source/keys'
+import { readSiteConfig } from './lib/config'
+
+const PLACEHOLDER: Record<string, { title: string; body: string }> = {
+  ko: { title: '새 기사 제목', body: '여기에 본문을 Markdown으로 씁니다.' },
+  ja: { title: '新しい記事のタイトル', body: 'ここに本文をMarkdownで書きます。' },
+  en: { title: 'New article title', body: 'Write the body here, in Markdown.' },
+}
+
+/** `2026-11-26 09:30:00 +0900` in the given zone: the front matter date format Jekyll uses. */
+export function localTimestamp(now: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  )
+  const offset = (parts.timeZoneName as string).replace('GMT', '').replace(':', '') || '+0000'
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`
+}
+
+export async function createArticle(options: { dir: string; lang: string; slug: string; now?: Date }): Promise<string> {
+  const config = readSiteConfig()
+  if (!config.languages.includes(options.lang)) throw new Error(`${options.lang} is not one of LANGUAGES (${config.languages.join(', ')})`)
+  const slug = checkSlug(options.slug)
+  const folder = join(options.dir, options.lang)
+  const taken = (await readdir(folder).catch(() => [] as string[])).find((name) => name.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '') === slug)
+  if (taken) throw new Error(`${join(folder, taken)} already exists with the URL /${options.lang}/${slug}; not overwriting it`)
+  const text = PLACEHOLDER[options.lang] ?? PLACEHOLDER.en!
+  const path = join(folder, `${slug}.md`)
+  const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\ncategories: []\ntags: []\n---\n\n${text.body}\n`
+  await writeFile(path, source, { flag: 'wx' }) // wx: fail rather than overwrite, even in a race
+  return path
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`
+if (isMain) {
+  const { positionals } = parseArgs({ allowPositionals: true })
+  const [lang, slug] = positionals
+  if (!lang || !slug) {
+    console.error('usage: npm run new -- <lang> <slug>')
+    process.exit(2)
+  }
+  createArticle({ dir: 'content', lang, slug }).then(
+    (path) => console.log(`created ${path}`),
+    (error: unknown) => {
+      console.error(`✗ ${(error as Error).message}`)
+      process.exit(1)
+    },
+  )
+}

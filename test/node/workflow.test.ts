@@ -1,0 +1,247 @@
+/** The publisher's loop: live editing, dry runs, pulls, prunes, checks, new files, image facts, deploy. */
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { benchBundle } from '../../bench/bundle'
+import { pull } from '../../scripts/content-pull'
+import { push } from '../../scripts/content-push'
+import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
+import { probeImage } from '../../scripts/lib/image-probe'
+import { openStorage } from '../../scripts/lib/storage'
+import { watchContent } from '../../scripts/lib/watch'
+import { createArticle } from '../../scripts/new'
+
+const run = promisify(execFile)
+const quiet = { log: () => {}, probeImages: false } as const
+let work: string
+let content: string
+let state: string
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'workflow-'))
+  content = join(work, 'content')
+  state = join(work, 'state')
+  await cp('content', content, { recursive: true })
+})
+afterEach(() => rm(work, { recursive: true, force: true }))
+
+/** Every file under a folder, path → bytes. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name)
+      files.set(path.slice(dir.length + 1), await readFile(path))
+    }
+  }
+  return files
+}
+
+describe('live editing while the dev server runs', () => {
+  let worker: RunningWorker
+  beforeAll(async () => {
+    worker = await startDevWorker()
+  }, 120_000)
+  afterAll(() => worker?.stop())
+
+  /** Polls until the page's <h1> is `title`, as a reader reloading would. */
+  async function eventually(path: string, expected: (html: string, status: number) => boolean): Promise<boolean> {
+    for (let i = 0; i < 40; i++) {
+      const res = await worker.get(path)
+      if (expected(await res.text(), res.status)) return true
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    return false
+  }
+
+  it('serves a saved file changed within about a second, keeps the old version after an invalid save, and follows creates and deletes', async () => {
+    const watcher = await watchContent({ dir: content, persistTo: worker.state, purge: { origin: worker.origin, token: worker.token }, log: () => {}, debounceMs: 50 })
+    try {
+      const file = join(content, 'ko/kimchi-recipe.html')
+      const original = await readFile(file, 'utf8')
+      expect(await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>초보도 실패 없는'))).toBe(true)
+
+      const saved = Date.now()
+      await writeFile(file, original.replace('title: ', 'title: 수정본 '))
+      expect(await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>수정본 초보도'))).toBe(true)
+      expect(Date.now() - saved).toBeLessThan(3_000)
+
+      await writeFile(file, original.replace(/^title: .*$/m, 'title: [broken'))
+      await watcher.idle()
+      expect(await (await worker.get('/ko/kimchi-recipe')).text()).toContain('<h1>수정본 초보도')
+
+      await writeFile(join(content, 'en/brand-new.md'), '---\ntitle: Brand new\n---\nFresh.')
+      expect(await eventually('/en/brand-new', (_html, status) => status === 200)).toBe(true)
+      await rm(join(content, 'en/brand-new.md'))
+      expect(await eventually('/en/brand-new', (_html, status) => status === 404)).toBe(true)
+    } finally {
+      await watcher.close()
+    }
+  }, 60_000)
+})
+
+describe('content:push', () => {
+  it('--dry-run reports exactly what would change and changes nothing', async () => {
+    const lines: string[] = []
+    const dry = await push({ dir: content, remote: false, persistTo: state, dryRun: true, ...quiet, log: (l) => lines.push(l) })
+    expect(dry.added).toHaveLength(10)
+    expect(lines.find((l) => l.includes('dry run'))).toMatch(/10 added, 0 changed, 0 unchanged, 0 removed/)
+    const real = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    expect(real.added).toEqual(dry.added) // nothing was written by the dry run
+  }, 60_000)
+
+  it('deletes articles gone from the folder only with --prune', async () => {
+    await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    await rm(join(content, 'ko/kimchi-recipe.html'))
+    const kept = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    expect(kept.onlyInStorage).toEqual(['ko/kimchi-recipe'])
+    expect(kept.deleted).toEqual([])
+    const dry = await push({ dir: content, remote: false, persistTo: state, prune: true, dryRun: true, ...quiet })
+    expect(dry.deleted).toEqual(['ko/kimchi-recipe'])
+    const pruned = await push({ dir: content, remote: false, persistTo: state, prune: true, ...quiet })
+    expect(pruned.deleted).toEqual(['ko/kimchi-recipe'])
+    expect((await push({ dir: content, remote: false, persistTo: state, ...quiet })).onlyInStorage).toEqual([])
+  }, 60_000)
+})
+
+describe('content:pull', () => {
+  it('round-trips byte for byte, Korean text and CRLF files included, and brings back articles made elsewhere', async () => {
+    await writeFile(join(content, 'ko/crlf-notes.html'), '---\r\ntitle: 윈도우 메모장에서\r\n---\r\n<p>줄바꿈이 CRLF입니다.</p>\r\n')
+    await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    // An article that exists only in storage, as the publishing API would leave it.
+    const storage = await openStorage('kv', { remote: false, persistTo: state })
+    const apiSource = new TextEncoder().encode('---\ntitle: APIで作成\n---\n本文')
+    const sha256 = createHash('sha256').update(apiSource).digest('hex')
+    await storage.put('ja/api-only', apiSource, { fileName: encodeURI('ja/2024-09-01-api-only.md'), format: 'md', sha256 })
+    await storage.close()
+
+    const pulled = join(work, 'pulled')
+    const result = await pull({ dir: pulled, remote: false, persistTo: state, log: () => {} })
+    expect(result.written).toContain('ja/2024-09-01-api-only.md')
+    const before = await snapshot(content)
+    const after = await snapshot(pulled)
+    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true)
+    expect(after.get('ko/crlf-notes.html')!.toString()).toContain('\r\n')
+
+    const again = await push({ dir: pulled, remote: false, persistTo: state, ...quiet })
+    expect(again).toMatchObject({ added: [], changed: [], onlyInStorage: [] })
+  }, 60_000)
+
+  it('leaves a local file that differs from storage alone unless --force', async () => {
+    await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    const file = join(content, 'ko/kimchi-recipe.html')
+    await writeFile(file, 'local edits not pushed yet')
+    const result = await pull({ dir: content, remote: false, persistTo: state, log: () => {} })
+    expect(result.conflicts).toEqual(['ko/kimchi-recipe.html'])
+    expect(await readFile(file, 'utf8')).toBe('local edits not pushed yet')
+    await pull({ dir: content, remote: false, persistTo: state, force: true, log: () => {} })
+    expect(await readFile(file, 'utf8')).toContain('title:')
+  }, 60_000)
+})
+
+describe('content:check', () => {
+  const check = (...args: string[]) =>
+    run('node', ['--import', 'tsx', 'scripts/content-check.ts', ...args]).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    )
+
+  it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
+    const ok = await check(content)
+    expect(ok.code).toBe(0)
+    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\), 0 error\(s\), \d+ warning\(s\)$/)
+    expect((await check(content, '--strict')).code).toBe(1)
+    await writeFile(join(content, 'en/broken.md'), '---\ntitle:\n---\n')
+    const failed = await check(content)
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toMatch(/✗ en\/broken\.md:2 → title/)
+  }, 60_000)
+})
+
+describe('npm run new', () => {
+  it('creates an article with today’s date in Seoul time and refuses to overwrite, even a dated file', async () => {
+    const path = await createArticle({ dir: content, lang: 'ko', slug: 'fresh-news', now: new Date('2026-11-25T16:30:00Z') })
+    const text = await readFile(path, 'utf8')
+    expect(text).toMatch(/^---\ntitle: "새 기사 제목"\ndate: 2026-11-26 01:30:00 \+0900\nlang: ko\n/)
+    await expect(createArticle({ dir: content, lang: 'ko', slug: 'fresh-news' })).rejects.toThrow(/already exists/)
+    await expect(createArticle({ dir: content, lang: 'ko', slug: 'seoul-heatwave' })).rejects.toThrow(/2024-06-20-seoul-heatwave\.md already exists/)
+    await expect(createArticle({ dir: content, lang: 'xx', slug: 'a' })).rejects.toThrow(/not one of LANGUAGES/)
+    // What it writes passes the same checks as a push.
+    expect((await push({ dir: content, remote: false, persistTo: state, ...quiet })).added).toContain('ko/fresh-news')
+  }, 60_000)
+})
+
+describe('the image probe', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), u32(1200), u32(630), Buffer.from([8, 2, 0, 0, 0, 0, 0, 0, 0])])
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x76, 0x04, 0xb0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9])
+  const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([30, 0, 0, 0]), Buffer.from('WEBPVP8X'), Buffer.from([10, 0, 0, 0, 0, 0, 0, 0]), u24(799), u24(399)])
+  let server: Server
+  let origin: string
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const body = { '/a.png': png, '/a.jpg': jpeg, '/a.webp': webp }[req.url ?? '']
+      if (req.url === '/slow.jpg') return // never answers
+      if (!body) return res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  })
+  afterAll(() => {
+    server.closeAllConnections()
+    server.close()
+  })
+
+  it.each([
+    ['PNG', '/a.png', { width: 1200, height: 630, type: 'image/png' }],
+    ['JPEG', '/a.jpg', { width: 1200, height: 630, type: 'image/jpeg' }],
+    ['WebP', '/a.webp', { width: 800, height: 400, type: 'image/webp' }],
+  ])('reads a %s file’s size from its first bytes', async (_name, path, facts) => {
+    expect(await probeImage(`${origin}${path}`)).toEqual(facts)
+  })
+
+  it('times out cleanly and reports a missing image', async () => {
+    const started = Date.now()
+    await expect(probeImage(`${origin}/slow.jpg`, 300)).rejects.toThrow(/no answer within 300 ms/)
+    expect(Date.now() - started).toBeLessThan(2_000)
+    await expect(probeImage(`${origin}/missing.png`)).rejects.toThrow(/HTTP 404/)
+  })
+
+  it('is used by content:push, so og:image:width/height appear without the author writing them', async () => {
+    // Only images on the local test server: tests never reach the internet.
+    const own = join(work, 'own')
+    await mkdir(join(own, 'en'), { recursive: true })
+    await writeFile(join(own, 'en/measured.md'), `---\ntitle: Measured\nimage: ${origin}/a.png\n---\nBody.`)
+    await writeFile(join(own, 'en/sized.md'), `---\ntitle: Sized\nimage:\n  url: ${origin}/a.jpg\n  width: 10\n  height: 10\n---\nBody.`)
+    const lines: string[] = []
+    await push({ dir: own, remote: false, persistTo: state, log: (l) => lines.push(l) })
+    expect(lines).toContain('  ▣ en/measured.md: image 1200×630 image/png')
+    expect(lines.join('\n')).not.toContain('sized.md: image') // the author's own size wins, nothing fetched
+    const storage = await openStorage('kv', { remote: false, persistTo: state })
+    const stored = (await storage.list()).get('en/measured')
+    await storage.close()
+    expect(stored?.metadata).toMatchObject({ imageUrl: `${origin}/a.png`, imageWidth: '1200', imageHeight: '630', imageType: 'image/png' })
+  }, 60_000)
+})
+
+describe('deploy', () => {
+  it('wrangler deploy --dry-run bundles the Worker offline, small enough to ship', async () => {
+    const bundle = await benchBundle()
+    expect(bundle.rawBytes).toBeGreaterThan(100_000)
+    expect(bundle.gzipBytes).toBeLessThan(1_000_000) // Workers' free-plan limit is 3 MB gzipped
+  }, 120_000)
+})
+
+function u32(n: number) {
+  const b = Buffer.alloc(4)
+  b.writeUInt32BE(n)
+  return b
+}
+function u24(n: number) {
+  return Buffer.from([n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff])
+}
