@@ -24,6 +24,8 @@ export interface ChromeProps {
   uiLang: string
   siteName: string
   homeUrl: string
+  /** Other languages' home pages, for the header's language links on listing pages. */
+  languageHomes?: string[]
 }
 
 /** The document shell. Metadata comes first in `<head>`, right after the charset, where every crawler finds it. */
@@ -51,6 +53,15 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
         <a class="skip" href="#content" lang={props.uiLang}>{t.skipToContent}</a>
         <header class="site" lang={props.uiLang}>
           <a href={props.homeUrl}>{props.siteName}</a>
+          {props.languageHomes && props.languageHomes.length > 1 && (
+            <nav aria-label={t.otherLanguages}>
+              {props.languageHomes.map((lang) => (
+                <a href={`/${lang}/`} hreflang={lang} lang={lang} aria-current={lang === props.uiLang ? 'page' : undefined}>
+                  {messages(lang).languageName}
+                </a>
+              ))}
+            </nav>
+          )}
         </header>
         <main id="content">{props.children}</main>
       </body>

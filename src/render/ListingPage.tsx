@@ -44,6 +44,7 @@ export function ListingPage(props: ListingProps) {
       uiLang={props.lang}
       siteName={props.siteName}
       homeUrl={`/${props.lang}/`}
+      languageHomes={props.alternates?.filter((a) => a.hreflang !== 'x-default').map((a) => a.hreflang)}
       title={props.heading === props.siteName ? title : `${title} | ${props.siteName}`}
       canonical={canonical}
       tags={tags}

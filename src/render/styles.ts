@@ -15,7 +15,7 @@ a{color:var(--accent)}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
 .site{max-width:46rem;margin:0 auto;padding:1rem 1.25rem;display:flex;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid var(--line)}
 .site a{color:var(--fg);font-weight:700;text-decoration:none}
-.site nav{display:flex;gap:.75rem;font-size:.9rem}.site nav a{font-weight:400;color:var(--muted)}
+.site nav{display:flex;gap:.75rem;font-size:.9rem}.site nav a{font-weight:400;color:var(--muted)}.site nav [aria-current]{color:var(--fg);font-weight:600}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
 .languages ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0 0 1rem;font-size:.9rem}
 .languages [aria-current]{font-weight:600}
