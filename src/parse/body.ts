@@ -12,7 +12,7 @@ export function bodyToHtml(body: string, format: SourceFormat): string {
 
 /** A detached DOM whose `<body>` holds the article body. */
 export function parseBody(html: string): DomElement {
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`)
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`)
   return document.body as DomElement
 }
 

@@ -14,7 +14,16 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
       {article.translations.length > 0 && <LanguageSwitcher article={article} uiLang={ui} />}
       <article lang={article.contentLang}>
         <header>
-          {article.categories.length > 0 && <p class="kicker">{article.categories.join(' · ')}</p>}
+          {article.categories.length > 0 && (
+            <p class="kicker">
+              {article.categories.map((category, i) => (
+                <>
+                  {i > 0 && ' · '}
+                  <a href={`/${article.lang}/category/${encodeURIComponent(category)}`}>{category}</a>
+                </>
+              ))}
+            </p>
+          )}
           <h1>{article.title}</h1>
           <p class="byline" lang={ui}>
             {article.authors.length > 0 && <span>{article.authors.map((a) => a.name).join(', ')}</span>}
@@ -50,11 +59,16 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
         )}
         <div class="body">{raw(article.html)}</div>
         {article.tags.length > 0 && (
-          <ul class="tags" aria-label={t.tags}>
-            {article.tags.map((tag) => (
-              <li>{tag}</li>
-            ))}
-          </ul>
+          <footer lang={ui}>
+            <h2 class="sr-only">{t.tags}</h2>
+            <ul class="tags">
+              {article.tags.map((tag) => (
+                <li lang={article.contentLang}>
+                  <a href={`/${article.lang}/tag/${encodeURIComponent(tag)}`}>{tag}</a>
+                </li>
+              ))}
+            </ul>
+          </footer>
         )}
       </article>
     </Layout>
@@ -98,5 +112,5 @@ export interface PageSite extends SiteInfo {
 export async function articleDocument(article: Article, site: PageSite): Promise<string> {
   const chrome = { uiLang: article.lang, siteName: site.siteName, homeUrl: site.homeUrl }
   const page = <ArticlePage article={article} meta={pageMeta(article, site)} chrome={chrome} timeZone={site.timeZone} />
-  return `<!doctype html>${await page.toString()}`
+  return `<!DOCTYPE html>${await page.toString()}`
 }

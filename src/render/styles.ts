@@ -12,6 +12,7 @@ body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.75 var(--san
 :lang(ko){word-break:keep-all;overflow-wrap:anywhere}
 :lang(ja),:lang(zh){line-break:strict}
 a{color:var(--accent)}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
 .site{max-width:46rem;margin:0 auto;padding:1rem 1.25rem;display:flex;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid var(--line)}
 .site a{color:var(--fg);font-weight:700;text-decoration:none}
@@ -59,7 +60,7 @@ h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;lette
 .mock-site{font-size:.8rem;color:var(--muted)}.mock-title{font-weight:700;line-height:1.4}.mock-description{font-size:.9rem;color:var(--muted)}
 .issues{margin:.5rem 0 0;padding-left:1.25rem;font-size:.9rem}.issues .error strong{color:var(--error)}.issues .warning strong{color:var(--warn)}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:2.5rem 0 0}
-.tags li{border:1px solid var(--line);border-radius:999px;padding:.1rem .75rem;font-size:.85rem;color:var(--muted)}
+.tags li{border:1px solid var(--line);border-radius:999px;padding:.1rem .75rem;font-size:.85rem;color:var(--muted)}.tags a{color:inherit;text-decoration:none}
 .error{text-align:center;padding:4rem 0}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap}
 @media (prefers-color-scheme:dark){.body [style*="color"]{color:inherit!important;background-color:transparent!important}}
 @media print{.site nav,.skip,.toc{display:none}body{font-size:11pt;color:#000;background:#fff}main{max-width:none;padding:0}

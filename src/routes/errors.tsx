@@ -44,7 +44,7 @@ export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response
     return c.json({ error: body }, error.status, headers)
   }
   const chrome = { uiLang: lang, siteName: config.siteName, homeUrl: `/${lang}/` }
-  return c.html(`<!doctype html>${(<ErrorPage error={error} chrome={chrome} />).toString()}`, error.status, headers)
+  return c.html(`<!DOCTYPE html>${(<ErrorPage error={error} chrome={chrome} />).toString()}`, error.status, headers)
 }
 
 /** The language a path is in: `/ko/…` or `/api/articles/ko/…`. */

@@ -53,7 +53,7 @@ function listing(kind: ListingFilter['kind']) {
       const html = (
         <ListingPage lang={lang} siteName={config.siteName} origin={origin} timeZone={config.timeZone} heading={heading} basePath={basePath} page={current} alternates={alternates} />
       ).toString()
-      return new Response(`<!doctype html>${await html}`, {
+      return new Response(`<!DOCTYPE html>${await html}`, {
         headers: { 'content-type': 'text/html; charset=UTF-8', etag: etagFor(`${etag}-${kind}-${page}`, 'list') },
       })
     })

@@ -13,5 +13,5 @@ export const previewRoutes = new Hono<AppEnv>().get('/preview/:lang/:slug', asyn
   article.translations = translations
   const meta = pageMeta(article, siteInfo(c, lang))
   const page = <PreviewPage lang={lang} siteName={c.get('config').siteName} pageUrl={article.url} tags={meta.tags} issues={previewChecks(meta.tags, { writtenImage: article.image?.written })} />
-  return c.html(`<!doctype html>${await page.toString()}`, 200, { 'Cache-Control': 'no-store' })
+  return c.html(`<!DOCTYPE html>${await page.toString()}`, 200, { 'Cache-Control': 'no-store' })
 })

@@ -3,6 +3,7 @@
  * content:push, parsed by open-graph-scraper (the parser many link-preview services use) and by the
  * rules the chat apps document (PREVIEWS.md): metadata early, absolute URLs, Korean intact.
  */
+import { HtmlValidate } from 'html-validate'
 import ogs from 'open-graph-scraper'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
@@ -65,5 +66,16 @@ describe('the seed article for social crawlers', () => {
       expect((await worker.get(path)).status, path).toBe(200)
     }
     expect((await worker.get('/ko/draft-election-preview')).status).toBe(404)
+  })
+})
+
+describe('the HTML', () => {
+  // html-validate's recommended rules, less two matters of taste: `<meta/>` (Hono JSX writes it) and inline styles (the author's colours).
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off', 'no-inline-style': 'off' } })
+
+  it.each(['/ko/putin-kim-pact', '/ja/putin-kim-pact', '/en/markdown-showcase', '/ko/', '/en/', '/preview/ko/putin-kim-pact', '/ko/no-such-page'])('of %s passes html-validate', async (path) => {
+    const html = await (await worker.get(path)).text()
+    const report = await validator.validateString(html)
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
   })
 })
