@@ -42,6 +42,8 @@ export interface PushOptions {
   skipInvalid?: boolean
   /** Watch mode: these keys' files were deleted; delete them from storage too. */
   remove?: string[]
+  /** List each link-preview warning (default), or only count them (npm start). */
+  warnings?: 'list' | 'count'
   /** Measure new main images over the network (default true). */
   probeImages?: boolean
   /** Which running Worker to purge after a change: by default the `npm start` server (local) or BASE_URL (remote). */
@@ -62,7 +64,9 @@ export async function push(options: PushOptions): Promise<PushResult> {
     throw new PushError(`${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`)
   }
   for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
-  if (checked.warnings.length) {
+  if (checked.warnings.length && options.warnings === 'count') {
+    log(`⚠ ${checked.warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`)
+  } else if (checked.warnings.length) {
     log(`⚠ ${checked.warnings.length} link-preview warning(s) (see /preview/<lang>/<slug>):`)
     for (const warning of checked.warnings) log(`  ⚠ ${warning}`)
   }

@@ -12,7 +12,7 @@ import { watchContent } from './lib/watch'
 const quiet = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
 
 try {
-  await push({ dir: 'content', remote: false })
+  await push({ dir: 'content', remote: false, warnings: 'count' })
 } catch (error) {
   console.error(error instanceof PushError ? error.message : error)
   process.exit(1)
