@@ -53,6 +53,9 @@ export interface PushOptions {
   log?: (line: string) => void
 }
 
+/** Workers KV's limit on a key's metadata, serialized as JSON. */
+const KV_METADATA_LIMIT = 1024
+
 /** Images on the site itself stay root-relative in the index; this origin marks them while building. */
 const SITE = 'https://site.invalid'
 
@@ -141,7 +144,13 @@ async function measureImages(files: ContentFile[], checked: CheckedContent, meta
     if (!image || (image.width && image.height) || image.written || !/^https?:\/\//.test(image.url)) continue
     try {
       const facts = await probeImage(image.url)
-      Object.assign(metadata.get(file.key)!, { imageUrl: image.url, imageWidth: String(facts.width), imageHeight: String(facts.height), imageType: facts.type })
+      const withImage = { ...metadata.get(file.key)!, imageUrl: image.url, imageWidth: String(facts.width), imageHeight: String(facts.height), imageType: facts.type }
+      // KV metadata holds at most 1024 bytes; a long image URL beside a long Hangul file name may not fit.
+      if (JSON.stringify(withImage).length > KV_METADATA_LIMIT) {
+        log(`  ⚠ ${file.path}: image ${facts.width}×${facts.height} measured, but its URL is too long to store beside the file; write image.width and image.height instead`)
+        continue
+      }
+      metadata.set(file.key, withImage)
       log(`  ▣ ${file.path}: image ${facts.width}×${facts.height} ${facts.type}`)
     } catch (error) {
       if (error instanceof ProbeError && error.offline) {
