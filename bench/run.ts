@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
+import { compareWithGenerators } from './compare'
 import { benchHugo } from './hugo'
 import { benchLoad } from './load'
 import { benchListing, benchPipeline } from './pipeline'
 
-const only = process.argv[2] // pipeline | http | load | bundle | hugo
+const only = process.argv[2] // pipeline | http | load | bundle | hugo | compare
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
@@ -35,6 +36,16 @@ if (!only || only === 'pipeline' || only === 'hugo') {
   report.hugo = hugo
   if (hugo) console.log(`  Hugo ${hugo.version} building the seed alone (whole process, to memory): p50 ${fmt(hugo.p50Ms, 1)} ms, min ${fmt(hugo.minMs, 1)} ms`)
   else console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
+}
+
+if (!only || only === 'compare') {
+  const { fields, tools } = await compareWithGenerators()
+  report.compare = { fields, tools }
+  console.log('\nThe seed article\'s preview fields, by generator (✓ present and right, · missing or wrong, - not installed)')
+  const names = Object.keys(tools)
+  console.log(`  ${''.padEnd(28)}${names.map((n) => n.padEnd(26)).join('')}`)
+  fields.forEach((field, i) => console.log(`  ${field.padEnd(28)}${names.map((n) => (tools[n] ? (tools[n]![i] ? '✓' : '·') : '-').padEnd(26)).join('')}`))
+  console.log(`  ${'total'.padEnd(28)}${names.map((n) => (tools[n] ? `${tools[n]!.filter(Boolean).length}/${fields.length}` : '-').padEnd(26)).join('')}`)
 }
 
 if (!only || only === 'http') {

@@ -1,0 +1,82 @@
+/**
+ * The bar we hold ourselves to: the link-preview fields a crawler needs, for the seed article, as
+ * this renderer, Hugo (internal opengraph/twitter/schema templates) and Jekyll with jekyll-seo-tag
+ * produce them from the same file. Hugo and Jekyll run when installed (Debian: hugo, jekyll,
+ * ruby-jekyll-seo-tag); otherwise their column is skipped.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseHTML } from 'linkedom'
+import { renderPage } from './pipeline'
+
+type Doc = ReturnType<typeof parseHTML>['document']
+
+/** What a preview needs, checked on the raw HTML the way crawlers read it. */
+const FIELDS: [string, (doc: Doc) => boolean][] = [
+  ['og:title', (d) => has(d, 'og:title')],
+  ['og:description', (d) => has(d, 'og:description')],
+  ['og:image', (d) => has(d, 'og:image')],
+  ['og:image:alt', (d) => has(d, 'og:image:alt')],
+  ['og:locale ko_KR', (d) => meta(d, 'og:locale') === 'ko_KR'],
+  ['og:type article', (d) => meta(d, 'og:type') === 'article'],
+  ['article:published_time', (d) => has(d, 'article:published_time')],
+  ['twitter:card large image', (d) => meta(d, 'twitter:card') === 'summary_large_image'],
+  ['meta description', (d) => has(d, 'description')],
+  ['canonical link', (d) => !!d.querySelector('link[rel="canonical"]')],
+  ['JSON-LD NewsArticle', (d) => /"NewsArticle"/.test(d.querySelector('script[type="application/ld+json"]')?.textContent ?? '')],
+  ['og:url', (d) => has(d, 'og:url')],
+  ['og:site_name', (d) => has(d, 'og:site_name')],
+]
+const meta = (d: Doc, key: string) => d.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? undefined
+const has = (d: Doc, key: string) => !!meta(d, key)
+
+export async function compareWithGenerators(): Promise<{ fields: string[]; tools: Record<string, boolean[] | null> }> {
+  const seed = await readFile('content/ko/putin-kim-pact.html')
+  const ours = await renderPage({ key: 'ko/putin-kim-pact', bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer, etag: 'b', store: 'kv', fileName: 'ko/putin-kim-pact.html', format: 'html', uploaded: new Date('2024-06-19T05:00:00Z') })
+  const check = (html: string) => {
+    const { document } = parseHTML(html)
+    return FIELDS.map(([, test]) => test(document ))
+  }
+  return {
+    fields: FIELDS.map(([name]) => name),
+    tools: { 'edge-article-renderer': check(ours), Hugo: await hugoPage().then((h) => (h === null ? null : check(h))), 'Jekyll + jekyll-seo-tag': await jekyllPage().then((h) => (h === null ? null : check(h))) },
+  }
+}
+
+async function hugoPage(): Promise<string | null> {
+  if (spawnSync('hugo', ['version']).status !== 0) return null
+  const site = await mkdtemp(join(tmpdir(), 'hugo-'))
+  try {
+    await mkdir(join(site, 'content/ko'), { recursive: true })
+    await mkdir(join(site, 'layouts/_default'), { recursive: true })
+    await cp('content/ko/putin-kim-pact.html', join(site, 'content/ko/putin-kim-pact.html'))
+    await writeFile(join(site, 'hugo.toml'), 'baseURL = "https://news.example/"\nlanguageCode = "ko-kr"\ntitle = "Edge Press"\n')
+    await writeFile(
+      join(site, 'layouts/_default/single.html'),
+      '<!doctype html><html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}</head><body>{{ .Content }}</body></html>',
+    )
+    await writeFile(join(site, 'layouts/_default/list.html'), '')
+    execFileSync('hugo', ['--quiet', '--source', site, '--destination', join(site, 'public')], { stdio: 'pipe' })
+    return await readFile(join(site, 'public/ko/putin-kim-pact/index.html'), 'utf8')
+  } finally {
+    await rm(site, { recursive: true, force: true })
+  }
+}
+
+async function jekyllPage(): Promise<string | null> {
+  if (spawnSync('jekyll', ['--version']).status !== 0) return null
+  const site = await mkdtemp(join(tmpdir(), 'jekyll-'))
+  try {
+    await mkdir(join(site, '_layouts'), { recursive: true })
+    await mkdir(join(site, 'ko'), { recursive: true })
+    await cp('content/ko/putin-kim-pact.html', join(site, 'ko/putin-kim-pact.html'))
+    await writeFile(join(site, '_config.yml'), 'title: Edge Press\nurl: https://news.example\nlang: ko_KR\nplugins: [jekyll-seo-tag]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: default }\n')
+    await writeFile(join(site, '_layouts/default.html'), '<!doctype html><html lang="{{ site.lang | default: "en" }}"><head><meta charset="utf-8">{% seo %}</head><body>{{ content }}</body></html>')
+    execFileSync('jekyll', ['build', '--quiet', '--source', site, '--destination', join(site, '_site')], { stdio: 'pipe' })
+    return await readFile(join(site, '_site/ko/putin-kim-pact.html'), 'utf8')
+  } finally {
+    await rm(site, { recursive: true, force: true })
+  }
+}
