@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseHTML } from 'linkedom'
+import { hasHugo, hugoPage } from './hugo'
 import { renderPage } from './pipeline'
 
 type Doc = ReturnType<typeof parseHTML>['document']
@@ -41,27 +42,7 @@ export async function compareWithGenerators(): Promise<{ fields: string[]; tools
   }
   return {
     fields: FIELDS.map(([name]) => name),
-    tools: { 'edge-article-renderer': check(ours), Hugo: await hugoPage().then((h) => (h === null ? null : check(h))), 'Jekyll + jekyll-seo-tag': await jekyllPage().then((h) => (h === null ? null : check(h))) },
-  }
-}
-
-async function hugoPage(): Promise<string | null> {
-  if (spawnSync('hugo', ['version']).status !== 0) return null
-  const site = await mkdtemp(join(tmpdir(), 'hugo-'))
-  try {
-    await mkdir(join(site, 'content/ko'), { recursive: true })
-    await mkdir(join(site, 'layouts/_default'), { recursive: true })
-    await cp('content/ko/putin-kim-pact.html', join(site, 'content/ko/putin-kim-pact.html'))
-    await writeFile(join(site, 'hugo.toml'), 'baseURL = "https://news.example/"\nlanguageCode = "ko-kr"\ntitle = "Edge Press"\n')
-    await writeFile(
-      join(site, 'layouts/_default/single.html'),
-      '<!doctype html><html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}</head><body>{{ .Content }}</body></html>',
-    )
-    await writeFile(join(site, 'layouts/_default/list.html'), '')
-    execFileSync('hugo', ['--quiet', '--source', site, '--destination', join(site, 'public')], { stdio: 'pipe' })
-    return await readFile(join(site, 'public/ko/putin-kim-pact/index.html'), 'utf8')
-  } finally {
-    await rm(site, { recursive: true, force: true })
+    tools: { 'edge-article-renderer': check(ours), Hugo: hasHugo() ? check(await hugoPage()) : null, 'Jekyll + jekyll-seo-tag': await jekyllPage().then((h) => (h === null ? null : check(h))) },
   }
 }
 

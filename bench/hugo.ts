@@ -1,25 +1,44 @@
 /**
  * The bar we compare against: Hugo building a one-article site from the seed (when `hugo` is on
- * PATH; Debian's package works). Minimal templates, rendered to memory, so it is Hugo's floor.
+ * PATH; Debian's package works), with its internal opengraph, twitter and schema templates.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export async function benchHugo(runs = 20): Promise<{ version: string; p50Ms: number; minMs: number } | undefined> {
-  if (spawnSync('hugo', ['version']).status !== 0) return undefined
+export const hasHugo = () => spawnSync('hugo', ['version']).status === 0
+
+/** A Hugo site holding only the seed; `use` gets its folder, which is removed afterwards. */
+export async function withHugoSite<T>(use: (site: string) => Promise<T>): Promise<T> {
   const site = await mkdtemp(join(tmpdir(), 'hugo-seed-'))
   try {
     await mkdir(join(site, 'content/ko'), { recursive: true })
     await mkdir(join(site, 'layouts/_default'), { recursive: true })
     await cp('content/ko/putin-kim-pact.html', join(site, 'content/ko/putin-kim-pact.html'))
-    await writeFile(join(site, 'hugo.toml'), 'baseURL = "https://news.example/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+    await writeFile(join(site, 'hugo.toml'), 'baseURL = "https://news.example/"\nlanguageCode = "ko-kr"\ntitle = "Edge Press"\n')
     await writeFile(
       join(site, 'layouts/_default/single.html'),
       '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}</head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>',
     )
-    await writeFile(join(site, 'layouts/_default/list.html'), '{{ range .Pages }}{{ .Title }}{{ end }}')
+    await writeFile(join(site, 'layouts/_default/list.html'), '')
+    return await use(site)
+  } finally {
+    await rm(site, { recursive: true, force: true })
+  }
+}
+
+/** The seed's page as Hugo renders it. */
+export const hugoPage = () =>
+  withHugoSite(async (site) => {
+    execFileSync('hugo', ['--quiet', '--source', site, '--destination', join(site, 'public')], { stdio: 'pipe' })
+    return readFile(join(site, 'public/ko/putin-kim-pact/index.html'), 'utf8')
+  })
+
+/** Whole `hugo` builds of the one-article site, rendered to memory: Hugo's floor per article. */
+export async function benchHugo(runs = 20): Promise<{ version: string; p50Ms: number; minMs: number } | undefined> {
+  if (!hasHugo()) return undefined
+  return withHugoSite(async (site) => {
     const times: number[] = []
     for (let i = 0; i < runs; i++) {
       const start = performance.now()
@@ -29,7 +48,5 @@ export async function benchHugo(runs = 20): Promise<{ version: string; p50Ms: nu
     times.sort((a, b) => a - b)
     const version = execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1] ?? 'unknown'
     return { version, p50Ms: times[Math.floor(times.length / 2)]!, minMs: times[0]! }
-  } finally {
-    await rm(site, { recursive: true, force: true })
-  }
+  })
 }

@@ -5,6 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import type { SiteConfig } from './config'
 import type { AppEnv } from './env'
 import { styles } from './render/styles'
 
@@ -15,13 +16,14 @@ function stylesheetHash(): Promise<string> {
   return styleHash
 }
 
-export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const https = new URL(c.req.url).protocol === 'https:'
-  const hash = await stylesheetHash()
-  const headers = secureHeaders({
+/** Paths other sites' code reads: feeds, the JSON API, oEmbed, sitemaps. */
+const SHARED = /^\/(api\/|oembed|sitemap|robots|[^/]+\/feed\.xml)/
+
+function policy(config: SiteConfig, hash: string, https: boolean, shared: boolean): MiddlewareHandler {
+  return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
-      imgSrc: ["'self'", 'data:', ...c.get('config').imageHosts],
+      imgSrc: ["'self'", 'data:', ...config.imageHosts],
       styleSrcElem: [hash],
       styleSrcAttr: ["'unsafe-inline'"],
       baseUri: ["'none'"],
@@ -31,9 +33,22 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
     },
     referrerPolicy: 'strict-origin-when-cross-origin',
     strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
-    // Feeds, the JSON API and oEmbed are read by other sites' code.
-    crossOriginResourcePolicy: /^\/(api\/|oembed|sitemap|robots|[^/]+\/feed\.xml)/.test(c.req.path) ? 'cross-origin' : 'same-origin',
+    crossOriginResourcePolicy: shared ? 'cross-origin' : 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], browsingTopics: [] },
   })
-  return headers(c, next)
+}
+
+/** The four variants per configuration, built once rather than on every request. */
+const policies = new WeakMap<SiteConfig, Map<string, MiddlewareHandler>>()
+
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const config = c.get('config')
+  const https = new URL(c.req.url).protocol === 'https:'
+  const shared = SHARED.test(c.req.path)
+  let built = policies.get(config)
+  if (!built) policies.set(config, (built = new Map()))
+  const key = `${https}/${shared}`
+  let handler = built.get(key)
+  if (!handler) built.set(key, (handler = policy(config, await stylesheetHash(), https, shared)))
+  return handler(c, next)
 }
