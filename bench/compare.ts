@@ -5,12 +5,12 @@
  * ruby-jekyll-seo-tag); otherwise their column is skipped.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseHTML } from 'linkedom'
 import { hasHugo, hugoPage } from './hugo'
 import { renderPage } from './pipeline'
+import { withTempDir } from './temp'
 
 type Doc = ReturnType<typeof parseHTML>['document']
 
@@ -48,16 +48,13 @@ export async function compareWithGenerators(): Promise<{ fields: string[]; tools
 
 async function jekyllPage(): Promise<string | null> {
   if (spawnSync('jekyll', ['--version']).status !== 0) return null
-  const site = await mkdtemp(join(tmpdir(), 'jekyll-'))
-  try {
+  return withTempDir('jekyll-', async (site) => {
     await mkdir(join(site, '_layouts'), { recursive: true })
     await mkdir(join(site, 'ko'), { recursive: true })
     await cp('content/ko/putin-kim-pact.html', join(site, 'ko/putin-kim-pact.html'))
     await writeFile(join(site, '_config.yml'), 'title: Edge Press\nurl: https://news.example\nlang: ko_KR\nplugins: [jekyll-seo-tag]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: default }\n')
     await writeFile(join(site, '_layouts/default.html'), '<!doctype html><html lang="{{ site.lang | default: "en" }}"><head><meta charset="utf-8">{% seo %}</head><body>{{ content }}</body></html>')
     execFileSync('jekyll', ['build', '--quiet', '--source', site, '--destination', join(site, '_site')], { stdio: 'pipe' })
-    return await readFile(join(site, '_site/ko/putin-kim-pact.html'), 'utf8')
-  } finally {
-    await rm(site, { recursive: true, force: true })
-  }
+    return readFile(join(site, '_site/ko/putin-kim-pact.html'), 'utf8')
+  })
 }

@@ -3,16 +3,15 @@
  * PATH; Debian's package works), with its internal opengraph, twitter and schema templates.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { withTempDir } from './temp'
 
 export const hasHugo = () => spawnSync('hugo', ['version']).status === 0
 
 /** A Hugo site holding only the seed; `use` gets its folder, which is removed afterwards. */
-export async function withHugoSite<T>(use: (site: string) => Promise<T>): Promise<T> {
-  const site = await mkdtemp(join(tmpdir(), 'hugo-seed-'))
-  try {
+function withHugoSite<T>(use: (site: string) => Promise<T>): Promise<T> {
+  return withTempDir('hugo-seed-', async (site) => {
     await mkdir(join(site, 'content/ko'), { recursive: true })
     await mkdir(join(site, 'layouts/_default'), { recursive: true })
     await cp('content/ko/putin-kim-pact.html', join(site, 'content/ko/putin-kim-pact.html'))
@@ -22,10 +21,8 @@ export async function withHugoSite<T>(use: (site: string) => Promise<T>): Promis
       '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}</head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>',
     )
     await writeFile(join(site, 'layouts/_default/list.html'), '')
-    return await use(site)
-  } finally {
-    await rm(site, { recursive: true, force: true })
-  }
+    return use(site)
+  })
 }
 
 /** The seed's page as Hugo renders it. */

@@ -10,7 +10,6 @@ export function messages(lang: string): Messages {
   return catalogs[lang] ?? catalogs[lang.split('-')[0]!] ?? en
 }
 
-export const hasCatalog = (lang: string) => lang in catalogs
 
 export function plural(forms: Plural, n: number, lang: string): string {
   const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other

@@ -37,7 +37,6 @@ export interface DomDocument {
 }
 
 export const ELEMENT_NODE = 1
-export const TEXT_NODE = 3
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE
 

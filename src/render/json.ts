@@ -5,5 +5,3 @@ import type { Article } from '../schema/article'
 export function articleJson(article: Article, meta: PageMeta) {
   return { ...article, meta }
 }
-
-export type ArticleJson = ReturnType<typeof articleJson>

@@ -1,27 +1,15 @@
 /** content:push as a publisher runs it: validate everything, upload only what changed, never half a push. */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { push, PushError } from '../../scripts/content-push'
+import { quiet, useWorkspace } from './helpers/workspace'
 
-let work: string
-let content: string
-let state: string
-// Tests never call out: no image probing.
-const quiet = { log: () => {}, probeImages: false }
-
-beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'content-push-'))
-  content = join(work, 'content')
-  state = join(work, 'state')
-  await cp('content', content, { recursive: true })
-})
-afterEach(() => rm(work, { recursive: true, force: true }))
+const ws = useWorkspace('content-push-')
 
 async function storedText(key: string) {
-  const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: { path: state }, envFiles: [] })
+  const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: { path: ws.state }, envFiles: [] })
   try {
     return await proxy.env.ARTICLES_KV.get(key)
   } finally {
@@ -31,32 +19,32 @@ async function storedText(key: string) {
 
 describe('content:push to local KV', () => {
   it('uploads every article once, then nothing when nothing changed', async () => {
-    const first = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    const first = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(first.added).toContain('ko/putin-kim-pact')
     expect(first.added).toContain('ko/seoul-heatwave') // the Jekyll date prefix is not part of the URL
     expect(first.added).toHaveLength(10)
-    const second = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    const second = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(second).toMatchObject({ added: [], changed: [], onlyInStorage: [] })
     expect(second.unchanged).toHaveLength(10)
     expect(await storedText('ko/putin-kim-pact')).toBe(await readFile('content/ko/putin-kim-pact.html', 'utf8'))
   }, 60_000)
 
   it('uploads only the changed file', async () => {
-    await push({ dir: content, remote: false, persistTo: state, ...quiet })
-    const file = join(content, 'ko/kimchi-recipe.html')
+    await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
+    const file = join(ws.content, 'ko/kimchi-recipe.html')
     await writeFile(file, (await readFile(file, 'utf8')).replace('김치', '배추김치'))
-    const result = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    const result = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(result.changed).toEqual(['ko/kimchi-recipe'])
     expect(result.added).toEqual([])
   }, 60_000)
 
   it('refuses the whole push when one file is invalid, naming file, line and key, and keeps the stored version', async () => {
-    await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     const before = await storedText('ko/kimchi-recipe')
-    const file = join(content, 'ko/kimchi-recipe.html')
+    const file = join(ws.content, 'ko/kimchi-recipe.html')
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title:.*$/m, 'title: [unclosed'))
-    await writeFile(join(content, 'en/new-article.md'), '---\ntitle: New\n---\nHello')
-    const attempt = push({ dir: content, remote: false, persistTo: state, ...quiet })
+    await writeFile(join(ws.content, 'en/new-article.md'), '---\ntitle: New\n---\nHello')
+    const attempt = push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     await expect(attempt).rejects.toBeInstanceOf(PushError)
     await expect(attempt).rejects.toThrow(/ko\/kimchi-recipe\.html:\d+: invalid YAML/)
     expect(await storedText('ko/kimchi-recipe')).toBe(before)

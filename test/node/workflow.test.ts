@@ -1,12 +1,11 @@
 /** The publisher's loop: live editing, dry runs, pulls, prunes, checks, new files, image facts, deploy. */
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { benchBundle } from '../../bench/bundle'
 import { pull } from '../../scripts/content-pull'
 import { push } from '../../scripts/content-push'
@@ -14,21 +13,11 @@ import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker
 import { probeImage } from '../../scripts/lib/image-probe'
 import { openStorage } from '../../scripts/lib/storage'
 import { watchContent } from '../../scripts/lib/watch'
+import { quiet, useWorkspace } from './helpers/workspace'
 import { createArticle } from '../../scripts/new'
 
 const run = promisify(execFile)
-const quiet = { log: () => {}, probeImages: false } as const
-let work: string
-let content: string
-let state: string
-
-beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'workflow-'))
-  content = join(work, 'content')
-  state = join(work, 'state')
-  await cp('content', content, { recursive: true })
-})
-afterEach(() => rm(work, { recursive: true, force: true }))
+const ws = useWorkspace('workflow-')
 
 /** Every file under a folder, path → bytes. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
@@ -60,9 +49,9 @@ describe('live editing while the dev server runs', () => {
   }
 
   it('serves a saved file changed within about a second, keeps the old version after an invalid save, and follows creates and deletes', async () => {
-    const watcher = await watchContent({ dir: content, persistTo: worker.state, purge: { origin: worker.origin, token: worker.token }, log: () => {}, debounceMs: 50 })
+    const watcher = await watchContent({ dir: ws.content, persistTo: worker.state, purge: { origin: worker.origin, token: worker.token }, log: () => {}, debounceMs: 50 })
     try {
-      const file = join(content, 'ko/kimchi-recipe.html')
+      const file = join(ws.content, 'ko/kimchi-recipe.html')
       const original = await readFile(file, 'utf8')
       expect(await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>초보도 실패 없는'))).toBe(true)
 
@@ -75,9 +64,9 @@ describe('live editing while the dev server runs', () => {
       await watcher.idle()
       expect(await (await worker.get('/ko/kimchi-recipe')).text()).toContain('<h1>수정본 초보도')
 
-      await writeFile(join(content, 'en/brand-new.md'), '---\ntitle: Brand new\n---\nFresh.')
+      await writeFile(join(ws.content, 'en/brand-new.md'), '---\ntitle: Brand new\n---\nFresh.')
       expect(await eventually('/en/brand-new', (_html, status) => status === 200)).toBe(true)
-      await rm(join(content, 'en/brand-new.md'))
+      await rm(join(ws.content, 'en/brand-new.md'))
       expect(await eventually('/en/brand-new', (_html, status) => status === 404)).toBe(true)
     } finally {
       await watcher.close()
@@ -88,58 +77,58 @@ describe('live editing while the dev server runs', () => {
 describe('content:push', () => {
   it('--dry-run reports exactly what would change and changes nothing', async () => {
     const lines: string[] = []
-    const dry = await push({ dir: content, remote: false, persistTo: state, dryRun: true, ...quiet, log: (l) => lines.push(l) })
+    const dry = await push({ dir: ws.content, remote: false, persistTo: ws.state, dryRun: true, ...quiet, log: (l) => lines.push(l) })
     expect(dry.added).toHaveLength(10)
     expect(lines.find((l) => l.includes('dry run'))).toMatch(/10 added, 0 changed, 0 unchanged, 0 removed/)
-    const real = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    const real = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(real.added).toEqual(dry.added) // nothing was written by the dry run
   }, 60_000)
 
   it('deletes articles gone from the folder only with --prune', async () => {
-    await push({ dir: content, remote: false, persistTo: state, ...quiet })
-    await rm(join(content, 'ko/kimchi-recipe.html'))
-    const kept = await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
+    await rm(join(ws.content, 'ko/kimchi-recipe.html'))
+    const kept = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(kept.onlyInStorage).toEqual(['ko/kimchi-recipe'])
     expect(kept.deleted).toEqual([])
-    const dry = await push({ dir: content, remote: false, persistTo: state, prune: true, dryRun: true, ...quiet })
+    const dry = await push({ dir: ws.content, remote: false, persistTo: ws.state, prune: true, dryRun: true, ...quiet })
     expect(dry.deleted).toEqual(['ko/kimchi-recipe'])
-    const pruned = await push({ dir: content, remote: false, persistTo: state, prune: true, ...quiet })
+    const pruned = await push({ dir: ws.content, remote: false, persistTo: ws.state, prune: true, ...quiet })
     expect(pruned.deleted).toEqual(['ko/kimchi-recipe'])
-    expect((await push({ dir: content, remote: false, persistTo: state, ...quiet })).onlyInStorage).toEqual([])
+    expect((await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).onlyInStorage).toEqual([])
   }, 60_000)
 })
 
 describe('content:pull', () => {
   it('round-trips byte for byte, Korean text and CRLF files included, and brings back articles made elsewhere', async () => {
-    await writeFile(join(content, 'ko/crlf-notes.html'), '---\r\ntitle: 윈도우 메모장에서\r\n---\r\n<p>줄바꿈이 CRLF입니다.</p>\r\n')
-    await push({ dir: content, remote: false, persistTo: state, ...quiet })
+    await writeFile(join(ws.content, 'ko/crlf-notes.html'), '---\r\ntitle: 윈도우 메모장에서\r\n---\r\n<p>줄바꿈이 CRLF입니다.</p>\r\n')
+    await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     // An article that exists only in storage, as the publishing API would leave it.
-    const storage = await openStorage('kv', { remote: false, persistTo: state })
+    const storage = await openStorage('kv', { remote: false, persistTo: ws.state })
     const apiSource = new TextEncoder().encode('---\ntitle: APIで作成\n---\n本文')
     const sha256 = createHash('sha256').update(apiSource).digest('hex')
     await storage.put('ja/api-only', apiSource, { fileName: encodeURI('ja/2024-09-01-api-only.md'), format: 'md', sha256 })
     await storage.close()
 
-    const pulled = join(work, 'pulled')
-    const result = await pull({ dir: pulled, remote: false, persistTo: state, log: () => {} })
+    const pulled = join(ws.work, 'pulled')
+    const result = await pull({ dir: pulled, remote: false, persistTo: ws.state, log: () => {} })
     expect(result.written).toContain('ja/2024-09-01-api-only.md')
-    const before = await snapshot(content)
+    const before = await snapshot(ws.content)
     const after = await snapshot(pulled)
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true)
     expect(after.get('ko/crlf-notes.html')!.toString()).toContain('\r\n')
 
-    const again = await push({ dir: pulled, remote: false, persistTo: state, ...quiet })
+    const again = await push({ dir: pulled, remote: false, persistTo: ws.state, ...quiet })
     expect(again).toMatchObject({ added: [], changed: [], onlyInStorage: [] })
   }, 60_000)
 
   it('leaves a local file that differs from storage alone unless --force', async () => {
-    await push({ dir: content, remote: false, persistTo: state, ...quiet })
-    const file = join(content, 'ko/kimchi-recipe.html')
+    await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
+    const file = join(ws.content, 'ko/kimchi-recipe.html')
     await writeFile(file, 'local edits not pushed yet')
-    const result = await pull({ dir: content, remote: false, persistTo: state, log: () => {} })
+    const result = await pull({ dir: ws.content, remote: false, persistTo: ws.state, log: () => {} })
     expect(result.conflicts).toEqual(['ko/kimchi-recipe.html'])
     expect(await readFile(file, 'utf8')).toBe('local edits not pushed yet')
-    await pull({ dir: content, remote: false, persistTo: state, force: true, log: () => {} })
+    await pull({ dir: ws.content, remote: false, persistTo: ws.state, force: true, log: () => {} })
     expect(await readFile(file, 'utf8')).toContain('title:')
   }, 60_000)
 })
@@ -152,12 +141,12 @@ describe('content:check', () => {
     )
 
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
-    const ok = await check(content)
+    const ok = await check(ws.content)
     expect(ok.code).toBe(0)
     expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\), 0 error\(s\), \d+ warning\(s\)$/)
-    expect((await check(content, '--strict')).code).toBe(1)
-    await writeFile(join(content, 'en/broken.md'), '---\ntitle:\n---\n')
-    const failed = await check(content)
+    expect((await check(ws.content, '--strict')).code).toBe(1)
+    await writeFile(join(ws.content, 'en/broken.md'), '---\ntitle:\n---\n')
+    const failed = await check(ws.content)
     expect(failed.code).toBe(1)
     expect(failed.stdout).toMatch(/✗ en\/broken\.md:2 → title/)
   }, 60_000)
@@ -165,14 +154,14 @@ describe('content:check', () => {
 
 describe('npm run new', () => {
   it('creates an article with today’s date in Seoul time and refuses to overwrite, even a dated file', async () => {
-    const path = await createArticle({ dir: content, lang: 'ko', slug: 'fresh-news', now: new Date('2026-11-25T16:30:00Z') })
+    const path = await createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news', now: new Date('2026-11-25T16:30:00Z') })
     const text = await readFile(path, 'utf8')
     expect(text).toMatch(/^---\ntitle: "새 기사 제목"\ndate: 2026-11-26 01:30:00 \+0900\nlang: ko\n/)
-    await expect(createArticle({ dir: content, lang: 'ko', slug: 'fresh-news' })).rejects.toThrow(/already exists/)
-    await expect(createArticle({ dir: content, lang: 'ko', slug: 'seoul-heatwave' })).rejects.toThrow(/2024-06-20-seoul-heatwave\.md already exists/)
-    await expect(createArticle({ dir: content, lang: 'xx', slug: 'a' })).rejects.toThrow(/not one of LANGUAGES/)
+    await expect(createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news' })).rejects.toThrow(/already exists/)
+    await expect(createArticle({ dir: ws.content, lang: 'ko', slug: 'seoul-heatwave' })).rejects.toThrow(/2024-06-20-seoul-heatwave\.md already exists/)
+    await expect(createArticle({ dir: ws.content, lang: 'xx', slug: 'a' })).rejects.toThrow(/not one of LANGUAGES/)
     // What it writes passes the same checks as a push.
-    expect((await push({ dir: content, remote: false, persistTo: state, ...quiet })).added).toContain('ko/fresh-news')
+    expect((await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).added).toContain('ko/fresh-news')
   }, 60_000)
 })
 
@@ -214,15 +203,15 @@ describe('the image probe', () => {
 
   it('is used by content:push, so og:image:width/height appear without the author writing them', async () => {
     // Only images on the local test server: tests never reach the internet.
-    const own = join(work, 'own')
+    const own = join(ws.work, 'own')
     await mkdir(join(own, 'en'), { recursive: true })
     await writeFile(join(own, 'en/measured.md'), `---\ntitle: Measured\nimage: ${origin}/a.png\n---\nBody.`)
     await writeFile(join(own, 'en/sized.md'), `---\ntitle: Sized\nimage:\n  url: ${origin}/a.jpg\n  width: 10\n  height: 10\n---\nBody.`)
     const lines: string[] = []
-    await push({ dir: own, remote: false, persistTo: state, log: (l) => lines.push(l) })
+    await push({ dir: own, remote: false, persistTo: ws.state, log: (l) => lines.push(l) })
     expect(lines).toContain('  ▣ en/measured.md: image 1200×630 image/png')
     expect(lines.join('\n')).not.toContain('sized.md: image') // the author's own size wins, nothing fetched
-    const storage = await openStorage('kv', { remote: false, persistTo: state })
+    const storage = await openStorage('kv', { remote: false, persistTo: ws.state })
     const stored = (await storage.list()).get('en/measured')
     await storage.close()
     expect(stored?.metadata).toMatchObject({ imageUrl: `${origin}/a.png`, imageWidth: '1200', imageHeight: '630', imageType: 'image/png' })
