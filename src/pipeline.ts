@@ -16,6 +16,7 @@ import { cleanup, dropLeadingImage } from './transform/cleanup'
 import { outline } from './transform/headings'
 import { rewriteLinks } from './transform/links'
 import { sanitize } from './transform/sanitize'
+import { serialize } from './transform/serialize'
 import { collapse, firstImage, firstParagraph, plainText } from './transform/text'
 
 export interface PipelineContext {
@@ -84,7 +85,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     image,
     schemaType: fm.schema_type ?? (isNews([...categories, ...tags]) ? 'NewsArticle' : 'BlogPosting'),
     published: fm.published ?? true,
-    html: root.innerHTML.trim(),
+    html: serialize(root).trim(),
     text: bodyText,
     toc,
     readingMinutes: readingMinutes(bodyText),

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { HttpUrl, WebOrSiteUrl } from './url'
 
 /**
  * Front matter, following Jekyll (and jekyll-seo-tag) where publishers already know the keys.
@@ -22,9 +23,9 @@ const dimension = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v.t
 
 const ImageObject = z
   .looseObject({
-    url: text.optional(),
+    url: WebOrSiteUrl.optional(),
     /** jekyll-seo-tag's name for the URL. */
-    path: text.optional(),
+    path: WebOrSiteUrl.optional(),
     width: dimension.optional(),
     height: dimension.optional(),
     alt: z.string().optional(),
@@ -33,7 +34,7 @@ const ImageObject = z
 
 const AuthorObject = z.looseObject({
   name: text,
-  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  url: HttpUrl.optional(),
   email: z.string().optional(),
   twitter: z.string().optional(),
 })
@@ -48,11 +49,11 @@ export const FrontMatter = z.looseObject({
   category: wordList.optional(),
   tags: wordList.optional(),
   author: z.union([text, AuthorObject]).optional(),
-  image: z.union([text, ImageObject]).optional(),
+  image: z.union([WebOrSiteUrl, ImageObject]).optional(),
   excerpt: z.string().optional(),
   description: z.string().optional(),
   lang: LanguageTag.optional(),
-  canonical_url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+  canonical_url: HttpUrl.optional(),
   published: z.boolean({ error: 'expected true or false' }).optional(),
   /** Explicit schema.org type; otherwise a "news" category or tag makes a NewsArticle. */
   schema_type: z.enum(['NewsArticle', 'BlogPosting', 'Article']).optional(),

@@ -2,6 +2,13 @@ import type { DomElement } from '../parse/dom'
 import type { Heading } from '../schema/article'
 
 /**
+ * Every heading id starts with this, so a body heading can never take one of the page's own ids
+ * (`content`, `toc-title`) nor become a `window.<name>` global where the HTML is embedded (an id
+ * with a hyphen is not a JavaScript name).
+ */
+export const HEADING_ID_PREFIX = 'h-'
+
+/**
  * The page's `<h1>` is the article title, so a body that uses `<h1>` is shifted down one level.
  * Every heading gets a readable id (Hangul and kana kept), and h2–h3 make the table of contents.
  */
@@ -20,7 +27,7 @@ export function outline(root: DomElement): Heading[] {
       heading.replaceWith(el)
     }
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-    const id = uniqueId(slugify(text) || 'section', used)
+    const id = HEADING_ID_PREFIX + uniqueId(slugify(text) || 'section', used)
     el.setAttribute('id', id)
     if (level <= 3) toc.push({ id, text, level })
   }

@@ -1,69 +1,82 @@
 import { childrenOf, isElement, type DomElement, type DomNode } from '../parse/dom'
-import { allowlist } from './allowlist'
+import { startsWithBackslash, urlScheme } from '../schema/url'
+import { allowlist as defaultPolicy } from './allowlist'
+
+export type SanitizePolicy = typeof defaultPolicy
 
 /**
  * Removes everything not in the allowlist from `root`'s subtree, in place.
  * Sanitize after the last step that could add markup (Markdown, raw HTML).
+ *
+ * Guarantees, together with `serialize()`: every kept attribute has a lowercase name and appears
+ * once (the first spelling wins, as in browsers), so later steps that look attributes up by name see
+ * exactly what a browser will act on.
  */
-export function sanitize(root: DomElement): void {
-  for (const child of childrenOf(root)) sanitizeNode(child)
+export function sanitize(root: DomElement, policy: SanitizePolicy = defaultPolicy): void {
+  for (const child of childrenOf(root)) sanitizeNode(child, policy)
 }
 
-function sanitizeNode(node: DomNode): void {
+function sanitizeNode(node: DomNode, policy: SanitizePolicy): void {
   if (!isElement(node)) {
     // Text stays; comments, CDATA and processing instructions go.
     if (node.nodeType !== 3) node.remove()
     return
   }
   const tag = node.localName.toLowerCase()
-  if (allowlist.dropWithContent.has(tag)) {
+  if (policy.dropWithContent.has(tag)) {
     node.remove()
     return
   }
   const children = childrenOf(node)
-  for (const child of children) sanitizeNode(child)
-  if (!allowlist.tags.has(tag)) {
+  for (const child of children) sanitizeNode(child, policy)
+  if (!policy.tags.has(tag)) {
     node.replaceWith(...childrenOf(node))
     return
   }
-  sanitizeAttributes(node, tag)
+  sanitizeAttributes(node, tag, policy)
 }
 
-function sanitizeAttributes(el: DomElement, tag: string): void {
-  const allowed = allowlist.attributes[tag] ?? []
-  for (const { name, value } of Array.from(el.attributes)) {
+function sanitizeAttributes(el: DomElement, tag: string, policy: SanitizePolicy): void {
+  const given = Array.from(el.attributes, ({ name, value }) => ({ name, value }))
+  if (given.length === 0) return
+  // The DOM keeps attribute names as written (`HREF`); browsers do not. Rebuild the set in lowercase.
+  for (const { name } of given) el.removeAttribute(name)
+  const allowed = policy.attributes[tag] ?? []
+  const seen = new Set<string>()
+  const kept: [string, string][] = []
+  for (const { name, value } of given) {
     const attr = name.toLowerCase()
-    const keep = (allowed.includes(attr) || allowlist.attributes['*']!.includes(attr)) && isSafeValue(tag, attr, value)
-    if (!keep) {
-      el.removeAttribute(name)
-    } else if (attr === 'style') {
-      const style = safeStyle(value)
-      if (style) el.setAttribute('style', style)
-      else el.removeAttribute('style')
-    }
+    if (seen.has(attr)) continue // a browser uses the first of duplicate attributes
+    seen.add(attr)
+    if (!allowed.includes(attr) && !policy.attributes['*']!.includes(attr)) continue
+    const clean = cleanValue(tag, attr, value, policy)
+    if (clean !== undefined) kept.push([attr, clean])
   }
+  // linkedom inserts a new attribute first: add them last to first to keep the author's order.
+  for (const [attr, value] of kept.reverse()) el.setAttribute(attr, value)
 }
 
-function isSafeValue(tag: string, attr: string, value: string): boolean {
-  if (attr === 'srcset') return value.split(',').every((candidate) => isSafeUrl('src', candidate.trim().split(/\s+/)[0] ?? ''))
-  if (attr in allowlist.protocols) return tag === 'img' && attr === 'src' && allowlist.dataImage.test(value.trim()) ? true : isSafeUrl(attr, value)
-  if (attr === 'class') return allowlist.codeClass.test(value)
-  return true
+/** The value to keep, or undefined to drop the attribute. */
+function cleanValue(tag: string, attr: string, value: string, policy: SanitizePolicy): string | undefined {
+  if (attr === 'style') return safeStyle(value, policy) || undefined
+  if (attr === 'srcset') return value.split(',').every((candidate) => isSafeUrl('src', candidate.trim().split(/\s+/)[0] ?? '', policy)) ? value : undefined
+  if (attr in policy.protocols) {
+    if (tag === 'img' && attr === 'src' && policy.dataImage.test(value.trim())) return value
+    return isSafeUrl(attr, value, policy) ? value : undefined
+  }
+  if (attr === 'class') return policy.codeClass.test(value) ? value : undefined
+  return value
 }
 
-/**
- * Browsers ignore ASCII whitespace and controls inside a scheme (`jav&#x09;ascript:`); we also drop
- * every Unicode space and invisible format character, so no later step that trims can reveal a scheme.
- */
-export function isSafeUrl(attr: string, value: string): boolean {
-  const compact = value.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g, '')
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase()
-  if (!scheme) return !compact.startsWith('\\') // `\\evil.example` is protocol-relative in browsers
-  return (allowlist.protocols[attr] ?? []).includes(scheme)
+/** A relative URL, or one whose scheme the policy allows for this attribute. */
+export function isSafeUrl(attr: string, value: string, policy: SanitizePolicy = defaultPolicy): boolean {
+  const scheme = urlScheme(value)
+  if (scheme === undefined) return !startsWithBackslash(value)
+  return (policy.protocols[attr] ?? []).includes(scheme)
 }
 
-export function safeStyle(style: string): string {
-  if (/[\\<>]|\/\*/.test(style)) return '' // escapes and comments only serve to hide things
+export function safeStyle(style: string, policy: SanitizePolicy = defaultPolicy): string {
+  if (/[\\<>&]|\/\*/.test(style)) return '' // escapes, entities and comments only serve to hide things
   return style
     .split(';')
     .map((declaration) => {
@@ -71,7 +84,7 @@ export function safeStyle(style: string): string {
       if (colon < 0) return ''
       const property = declaration.slice(0, colon).trim().toLowerCase()
       const value = declaration.slice(colon + 1).trim()
-      return allowlist.styles[property]?.test(value) ? `${property}: ${value}` : ''
+      return policy.styles[property]?.test(value) ? `${property}: ${value}` : ''
     })
     .filter(Boolean)
     .join('; ')

@@ -27,12 +27,32 @@ describe('front matter', () => {
   it('accepts Jekyll’s space-separated tags and an author object', () => {
     const fm = parse('---\ntitle: T\ntags: edge  workers\nauthor:\n  name: Kim\n  url: https://kim.example\n---\nbody')
     expect(fm.tags).toEqual(['edge', 'workers'])
-    expect(fm.author).toEqual({ name: 'Kim', url: 'https://kim.example' })
+    expect(fm.author).toEqual({ name: 'Kim', url: 'https://kim.example/' })
   })
 
   it('names the line of broken YAML', () => {
     expect(failure('---\ntitle: ok\nexcerpt: a: b\nimage: x\n---\n')).toMatch(/^ko\/x\.html:3: invalid YAML: Nested mappings/)
     expect(failure('---\ntitle: ok\ntags:\n  - a\n - b\n---\n')).toMatch(/^ko\/x\.html:5: invalid YAML/)
+  })
+
+  it.each([
+    ['image: "javascript:alert(1)"', 3, 'image'],
+    ['image: "data:text/html,<script>alert(1)</script>"', 3, 'image'],
+    ['image: " JaVa\tScRiPt:alert(1)"', 3, 'image'],
+    ['image:\n  url: "vbscript:msgbox(1)"', 4, 'image.url'],
+    ['image:\n  path: "javascript:alert(1)"', 4, 'image.path'],
+    ['canonical_url: "javascript:alert(1)"', 3, 'canonical_url'],
+    ['canonical_url: /ko/relative', 3, 'canonical_url'],
+    ['author:\n  name: Kim\n  url: "data:text/html,x"', 5, 'author.url'],
+  ])('refuses a front matter URL that is not http(s) or a site path: %s', (yaml, line, key) => {
+    expect(failure(`---\ntitle: t\n${yaml}\n---\n`)).toMatch(new RegExp(`^ko/x\\.html:${line} → ${key.replace('.', '\\.')}: expected`))
+  })
+
+  it('normalizes front matter URLs the way browsers resolve them, and keeps site paths', () => {
+    const fm = parse('---\ntitle: t\ncanonical_url: HTTPS://News.Example/a b\nauthor: { name: K, url: "https://k.example" }\nimage: /images/a.jpg\n---\n')
+    expect(fm.canonical_url).toBe('https://news.example/a%20b')
+    expect(fm.author).toEqual({ name: 'K', url: 'https://k.example/' })
+    expect(fm.image).toBe('/images/a.jpg')
   })
 
   it('names a missing title', () => {

@@ -109,7 +109,7 @@ describe.each([
     expect(page.all('h1')).toHaveLength(1)
     const headings = Array.from(body.querySelectorAll('h2, h3')) as PageElement[]
     expect(headings).toHaveLength(7) // the body’s <h1> became an <h2>
-    expect(headings.map((h) => h.id)).toContain('포괄적-전략-동반자-협정이란')
+    expect(headings.map((h) => h.id)).toContain('h-포괄적-전략-동반자-협정이란')
     expect(headings.every((h) => h.id)).toBe(true)
     expect(page.all('.toc a').map((a) => a.getAttribute('href'))).toEqual(headings.map((h) => `#${h.id}`))
     // The lead image moved to the hero, so it is not shown twice.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parseBody } from '../../src/parse/body'
 import { isSafeUrl, safeStyle, sanitize } from '../../src/transform/sanitize'
+import { serialize } from '../../src/transform/serialize'
 
 const clean = (html: string) => {
   const root = parseBody(html)
   sanitize(root)
-  return root.innerHTML
+  return serialize(root)
 }
 
 describe('sanitize', () => {
@@ -46,6 +47,22 @@ describe('sanitize', () => {
     ['<p><b>unclosed <i>nesting</p>', '<p><b>unclosed <i>nesting</i></b></p>'],
     ['<blink><marquee>old</marquee>text</blink>', 'text'],
     ['<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', ''],
+    // Attribute names in any case are judged, and written, in lowercase; the first of duplicates wins.
+    ['<a HREF="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<a HREF="vbscript:msgbox(1)">x</a>', '<a>x</a>'],
+    ['<a HREF="&amp;#106;avascript:alert(1)">x</a>', '<a href="&amp;#106;avascript:alert(1)">x</a>'],
+    ['<a Href="java&amp;Tab;script:alert(1)">x</a>', '<a href="java&amp;Tab;script:alert(1)">x</a>'],
+    ['<a HREF="javascript&amp;colon;alert(1)">x</a>', '<a href="javascript&amp;colon;alert(1)">x</a>'],
+    ['<a href="https://ok.example/" HREF="javascript:alert(1)">x</a>', '<a href="https://ok.example/">x</a>'],
+    ['<a HREF="javascript:alert(1)" href="https://ok.example/">x</a>', '<a>x</a>'],
+    ['<IMG SRC="https://x.example/a.png" ONERROR="alert(1)">', '<img src="https://x.example/a.png">'],
+    ['<p STYLE="position:fixed;top:0;left:0;width:100%;height:100%">x</p>', '<p>x</p>'],
+    ['<p Style="background:url(https://track.example/p.gif)">x</p>', '<p>x</p>'],
+    ['<p STYLE="color: red">x</p>', '<p style="color: red">x</p>'],
+    ['<p style="color: red &amp; position: fixed">x</p>', '<p>x</p>'],
+    // Values are written back escaped, so a browser reads exactly what was judged.
+    ['<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">x</p>', '<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">x</p>'],
+    ['<p title="a &amp;amp; b">x &amp;amp; y</p>', '<p title="a &amp;amp; b">x &amp;amp; y</p>'],
   ])('neutralizes %s', (input, expected) => {
     expect(clean(input)).toBe(expected)
   })

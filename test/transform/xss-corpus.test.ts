@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { ArticleError } from '../../src/errors'
 import { parseBody } from '../../src/parse/body'
 import { buildArticle } from '../../src/pipeline'
-import { sanitize } from '../../src/transform/sanitize'
+import { allowlist } from '../../src/transform/allowlist'
+import { sanitize, type SanitizePolicy } from '../../src/transform/sanitize'
+import { serialize } from '../../src/transform/serialize'
 import DOMPURIFY from '../fixtures/xss/dompurify-vectors.json'
 import { OWASP_VECTORS } from '../fixtures/xss/owasp-vectors'
 import { dangers } from '../helpers/inert'
@@ -36,11 +38,30 @@ describe(`the sanitizer against ${CORPUS.length} known XSS vectors`, () => {
     const clean = (html: string) => {
       const root = parseBody(html)
       sanitize(root)
-      return root.innerHTML
+      return serialize(root)
     }
     for (const { payload } of CORPUS) {
       const once = clean(payload)
       expect(clean(once)).toBe(once)
     }
+  })
+
+  /** The corpus through a sanitizer with a looser policy, as a careless change would make it. */
+  const dangersWith = (policy: SanitizePolicy) =>
+    CORPUS.flatMap(({ payload }) => {
+      const root = parseBody(payload)
+      sanitize(root, policy)
+      return dangers(serialize(root))
+    })
+
+  it.each<[string, (p: SanitizePolicy) => SanitizePolicy]>([
+    ['iframe with srcdoc allowed', (p) => ({ ...p, tags: new Set([...p.tags, 'iframe']), dropWithContent: new Set([...p.dropWithContent].filter((t) => t !== 'iframe')), attributes: { ...p.attributes, iframe: ['src', 'srcdoc'] } })],
+    ['event handlers allowed', (p) => ({ ...p, attributes: { ...p.attributes, '*': [...p.attributes['*']!, 'onerror', 'onclick', 'onmouseover'] } })],
+    ['javascript: links allowed', (p) => ({ ...p, protocols: { ...p.protocols, href: [...p.protocols.href!, 'javascript'] } })],
+    ['positioning in style allowed', (p) => ({ ...p, styles: { ...p.styles, position: /.*/, background: /.*/ } })],
+    ['svg kept', (p) => ({ ...p, tags: new Set([...p.tags, 'svg', 'a']), dropWithContent: new Set([...p.dropWithContent].filter((t) => t !== 'svg')) })],
+  ])('would catch a loosened allowlist: %s', (_name, loosen) => {
+    expect(dangersWith(allowlist)).toEqual([])
+    expect(dangersWith(loosen(allowlist)).length).toBeGreaterThan(0)
   })
 })
