@@ -61,11 +61,23 @@ beforeAll(async () => {
 
 afterAll(() => browser?.close())
 
+/** The few browser DOM calls the page-side code makes (Node's types have no DOM). */
+interface BrowserElement {
+  innerHTML: string
+  href: string
+  children: ArrayLike<BrowserElement>
+  content: BrowserElement
+  append(...nodes: BrowserElement[]): void
+  querySelectorAll(selector: string): ArrayLike<BrowserElement>
+}
+type BrowserDocument = { body: BrowserElement; createElement(tag: string): BrowserElement }
+
 /** Loads each output into its own section of the page, waits for errors to fire, and asks the oracle. */
 async function inspect(batch: typeof OUTPUTS): Promise<string[]> {
   dialogs.length = 0
   navigations.length = 0
   await page.evaluate((htmls) => {
+    const document = (globalThis as unknown as { document: BrowserDocument }).document
     document.body.innerHTML = ''
     for (const html of htmls) {
       const section = document.createElement('section')
@@ -76,7 +88,8 @@ async function inspect(batch: typeof OUTPUTS): Promise<string[]> {
   await page.waitForTimeout(150)
   const found = await page.evaluate(
     ({ oracle }) => {
-      const findDangers = (0, eval)(`(${oracle})`) as (root: Element) => string[]
+      const document = (globalThis as unknown as { document: BrowserDocument }).document
+      const findDangers = (0, eval)(`(${oracle})`) as (root: BrowserElement) => string[]
       return Array.from(document.body.children, (section) => {
         const problems = findDangers(section).map((p) => `live DOM: ${p}`)
         // Serialized by Chromium and parsed again, inert (a template does not load or run anything).
@@ -86,7 +99,7 @@ async function inspect(batch: typeof OUTPUTS): Promise<string[]> {
         wrapper.append(again.content)
         problems.push(...findDangers(wrapper).map((p) => `re-parsed: ${p}`))
         for (const a of Array.from(section.querySelectorAll('a[href]'))) {
-          const protocol = new URL((a as HTMLAnchorElement).href).protocol
+          const protocol = new URL(a.href).protocol
           if (!['http:', 'https:', 'mailto:', 'tel:'].includes(protocol)) problems.push(`link resolves to ${protocol}`)
         }
         return problems
