@@ -1,12 +1,13 @@
 /**
  * The small part of the DOM the pipeline uses, typed here because the Worker has no DOM lib:
- * linkedom provides the implementation (see body.ts).
+ * linkedom provides the implementation (see body.ts). Walks use firstChild/nextSibling, which are
+ * constant-time in linkedom; `childNodes`, `children` and `querySelector*` build lists or compile
+ * selectors on every call, so the pipeline avoids them in loops.
  */
 export interface DomNode {
   readonly nodeType: number
   readonly nodeName: string
   readonly parentNode: DomNode | null
-  readonly childNodes: ArrayLike<DomNode>
   readonly firstChild: DomNode | null
   readonly nextSibling: DomNode | null
   textContent: string | null
@@ -15,17 +16,13 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   readonly localName: string
-  readonly attributes: ArrayLike<{ readonly name: string; readonly value: string }>
-  readonly children: ArrayLike<DomElement>
-  readonly firstElementChild: DomElement | null
   readonly ownerDocument: DomDocument
   innerHTML: string
+  getAttributeNames(): ArrayLike<string>
   getAttribute(name: string): string | null
   setAttribute(name: string, value: string): void
   removeAttribute(name: string): void
   hasAttribute(name: string): boolean
-  querySelector(selectors: string): DomElement | null
-  querySelectorAll(selectors: string): ArrayLike<DomElement>
   replaceWith(...nodes: DomNode[]): void
   before(...nodes: DomNode[]): void
   append(...nodes: DomNode[]): void
@@ -37,8 +34,39 @@ export interface DomDocument {
 }
 
 export const ELEMENT_NODE = 1
+export const TEXT_NODE = 3
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE
 
 /** A static copy of the children, safe to iterate while the tree changes. */
-export const childrenOf = (node: DomNode): DomNode[] => Array.from(node.childNodes)
+export function childrenOf(node: DomNode): DomNode[] {
+  const children: DomNode[] = []
+  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child)
+  return children
+}
+
+/** How big a tree is: its elements and how deeply they nest. Iterative: any depth is safe to measure. */
+export function measureTree(root: DomNode): { elements: number; depth: number } {
+  let elements = 0
+  let depth = 0
+  let level = 1
+  let node: DomNode | null = root.firstChild
+  while (node) {
+    if (isElement(node)) {
+      elements++
+      if (level > depth) depth = level
+      if (node.firstChild) {
+        node = node.firstChild
+        level++
+        continue
+      }
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode
+      level--
+      if (node === root) node = null
+    }
+    node = node?.nextSibling ?? null
+  }
+  return { elements, depth }
+}

@@ -1,19 +1,30 @@
-import { childrenOf, isElement, type DomElement } from '../parse/dom'
+import { childrenOf, isElement, TEXT_NODE, type DomElement, type DomNode } from '../parse/dom'
 
 /** Blocks that editors leave behind empty: `<p>&nbsp;</p>`, `<p><br></p>`, `<div> </div>`. */
-const EMPTY_CANDIDATES = 'p, div, span, b, strong, em, i, u, h1, h2, h3, h4, h5, h6, li, blockquote'
-const CONTENT = 'img, hr, table, iframe, video, audio, time'
+const EMPTY_CANDIDATES = new Set(['p', 'div', 'span', 'b', 'strong', 'em', 'i', 'u', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote'])
+/** Elements that are content even without text. */
+const CONTENT = new Set(['img', 'hr', 'table', 'time'])
 const BLANK = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]*$/
 
-/** Drops editor artifacts, in place: empty blocks and bare `<span>`s with no attributes left. */
+/**
+ * Drops editor artifacts, in place: empty blocks (deepest first, so `<p><span>&nbsp;</span></p>`
+ * empties its `<p>` too) and bare `<span>`s with no attributes left. One walk over the tree.
+ */
 export function cleanup(root: DomElement): void {
-  // Deepest first, so a `<p><span>&nbsp;</span></p>` empties its `<p>` too.
-  for (const el of Array.from(root.querySelectorAll(EMPTY_CANDIDATES)).reverse()) {
-    if (BLANK.test(el.textContent ?? '') && !el.querySelector(CONTENT)) el.remove()
+  for (const child of childrenOf(root)) clean(child)
+}
+
+/** Cleans a subtree; true when what is left of it shows something (text or content). */
+function clean(node: DomNode): boolean {
+  if (!isElement(node)) return node.nodeType === TEXT_NODE && !BLANK.test(node.textContent ?? '')
+  let shows = CONTENT.has(node.localName)
+  for (const child of childrenOf(node)) if (clean(child)) shows = true
+  if (!shows && EMPTY_CANDIDATES.has(node.localName)) {
+    node.remove()
+    return false
   }
-  for (const span of Array.from(root.querySelectorAll('span'))) {
-    if (span.attributes.length === 0) span.replaceWith(...childrenOf(span))
-  }
+  if (node.localName === 'span' && node.getAttributeNames().length === 0) node.replaceWith(...childrenOf(node))
+  return shows
 }
 
 /**
@@ -22,12 +33,22 @@ export function cleanup(root: DomElement): void {
  */
 export function dropLeadingImage(root: DomElement, imageUrl: string | undefined): string | undefined {
   if (!imageUrl) return undefined
-  const first = childrenOf(root).find((n) => isElement(n) || !BLANK.test(n.textContent ?? ''))
+  let first = root.firstChild
+  while (first && !isElement(first) && BLANK.test(first.textContent ?? '')) first = first.nextSibling
   if (!first || !isElement(first)) return undefined
-  const img = first.localName === 'img' ? first : first.localName === 'p' || first.localName === 'figure' ? first.querySelector('img') : null
+  const img = first.localName === 'img' ? first : first.localName === 'p' || first.localName === 'figure' ? firstImageIn(first) : undefined
   if (!img || img.getAttribute('src') !== imageUrl) return undefined
-  const onlyImage = img === first || BLANK.test(first.textContent ?? '')
-  if (!onlyImage) return undefined
+  if (img !== first && !BLANK.test(first.textContent ?? '')) return undefined // the image and nothing else
   first.remove()
   return img.getAttribute('alt') ?? undefined
+}
+
+function firstImageIn(node: DomNode): DomElement | undefined {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (!isElement(child)) continue
+    if (child.localName === 'img') return child
+    const inner = firstImageIn(child)
+    if (inner) return inner
+  }
+  return undefined
 }

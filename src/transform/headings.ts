@@ -1,5 +1,6 @@
-import type { DomElement } from '../parse/dom'
+import { childrenOf, isElement, type DomElement, type DomNode } from '../parse/dom'
 import type { Heading } from '../schema/article'
+import { collapse } from './text'
 
 /**
  * Every heading id starts with this, so a body heading can never take one of the page's own ids
@@ -8,12 +9,32 @@ import type { Heading } from '../schema/article'
  */
 export const HEADING_ID_PREFIX = 'h-'
 
+/** A table of contents entry shows at most this much of its heading. */
+const TOC_TEXT_LENGTH = 200
+
+const HEADING = /^h[1-6]$/
+
 /**
  * The page's `<h1>` is the article title, so a body that uses `<h1>` is shifted down one level.
  * Every heading gets a readable id (Hangul and kana kept), and h2–h3 make the table of contents.
+ * A heading inside another heading is not one (browsers' parsers never nest them): it is unwrapped,
+ * so no heading's text is read twice.
  */
 export function outline(root: DomElement): Heading[] {
-  const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+  const headings: DomElement[] = []
+  const collect = (node: DomNode, inHeading: boolean) => {
+    for (let child = node.firstChild; child; ) {
+      const next = child.nextSibling
+      if (isElement(child)) {
+        const heading = HEADING.test(child.localName)
+        collect(child, inHeading || heading)
+        if (heading && inHeading) unwrap(child)
+        else if (heading) headings.push(child)
+      }
+      child = next
+    }
+  }
+  collect(root, false)
   const shift = headings.some((h) => h.localName === 'h1') ? 1 : 0
   const used = { taken: new Set<string>(), next: new Map<string, number>() }
   const toc: Heading[] = []
@@ -22,21 +43,25 @@ export function outline(root: DomElement): Heading[] {
     const level = Math.min(6, Number(heading.localName.slice(1)) + shift)
     if (shift) {
       el = heading.ownerDocument.createElement(`h${level}`)
-      for (const { name, value } of Array.from(heading.attributes)) el.setAttribute(name, value)
-      el.append(...Array.from(heading.childNodes))
+      for (const name of Array.from(heading.getAttributeNames())) el.setAttribute(name, heading.getAttribute(name)!)
+      moveChildren(heading, el)
       heading.replaceWith(el)
     }
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    const text = collapse(el.textContent ?? '')
     const id = HEADING_ID_PREFIX + uniqueId(slugify(text) || 'section', used)
     el.setAttribute('id', id)
-    if (level <= 3) toc.push({ id, text, level })
+    if (level <= 3) toc.push({ id, text: text.length > TOC_TEXT_LENGTH ? `${text.slice(0, TOC_TEXT_LENGTH - 1).trimEnd()}…` : text, level })
   }
   return toc
 }
 
+const unwrap = (el: DomElement) => el.replaceWith(...childrenOf(el))
+const moveChildren = (from: DomElement, to: DomElement) => to.append(...childrenOf(from))
+
 /** `포괄적 전략 동반자 협정이란?` → `포괄적-전략-동반자-협정이란` */
 export function slugify(text: string): string {
   return text
+    .slice(0, 400)
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')

@@ -1,4 +1,4 @@
-import type { DomElement } from '../parse/dom'
+import { isElement, type DomElement, type DomNode } from '../parse/dom'
 
 /**
  * Makes URLs absolute against the article's own URL, marks links to other sites
@@ -6,30 +6,39 @@ import type { DomElement } from '../parse/dom'
  */
 export function rewriteLinks(root: DomElement, articleUrl: string): void {
   const base = new URL(articleUrl)
-  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href')!
-    if (href.startsWith('#')) continue
-    const url = absolute(href, base)
-    if (!url || !LINK_PROTOCOLS.has(url.protocol)) {
-      a.removeAttribute('href')
-      continue
-    }
-    a.setAttribute('href', url.href)
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== base.host) {
-      a.setAttribute('rel', 'noopener noreferrer')
+  const visit = (node: DomNode) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) continue
+      if (child.localName === 'a') rewriteLink(child, base)
+      else if (child.localName === 'img') rewriteImage(child, base)
+      visit(child)
     }
   }
-  for (const img of Array.from(root.querySelectorAll('img'))) {
-    const src = img.getAttribute('src')
-    if (src && !src.startsWith('data:')) {
-      const url = absolute(src, base)
-      if (url && IMAGE_PROTOCOLS.has(url.protocol)) img.setAttribute('src', url.href)
-      else img.removeAttribute('src')
-    }
-    if (!img.hasAttribute('alt')) img.setAttribute('alt', '')
-    img.setAttribute('loading', 'lazy')
-    img.setAttribute('decoding', 'async')
+  visit(root)
+}
+
+function rewriteLink(a: DomElement, base: URL): void {
+  const href = a.getAttribute('href')
+  if (href === null || href.startsWith('#')) return
+  const url = absolute(href, base)
+  if (!url || !LINK_PROTOCOLS.has(url.protocol)) {
+    a.removeAttribute('href')
+    return
   }
+  a.setAttribute('href', url.href)
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== base.host) a.setAttribute('rel', 'noopener noreferrer')
+}
+
+function rewriteImage(img: DomElement, base: URL): void {
+  const src = img.getAttribute('src')
+  if (src && !src.startsWith('data:')) {
+    const url = absolute(src, base)
+    if (url && IMAGE_PROTOCOLS.has(url.protocol)) img.setAttribute('src', url.href)
+    else img.removeAttribute('src')
+  }
+  if (!img.hasAttribute('alt')) img.setAttribute('alt', '')
+  img.setAttribute('loading', 'lazy')
+  img.setAttribute('decoding', 'async')
 }
 
 /** Checked again after resolving: whatever the sanitizer let through must still be one of these. */
@@ -41,9 +50,5 @@ const IMAGE_PROTOCOLS = new Set(['http:', 'https:'])
  * a harmless relative `\u00a0javascript:…` into a live `javascript:` URL.
  */
 function absolute(href: string, base: URL): URL | null {
-  try {
-    return new URL(href, base)
-  } catch {
-    return null
-  }
+  return URL.parse(href, base.href)
 }

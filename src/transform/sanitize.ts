@@ -37,7 +37,7 @@ function sanitizeNode(node: DomNode, policy: SanitizePolicy): void {
 }
 
 function sanitizeAttributes(el: DomElement, tag: string, policy: SanitizePolicy): void {
-  const given = Array.from(el.attributes, ({ name, value }) => ({ name, value }))
+  const given = Array.from(el.getAttributeNames(), (name) => ({ name, value: el.getAttribute(name) ?? '' }))
   if (given.length === 0) return
   // The DOM keeps attribute names as written (`HREF`); browsers do not. Rebuild the set in lowercase.
   for (const { name } of given) el.removeAttribute(name)

@@ -21,7 +21,7 @@ function write(node: DomNode, out: string[]): void {
   }
   const tag = node.localName
   out.push('<', tag)
-  for (const { name, value } of Array.from(node.attributes)) out.push(' ', name, '="', escapeAttribute(value), '"')
+  for (const name of Array.from(node.getAttributeNames())) out.push(' ', name, '="', escapeAttribute(node.getAttribute(name) ?? ''), '"')
   out.push('>')
   if (VOID.has(tag)) return
   // A parser drops one newline right after <pre>: write one more so a leading newline survives.
