@@ -9,11 +9,22 @@ export default defineConfig({
       {
         // Inside workerd, against Miniflare's real KV, R2 and Cache.
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', testTimeout: 30_000, include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/node/**'] },
+        test: {
+          name: 'worker',
+          testTimeout: 30_000,
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/node/**'],
+        },
       },
       {
         // In Node: the publisher's scripts, and real crawler parsers fed our pages.
-        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 180_000 },
+        test: {
+          name: 'node',
+          include: ['test/node/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
       },
     ],
   },

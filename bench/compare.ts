@@ -26,23 +26,46 @@ const FIELDS: [string, (doc: Doc) => boolean][] = [
   ['twitter:card large image', (d) => meta(d, 'twitter:card') === 'summary_large_image'],
   ['meta description', (d) => has(d, 'description')],
   ['canonical link', (d) => !!d.querySelector('link[rel="canonical"]')],
-  ['JSON-LD NewsArticle', (d) => /"NewsArticle"/.test(d.querySelector('script[type="application/ld+json"]')?.textContent ?? '')],
+  [
+    'JSON-LD NewsArticle',
+    (d) =>
+      /"NewsArticle"/.test(
+        d.querySelector('script[type="application/ld+json"]')?.textContent ?? '',
+      ),
+  ],
   ['og:url', (d) => has(d, 'og:url')],
   ['og:site_name', (d) => has(d, 'og:site_name')],
 ]
-const meta = (d: Doc, key: string) => d.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? undefined
+const meta = (d: Doc, key: string) =>
+  d.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ??
+  undefined
 const has = (d: Doc, key: string) => !!meta(d, key)
 
-export async function compareWithGenerators(): Promise<{ fields: string[]; tools: Record<string, boolean[] | null> }> {
+export async function compareWithGenerators(): Promise<{
+  fields: string[]
+  tools: Record<string, boolean[] | null>
+}> {
   const seed = await readFile('content/ko/putin-kim-pact.html')
-  const ours = await renderPage({ key: 'ko/putin-kim-pact', bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer, etag: 'b', store: 'kv', fileName: 'ko/putin-kim-pact.html', format: 'html', uploaded: new Date('2024-06-19T05:00:00Z') })
+  const ours = await renderPage({
+    key: 'ko/putin-kim-pact',
+    bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer,
+    etag: 'b',
+    store: 'kv',
+    fileName: 'ko/putin-kim-pact.html',
+    format: 'html',
+    uploaded: new Date('2024-06-19T05:00:00Z'),
+  })
   const check = (html: string) => {
     const { document } = parseHTML(html)
-    return FIELDS.map(([, test]) => test(document ))
+    return FIELDS.map(([, test]) => test(document))
   }
   return {
     fields: FIELDS.map(([name]) => name),
-    tools: { 'edge-article-renderer': check(ours), Hugo: hasHugo() ? check(await hugoPage()) : null, 'Jekyll + jekyll-seo-tag': await jekyllPage().then((h) => (h === null ? null : check(h))) },
+    tools: {
+      'edge-article-renderer': check(ours),
+      Hugo: hasHugo() ? check(await hugoPage()) : null,
+      'Jekyll + jekyll-seo-tag': await jekyllPage().then((h) => (h === null ? null : check(h))),
+    },
   }
 }
 
@@ -52,9 +75,19 @@ async function jekyllPage(): Promise<string | null> {
     await mkdir(join(site, '_layouts'), { recursive: true })
     await mkdir(join(site, 'ko'), { recursive: true })
     await cp('content/ko/putin-kim-pact.html', join(site, 'ko/putin-kim-pact.html'))
-    await writeFile(join(site, '_config.yml'), 'title: Edge Press\nurl: https://news.example\nlang: ko_KR\nplugins: [jekyll-seo-tag]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: default }\n')
-    await writeFile(join(site, '_layouts/default.html'), '<!doctype html><html lang="{{ site.lang | default: "en" }}"><head><meta charset="utf-8">{% seo %}</head><body>{{ content }}</body></html>')
-    execFileSync('jekyll', ['build', '--quiet', '--source', site, '--destination', join(site, '_site')], { stdio: 'pipe' })
+    await writeFile(
+      join(site, '_config.yml'),
+      'title: Edge Press\nurl: https://news.example\nlang: ko_KR\nplugins: [jekyll-seo-tag]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: default }\n',
+    )
+    await writeFile(
+      join(site, '_layouts/default.html'),
+      '<!doctype html><html lang="{{ site.lang | default: "en" }}"><head><meta charset="utf-8">{% seo %}</head><body>{{ content }}</body></html>',
+    )
+    execFileSync(
+      'jekyll',
+      ['build', '--quiet', '--source', site, '--destination', join(site, '_site')],
+      { stdio: 'pipe' },
+    )
     return readFile(join(site, '_site/ko/putin-kim-pact.html'), 'utf8')
   })
 }

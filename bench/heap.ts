@@ -9,7 +9,14 @@ import { renderPage } from './pipeline'
 const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with node --expose-gc')
 const seed = await readFile('content/ko/putin-kim-pact.html')
-const source = { key: 'ko/putin-kim-pact', bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer, etag: 'b', store: 'kv' as const, fileName: 'ko/putin-kim-pact.html', format: 'html' as const }
+const source = {
+  key: 'ko/putin-kim-pact',
+  bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer,
+  etag: 'b',
+  store: 'kv' as const,
+  fileName: 'ko/putin-kim-pact.html',
+  format: 'html' as const,
+}
 const heapMb: number[] = []
 for (let round = 0; round < 5; round++) {
   for (let i = 0; i < 3000; i++) await renderPage(source)

@@ -20,7 +20,11 @@ const CONNECTIONS = 20
 const SECONDS = 8
 const MISS_SLUGS = 3_000
 
-function run(name: string, origin: string, options: Partial<autocannon.Options>): Promise<HttpResult> {
+function run(
+  name: string,
+  origin: string,
+  options: Partial<autocannon.Options>,
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     autocannon({ url: origin, connections: CONNECTIONS, ...options }, (error, result) => {
       if (error) return reject(error)
@@ -36,14 +40,24 @@ function run(name: string, origin: string, options: Partial<autocannon.Options>)
   })
 }
 
-export async function benchHttp(): Promise<{ results: HttpResult[]; coldFirstRequestMs: number; serverTiming: string }> {
+export async function benchHttp(): Promise<{
+  results: HttpResult[]
+  coldFirstRequestMs: number
+  serverTiming: string
+}> {
   const seed = await readFile('content/ko/putin-kim-pact.html')
   const slug = (i: number) => `bench-${String(i).padStart(5, '0')}`
   const worker = await startDevWorker({
     seedKv: async (kv) => {
-      const metadata = { fileName: 'ko/putin-kim-pact.html', format: 'html', uploaded: new Date().toISOString() }
+      const metadata = {
+        fileName: 'ko/putin-kim-pact.html',
+        format: 'html',
+        uploaded: new Date().toISOString(),
+      }
       for (let i = 0; i < MISS_SLUGS; i += 100) {
-        await Promise.all(Array.from({ length: 100 }, (_, j) => kv.put(`ko/${slug(i + j)}`, seed, { metadata })))
+        await Promise.all(
+          Array.from({ length: 100 }, (_, j) => kv.put(`ko/${slug(i + j)}`, seed, { metadata })),
+        )
       }
     },
   })
@@ -55,8 +69,14 @@ export async function benchHttp(): Promise<{ results: HttpResult[]; coldFirstReq
     const coldFirstRequestMs = performance.now() - start
     const serverTiming = first.headers.get('server-timing') ?? ''
 
-    const baseline = await run('baseline (constant string)', worker.origin, { url: `${worker.origin}/healthz`, duration: SECONDS })
-    const hit = await run('seed, cache hit', worker.origin, { url: `${worker.origin}/ko/putin-kim-pact`, duration: SECONDS })
+    const baseline = await run('baseline (constant string)', worker.origin, {
+      url: `${worker.origin}/healthz`,
+      duration: SECONDS,
+    })
+    const hit = await run('seed, cache hit', worker.origin, {
+      url: `${worker.origin}/ko/putin-kim-pact`,
+      duration: SECONDS,
+    })
     let next = 0
     const miss = await run('seed copies, cache miss', worker.origin, {
       amount: MISS_SLUGS,

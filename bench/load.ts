@@ -28,7 +28,10 @@ export interface LoadRound {
 function workerdRssMb(): number {
   let pids: string[] = []
   try {
-    pids = execFileSync('pgrep', ['-f', 'workerd'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean)
+    pids = execFileSync('pgrep', ['-f', 'workerd'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
   } catch {
     return 0
   }
@@ -49,8 +52,15 @@ export async function benchLoad(): Promise<{ rounds: LoadRound[]; baselineRssMb:
   const slug = (i: number) => `load-${String(i).padStart(4, '0')}`
   const worker = await startDevWorker({
     seedKv: async (kv) => {
-      const metadata = { fileName: 'ko/putin-kim-pact.html', format: 'html', uploaded: new Date().toISOString() }
-      for (let i = 0; i < ARTICLES; i += 100) await Promise.all(Array.from({ length: 100 }, (_, j) => kv.put(`ko/${slug(i + j)}`, seed, { metadata })))
+      const metadata = {
+        fileName: 'ko/putin-kim-pact.html',
+        format: 'html',
+        uploaded: new Date().toISOString(),
+      }
+      for (let i = 0; i < ARTICLES; i += 100)
+        await Promise.all(
+          Array.from({ length: 100 }, (_, j) => kv.put(`ko/${slug(i + j)}`, seed, { metadata })),
+        )
     },
   })
   try {
@@ -72,7 +82,12 @@ export async function benchLoad(): Promise<{ rounds: LoadRound[]; baselineRssMb:
                   // 10/20 popular article (hit), 4/20 one of 1,000 articles (a miss the first time), 3/20 304, 3/20 dead link
                   if (pick < 10) return { ...req, path: '/ko/putin-kim-pact', headers: {} }
                   if (pick < 14) return { ...req, path: `/ko/${slug(n % ARTICLES)}`, headers: {} }
-                  if (pick < 17) return { ...req, path: '/ko/putin-kim-pact', headers: { 'if-none-match': etag } }
+                  if (pick < 17)
+                    return {
+                      ...req,
+                      path: '/ko/putin-kim-pact',
+                      headers: { 'if-none-match': etag },
+                    }
                   return { ...req, path: `/ko/dead-link-${n % 50}`, headers: {} }
                 },
               },
@@ -86,7 +101,12 @@ export async function benchLoad(): Promise<{ rounds: LoadRound[]; baselineRssMb:
         rps: result.requests.average,
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
-        statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count])),
+        statuses: Object.fromEntries(
+          Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [
+            code,
+            (stat as { count: number }).count,
+          ]),
+        ),
         errors: result.errors,
         timeouts: result.timeouts,
         workerdRssMb: workerdRssMb(),

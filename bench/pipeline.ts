@@ -8,11 +8,24 @@ import { buildArticle } from '../src/pipeline'
 import { articleDocument } from '../src/render/ArticlePage'
 import type { SourceFile } from '../src/source/store'
 
-const SITE = { siteName: 'Edge Press', twitterSite: '', homeUrl: 'https://news.example/ko/', timeZone: 'Asia/Seoul' }
+const SITE = {
+  siteName: 'Edge Press',
+  twitterSite: '',
+  homeUrl: 'https://news.example/ko/',
+  timeZone: 'Asia/Seoul',
+}
 
 function source(text: string, key = 'ko/putin-kim-pact'): SourceFile {
   const bytes = new TextEncoder().encode(text)
-  return { key, bytes: bytes.buffer as ArrayBuffer, etag: 'bench', store: 'kv', fileName: `${key}.html`, format: 'html', uploaded: new Date('2024-06-19T05:00:00Z') }
+  return {
+    key,
+    bytes: bytes.buffer as ArrayBuffer,
+    etag: 'bench',
+    store: 'kv',
+    fileName: `${key}.html`,
+    format: 'html',
+    uploaded: new Date('2024-06-19T05:00:00Z'),
+  }
 }
 
 /** The seed's front matter with its body repeated until the file is about `bytes` long. */
@@ -28,7 +41,11 @@ function grown(seed: string, bytes: number): string {
   return parts.join('')
 }
 
-export const renderPage = async (file: SourceFile) => articleDocument(buildArticle(file, { baseUrl: 'https://news.example', timeZone: SITE.timeZone }), SITE)
+export const renderPage = async (file: SourceFile) =>
+  articleDocument(
+    buildArticle(file, { baseUrl: 'https://news.example', timeZone: SITE.timeZone }),
+    SITE,
+  )
 
 export interface PipelineResult {
   name: string
@@ -56,18 +73,30 @@ export async function benchPipeline(): Promise<{ coldMs: number; results: Pipeli
   const results: PipelineResult[] = []
   for (const [name, text] of cases) {
     const file = source(text)
-    const stats = await measure(async () => {
-      await renderPage(file)
-    }, { min_cpu_time: 1_000 * 1e6 })
+    const stats = await measure(
+      async () => {
+        await renderPage(file)
+      },
+      { min_cpu_time: 1_000 * 1e6 },
+    )
     const bytes = Buffer.byteLength(text)
     const avgUs = stats.avg / 1e3
-    results.push({ name, bytes, avgUs, p50Us: stats.p50 / 1e3, p99Us: stats.p99 / 1e3, usPerKb: avgUs / (bytes / 1024) })
+    results.push({
+      name,
+      bytes,
+      avgUs,
+      p50Us: stats.p50 / 1e3,
+      p99Us: stats.p99 / 1e3,
+      usPerKb: avgUs / (bytes / 1024),
+    })
   }
   return { coldMs, results }
 }
 
 /** A listing page (home and a category) from a 10,000-article index: parse the JSON, filter, render. */
-export async function benchListing(count = 10_000): Promise<{ indexBytes: number; homeUs: number; categoryUs: number }> {
+export async function benchListing(
+  count = 10_000,
+): Promise<{ indexBytes: number; homeUs: number; categoryUs: number }> {
   const { LanguageIndex } = await import('../src/schema/listing')
   const { filterEntries, paginate } = await import('../src/listing/select')
   const { ListingPage } = await import('../src/render/ListingPage')
@@ -77,7 +106,8 @@ export async function benchListing(count = 10_000): Promise<{ indexBytes: number
     articles: Array.from({ length: count }, (_, i) => ({
       slug: `article-${i}`,
       title: `기사 제목 ${i}: 북·러 협정과 한반도 정세`,
-      description: '김정은과 푸틴, 북한 국무위원장과 러시아 대통령이 북한 김일성 광장에서 새로운 협정 협력에 서명하며 새로운 수준의 관계를 강조했다.',
+      description:
+        '김정은과 푸틴, 북한 국무위원장과 러시아 대통령이 북한 김일성 광장에서 새로운 협정 협력에 서명하며 새로운 수준의 관계를 강조했다.',
       datePublished: new Date(Date.UTC(2024, 0, 1) - i * 3_600_000).toISOString(),
       image: { url: `https://img.example/${i}.jpg`, alt: '사진', width: 1200, height: 630 },
       categories: [i % 10 === 0 ? '뉴스' : '생활'],
@@ -90,7 +120,17 @@ export async function benchListing(count = 10_000): Promise<{ indexBytes: number
   const render = async (filter: Parameters<typeof filterEntries>[1]) => {
     const parsed = LanguageIndex.parse(JSON.parse(json))
     const page = paginate(filterEntries(parsed.articles, filter, 'ko'), 1)!
-    return String(await ListingPage({ lang: 'ko', siteName: 'Edge Press', origin: 'https://news.example', timeZone: 'Asia/Seoul', heading: 'Edge Press', basePath: '/ko/', page }))
+    return String(
+      await ListingPage({
+        lang: 'ko',
+        siteName: 'Edge Press',
+        origin: 'https://news.example',
+        timeZone: 'Asia/Seoul',
+        heading: 'Edge Press',
+        basePath: '/ko/',
+        page,
+      }),
+    )
   }
   const home = await measure(async () => {
     await render({ kind: 'home' })

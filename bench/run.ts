@@ -12,7 +12,8 @@ import { benchLoad } from './load'
 import { benchListing, benchPipeline } from './pipeline'
 
 const only = process.argv[2] // pipeline | http | load | bundle | hugo | compare
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
 if (!only || only === 'pipeline') {
@@ -21,66 +22,108 @@ if (!only || only === 'pipeline') {
   console.log('\nPipeline: source → parse → sanitize/transform → HTML page (Node, per article)')
   console.log(`  first render in a fresh process: ${fmt(coldMs, 1)} ms`)
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`)
+    console.log(
+      `  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`,
+    )
   }
 }
 
 if (!only || only === 'pipeline') {
   const listing = await benchListing()
   report.listing = listing
-  console.log(`  listing page from a 10,000-article index (${fmt(listing.indexBytes / 1024 / 1024, 1)} MB JSON, parsed each time): home p50 ${fmt(listing.homeUs)} µs, category p50 ${fmt(listing.categoryUs)} µs`)
+  console.log(
+    `  listing page from a 10,000-article index (${fmt(listing.indexBytes / 1024 / 1024, 1)} MB JSON, parsed each time): home p50 ${fmt(listing.homeUs)} µs, category p50 ${fmt(listing.categoryUs)} µs`,
+  )
 }
 
 if (!only || only === 'pipeline' || only === 'hugo') {
   const hugo = await benchHugo()
   report.hugo = hugo
-  if (hugo) console.log(`  Hugo ${hugo.version} building the seed alone (whole process, to memory): p50 ${fmt(hugo.p50Ms, 1)} ms, min ${fmt(hugo.minMs, 1)} ms`)
+  if (hugo)
+    console.log(
+      `  Hugo ${hugo.version} building the seed alone (whole process, to memory): p50 ${fmt(hugo.p50Ms, 1)} ms, min ${fmt(hugo.minMs, 1)} ms`,
+    )
   else console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
 }
 
 if (!only || only === 'compare') {
   const { fields, tools } = await compareWithGenerators()
   report.compare = { fields, tools }
-  console.log('\nThe seed article\'s preview fields, by generator (✓ present and right, · missing or wrong, - not installed)')
+  console.log(
+    "\nThe seed article's preview fields, by generator (✓ present and right, · missing or wrong, - not installed)",
+  )
   const names = Object.keys(tools)
   console.log(`  ${''.padEnd(28)}${names.map((n) => n.padEnd(26)).join('')}`)
-  fields.forEach((field, i) => console.log(`  ${field.padEnd(28)}${names.map((n) => (tools[n] ? (tools[n]![i] ? '✓' : '·') : '-').padEnd(26)).join('')}`))
-  console.log(`  ${'total'.padEnd(28)}${names.map((n) => (tools[n] ? `${tools[n]!.filter(Boolean).length}/${fields.length}` : '-').padEnd(26)).join('')}`)
+  fields.forEach((field, i) =>
+    console.log(
+      `  ${field.padEnd(28)}${names.map((n) => (tools[n] ? (tools[n]![i] ? '✓' : '·') : '-').padEnd(26)).join('')}`,
+    ),
+  )
+  console.log(
+    `  ${'total'.padEnd(28)}${names.map((n) => (tools[n] ? `${tools[n]!.filter(Boolean).length}/${fields.length}` : '-').padEnd(26)).join('')}`,
+  )
 }
 
 if (!only || only === 'http') {
   const { results, coldFirstRequestMs, serverTiming } = await benchHttp()
   report.http = { results, coldFirstRequestMs, serverTiming }
   console.log('\nHTTP against wrangler dev on loopback (20 connections)')
-  console.log(`  first request, cold isolate, cache miss: ${fmt(coldFirstRequestMs, 1)} ms (Server-Timing: ${serverTiming})`)
+  console.log(
+    `  first request, cold isolate, cache miss: ${fmt(coldFirstRequestMs, 1)} ms (Server-Timing: ${serverTiming})`,
+  )
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(28)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50Ms).padStart(4)} ms  p99 ${fmt(r.p99Ms).padStart(4)} ms  (${r.requests} requests, ${r.errors} errors)`)
+    console.log(
+      `  ${r.name.padEnd(28)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50Ms).padStart(4)} ms  p99 ${fmt(r.p99Ms).padStart(4)} ms  (${r.requests} requests, ${r.errors} errors)`,
+    )
   }
-  const [baseline, hit, miss] = results as [typeof results[0], typeof results[0], typeof results[0]]
+  const [baseline, hit, miss] = results as [
+    (typeof results)[0],
+    (typeof results)[0],
+    (typeof results)[0],
+  ]
   const ratios = { hitToBaseline: hit.rps / baseline.rps, missToBaseline: miss.rps / baseline.rps }
   report.ratios = ratios
-  console.log(`  hit/baseline ${fmt(ratios.hitToBaseline, 2)}   miss/baseline ${fmt(ratios.missToBaseline, 2)}   (throughput ratios)`)
+  console.log(
+    `  hit/baseline ${fmt(ratios.hitToBaseline, 2)}   miss/baseline ${fmt(ratios.missToBaseline, 2)}   (throughput ratios)`,
+  )
 }
 
 if (!only || only === 'load') {
   const { rounds, baselineRssMb } = await benchLoad()
   report.load = { rounds, baselineRssMb }
-  console.log('\nLoad: 1,000 articles, 100 connections, 2 × 30 s; 50% hits, 20% first-time misses, 15% 304, 15% 404')
+  console.log(
+    '\nLoad: 1,000 articles, 100 connections, 2 × 30 s; 50% hits, 20% first-time misses, 15% 304, 15% 404',
+  )
   console.log(`  workerd memory before: ${fmt(baselineRssMb)} MB`)
-  const heap = JSON.parse(execFileSync('node', ['--expose-gc', '--import', 'tsx', 'bench/heap.ts'], { encoding: 'utf8' }).trim().split('\n').at(-1)!)
+  const heap = JSON.parse(
+    execFileSync('node', ['--expose-gc', '--import', 'tsx', 'bench/heap.ts'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  )
   report.heap = heap
-  console.log(`  render path heap after GC (Node, every 3,000 renders): ${heap.heapMb.join(' → ')} MB`)
+  console.log(
+    `  render path heap after GC (Node, every 3,000 renders): ${heap.heapMb.join(' → ')} MB`,
+  )
   rounds.forEach((r, i) => {
-    const codes = Object.entries(r.statuses).map(([code, count]) => `${code}: ${count}`).join(', ')
-    const fivexx = Object.entries(r.statuses).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0)
-    console.log(`  round ${i + 1}: ${fmt(r.rps)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  (${r.requests} requests; ${codes}; 5xx ${fivexx}; errors ${r.errors}, timeouts ${r.timeouts})  workerd ${fmt(r.workerdRssMb)} MB`)
+    const codes = Object.entries(r.statuses)
+      .map(([code, count]) => `${code}: ${count}`)
+      .join(', ')
+    const fivexx = Object.entries(r.statuses)
+      .filter(([code]) => code.startsWith('5'))
+      .reduce((sum, [, count]) => sum + count, 0)
+    console.log(
+      `  round ${i + 1}: ${fmt(r.rps)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  (${r.requests} requests; ${codes}; 5xx ${fivexx}; errors ${r.errors}, timeouts ${r.timeouts})  workerd ${fmt(r.workerdRssMb)} MB`,
+    )
   })
 }
 
 if (!only || only === 'bundle') {
   const bundle = await benchBundle()
   report.bundle = bundle
-  console.log(`\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`)
+  console.log(
+    `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`,
+  )
 }
 
 await mkdir('bench/results', { recursive: true })

@@ -9,20 +9,29 @@ import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { checkContent } from './lib/content'
 
-export async function check(options: { dir: string; strict?: boolean; log?: (line: string) => void }): Promise<{ ok: boolean; files: number; errors: string[]; warnings: string[] }> {
+export async function check(options: {
+  dir: string
+  strict?: boolean
+  log?: (line: string) => void
+}): Promise<{ ok: boolean; files: number; errors: string[]; warnings: string[] }> {
   const log = options.log ?? console.log
   const checked = await checkContent(options.dir, readSiteConfig())
   for (const error of checked.errors) log(`✗ ${error}`)
   for (const warning of checked.warnings) log(`⚠ ${warning}`)
   const files = checked.files.length + checked.errors.length
   const ok = checked.errors.length === 0 && (!options.strict || checked.warnings.length === 0)
-  log(`${ok ? '✓' : '✗'} content:check: ${files} file(s), ${checked.errors.length} error(s), ${checked.warnings.length} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`)
+  log(
+    `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${checked.errors.length} error(s), ${checked.warnings.length} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,
+  )
   return { ok, files, errors: checked.errors, warnings: checked.warnings }
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`
 if (isMain) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: 'boolean', default: false } } })
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { strict: { type: 'boolean', default: false } },
+  })
   check({ dir: positionals[0] ?? 'content', strict: values.strict }).then(
     ({ ok }) => process.exit(ok ? 0 : 1),
     (error: unknown) => {

@@ -19,10 +19,20 @@ export interface PullResult {
   conflicts: string[]
 }
 
-export async function pull(options: { dir: string; remote: boolean; store?: 'kv' | 'r2'; persistTo?: string; force?: boolean; log?: (line: string) => void }): Promise<PullResult> {
+export async function pull(options: {
+  dir: string
+  remote: boolean
+  store?: 'kv' | 'r2'
+  persistTo?: string
+  force?: boolean
+  log?: (line: string) => void
+}): Promise<PullResult> {
   const log = options.log ?? console.log
   const config = readSiteConfig()
-  const storage = await openStorage(options.store ?? config.sources[0]!, { remote: options.remote, persistTo: options.persistTo })
+  const storage = await openStorage(options.store ?? config.sources[0]!, {
+    remote: options.remote,
+    persistTo: options.persistTo,
+  })
   const result: PullResult = { written: [], unchanged: [], conflicts: [] }
   try {
     for (const [key, { metadata }] of await storage.list()) {
@@ -51,9 +61,12 @@ export async function pull(options: { dir: string; remote: boolean; store?: 'kv'
   } finally {
     await storage.close()
   }
-  log(`${storage.description} → ${options.dir}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.conflicts.length} differing (kept)`)
+  log(
+    `${storage.description} → ${options.dir}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.conflicts.length} differing (kept)`,
+  )
   for (const name of result.written) log(`  ↓ ${join(options.dir, name)}`)
-  for (const name of result.conflicts) log(`  ≠ ${join(options.dir, name)} differs from storage; --force overwrites it`)
+  for (const name of result.conflicts)
+    log(`  ≠ ${join(options.dir, name)} differs from storage; --force overwrites it`)
   return result
 }
 
@@ -61,10 +74,21 @@ const isMain = import.meta.url === `file://${process.argv[1]}`
 if (isMain) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { remote: { type: 'boolean', default: false }, store: { type: 'string' }, 'persist-to': { type: 'string' }, force: { type: 'boolean', default: false } },
+    options: {
+      remote: { type: 'boolean', default: false },
+      store: { type: 'string' },
+      'persist-to': { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
   })
   const store = values.store === 'r2' ? 'r2' : values.store === 'kv' ? 'kv' : undefined
-  pull({ dir: positionals[0] ?? 'content', remote: values.remote, store, persistTo: values['persist-to'], force: values.force }).catch((error: unknown) => {
+  pull({
+    dir: positionals[0] ?? 'content',
+    remote: values.remote,
+    store,
+    persistTo: values['persist-to'],
+    force: values.force,
+  }).catch((error: unknown) => {
     console.error(error)
     process.exit(1)
   })

@@ -64,16 +64,26 @@ export async function push(options: PushOptions): Promise<PushResult> {
   const config = readSiteConfig(options.configPath)
   const checked = await checkContent(options.dir, config)
   if (checked.errors.length && !options.skipInvalid) {
-    throw new PushError(`${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`)
+    throw new PushError(
+      `${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`,
+    )
   }
   for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
   if (checked.warnings.length && options.warnings === 'count') {
-    log(`⚠ ${checked.warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`)
+    log(
+      `⚠ ${checked.warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
+    )
   } else if (checked.warnings.length) {
     log(`⚠ ${checked.warnings.length} link-preview warning(s) (see /preview/<lang>/<slug>):`)
     for (const warning of checked.warnings) log(`  ⚠ ${warning}`)
   }
-  const storage = options.storage ?? (await openStorage(options.store ?? config.sources[0]!, { remote: options.remote, persistTo: options.persistTo, configPath: options.configPath }))
+  const storage =
+    options.storage ??
+    (await openStorage(options.store ?? config.sources[0]!, {
+      remote: options.remote,
+      persistTo: options.persistTo,
+      configPath: options.configPath,
+    }))
   try {
     return await pushTo(storage, config, checked, options, log)
   } finally {
@@ -81,27 +91,54 @@ export async function push(options: PushOptions): Promise<PushResult> {
   }
 }
 
-async function pushTo(storage: Storage, config: ScriptConfig, checked: CheckedContent, options: PushOptions, log: (line: string) => void): Promise<PushResult> {
+async function pushTo(
+  storage: Storage,
+  config: ScriptConfig,
+  checked: CheckedContent,
+  options: PushOptions,
+  log: (line: string) => void,
+): Promise<PushResult> {
   const stored = await storage.list()
   const now = new Date().toISOString()
-  const result: PushResult = { added: [], changed: [], unchanged: [], onlyInStorage: [], deleted: [], invalid: checked.invalid, indexes: [] }
+  const result: PushResult = {
+    added: [],
+    changed: [],
+    unchanged: [],
+    onlyInStorage: [],
+    deleted: [],
+    invalid: checked.invalid,
+    indexes: [],
+  }
   const metadata = new Map<string, SourceMetadata>()
   for (const file of checked.files) {
     const previous = stored.get(file.key)
-    if (previous?.metadata.sha256 === file.sha256 && previous.metadata.fileName === encodeFileName(file.path)) {
+    if (
+      previous?.metadata.sha256 === file.sha256 &&
+      previous.metadata.fileName === encodeFileName(file.path)
+    ) {
       result.unchanged.push(file.key)
       metadata.set(file.key, previous.metadata)
       continue
     }
     ;(previous ? result.changed : result.added).push(file.key)
     const firstUploaded = previous?.metadata.firstUploaded ?? now
-    metadata.set(file.key, { fileName: encodeFileName(file.path), format: file.format, sha256: file.sha256, uploaded: now, firstUploaded })
+    metadata.set(file.key, {
+      fileName: encodeFileName(file.path),
+      format: file.format,
+      sha256: file.sha256,
+      uploaded: now,
+      firstUploaded,
+    })
   }
   const local = new Set([...checked.files.map((f) => f.key), ...checked.invalid])
   result.onlyInStorage = [...stored.keys()].filter((key) => !local.has(key))
-  const removed = options.prune ? result.onlyInStorage : result.onlyInStorage.filter((key) => options.remove?.includes(key))
+  const removed = options.prune
+    ? result.onlyInStorage
+    : result.onlyInStorage.filter((key) => options.remove?.includes(key))
 
-  const prefix = options.dryRun ? `${storage.description} (dry run, nothing changed)` : storage.description
+  const prefix = options.dryRun
+    ? `${storage.description} (dry run, nothing changed)`
+    : storage.description
   const kept = result.onlyInStorage.length - removed.length
   log(
     `${prefix}: ${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged, ${removed.length} removed` +
@@ -117,7 +154,13 @@ async function pushTo(storage: Storage, config: ScriptConfig, checked: CheckedCo
 
   const byKey = new Map(checked.files.map((f) => [f.key, f]))
   const touched = [...result.added, ...result.changed]
-  if (options.probeImages ?? true) await measureImages(touched.map((key) => byKey.get(key)!), checked, metadata, log)
+  if (options.probeImages ?? true)
+    await measureImages(
+      touched.map((key) => byKey.get(key)!),
+      checked,
+      metadata,
+      log,
+    )
   for (const key of touched) await storage.put(key, byKey.get(key)!.bytes, metadata.get(key)!)
   for (const key of removed) {
     await storage.delete(key)
@@ -127,27 +170,46 @@ async function pushTo(storage: Storage, config: ScriptConfig, checked: CheckedCo
 
   const changed = [...touched, ...result.deleted]
   if (changed.length || result.indexes.length) {
-    if (options.purge) await callPurge(options.purge.origin, options.purge.token, { keys: changed, listings: result.indexes })
+    if (options.purge)
+      await callPurge(options.purge.origin, options.purge.token, {
+        keys: changed,
+        listings: result.indexes,
+      })
     else if (options.purge === false || options.persistTo) {
       // a private store: no running server caches it
-    } else if (options.remote) await purgeRemote(changed, result.indexes, config.baseUrl, process.env.ADMIN_TOKEN, log)
+    } else if (options.remote)
+      await purgeRemote(changed, result.indexes, config.baseUrl, process.env.ADMIN_TOKEN, log)
     else await purgeLocal(changed, result.indexes, config.devPort, log)
   }
   return result
 }
 
 /** Adds the measured size of each main image that has none in its front matter; offline, says so once. */
-async function measureImages(files: ContentFile[], checked: CheckedContent, metadata: Map<string, SourceMetadata>, log: (line: string) => void) {
+async function measureImages(
+  files: ContentFile[],
+  checked: CheckedContent,
+  metadata: Map<string, SourceMetadata>,
+  log: (line: string) => void,
+) {
   for (const file of files) {
     const image = checked.articles.get(file.key)?.image
     // Relative (on-site) images are measured where they are served, not here.
-    if (!image || (image.width && image.height) || image.written || !/^https?:\/\//.test(image.url)) continue
+    if (!image || (image.width && image.height) || image.written || !/^https?:\/\//.test(image.url))
+      continue
     try {
       const facts = await probeImage(image.url)
-      const withImage = { ...metadata.get(file.key)!, imageUrl: image.url, imageWidth: String(facts.width), imageHeight: String(facts.height), imageType: facts.type }
+      const withImage = {
+        ...metadata.get(file.key)!,
+        imageUrl: image.url,
+        imageWidth: String(facts.width),
+        imageHeight: String(facts.height),
+        imageType: facts.type,
+      }
       // KV metadata holds at most 1024 bytes; a long image URL beside a long Hangul file name may not fit.
       if (JSON.stringify(withImage).length > KV_METADATA_LIMIT) {
-        log(`  ⚠ ${file.path}: image ${facts.width}×${facts.height} measured, but its URL is too long to store beside the file; write image.width and image.height instead`)
+        log(
+          `  ⚠ ${file.path}: image ${facts.width}×${facts.height} measured, but its URL is too long to store beside the file; write image.width and image.height instead`,
+        )
         continue
       }
       metadata.set(file.key, withImage)
@@ -166,15 +228,34 @@ async function measureImages(files: ContentFile[], checked: CheckedContent, meta
  * Rewrites each language's index: entries for the pushed files (dated with their upload times when
  * they have no date), and the previous entries of articles only in storage, unless they were removed.
  */
-async function writeIndexes(storage: Storage, config: ScriptConfig, files: ContentFile[], metadata: Map<string, SourceMetadata>, result: PushResult): Promise<string[]> {
+async function writeIndexes(
+  storage: Storage,
+  config: ScriptConfig,
+  files: ContentFile[],
+  metadata: Map<string, SourceMetadata>,
+  result: PushResult,
+): Promise<string[]> {
   const previous: LanguageIndex[] = []
   for (const lang of config.languages) {
-    const parsed = LanguageIndex.safeParse(JSON.parse((await storage.getText(indexKey(lang))) ?? 'null'))
+    const parsed = LanguageIndex.safeParse(
+      JSON.parse((await storage.getText(indexKey(lang))) ?? 'null'),
+    )
     if (parsed.success) previous.push(parsed.data)
   }
-  const entries = new Map<string, IndexEntry>([...entriesOf(previous)].filter(([key]) => result.onlyInStorage.includes(key) && !result.deleted.includes(key)))
+  const entries = new Map<string, IndexEntry>(
+    [...entriesOf(previous)].filter(
+      ([key]) => result.onlyInStorage.includes(key) && !result.deleted.includes(key),
+    ),
+  )
   for (const file of files) {
-    const article = validateSource(file.bytes, file.key, file.path, file.format, metadata.get(file.key)!, config)
+    const article = validateSource(
+      file.bytes,
+      file.key,
+      file.path,
+      file.format,
+      metadata.get(file.key)!,
+      config,
+    )
     if (article.published) entries.set(file.key, indexEntry(article, SITE))
   }
   const written: string[] = []
@@ -208,10 +289,15 @@ if (isMain) {
     console.error(`--store must be kv or r2, got ${store}`)
     process.exit(2)
   }
-  push({ dir: positionals[0] ?? 'content', remote: values.remote, store, persistTo: values['persist-to'], dryRun: values['dry-run'], prune: values.prune }).catch(
-    (error: unknown) => {
-      console.error(error instanceof PushError ? error.message : error)
-      process.exit(1)
-    },
-  )
+  push({
+    dir: positionals[0] ?? 'content',
+    remote: values.remote,
+    store,
+    persistTo: values['persist-to'],
+    dryRun: values['dry-run'],
+    prune: values.prune,
+  }).catch((error: unknown) => {
+    console.error(error instanceof PushError ? error.message : error)
+    process.exit(1)
+  })
 }

@@ -20,7 +20,17 @@ const PLACEHOLDER: Record<string, { title: string; body: string }> = {
 /** `2026-11-26 09:30:00 +0900` in the given zone: the front matter date format Jekyll uses. */
 export function localTimestamp(now: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   )
@@ -28,13 +38,24 @@ export function localTimestamp(now: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`
 }
 
-export async function createArticle(options: { dir: string; lang: string; slug: string; now?: Date }): Promise<string> {
+export async function createArticle(options: {
+  dir: string
+  lang: string
+  slug: string
+  now?: Date
+}): Promise<string> {
   const config = readSiteConfig()
-  if (!config.languages.includes(options.lang)) throw new Error(`${options.lang} is not one of LANGUAGES (${config.languages.join(', ')})`)
+  if (!config.languages.includes(options.lang))
+    throw new Error(`${options.lang} is not one of LANGUAGES (${config.languages.join(', ')})`)
   const slug = checkSlug(options.slug)
   const folder = join(options.dir, options.lang)
-  const taken = (await readdir(folder).catch(() => [] as string[])).find((name) => name.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '') === slug)
-  if (taken) throw new Error(`${join(folder, taken)} already exists with the URL /${options.lang}/${slug}; not overwriting it`)
+  const taken = (await readdir(folder).catch(() => [] as string[])).find(
+    (name) => name.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '') === slug,
+  )
+  if (taken)
+    throw new Error(
+      `${join(folder, taken)} already exists with the URL /${options.lang}/${slug}; not overwriting it`,
+    )
   const text = PLACEHOLDER[options.lang] ?? PLACEHOLDER.en!
   const path = join(folder, `${slug}.md`)
   const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\ncategories: []\ntags: []\n---\n\n${text.body}\n`

@@ -9,7 +9,11 @@ import { push, PushError } from './content-push'
 import { DEV_TOKEN_FILE } from './lib/purge'
 import { watchContent } from './lib/watch'
 
-const quiet = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
+const quiet = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+}
 
 try {
   await push({ dir: 'content', remote: false, warnings: 'count' })
@@ -23,8 +27,14 @@ const token = randomBytes(24).toString('base64url')
 await mkdir('.wrangler', { recursive: true })
 await writeFile(DEV_TOKEN_FILE, token, { mode: 0o600 })
 
-const dev = spawn('wrangler', ['dev', '--var', `ADMIN_TOKEN:${token}`, ...process.argv.slice(2)], { stdio: 'inherit', env: quiet })
-const watcher = await watchContent({ dir: 'content', log: (line) => console.log(`[content] ${line}`) })
+const dev = spawn('wrangler', ['dev', '--var', `ADMIN_TOKEN:${token}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: quiet,
+})
+const watcher = await watchContent({
+  dir: 'content',
+  log: (line) => console.log(`[content] ${line}`),
+})
 console.log('[content] watching content/ — saved files go live on the next request')
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

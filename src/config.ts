@@ -2,9 +2,12 @@ import * as z from 'zod'
 import { LANGUAGE_TAG } from './source/keys'
 
 /** The site's settings, read from `[vars]` in wrangler.toml and checked once per env object. */
-const list = z
-  .string()
-  .transform((s) => s.split(',').map((item) => item.trim()).filter(Boolean))
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
 
 const seconds = z.coerce.number().int().min(0).max(31_536_000)
 
@@ -12,11 +15,16 @@ export const SiteConfig = z
   .object({
     SITE_NAME: z.string().min(1),
     BASE_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
-    LANGUAGES: list.pipe(z.array(z.string().regex(LANGUAGE_TAG, 'expected language tags like ko, en, zh-Hant')).min(1)),
+    LANGUAGES: list.pipe(
+      z.array(z.string().regex(LANGUAGE_TAG, 'expected language tags like ko, en, zh-Hant')).min(1),
+    ),
     DEFAULT_LANG: z.string().regex(LANGUAGE_TAG),
     TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Seoul'),
     SOURCES: list.pipe(z.array(z.enum(['kv', 'r2'])).min(1)),
-    TWITTER_SITE: z.string().regex(/^(@\w{1,15})?$/).default(''),
+    TWITTER_SITE: z
+      .string()
+      .regex(/^(@\w{1,15})?$/)
+      .default(''),
     CACHE_FRESH_SECONDS: seconds.default(30),
     CACHE_REVALIDATE_SECONDS: seconds.default(30),
     CACHE_ERROR_SECONDS: seconds.default(86_400),
@@ -25,7 +33,16 @@ export const SiteConfig = z
       .string()
       .default('')
       .transform((s) => s.split(/\s+/).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^(https:|https:\/\/[a-z0-9.-]+(:\d+)?|https:\/\/\*\.[a-z0-9.-]+)$/i, 'expected origins like https://images.example.com'))),
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(https:|https:\/\/[a-z0-9.-]+(:\d+)?|https:\/\/\*\.[a-z0-9.-]+)$/i,
+              'expected origins like https://images.example.com',
+            ),
+        ),
+      ),
     MAX_SOURCE_BYTES: z.coerce.number().int().min(1_000).max(25_000_000).default(4_000_000),
     STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
   })

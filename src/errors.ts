@@ -39,7 +39,12 @@ export class ArticleError extends Error {
   readonly status: (typeof ERROR_STATUS)[ErrorCode]
   readonly location: SourceLocation
 
-  constructor(code: ErrorCode, message: string, location: SourceLocation = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    location: SourceLocation = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options)
     this.name = 'ArticleError'
     this.code = code

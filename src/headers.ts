@@ -12,14 +12,21 @@ import { styles } from './render/styles'
 let styleHash: Promise<string> | undefined
 /** `'sha256-…'` of the inlined stylesheet, computed once per isolate. */
 function stylesheetHash(): Promise<string> {
-  styleHash ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles)).then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`)
+  styleHash ??= crypto.subtle
+    .digest('SHA-256', new TextEncoder().encode(styles))
+    .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`)
   return styleHash
 }
 
 /** Paths other sites' code reads: feeds, the JSON API, oEmbed, sitemaps. */
 const SHARED = /^\/(api\/|oembed|sitemap|robots|[^/]+\/feed\.xml)/
 
-function policy(config: SiteConfig, hash: string, https: boolean, shared: boolean): MiddlewareHandler {
+function policy(
+  config: SiteConfig,
+  hash: string,
+  https: boolean,
+  shared: boolean,
+): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],

@@ -10,7 +10,14 @@ import { parseFrontMatter, splitFrontMatter } from './parse/front-matter'
 import { detectLanguage } from './meta/language'
 import { readingMinutes } from './meta/reading-time'
 import { truncate } from './meta/text'
-import { KNOWN_KEYS, type Article, type ArticleImage, type Author, type FrontMatter, type SourceFormat } from './schema/article'
+import {
+  KNOWN_KEYS,
+  type Article,
+  type ArticleImage,
+  type Author,
+  type FrontMatter,
+  type SourceFormat,
+} from './schema/article'
 import type { MeasuredImage, SourceFile } from './source/store'
 import { cleanup, dropLeadingImage } from './transform/cleanup'
 import { outline } from './transform/headings'
@@ -37,7 +44,8 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   const text = decodeSource(source.bytes, file)
   const split = splitFrontMatter(text, file)
   const fm = parseFrontMatter(split, file)
-  const format: SourceFormat = source.format ?? formatOf(file) ?? (/^\s*</.test(split.body) ? 'html' : 'md')
+  const format: SourceFormat =
+    source.format ?? formatOf(file) ?? (/^\s*</.test(split.body) ? 'html' : 'md')
 
   const url = fm.canonical_url ?? `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
   const ownUrl = `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
@@ -55,16 +63,26 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   const toc = outline(root)
   const bodyText = plainText(root)
 
-  const contentLang = fm.lang ?? (lang || detectLanguage(`${fm.title}\n${bodyText}`) || ctx.defaultLang || 'en')
+  const contentLang =
+    fm.lang ?? (lang || detectLanguage(`${fm.title}\n${bodyText}`) || ctx.defaultLang || 'en')
   const categories = [...(fm.categories ?? []), ...(fm.category ?? [])]
   const tags = fm.tags ?? []
-  const published = dateOf(fm.date, 'date') ?? dateOf(dateFromFileName(file) ?? undefined, 'date') ?? source.firstUploaded ?? source.uploaded
+  const published =
+    dateOf(fm.date, 'date') ??
+    dateOf(dateFromFileName(file) ?? undefined, 'date') ??
+    source.firstUploaded ??
+    source.uploaded
   const modified = dateOf(fm.last_modified_at, 'last_modified_at') ?? source.uploaded ?? published
 
   function dateOf(value: string | Date | undefined, key: string): Date | undefined {
     if (value === undefined) return undefined
     const date = parseDate(value, ctx.timeZone)
-    if (!date) throw new ArticleError('SOURCE_INVALID', `expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900, got ${JSON.stringify(value)}`, { file, key })
+    if (!date)
+      throw new ArticleError(
+        'SOURCE_INVALID',
+        `expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900, got ${JSON.stringify(value)}`,
+        { file, key },
+      )
     return date
   }
 
@@ -74,16 +92,23 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     contentLang,
     url,
     title: collapse(fm.title),
-    description: truncate(collapse(fm.description ?? fm.excerpt ?? firstParagraph(root) ?? fm.title), DESCRIPTION_LENGTH, contentLang),
+    description: truncate(
+      collapse(fm.description ?? fm.excerpt ?? firstParagraph(root) ?? fm.title),
+      DESCRIPTION_LENGTH,
+      contentLang,
+    ),
     excerpt: fm.excerpt === undefined ? undefined : collapse(fm.excerpt),
     datePublished: published && toZonedIso(published, ctx.timeZone),
     // Never modified before it was published (an upload time can precede a front matter date).
-    dateModified: modified && toZonedIso(published && published > modified ? published : modified, ctx.timeZone),
+    dateModified:
+      modified &&
+      toZonedIso(published && published > modified ? published : modified, ctx.timeZone),
     categories,
     tags,
     authors: authorsOf(fm.author),
     image,
-    schemaType: fm.schema_type ?? (isNews([...categories, ...tags]) ? 'NewsArticle' : 'BlogPosting'),
+    schemaType:
+      fm.schema_type ?? (isNews([...categories, ...tags]) ? 'NewsArticle' : 'BlogPosting'),
     published: fm.published ?? true,
     html: serialize(root).trim(),
     text: bodyText,
@@ -91,7 +116,13 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     readingMinutes: readingMinutes(bodyText),
     translations: [],
     extra: Object.fromEntries(Object.entries(fm).filter(([key]) => !KNOWN_KEYS.has(key))),
-    source: { key: source.key, store: source.store, etag: source.etag, format, uploaded: source.uploaded?.toISOString() },
+    source: {
+      key: source.key,
+      store: source.store,
+      etag: source.etag,
+      format,
+      uploaded: source.uploaded?.toISOString(),
+    },
   }
 }
 
@@ -100,7 +131,13 @@ function withinDepth<T>(work: () => T, file: string): T {
   try {
     return work()
   } catch (error) {
-    if (error instanceof RangeError) throw new ArticleError('SOURCE_INVALID', 'the body is nested too deeply to render (thousands of levels)', { file }, { cause: error })
+    if (error instanceof RangeError)
+      throw new ArticleError(
+        'SOURCE_INVALID',
+        'the body is nested too deeply to render (thousands of levels)',
+        { file },
+        { cause: error },
+      )
     throw error
   }
 }
@@ -112,15 +149,30 @@ export function peekArticle(source: SourceFile): { title: string; published: boo
   return { title: collapse(fm.title), published: fm.published ?? true }
 }
 
-function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl: string, file: string, measured?: MeasuredImage): ArticleImage | undefined {
-  const declared = typeof fm.image === 'string' ? { url: fm.image } : fm.image && { ...fm.image, url: (fm.image.url ?? fm.image.path)! }
-  const chosen = declared ?? (body && { url: body.src, alt: body.alt, width: body.width, height: body.height })
+function mainImage(
+  fm: FrontMatter,
+  body: ReturnType<typeof firstImage>,
+  pageUrl: string,
+  file: string,
+  measured?: MeasuredImage,
+): ArticleImage | undefined {
+  const declared =
+    typeof fm.image === 'string'
+      ? { url: fm.image }
+      : fm.image && { ...fm.image, url: (fm.image.url ?? fm.image.path)! }
+  const chosen =
+    declared ?? (body && { url: body.src, alt: body.alt, width: body.width, height: body.height })
   if (!chosen) return undefined
   let url: URL
   try {
     url = new URL(chosen.url, pageUrl)
   } catch (cause) {
-    throw new ArticleError('SOURCE_INVALID', `expected an image URL, got ${JSON.stringify(chosen.url)}`, { file, key: 'image' }, { cause })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      `expected an image URL, got ${JSON.stringify(chosen.url)}`,
+      { file, key: 'image' },
+      { cause },
+    )
   }
   // The body's own size attributes describe the same picture when it is the same file; failing
   // those, the size content:push measured.
@@ -138,12 +190,23 @@ function mainImage(fm: FrontMatter, body: ReturnType<typeof firstImage>, pageUrl
   }
 }
 
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+}
 const imageType = (path: string) => IMAGE_TYPES[/\.(\w+)$/.exec(path)?.[1]?.toLowerCase() ?? '']
 
 function authorsOf(author: FrontMatter['author']): Author[] {
   if (!author) return []
-  return [typeof author === 'string' ? { name: author } : { name: author.name, ...(author.url ? { url: author.url } : {}) }]
+  return [
+    typeof author === 'string'
+      ? { name: author }
+      : { name: author.name, ...(author.url ? { url: author.url } : {}) },
+  ]
 }
 
 const NEWS = /^(news|뉴스|속보|ニュース|新闻|新聞)$/i

@@ -3,5 +3,8 @@ declare module '*?raw' {
   export default text
 }
 interface ImportMeta {
-  glob(pattern: string | string[], options?: { query?: string; import?: string; eager?: boolean }): Record<string, unknown>
+  glob(
+    pattern: string | string[],
+    options?: { query?: string; import?: string; eager?: boolean },
+  ): Record<string, unknown>
 }

@@ -4,7 +4,12 @@ import { putKv } from './helpers/content'
 import { SEED } from './helpers/seed'
 
 const csp = (res: Response) =>
-  Object.fromEntries((res.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+  Object.fromEntries(
+    (res.headers.get('content-security-policy') ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  )
 
 beforeAll(() => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html'))
 
@@ -17,7 +22,12 @@ describe('security headers', () => {
     expect(policy['base-uri']).toEqual(["'none'"])
     expect(policy['form-action']).toEqual(["'none'"])
     expect(policy['frame-ancestors']).toEqual(["'none'"])
-    expect(policy['img-src']).toEqual(["'self'", 'data:', 'https://newsdao.kr', 'https://images.example.com'])
+    expect(policy['img-src']).toEqual([
+      "'self'",
+      'data:',
+      'https://newsdao.kr',
+      'https://images.example.com',
+    ])
     expect(policy['style-src-elem']?.[0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/)
     expect(policy['upgrade-insecure-requests']).toEqual([])
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
@@ -30,7 +40,9 @@ describe('security headers', () => {
     const res = await exports.default.fetch('https://secure.example/ko/putin-kim-pact')
     const html = await res.text()
     const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css)))
+    const digest = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css)),
+    )
     expect(csp(res)['style-src-elem']).toEqual([`'sha256-${btoa(String.fromCharCode(...digest))}'`])
   })
 

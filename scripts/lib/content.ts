@@ -56,22 +56,53 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
     try {
       key = keyFor(path, bytes, config)
       const earlier = byKey.get(key)
-      if (earlier) throw new ArticleError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, { file: path })
+      if (earlier)
+        throw new ArticleError(
+          'SOURCE_INVALID',
+          `same URL /${key} as ${earlier}; rename one of them`,
+          { file: path },
+        )
       byKey.set(key, path)
       if (bytes.byteLength > config.maxSourceBytes) {
-        throw new ArticleError('SOURCE_INVALID', `the file is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`, { file: path })
+        throw new ArticleError(
+          'SOURCE_INVALID',
+          `the file is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`,
+          { file: path },
+        )
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       const article = buildArticle(
-        { key, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, etag: sha256, store: 'kv', fileName: path, format },
-        { baseUrl: checkOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
+        {
+          key,
+          bytes: bytes.buffer.slice(
+            bytes.byteOffset,
+            bytes.byteOffset + bytes.byteLength,
+          ) as ArrayBuffer,
+          etag: sha256,
+          store: 'kv',
+          fileName: path,
+          format,
+        },
+        {
+          baseUrl: checkOrigin(config),
+          timeZone: config.timeZone,
+          defaultLang: config.defaultLang,
+        },
       )
       files.push({ path, key, format, bytes, sha256 })
       articles.set(key, article)
       if (article.published) {
-        const site = { siteName: config.siteName, twitterSite: config.twitterSite, homeUrl: `${checkOrigin(config)}/${article.lang}/` }
-        for (const issue of previewChecks(pageMeta(article, site).tags, { writtenImage: article.image?.written })) {
-          warnings.push(`${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`)
+        const site = {
+          siteName: config.siteName,
+          twitterSite: config.twitterSite,
+          homeUrl: `${checkOrigin(config)}/${article.lang}/`,
+        }
+        for (const issue of previewChecks(pageMeta(article, site).tags, {
+          writtenImage: article.image?.written,
+        })) {
+          warnings.push(
+            `${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`,
+          )
         }
       }
     } catch (error) {
@@ -92,10 +123,15 @@ export function keyFor(path: string, bytes: Uint8Array, config: SiteConfig): str
   const slug = checkFileSlug(name.replace(/\.[^.]+$/, '').replace(JEKYLL_DATE, ''), path)
   const folder = parts[0]
   if (parts.length > 1 || (folder && !config.languages.includes(folder))) {
-    throw new ArticleError('SOURCE_INVALID', `put articles in a language folder: one of ${config.languages.join(', ')}`, { file: path })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      `put articles in a language folder: one of ${config.languages.join(', ')}`,
+      { file: path },
+    )
   }
   const detected = detectLanguage(new TextDecoder().decode(bytes))
-  const lang = folder ?? (detected && config.languages.includes(detected) ? detected : config.defaultLang)
+  const lang =
+    folder ?? (detected && config.languages.includes(detected) ? detected : config.defaultLang)
   return sourceKey(lang, slug)
 }
 
@@ -103,7 +139,11 @@ function checkFileSlug(slug: string, file: string): string {
   try {
     return checkSlug(slug)
   } catch (error) {
-    throw new ArticleError('SOURCE_INVALID', `the file name does not make a valid URL: ${(error as Error).message}`, { file })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      `the file name does not make a valid URL: ${(error as Error).message}`,
+      { file },
+    )
   }
 }
 

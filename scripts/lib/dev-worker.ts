@@ -21,14 +21,28 @@ export interface RunningWorker {
 }
 
 export async function startDevWorker(
-  options: { contentDir?: string; vars?: Record<string, string>; seedKv?: (kv: KVNamespace) => Promise<void> } = {},
+  options: {
+    contentDir?: string
+    vars?: Record<string, string>
+    seedKv?: (kv: KVNamespace) => Promise<void>
+  } = {},
 ): Promise<RunningWorker> {
   const state = await mkdtemp(join(tmpdir(), 'edge-article-'))
   // getPlatformProxy takes the versioned state folder itself; wrangler dev adds `v3` to persistTo.
   const v3 = join(state, 'v3')
-  await push({ dir: options.contentDir ?? 'content', remote: false, persistTo: v3, probeImages: false, log: () => {} })
+  await push({
+    dir: options.contentDir ?? 'content',
+    remote: false,
+    persistTo: v3,
+    probeImages: false,
+    log: () => {},
+  })
   if (options.seedKv) {
-    const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: { path: v3 }, envFiles: [] })
+    const proxy = await getPlatformProxy<Env>({
+      configPath: 'wrangler.toml',
+      persist: { path: v3 },
+      envFiles: [],
+    })
     try {
       await options.seedKv(proxy.env.ARTICLES_KV)
     } finally {

@@ -12,11 +12,21 @@ export interface ImageFacts {
 }
 
 const MAX_BYTES = 256 * 1024
-const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif', svg: 'image/svg+xml' }
+const MIME: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+}
 
 export class ProbeError extends Error {
   /** The network itself is unreachable (offline), as opposed to this one image failing. */
-  constructor(message: string, readonly offline: boolean) {
+  constructor(
+    message: string,
+    readonly offline: boolean,
+  ) {
     super(message)
   }
 }
@@ -24,10 +34,19 @@ export class ProbeError extends Error {
 export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageFacts> {
   let res: Response
   try {
-    res = await fetch(url, { headers: { range: `bytes=0-${MAX_BYTES - 1}`, 'user-agent': 'edge-article-renderer content:push' }, signal: AbortSignal.timeout(timeoutMs) })
+    res = await fetch(url, {
+      headers: {
+        range: `bytes=0-${MAX_BYTES - 1}`,
+        'user-agent': 'edge-article-renderer content:push',
+      },
+      signal: AbortSignal.timeout(timeoutMs),
+    })
   } catch (error) {
     const code = (error as { cause?: { code?: string } }).cause?.code ?? ''
-    throw new ProbeError(`${url}: ${(error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : ((error as Error).message + (code ? ` (${code})` : ''))}`, /ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/.test(code))
+    throw new ProbeError(
+      `${url}: ${(error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message + (code ? ` (${code})` : '')}`,
+      /ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/.test(code),
+    )
   }
   if (!res.ok || !res.body) throw new ProbeError(`${url}: HTTP ${res.status}`, false)
   // Read just until the header parses.
@@ -42,7 +61,10 @@ export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageF
       if (done) break
     }
   } catch (error) {
-    throw new ProbeError(`${url}: ${(error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message}`, false)
+    throw new ProbeError(
+      `${url}: ${(error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message}`,
+      false,
+    )
   } finally {
     reader.cancel().catch(() => {})
   }
@@ -52,7 +74,9 @@ export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageF
 function tryParse(bytes: Uint8Array): ImageFacts | undefined {
   try {
     const { width, height, type } = imageSize(bytes)
-    return width && height && type ? { width, height, type: MIME[type] ?? `image/${type}` } : undefined
+    return width && height && type
+      ? { width, height, type: MIME[type] ?? `image/${type}` }
+      : undefined
   } catch {
     return undefined // not enough bytes yet, or not an image
   }

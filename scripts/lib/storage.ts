@@ -27,8 +27,13 @@ export interface Storage {
 /** Article keys are `<lang>/<slug>`; other keys (indexes, manifests) are not sources. */
 const isArticleKey = (key: string) => LANGUAGE_KEY.test(key)
 
-export async function openStorage(store: StoreName, options: { remote: boolean; configPath?: string; persistTo?: string }): Promise<Storage> {
-  const configPath = options.remote ? await remoteConfig(options.configPath ?? 'wrangler.toml') : (options.configPath ?? 'wrangler.toml')
+export async function openStorage(
+  store: StoreName,
+  options: { remote: boolean; configPath?: string; persistTo?: string },
+): Promise<Storage> {
+  const configPath = options.remote
+    ? await remoteConfig(options.configPath ?? 'wrangler.toml')
+    : (options.configPath ?? 'wrangler.toml')
   const proxy = await getPlatformProxy<Env>({
     configPath,
     persist: options.remote ? false : options.persistTo ? { path: options.persistTo } : true,
@@ -36,7 +41,10 @@ export async function openStorage(store: StoreName, options: { remote: boolean; 
     envFiles: [],
   })
   const where = options.remote ? 'remote' : 'local'
-  const base = store === 'kv' ? storage(kvStore(proxy.env.ARTICLES_KV), `${where} KV`) : storage(r2Store(proxy.env.ARTICLES_R2), `${where} R2`)
+  const base =
+    store === 'kv'
+      ? storage(kvStore(proxy.env.ARTICLES_KV), `${where} KV`)
+      : storage(r2Store(proxy.env.ARTICLES_R2), `${where} R2`)
   return { ...base, close: () => proxy.dispose() }
 }
 
@@ -73,8 +81,16 @@ async function remoteConfig(configPath: string): Promise<string> {
   const remote = {
     name: config.name,
     compatibility_date: config.compatibility_date,
-    kv_namespaces: config.kv_namespaces.map((kv: { binding: string; id?: string }) => ({ binding: kv.binding, id: kv.id, remote: true })),
-    r2_buckets: config.r2_buckets.map((r2: { binding: string; bucket_name?: string }) => ({ binding: r2.binding, bucket_name: r2.bucket_name, remote: true })),
+    kv_namespaces: config.kv_namespaces.map((kv: { binding: string; id?: string }) => ({
+      binding: kv.binding,
+      id: kv.id,
+      remote: true,
+    })),
+    r2_buckets: config.r2_buckets.map((r2: { binding: string; bucket_name?: string }) => ({
+      binding: r2.binding,
+      bucket_name: r2.bucket_name,
+      remote: true,
+    })),
     vars: config.vars,
   }
   await mkdir('.wrangler', { recursive: true })

@@ -13,9 +13,18 @@ export interface Watcher {
   close(): Promise<void>
 }
 
-export async function watchContent(options: Pick<PushOptions, 'dir' | 'persistTo' | 'purge' | 'configPath'> & { log?: (line: string) => void; debounceMs?: number }): Promise<Watcher> {
+export async function watchContent(
+  options: Pick<PushOptions, 'dir' | 'persistTo' | 'purge' | 'configPath'> & {
+    log?: (line: string) => void
+    debounceMs?: number
+  },
+): Promise<Watcher> {
   const log = options.log ?? console.log
-  const storage = await openStorage('kv', { remote: false, persistTo: options.persistTo, configPath: options.configPath })
+  const storage = await openStorage('kv', {
+    remote: false,
+    persistTo: options.persistTo,
+    configPath: options.configPath,
+  })
   // Keys that had a file during this session: only those are deleted when their file goes.
   const seen = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -28,17 +37,27 @@ export async function watchContent(options: Pick<PushOptions, 'dir' | 'persistTo
     try {
       // Only the errors from push's own report: the rest is summarized below.
       const errors = (line: string) => line.trimStart().startsWith('✗') && log(line.trim())
-      result = await push({ ...options, remote: false, storage, skipInvalid: true, remove: [...seen], probeImages: false, log: errors })
+      result = await push({
+        ...options,
+        remote: false,
+        storage,
+        skipInvalid: true,
+        remove: [...seen],
+        probeImages: false,
+        log: errors,
+      })
     } catch (error) {
       log(`✗ ${(error as Error).message}`)
       return
     }
-    for (const key of [...result.added, ...result.changed, ...result.unchanged, ...result.invalid]) seen.add(key)
+    for (const key of [...result.added, ...result.changed, ...result.unchanged, ...result.invalid])
+      seen.add(key)
     const ms = Math.round(performance.now() - started)
     for (const key of result.added) log(`+ /${key} (${ms} ms)`)
     for (const key of result.changed) log(`↻ /${key} (${ms} ms)`)
     for (const key of result.deleted) log(`- /${key} (${ms} ms)`)
-    for (const key of result.invalid) log(`✗ /${key} not updated: the previous version is still served`)
+    for (const key of result.invalid)
+      log(`✗ /${key} not updated: the previous version is still served`)
   }
 
   const schedule = () => {
@@ -56,7 +75,10 @@ export async function watchContent(options: Pick<PushOptions, 'dir' | 'persistTo
 
   // chokidar, not fs.watch: editors that save by renaming a temp file over the original (vim, sed -i)
   // would silence Node's recursive watcher on Linux after the first save.
-  const watcher = watch(options.dir, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } })
+  const watcher = watch(options.dir, {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
+  })
   watcher.on('all', (_event, path) => {
     if (/\.(md|markdown|html?)$/i.test(path)) schedule()
   })

@@ -3,7 +3,14 @@
 const CACHE_NAME = 'articles'
 
 /** Headers that describe one response to one client; never stored with the shared copy. */
-const PER_RESPONSE = ['x-cache', 'x-request-id', 'server-timing', 'age', 'cache-control', 'set-cookie']
+const PER_RESPONSE = [
+  'x-cache',
+  'x-request-id',
+  'server-timing',
+  'age',
+  'cache-control',
+  'set-cookie',
+]
 
 export interface EdgeCache {
   match(key: string): Promise<Response | undefined>

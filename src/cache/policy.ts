@@ -34,7 +34,12 @@ export function cacheKey(origin: string, variant: Variant, ...segments: string[]
   return `${origin}/__cache/${variant}/${segments.map(encodeURIComponent).join('/')}?r=${RENDERER_VERSION}`
 }
 
-export function freshness(renderedAt: number, now: number, policy: CachePolicy, status = 200): Freshness {
+export function freshness(
+  renderedAt: number,
+  now: number,
+  policy: CachePolicy,
+  status = 200,
+): Freshness {
   const age = (now - renderedAt) / 1000
   const fresh = status === 404 ? policy.notFoundSeconds : policy.freshSeconds
   if (age < fresh) return 'fresh'
@@ -44,7 +49,10 @@ export function freshness(renderedAt: number, now: number, policy: CachePolicy, 
 
 /** What the Cache API is told: keep a page long enough to stand in during an outage. */
 export function storedCacheControl(policy: CachePolicy, status: number): string {
-  const keep = status === 404 ? policy.notFoundSeconds : policy.freshSeconds + policy.revalidateSeconds + policy.errorSeconds
+  const keep =
+    status === 404
+      ? policy.notFoundSeconds
+      : policy.freshSeconds + policy.revalidateSeconds + policy.errorSeconds
   return `public, s-maxage=${keep}`
 }
 
@@ -68,12 +76,18 @@ export function etagFor(sourceEtag: string, variant: string): string {
 }
 
 /** RFC 9110 §13.1: If-None-Match wins over If-Modified-Since; `*` and weak forms match too. */
-export function notModified(request: Headers, etag: string | null, lastModified: string | null): boolean {
+export function notModified(
+  request: Headers,
+  etag: string | null,
+  lastModified: string | null,
+): boolean {
   const ifNoneMatch = request.get('if-none-match')
   if (ifNoneMatch !== null) {
     if (!etag) return false
     const bare = (tag: string) => tag.trim().replace(/^W\//, '')
-    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag))
+    return (
+      ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag))
+    )
   }
   const ifModifiedSince = request.get('if-modified-since')
   if (ifModifiedSince === null || !lastModified) return false

@@ -21,7 +21,11 @@ const PURGED_PAGES = 3
 /** A language's listings (first pages of home, each category and tag), its feed, and the sitemap. */
 export function listingKeys(origin: string, index: LanguageIndex): string[] {
   const { lang } = index
-  const pages = (count: number) => Array.from({ length: Math.min(PURGED_PAGES, Math.max(1, Math.ceil(count / PAGE_SIZE))) }, (_, i) => String(i + 1))
+  const pages = (count: number) =>
+    Array.from(
+      { length: Math.min(PURGED_PAGES, Math.max(1, Math.ceil(count / PAGE_SIZE))) },
+      (_, i) => String(i + 1),
+    )
   const labels = (kind: 'category' | 'tag') => {
     const counts = new Map<string, number>()
     for (const entry of index.articles) {
@@ -30,7 +34,9 @@ export function listingKeys(origin: string, index: LanguageIndex): string[] {
         counts.set(name, (counts.get(name) ?? 0) + 1)
       }
     }
-    return [...counts].flatMap(([name, count]) => pages(count).map((page) => cacheKey(origin, 'list', lang, kind, name, page)))
+    return [...counts].flatMap(([name, count]) =>
+      pages(count).map((page) => cacheKey(origin, 'list', lang, kind, name, page)),
+    )
   }
   return [
     ...pages(index.articles.length).map((page) => cacheKey(origin, 'list', lang, 'home', '', page)),

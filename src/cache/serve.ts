@@ -8,12 +8,23 @@ import { ArticleError } from '../errors'
 import { log } from '../log'
 import { StorageError } from '../source/store'
 import { edgeCache, type EdgeCache } from './edge'
-import { clientCacheControl, freshness, notModified, RENDERED_AT, storedCacheControl, type CacheState } from './policy'
+import {
+  clientCacheControl,
+  freshness,
+  notModified,
+  RENDERED_AT,
+  storedCacheControl,
+  type CacheState,
+} from './policy'
 
 /** Renders the page from storage: a 200 or a 404 to keep; anything else is served but not kept. */
 export type Produce = () => Promise<Response>
 
-export async function cachedResponse(c: AppContext, key: string, produce: Produce): Promise<Response> {
+export async function cachedResponse(
+  c: AppContext,
+  key: string,
+  produce: Produce,
+): Promise<Response> {
   const policy = c.get('config').cache
   const cache = edgeCache()
   let hit: Response | undefined
@@ -30,7 +41,9 @@ export async function cachedResponse(c: AppContext, key: string, produce: Produc
   if (hit && state === 'fresh') return respond(c, hit, 'HIT')
   if (hit && state === 'revalidate') {
     c.executionCtx.waitUntil(
-      renderAndStore(c, cache, key, produce).catch((error: unknown) => log(c, 'warn', { event: 'revalidate-failed', message: String(error) })),
+      renderAndStore(c, cache, key, produce).catch((error: unknown) =>
+        log(c, 'warn', { event: 'revalidate-failed', message: String(error) }),
+      ),
     )
     return respond(c, hit, 'STALE')
   }
@@ -40,7 +53,10 @@ export async function cachedResponse(c: AppContext, key: string, produce: Produc
     return respond(c, response, stored ? 'MISS' : 'BYPASS')
   } catch (error) {
     if (hit && hit.status === 200 && standsIn(error)) {
-      log(c, 'error', { event: 'served-stale', message: error instanceof ArticleError ? error.describe() : String(error) })
+      log(c, 'error', {
+        event: 'served-stale',
+        message: error instanceof ArticleError ? error.describe() : String(error),
+      })
       return respond(c, hit, 'STALE')
     }
     throw error
@@ -49,16 +65,34 @@ export async function cachedResponse(c: AppContext, key: string, produce: Produc
 
 /** Storage trouble, or a broken new version: the last good copy is better than an error page. */
 const standsIn = (error: unknown) =>
-  error instanceof StorageError || error instanceof AggregateError || (error instanceof ArticleError && error.code === 'SOURCE_INVALID')
+  error instanceof StorageError ||
+  error instanceof AggregateError ||
+  (error instanceof ArticleError && error.code === 'SOURCE_INVALID')
 
-async function renderAndStore(c: AppContext, cache: EdgeCache, key: string, produce: Produce, cacheWorks = true) {
+async function renderAndStore(
+  c: AppContext,
+  cache: EdgeCache,
+  key: string,
+  produce: Produce,
+  cacheWorks = true,
+) {
   const response = await produce()
   const policy = c.get('config').cache
-  const keep = cacheWorks && (response.status === 200 || response.status === 404) && !response.headers.has('set-cookie')
+  const keep =
+    cacheWorks &&
+    (response.status === 200 || response.status === 404) &&
+    !response.headers.has('set-cookie')
   if (!keep) return { response, stored: false }
-  const headers = { [RENDERED_AT]: String(Date.now()), 'cache-control': storedCacheControl(policy, response.status) }
+  const headers = {
+    [RENDERED_AT]: String(Date.now()),
+    'cache-control': storedCacheControl(policy, response.status),
+  }
   c.executionCtx.waitUntil(
-    cache.put(key, response.clone(), headers).catch((error: unknown) => log(c, 'warn', { event: 'cache-put-failed', message: String(error) })),
+    cache
+      .put(key, response.clone(), headers)
+      .catch((error: unknown) =>
+        log(c, 'warn', { event: 'cache-put-failed', message: String(error) }),
+      ),
   )
   return { response, stored: true }
 }
@@ -71,9 +105,13 @@ function respond(c: AppContext, cached: Response, state: CacheState): Response {
   headers.delete(RENDERED_AT)
   headers.set('cache-control', clientCacheControl(policy, cached.status))
   headers.set('x-cache', state)
-  if (state !== 'MISS' && state !== 'BYPASS' && renderedAt) headers.set('age', String(Math.max(0, Math.floor((Date.now() - renderedAt) / 1000))))
+  if (state !== 'MISS' && state !== 'BYPASS' && renderedAt)
+    headers.set('age', String(Math.max(0, Math.floor((Date.now() - renderedAt) / 1000))))
   setMetric(c, 'cache', state)
-  if (cached.status === 200 && notModified(c.req.raw.headers, headers.get('etag'), headers.get('last-modified'))) {
+  if (
+    cached.status === 200 &&
+    notModified(c.req.raw.headers, headers.get('etag'), headers.get('last-modified'))
+  ) {
     for (const name of ['content-type', 'content-length']) headers.delete(name)
     return new Response(null, { status: 304, headers })
   }

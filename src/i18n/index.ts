@@ -10,7 +10,6 @@ export function messages(lang: string): Messages {
   return catalogs[lang] ?? catalogs[lang.split('-')[0]!] ?? en
 }
 
-
 export function plural(forms: Plural, n: number, lang: string): string {
   const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other
   return form.replace('{n}', new Intl.NumberFormat(lang).format(n))
@@ -22,4 +21,5 @@ export function formatDate(iso: string, lang: string, timeZone: string): string 
 }
 
 /** `분류: {name}` with `{name}` filled in. */
-export const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))

@@ -49,7 +49,11 @@ function safeMaximize(tag: string): string | undefined {
 }
 
 /** Every site language, the visitor's best first; the default and then the rest close the list. */
-export function preferenceOrder(choice: LanguageChoice, supported: readonly string[], fallback: string): string[] {
+export function preferenceOrder(
+  choice: LanguageChoice,
+  supported: readonly string[],
+  fallback: string,
+): string[] {
   const header = parseAccept(choice.acceptLanguage ?? '')
     .filter((range) => range.q > 0)
     .map((range) => range.type)

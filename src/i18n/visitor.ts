@@ -13,7 +13,11 @@ export function visitorLanguages(c: AppContext): string[] {
 }
 
 export function visitorChoice(c: Context): LanguageChoice {
-  return { query: c.req.query('lang'), cookie: getCookie(c, LANG_COOKIE), acceptLanguage: c.req.header('accept-language') }
+  return {
+    query: c.req.query('lang'),
+    cookie: getCookie(c, LANG_COOKIE),
+    acceptLanguage: c.req.header('accept-language'),
+  }
 }
 
 /** Of the languages an article exists in, the one this visitor reads best. */

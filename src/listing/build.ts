@@ -8,7 +8,9 @@ import type { IndexEntry, LanguageIndex } from '../schema/listing'
 /** The index entry of a published article. `siteOrigin` is stripped so on-site images stay root-relative. */
 export function indexEntry(article: Article, siteOrigin: string): IndexEntry {
   const image = article.image && {
-    url: article.image.url.startsWith(`${siteOrigin}/`) ? article.image.url.slice(siteOrigin.length) : article.image.url,
+    url: article.image.url.startsWith(`${siteOrigin}/`)
+      ? article.image.url.slice(siteOrigin.length)
+      : article.image.url,
     alt: article.image.alt,
     ...(article.image.width && { width: article.image.width }),
     ...(article.image.height && { height: article.image.height }),
@@ -28,7 +30,10 @@ export function indexEntry(article: Article, siteOrigin: string): IndexEntry {
 }
 
 /** One index per language, newest first, each entry knowing its translations. */
-export function buildIndexes(entries: Map<string, IndexEntry>, languages: readonly string[]): LanguageIndex[] {
+export function buildIndexes(
+  entries: Map<string, IndexEntry>,
+  languages: readonly string[],
+): LanguageIndex[] {
   const bySlug = new Map<string, string[]>()
   for (const key of entries.keys()) {
     const [lang, slug] = splitKey(key)
@@ -39,12 +44,16 @@ export function buildIndexes(entries: Map<string, IndexEntry>, languages: readon
     lang,
     articles: [...entries]
       .filter(([key]) => splitKey(key)[0] === lang)
-      .map(([, entry]) => ({ ...entry, translations: (bySlug.get(entry.slug) ?? []).filter((l) => l !== lang).sort() }))
+      .map(([, entry]) => ({
+        ...entry,
+        translations: (bySlug.get(entry.slug) ?? []).filter((l) => l !== lang).sort(),
+      }))
       .sort(newestFirst),
   }))
 }
 
-const splitKey = (key: string) => [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)] as const
+const splitKey = (key: string) =>
+  [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)] as const
 
 function newestFirst(a: IndexEntry, b: IndexEntry): number {
   const byDate = Date.parse(b.datePublished ?? '') - Date.parse(a.datePublished ?? '')
@@ -55,5 +64,9 @@ function newestFirst(a: IndexEntry, b: IndexEntry): number {
 
 /** The entries of stored indexes, by article key: the starting point for changing one article. */
 export function entriesOf(indexes: LanguageIndex[]): Map<string, IndexEntry> {
-  return new Map(indexes.flatMap((index) => index.articles.map((entry) => [`${index.lang}/${entry.slug}`, entry] as const)))
+  return new Map(
+    indexes.flatMap((index) =>
+      index.articles.map((entry) => [`${index.lang}/${entry.slug}`, entry] as const),
+    ),
+  )
 }

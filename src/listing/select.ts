@@ -6,9 +6,14 @@ export const PAGE_SIZE = 12
 export type ListingFilter = { kind: 'home' } | { kind: 'category' | 'tag'; name: string }
 
 /** Category and tag names match whatever their case or Unicode normalization (`News` = `news`). */
-export const sameName = (a: string, b: string, lang: string) => a.normalize('NFC').toLocaleLowerCase(lang) === b.normalize('NFC').toLocaleLowerCase(lang)
+export const sameName = (a: string, b: string, lang: string) =>
+  a.normalize('NFC').toLocaleLowerCase(lang) === b.normalize('NFC').toLocaleLowerCase(lang)
 
-export function filterEntries(entries: IndexEntry[], filter: ListingFilter, lang: string): IndexEntry[] {
+export function filterEntries(
+  entries: IndexEntry[],
+  filter: ListingFilter,
+  lang: string,
+): IndexEntry[] {
   if (filter.kind === 'home') return entries
   const labels = (e: IndexEntry) => (filter.kind === 'category' ? e.categories : e.tags)
   return entries.filter((e) => labels(e).some((label) => sameName(label, filter.name, lang)))
@@ -29,10 +34,16 @@ export function paginate<T>(items: T[], page: number, size = PAGE_SIZE): Page<T>
 }
 
 /** The label as the articles write it (`News`), for a name from the URL (`news`). */
-export function displayName(entries: IndexEntry[], filter: ListingFilter, lang: string): string | undefined {
+export function displayName(
+  entries: IndexEntry[],
+  filter: ListingFilter,
+  lang: string,
+): string | undefined {
   if (filter.kind === 'home') return undefined
   for (const e of entries) {
-    const found = (filter.kind === 'category' ? e.categories : e.tags).find((label) => sameName(label, filter.name, lang))
+    const found = (filter.kind === 'category' ? e.categories : e.tags).find((label) =>
+      sameName(label, filter.name, lang),
+    )
     if (found) return found
   }
   return undefined

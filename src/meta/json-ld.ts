@@ -2,7 +2,10 @@ import type { Article } from '../schema/article'
 import type { SiteInfo } from './open-graph'
 
 /** schema.org NewsArticle / BlogPosting as Google's Article guidelines recommend. */
-export function jsonLd(article: Article, site: SiteInfo & { homeUrl: string }): Record<string, unknown> {
+export function jsonLd(
+  article: Article,
+  site: SiteInfo & { homeUrl: string },
+): Record<string, unknown> {
   const publisher = { '@type': 'Organization', name: site.siteName, url: site.homeUrl }
   return {
     '@context': 'https://schema.org',
@@ -24,7 +27,11 @@ export function jsonLd(article: Article, site: SiteInfo & { homeUrl: string }): 
     ...(article.dateModified && { dateModified: article.dateModified }),
     // No byline: the publication stands as the author, which Google accepts.
     author: article.authors.length
-      ? article.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) }))
+      ? article.authors.map((a) => ({
+          '@type': 'Person',
+          name: a.name,
+          ...(a.url && { url: a.url }),
+        }))
       : [publisher],
     publisher,
     inLanguage: article.contentLang,

@@ -18,7 +18,15 @@ export function detectLanguage(text: string): string | undefined {
 }
 
 /** Open Graph wants `language_TERRITORY`; these are each language's usual territory. */
-const TERRITORY: Record<string, string> = { ko: 'KR', en: 'US', ja: 'JP', zh: 'CN', de: 'DE', fr: 'FR', es: 'ES' }
+const TERRITORY: Record<string, string> = {
+  ko: 'KR',
+  en: 'US',
+  ja: 'JP',
+  zh: 'CN',
+  de: 'DE',
+  fr: 'FR',
+  es: 'ES',
+}
 
 export function ogLocale(lang: string): string {
   const locale = new Intl.Locale(lang)

@@ -17,7 +17,8 @@ export type MetaTag = { property: string; content: string } | { name: string; co
 export function socialTags(article: Article, site: SiteInfo): MetaTag[] {
   const og = (property: string, content: string | number | undefined): MetaTag[] =>
     content === undefined || content === '' ? [] : [{ property, content: String(content) }]
-  const tw = (name: string, content: string | undefined): MetaTag[] => (content ? [{ name, content }] : [])
+  const tw = (name: string, content: string | undefined): MetaTag[] =>
+    content ? [{ name, content }] : []
   const { image } = article
   return [
     ...og('og:type', 'article'),

@@ -20,15 +20,32 @@ export interface PageMeta {
 
 export function pageMeta(article: Article, site: SiteInfo & { homeUrl: string }): PageMeta {
   const own = `${new URL(site.homeUrl).origin}/${article.lang}/${encodeURIComponent(article.slug)}`
-  const versions = [{ lang: article.lang, url: own }, ...article.translations].sort((a, b) => a.lang.localeCompare(b.lang))
+  const versions = [{ lang: article.lang, url: own }, ...article.translations].sort((a, b) =>
+    a.lang.localeCompare(b.lang),
+  )
   // x-default is the address without a language: it sends each visitor to their best version.
   const negotiating = `${new URL(site.homeUrl).origin}/${encodeURIComponent(article.slug)}`
   const alternates =
-    article.translations.length === 0 ? [] : [...versions.map((v) => ({ hreflang: v.lang, href: v.url })), { hreflang: 'x-default', href: negotiating }]
+    article.translations.length === 0
+      ? []
+      : [
+          ...versions.map((v) => ({ hreflang: v.lang, href: v.url })),
+          { hreflang: 'x-default', href: negotiating },
+        ]
   const origin = new URL(site.homeUrl).origin
   const links = [
-    { rel: 'alternate', type: 'application/atom+xml', href: `${origin}/${article.lang}/feed.xml`, title: site.siteName },
-    { rel: 'alternate', type: 'application/json+oembed', href: `${origin}/oembed?url=${encodeURIComponent(own)}&format=json`, title: article.title },
+    {
+      rel: 'alternate',
+      type: 'application/atom+xml',
+      href: `${origin}/${article.lang}/feed.xml`,
+      title: site.siteName,
+    },
+    {
+      rel: 'alternate',
+      type: 'application/json+oembed',
+      href: `${origin}/oembed?url=${encodeURIComponent(own)}&format=json`,
+      title: article.title,
+    },
   ]
   return {
     alternates,

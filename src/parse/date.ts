@@ -13,7 +13,14 @@ export function parseDate(value: string | Date, timeZone: string): Date | null {
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', offset] = m
   const wall = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, Math.round(+`0.${frac}` * 1000))
   const check = new Date(wall)
-  if (check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +s > 59) return null
+  if (
+    check.getUTCMonth() !== +mo! - 1 ||
+    check.getUTCDate() !== +d! ||
+    +h > 23 ||
+    +mi > 59 ||
+    +s > 59
+  )
+    return null
   if (offset) return new Date(wall - offsetMinutes(offset) * 60_000)
   // Wall time in a zone: guess with the offset at that instant, then correct once for DST edges.
   const guess = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000

@@ -11,11 +11,19 @@ export function decodeSource(bytes: ArrayBuffer | Uint8Array, file: string): str
   try {
     text = utf8.decode(bytes)
   } catch (cause) {
-    throw new ArticleError('SOURCE_INVALID', `the file is not valid UTF-8; it ${guessEncoding(bytes)}. Save it as UTF-8 and upload again.`, { file, line: firstBadLine(bytes) }, { cause })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      `the file is not valid UTF-8; it ${guessEncoding(bytes)}. Save it as UTF-8 and upload again.`,
+      { file, line: firstBadLine(bytes) },
+      { cause },
+    )
   }
   const nul = text.indexOf('\u0000')
   if (nul >= 0) {
-    throw new ArticleError('SOURCE_INVALID', 'the file contains NUL bytes; is it a binary file?', { file, line: lineOf(text, nul) })
+    throw new ArticleError('SOURCE_INVALID', 'the file contains NUL bytes; is it a binary file?', {
+      file,
+      line: lineOf(text, nul),
+    })
   }
   return text.replace(/\r\n?/g, '\n')
 }
@@ -39,8 +47,10 @@ function guessEncoding(bytes: ArrayBuffer | Uint8Array): string {
     }
   }
   // Classic EUC-KR keeps both bytes of a character in A1–FE; Shift_JIS lead bytes start at 81.
-  if (isClassicEucKr(bytes) && reads('euc-kr', /\p{Script=Hangul}/gu)) return 'looks like EUC-KR (Korean)'
-  if (reads('shift_jis', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu)) return 'looks like Shift_JIS (Japanese)'
+  if (isClassicEucKr(bytes) && reads('euc-kr', /\p{Script=Hangul}/gu))
+    return 'looks like EUC-KR (Korean)'
+  if (reads('shift_jis', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu))
+    return 'looks like Shift_JIS (Japanese)'
   if (reads('euc-kr', /\p{Script=Hangul}/gu)) return 'looks like EUC-KR/CP949 (Korean)'
   return 'looks like Windows-1252 or another legacy encoding'
 }

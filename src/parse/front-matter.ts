@@ -15,15 +15,22 @@ export interface SplitSource {
 export function splitFrontMatter(text: string, file: string): SplitSource {
   const open = /^---[ \t]*\n/.exec(text)
   if (!open) {
-    throw new ArticleError('SOURCE_INVALID', 'the file must start with a `---` line opening the YAML front matter', {
-      file,
-      line: 1,
-    })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      'the file must start with a `---` line opening the YAML front matter',
+      {
+        file,
+        line: 1,
+      },
+    )
   }
   const rest = text.slice(open[0].length)
   const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest)
   if (!close) {
-    throw new ArticleError('SOURCE_INVALID', 'the front matter has no closing `---` line', { file, line: 1 })
+    throw new ArticleError('SOURCE_INVALID', 'the front matter has no closing `---` line', {
+      file,
+      line: 1,
+    })
   }
   return {
     yaml: rest.slice(0, close.index),
@@ -56,13 +63,22 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     // Alias bombs: yaml refuses documents whose aliases expand past this count.
     data = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (cause) {
-    throw new ArticleError('SOURCE_INVALID', `invalid YAML: ${(cause as Error).message}`, { file }, { cause })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      `invalid YAML: ${(cause as Error).message}`,
+      { file },
+      { cause },
+    )
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ArticleError('SOURCE_INVALID', 'the front matter must be a map of `key: value` lines', {
-      file,
-      line: source.yamlLine,
-    })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      'the front matter must be a map of `key: value` lines',
+      {
+        file,
+        line: source.yamlLine,
+      },
+    )
   }
 
   const result = FrontMatter.safeParse(data, { reportInput: true })
@@ -98,7 +114,9 @@ function keyOffset(doc: Document, path: (string | number)[]): number | undefined
  */
 function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue
-  const branches = issue.errors.map((branch) => branch.map((inner) => closestIssue({ ...inner, path: [...issue.path, ...inner.path] })))
+  const branches = issue.errors.map((branch) =>
+    branch.map((inner) => closestIssue({ ...inner, path: [...issue.path, ...inner.path] })),
+  )
   const best = branches
     .map((branch) => branch[0]!)
     .filter(Boolean)

@@ -26,9 +26,20 @@ export interface Change {
 }
 
 /** Checks a source as content:push would; the article it makes, or ArticleError naming file, key and line. */
-export function validateSource(bytes: Uint8Array, key: string, fileName: string, format: SourceFormat, metadata: SourceMetadata, config: SiteConfig): Article {
+export function validateSource(
+  bytes: Uint8Array,
+  key: string,
+  fileName: string,
+  format: SourceFormat,
+  metadata: SourceMetadata,
+  config: SiteConfig,
+): Article {
   if (bytes.byteLength > config.maxSourceBytes) {
-    throw new ArticleError('SOURCE_TOO_LARGE', `the source is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`, { file: fileName })
+    throw new ArticleError(
+      'SOURCE_TOO_LARGE',
+      `the source is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`,
+      { file: fileName },
+    )
   }
   return buildArticle(
     {
@@ -45,7 +56,14 @@ export function validateSource(bytes: Uint8Array, key: string, fileName: string,
   )
 }
 
-export async function publish(store: WritableStore, config: SiteConfig, key: string, bytes: Uint8Array, fileName: string, now = new Date()): Promise<Change> {
+export async function publish(
+  store: WritableStore,
+  config: SiteConfig,
+  key: string,
+  bytes: Uint8Array,
+  fileName: string,
+  now = new Date(),
+): Promise<Change> {
   const format = formatOf(fileName) ?? 'html'
   const previous = await store.get(key)
   const sha256 = await sha256Hex(bytes.slice().buffer as ArrayBuffer)
@@ -59,11 +77,25 @@ export async function publish(store: WritableStore, config: SiteConfig, key: str
   // Validate before any write: a refused update leaves the previous version served.
   const article = validateSource(bytes, key, fileName, format, metadata, config)
   await store.put(key, bytes, metadata)
-  const indexes = await updateIndexes(store, config, key, article.published ? indexEntry(article, SITE) : null)
-  return { key, previous: previous ? await sha256Hex(previous.bytes) : undefined, current: sha256, indexes }
+  const indexes = await updateIndexes(
+    store,
+    config,
+    key,
+    article.published ? indexEntry(article, SITE) : null,
+  )
+  return {
+    key,
+    previous: previous ? await sha256Hex(previous.bytes) : undefined,
+    current: sha256,
+    indexes,
+  }
 }
 
-export async function unpublish(store: WritableStore, config: SiteConfig, key: string): Promise<Change | null> {
+export async function unpublish(
+  store: WritableStore,
+  config: SiteConfig,
+  key: string,
+): Promise<Change | null> {
   const previous = await store.get(key).catch((error: unknown) => {
     // A broken source can still be deleted.
     if (error instanceof ArticleError) return { bytes: new ArrayBuffer(0) }
@@ -81,17 +113,29 @@ export async function unpublish(store: WritableStore, config: SiteConfig, key: s
  */
 let indexQueue: Promise<unknown> = Promise.resolve()
 
-function updateIndexes(store: WritableStore, config: SiteConfig, key: string, entry: ReturnType<typeof indexEntry> | null): Promise<string[]> {
+function updateIndexes(
+  store: WritableStore,
+  config: SiteConfig,
+  key: string,
+  entry: ReturnType<typeof indexEntry> | null,
+): Promise<string[]> {
   const run = indexQueue.then(() => updateIndexesNow(store, config, key, entry))
   indexQueue = run.catch(() => undefined)
   return run
 }
 
 /** Puts (or removes) one article's entry in the language indexes and recomputes translations. */
-async function updateIndexesNow(store: WritableStore, config: SiteConfig, key: string, entry: ReturnType<typeof indexEntry> | null): Promise<string[]> {
+async function updateIndexesNow(
+  store: WritableStore,
+  config: SiteConfig,
+  key: string,
+  entry: ReturnType<typeof indexEntry> | null,
+): Promise<string[]> {
   const written = new Set<string>()
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await Promise.all(config.languages.map(async (lang) => (await readIndex(store, lang)).index))
+    const current = await Promise.all(
+      config.languages.map(async (lang) => (await readIndex(store, lang)).index),
+    )
     const entries = entriesOf(current)
     if (entry) entries.set(key, entry)
     else entries.delete(key)
@@ -107,9 +151,18 @@ async function updateIndexesNow(store: WritableStore, config: SiteConfig, key: s
   return [...written]
 }
 
-async function landed(store: WritableStore, key: string, entry: ReturnType<typeof indexEntry> | null): Promise<boolean> {
+async function landed(
+  store: WritableStore,
+  key: string,
+  entry: ReturnType<typeof indexEntry> | null,
+): Promise<boolean> {
   const lang = key.slice(0, key.indexOf('/'))
   const { index } = await readIndex(store, lang)
-  const found = index.articles.find((a: LanguageIndex['articles'][number]) => `${lang}/${a.slug}` === key)
-  return entry ? JSON.stringify({ ...found, translations: [] }) === JSON.stringify({ ...entry, translations: [] }) : !found
+  const found = index.articles.find(
+    (a: LanguageIndex['articles'][number]) => `${lang}/${a.slug}` === key,
+  )
+  return entry
+    ? JSON.stringify({ ...found, translations: [] }) ===
+        JSON.stringify({ ...entry, translations: [] })
+    : !found
 }

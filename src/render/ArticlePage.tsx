@@ -5,12 +5,32 @@ import { pageMeta, type PageMeta } from '../meta/page'
 import type { Article } from '../schema/article'
 import { Layout, type ChromeProps } from './Layout'
 
-export function ArticlePage({ article, meta, chrome, timeZone }: { article: Article; meta: PageMeta; chrome: ChromeProps; timeZone: string }) {
+export function ArticlePage({
+  article,
+  meta,
+  chrome,
+  timeZone,
+}: {
+  article: Article
+  meta: PageMeta
+  chrome: ChromeProps
+  timeZone: string
+}) {
   const ui = chrome.uiLang
   const t = messages(ui)
   const { image } = article
   return (
-    <Layout {...chrome} lang={meta.lang} title={meta.title} description={meta.description} canonical={meta.canonical} tags={meta.tags} jsonLd={meta.jsonLd} alternates={meta.alternates} links={meta.links}>
+    <Layout
+      {...chrome}
+      lang={meta.lang}
+      title={meta.title}
+      description={meta.description}
+      canonical={meta.canonical}
+      tags={meta.tags}
+      jsonLd={meta.jsonLd}
+      alternates={meta.alternates}
+      links={meta.links}
+    >
       {article.translations.length > 0 && <LanguageSwitcher article={article} uiLang={ui} />}
       <article lang={article.contentLang}>
         <header>
@@ -19,30 +39,50 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
               {article.categories.map((category, i) => (
                 <>
                   {i > 0 && ' · '}
-                  <a href={`/${article.lang}/category/${encodeURIComponent(category)}`}>{category}</a>
+                  <a href={`/${article.lang}/category/${encodeURIComponent(category)}`}>
+                    {category}
+                  </a>
                 </>
               ))}
             </p>
           )}
           <h1>{article.title}</h1>
           <p class="byline" lang={ui}>
-            {article.authors.length > 0 && <span>{article.authors.map((a) => a.name).join(', ')}</span>}
+            {article.authors.length > 0 && (
+              <span>{article.authors.map((a) => a.name).join(', ')}</span>
+            )}
             {article.datePublished && (
               <span>
-                {t.published} <time datetime={article.datePublished}>{formatDate(article.datePublished, ui, timeZone)}</time>
+                {t.published}{' '}
+                <time datetime={article.datePublished}>
+                  {formatDate(article.datePublished, ui, timeZone)}
+                </time>
               </span>
             )}
-            {article.dateModified && article.dateModified !== article.datePublished && formatDate(article.dateModified, ui, timeZone) !== formatDate(article.datePublished ?? '', ui, timeZone) && (
-              <span>
-                {t.updated} <time datetime={article.dateModified}>{formatDate(article.dateModified, ui, timeZone)}</time>
-              </span>
-            )}
+            {article.dateModified &&
+              article.dateModified !== article.datePublished &&
+              formatDate(article.dateModified, ui, timeZone) !==
+                formatDate(article.datePublished ?? '', ui, timeZone) && (
+                <span>
+                  {t.updated}{' '}
+                  <time datetime={article.dateModified}>
+                    {formatDate(article.dateModified, ui, timeZone)}
+                  </time>
+                </span>
+              )}
             <span>{plural(t.readingTime, article.readingMinutes, ui)}</span>
           </p>
         </header>
         {image && (
           <figure class="hero">
-            <img src={image.url} alt={image.alt} width={image.width} height={image.height} fetchpriority="high" decoding="async" />
+            <img
+              src={image.url}
+              alt={image.alt}
+              width={image.width}
+              height={image.height}
+              fetchpriority="high"
+              decoding="async"
+            />
           </figure>
         )}
         {article.toc.length >= 3 && (
@@ -51,7 +91,9 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
             <ol>
               {article.toc.map((h) => (
                 <li class={`l${h.level}`}>
-                  <a href={`#${h.id}`} lang={article.contentLang}>{h.text}</a>
+                  <a href={`#${h.id}`} lang={article.contentLang}>
+                    {h.text}
+                  </a>
                 </li>
               ))}
             </ol>
@@ -80,18 +122,27 @@ export function ArticlePage({ article, meta, chrome, timeZone }: { article: Arti
  * `/<slug>?lang=…`, which remembers the choice in a cookie and lands on the translation.
  */
 function LanguageSwitcher({ article, uiLang }: { article: Article; uiLang: string }) {
-  const versions = [{ lang: article.lang, title: article.title }, ...article.translations].sort((a, b) => a.lang.localeCompare(b.lang))
+  const versions = [{ lang: article.lang, title: article.title }, ...article.translations].sort(
+    (a, b) => a.lang.localeCompare(b.lang),
+  )
   return (
     <nav class="languages" aria-label={messages(uiLang).otherLanguages}>
       <ul>
         {versions.map((v) =>
           v.lang === article.lang ? (
             <li>
-              <span aria-current="page" lang={v.lang}>{messages(v.lang).languageName}</span>
+              <span aria-current="page" lang={v.lang}>
+                {messages(v.lang).languageName}
+              </span>
             </li>
           ) : (
             <li>
-              <a href={`/${encodeURIComponent(article.slug)}?lang=${v.lang}`} hreflang={v.lang} lang={v.lang} title={v.title}>
+              <a
+                href={`/${encodeURIComponent(article.slug)}?lang=${v.lang}`}
+                hreflang={v.lang}
+                lang={v.lang}
+                title={v.title}
+              >
                 {messages(v.lang).languageName}
               </a>
             </li>
@@ -111,6 +162,13 @@ export interface PageSite extends SiteInfo {
 /** The whole article page as an HTML document: what the route serves and the benchmark measures. */
 export async function articleDocument(article: Article, site: PageSite): Promise<string> {
   const chrome = { uiLang: article.lang, siteName: site.siteName, homeUrl: site.homeUrl }
-  const page = <ArticlePage article={article} meta={pageMeta(article, site)} chrome={chrome} timeZone={site.timeZone} />
+  const page = (
+    <ArticlePage
+      article={article}
+      meta={pageMeta(article, site)}
+      chrome={chrome}
+      timeZone={site.timeZone}
+    />
+  )
   return `<!DOCTYPE html>${await page.toString()}`
 }

@@ -39,24 +39,46 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
-        {props.alternates?.map((alt) => <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />)}
-        {props.links?.map((l) => <link rel={l.rel} href={l.href} type={l.type} title={l.title} />)}
+        {props.alternates?.map((alt) => (
+          <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />
+        ))}
+        {props.links?.map((l) => (
+          <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
+        ))}
         {props.noindex && <meta name="robots" content="noindex" />}
         {!props.noindex && <meta name="robots" content="index, follow, max-image-preview:large" />}
-        {props.tags?.map((tag) => ('property' in tag ? <meta property={tag.property} content={tag.content} /> : <meta name={tag.name} content={tag.content} />))}
-        {props.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(props.jsonLd) }} />}
+        {props.tags?.map((tag) =>
+          'property' in tag ? (
+            <meta property={tag.property} content={tag.content} />
+          ) : (
+            <meta name={tag.name} content={tag.content} />
+          ),
+        )}
+        {props.jsonLd && (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: scriptSafeJson(props.jsonLd) }}
+          />
+        )}
         <meta name="theme-color" content="#1a5490" />
         <link rel="icon" href="data:," />
         <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>
-        <a class="skip" href="#content" lang={props.uiLang}>{t.skipToContent}</a>
+        <a class="skip" href="#content" lang={props.uiLang}>
+          {t.skipToContent}
+        </a>
         <header class="site" lang={props.uiLang}>
           <a href={props.homeUrl}>{props.siteName}</a>
           {props.languageHomes && props.languageHomes.length > 1 && (
             <nav aria-label={t.otherLanguages}>
               {props.languageHomes.map((lang) => (
-                <a href={`/${lang}/`} hreflang={lang} lang={lang} aria-current={lang === props.uiLang ? 'page' : undefined}>
+                <a
+                  href={`/${lang}/`}
+                  hreflang={lang}
+                  lang={lang}
+                  aria-current={lang === props.uiLang ? 'page' : undefined}
+                >
                   {messages(lang).languageName}
                 </a>
               ))}

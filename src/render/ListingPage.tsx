@@ -18,19 +18,32 @@ export interface ListingProps {
   alternates?: { hreflang: string; href: string }[]
 }
 
-export const pagePath = (basePath: string, page: number) => (page === 1 ? basePath : `${basePath.replace(/\/$/, '')}/page/${page}`)
+export const pagePath = (basePath: string, page: number) =>
+  page === 1 ? basePath : `${basePath.replace(/\/$/, '')}/page/${page}`
 
 /** A listing: newest first, with stable page URLs and rel=prev/next. */
 export function ListingPage(props: ListingProps) {
   const t = messages(props.lang)
   const { page } = props
   const canonical = `${props.origin}${pagePath(props.basePath, page.page)}`
-  const title = page.page === 1 ? props.heading : `${props.heading} (${fill(t.pageOf, { page: page.page, pages: page.pages })})`
+  const title =
+    page.page === 1
+      ? props.heading
+      : `${props.heading} (${fill(t.pageOf, { page: page.page, pages: page.pages })})`
   const feed = `${props.origin}/${props.lang}/feed.xml`
   const links = [
-    { rel: 'alternate', type: 'application/atom+xml', href: feed, title: `${props.siteName} (${t.feed})` },
-    ...(page.page > 1 ? [{ rel: 'prev', href: `${props.origin}${pagePath(props.basePath, page.page - 1)}` }] : []),
-    ...(page.page < page.pages ? [{ rel: 'next', href: `${props.origin}${pagePath(props.basePath, page.page + 1)}` }] : []),
+    {
+      rel: 'alternate',
+      type: 'application/atom+xml',
+      href: feed,
+      title: `${props.siteName} (${t.feed})`,
+    },
+    ...(page.page > 1
+      ? [{ rel: 'prev', href: `${props.origin}${pagePath(props.basePath, page.page - 1)}` }]
+      : []),
+    ...(page.page < page.pages
+      ? [{ rel: 'next', href: `${props.origin}${pagePath(props.basePath, page.page + 1)}` }]
+      : []),
   ]
   const tags = [
     { property: 'og:type', content: 'website' },
@@ -44,7 +57,9 @@ export function ListingPage(props: ListingProps) {
       uiLang={props.lang}
       siteName={props.siteName}
       homeUrl={`/${props.lang}/`}
-      languageHomes={props.alternates?.filter((a) => a.hreflang !== 'x-default').map((a) => a.hreflang)}
+      languageHomes={props.alternates
+        ?.filter((a) => a.hreflang !== 'x-default')
+        .map((a) => a.hreflang)}
       title={props.heading === props.siteName ? title : `${title} | ${props.siteName}`}
       canonical={canonical}
       tags={tags}
@@ -55,7 +70,7 @@ export function ListingPage(props: ListingProps) {
       {page.items.length === 0 && <p>{t.noArticles}</p>}
       <ol class="cards">
         {page.items.map((entry) => (
-          <li class={entry.image ? "card with-image" : "card"} lang={entry.contentLang}>
+          <li class={entry.image ? 'card with-image' : 'card'} lang={entry.contentLang}>
             {entry.image && (
               <img
                 src={new URL(entry.image.url, props.origin).href}
@@ -72,7 +87,9 @@ export function ListingPage(props: ListingProps) {
               </h2>
               {entry.datePublished && (
                 <p class="date" lang={props.lang}>
-                  <time datetime={entry.datePublished}>{formatDate(entry.datePublished, props.lang, props.timeZone)}</time>
+                  <time datetime={entry.datePublished}>
+                    {formatDate(entry.datePublished, props.lang, props.timeZone)}
+                  </time>
                 </p>
               )}
               <p class="excerpt">{entry.description}</p>
@@ -82,13 +99,27 @@ export function ListingPage(props: ListingProps) {
       </ol>
       {page.pages > 1 && (
         <nav class="pagination" aria-label={t.pagination}>
-          {page.page > 1 ? <a rel="prev" href={pagePath(props.basePath, page.page - 1)}>{t.previousPage}</a> : <span />}
+          {page.page > 1 ? (
+            <a rel="prev" href={pagePath(props.basePath, page.page - 1)}>
+              {t.previousPage}
+            </a>
+          ) : (
+            <span />
+          )}
           <span>{fill(t.pageOf, { page: page.page, pages: page.pages })}</span>
-          {page.page < page.pages ? <a rel="next" href={pagePath(props.basePath, page.page + 1)}>{t.nextPage}</a> : <span />}
+          {page.page < page.pages ? (
+            <a rel="next" href={pagePath(props.basePath, page.page + 1)}>
+              {t.nextPage}
+            </a>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
       <p class="feed-link">
-        <a href={feed} type="application/atom+xml">{t.feed}</a>
+        <a href={feed} type="application/atom+xml">
+          {t.feed}
+        </a>
       </p>
     </Layout>
   )

@@ -17,16 +17,45 @@ function truncateBytes(text: string, bytes: number): string {
 }
 
 /** How each platform lays out and cuts the same metadata (approximations from PREVIEWS.md). */
-const LOOK: Record<Platform, { title: (t: string, lang: string) => string; description: (d: string, lang: string) => string; image: 'large' | 'small' }> = {
-  KakaoTalk: { title: (t, l) => truncate(t, 40, l), description: (d, l) => truncate(d, 60, l), image: 'large' },
-  Facebook: { title: (t, l) => truncate(t, 88, l), description: (d, l) => truncate(d, 110, l), image: 'large' },
-  X: { title: (t, l) => truncate(t, 70, l), description: (d, l) => truncate(d, 200, l), image: 'large' },
+const LOOK: Record<
+  Platform,
+  {
+    title: (t: string, lang: string) => string
+    description: (d: string, lang: string) => string
+    image: 'large' | 'small'
+  }
+> = {
+  KakaoTalk: {
+    title: (t, l) => truncate(t, 40, l),
+    description: (d, l) => truncate(d, 60, l),
+    image: 'large',
+  },
+  Facebook: {
+    title: (t, l) => truncate(t, 88, l),
+    description: (d, l) => truncate(d, 110, l),
+    image: 'large',
+  },
+  X: {
+    title: (t, l) => truncate(t, 70, l),
+    description: (d, l) => truncate(d, 200, l),
+    image: 'large',
+  },
   Slack: { title: (t) => t, description: (d, l) => truncate(d, 150, l), image: 'small' },
-  Discord: { title: (t) => truncateBytes(t, 67), description: (d) => truncateBytes(d, 347), image: 'large' },
+  Discord: {
+    title: (t) => truncateBytes(t, 67),
+    description: (d) => truncateBytes(d, 347),
+    image: 'large',
+  },
   LinkedIn: { title: (t, l) => truncate(t, 70, l), description: () => '', image: 'large' },
 }
 
-export function PreviewPage(props: { lang: string; siteName: string; pageUrl: string; tags: MetaTag[]; issues: PreviewIssue[] }) {
+export function PreviewPage(props: {
+  lang: string
+  siteName: string
+  pageUrl: string
+  tags: MetaTag[]
+  issues: PreviewIssue[]
+}) {
   const t = messages(props.lang).preview
   const v = tagValues(props.tags)
   const title = v.get('og:title') ?? ''
@@ -34,7 +63,14 @@ export function PreviewPage(props: { lang: string; siteName: string; pageUrl: st
   const image = v.get('og:image')
   const host = new URL(props.pageUrl).host
   return (
-    <Layout lang={props.lang} uiLang={props.lang} siteName={props.siteName} homeUrl={`/${props.lang}/`} title={fill(t.title, { name: title })} noindex>
+    <Layout
+      lang={props.lang}
+      uiLang={props.lang}
+      siteName={props.siteName}
+      homeUrl={`/${props.lang}/`}
+      title={fill(t.title, { name: title })}
+      noindex
+    >
       <h1 class="listing-title">{fill(t.title, { name: title })}</h1>
       <p>
         {t.intro} <a href={props.pageUrl}>{props.pageUrl}</a>
@@ -49,16 +85,23 @@ export function PreviewPage(props: { lang: string; siteName: string; pageUrl: st
               <div class={`mock ${look.image}`}>
                 {image && <img src={image} alt={v.get('og:image:alt') ?? ''} loading="lazy" />}
                 <div class="mock-text">
-                  <p class="mock-site">{platform === 'Discord' || platform === 'Slack' ? v.get('og:site_name') : host}</p>
+                  <p class="mock-site">
+                    {platform === 'Discord' || platform === 'Slack' ? v.get('og:site_name') : host}
+                  </p>
                   <p class="mock-title">{look.title(title, props.lang)}</p>
-                  {look.description(description, props.lang) && <p class="mock-description">{look.description(description, props.lang)}</p>}
+                  {look.description(description, props.lang) && (
+                    <p class="mock-description">{look.description(description, props.lang)}</p>
+                  )}
                 </div>
               </div>
               <ul class="issues">
                 {issues.length === 0 && <li class="ok">{t.noIssues}</li>}
                 {issues.map((issue) => (
                   <li class={issue.level} lang="en">
-                    <strong lang={props.lang}>{issue.level === 'error' ? t.error : t.warning}</strong> {issue.message}
+                    <strong lang={props.lang}>
+                      {issue.level === 'error' ? t.error : t.warning}
+                    </strong>{' '}
+                    {issue.message}
                   </li>
                 ))}
               </ul>

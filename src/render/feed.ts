@@ -12,7 +12,12 @@ export interface FeedInfo {
 
 /** An Atom 1.0 feed (RFC 4287) with each article's full sanitized HTML, newest first. */
 export function atomFeed(feed: FeedInfo, articles: Article[]): string {
-  const updated = articles.map((a) => a.dateModified ?? a.datePublished).filter((d): d is string => !!d).sort().at(-1) ?? '1970-01-01T00:00:00Z'
+  const updated =
+    articles
+      .map((a) => a.dateModified ?? a.datePublished)
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00Z'
   const entries = articles.map((a) => {
     const authors = a.authors.length ? a.authors : [{ name: feed.siteName }]
     return `  <entry xml:lang="${x(a.contentLang)}">

@@ -14,7 +14,12 @@ export function urlset(urls: SitemapUrl[]): string {
   const body = urls.map(
     (u) =>
       `  <url>\n    <loc>${x(u.loc)}</loc>\n${u.lastmod ? `    <lastmod>${u.lastmod}</lastmod>\n` : ''}` +
-      u.alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${x(a.hreflang)}" href="${x(a.href)}"/>\n`).join('') +
+      u.alternates
+        .map(
+          (a) =>
+            `    <xhtml:link rel="alternate" hreflang="${x(a.hreflang)}" href="${x(a.href)}"/>\n`,
+        )
+        .join('') +
       '  </url>',
   )
   return `<?xml version="1.0" encoding="UTF-8"?>

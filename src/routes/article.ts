@@ -22,7 +22,8 @@ type ArticleVariant = 'html' | 'json'
 export function articleAddress(c: AppContext) {
   const config = c.get('config')
   const lang = c.req.param('lang') ?? ''
-  if (!config.languages.includes(lang)) throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang} on this site`)
+  if (!config.languages.includes(lang))
+    throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang} on this site`)
   return { lang, slug: checkSlug(c.req.param('slug') ?? '') }
 }
 
@@ -32,7 +33,11 @@ export async function loadArticle(c: AppContext, lang: string, slug: string): Pr
   const source = await wrapTime(c, 'storage', sourceStore(c.env, config).get(sourceKey(lang, slug)))
   if (!source) throw new ArticleError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
   startTime(c, 'parse')
-  const article = buildArticle(source, { baseUrl: c.get('baseUrl'), timeZone: config.timeZone, defaultLang: config.defaultLang })
+  const article = buildArticle(source, {
+    baseUrl: c.get('baseUrl'),
+    timeZone: config.timeZone,
+    defaultLang: config.defaultLang,
+  })
   endTime(c, 'parse')
   // Drafts exist in storage but are not published.
   if (!article.published) throw new ArticleError('ARTICLE_NOT_FOUND', `${lang}/${slug} is a draft`)
@@ -41,13 +46,21 @@ export async function loadArticle(c: AppContext, lang: string, slug: string): Pr
 
 export function siteInfo(c: AppContext, lang: string): PageSite {
   const config = c.get('config')
-  return { siteName: config.siteName, twitterSite: config.twitterSite, homeUrl: `${c.get('baseUrl')}/${lang}/`, timeZone: config.timeZone }
+  return {
+    siteName: config.siteName,
+    twitterSite: config.twitterSite,
+    homeUrl: `${c.get('baseUrl')}/${lang}/`,
+    timeZone: config.timeZone,
+  }
 }
 
 const render: Record<ArticleVariant, (c: AppContext, article: Article) => Promise<Response>> = {
-  json: async (c, article) => Response.json(articleJson(article, pageMeta(article, siteInfo(c, article.lang)))),
+  json: async (c, article) =>
+    Response.json(articleJson(article, pageMeta(article, siteInfo(c, article.lang)))),
   html: async (c, article) =>
-    new Response(await articleDocument(article, siteInfo(c, article.lang)), { headers: { 'content-type': 'text/html; charset=UTF-8' } }),
+    new Response(await articleDocument(article, siteInfo(c, article.lang)), {
+      headers: { 'content-type': 'text/html; charset=UTF-8' },
+    }),
 }
 
 /** An article variant through the edge cache; a missing article is a (cached) 404 page. */
@@ -64,7 +77,10 @@ function serveArticle(variant: ArticleVariant) {
       ])
       if (article instanceof ArticleError) {
         // Not in this language: the visitor's best existing version beats a 404.
-        const other = bestOf(c, translations.map((t) => t.lang))
+        const other = bestOf(
+          c,
+          translations.map((t) => t.lang),
+        )
         const prefix = variant === 'json' ? '/api/articles' : ''
         if (other) return personalRedirect(c, `${prefix}/${other}/${encodeURIComponent(slug)}`)
         return errorResponse(c, article)
@@ -81,4 +97,6 @@ function serveArticle(variant: ArticleVariant) {
   }
 }
 
-export const articleRoutes = new Hono<AppEnv>().get('/api/articles/:lang/:slug', serveArticle('json')).get('/:lang/:slug', serveArticle('html'))
+export const articleRoutes = new Hono<AppEnv>()
+  .get('/api/articles/:lang/:slug', serveArticle('json'))
+  .get('/:lang/:slug', serveArticle('html'))

@@ -21,29 +21,52 @@ export const FEED_SIZE = 20
 async function feed(c: AppContext) {
   const lang = c.req.param('lang') ?? ''
   const config = c.get('config')
-  if (!config.languages.includes(lang)) throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang}`)
+  if (!config.languages.includes(lang))
+    throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang}`)
   return cachedResponse(c, cacheKey(c.get('baseUrl'), 'feed', lang), async () => {
     const store = sourceStore(c.env, config)
     const { index, etag } = await wrapTime(c, 'storage', readIndex(indexStore(c.env, config), lang))
     const latest = index.articles.slice(0, FEED_SIZE)
-    const sources = await wrapTime(c, 'storage', Promise.all(latest.map((e) => store.get(sourceKey(lang, e.slug)))))
+    const sources = await wrapTime(
+      c,
+      'storage',
+      Promise.all(latest.map((e) => store.get(sourceKey(lang, e.slug)))),
+    )
     const articles: Article[] = []
     for (const source of sources) {
       if (!source) continue
       try {
-        const article = buildArticle(source, { baseUrl: c.get('baseUrl'), timeZone: config.timeZone, defaultLang: config.defaultLang })
+        const article = buildArticle(source, {
+          baseUrl: c.get('baseUrl'),
+          timeZone: config.timeZone,
+          defaultLang: config.defaultLang,
+        })
         if (article.published) articles.push(article)
       } catch (error) {
         // One broken article must not take the feed down; it is logged and left out.
-        log(c, 'error', { event: 'feed-entry-skipped', message: error instanceof ArticleError ? error.describe() : String(error) })
+        log(c, 'error', {
+          event: 'feed-entry-skipped',
+          message: error instanceof ArticleError ? error.describe() : String(error),
+        })
       }
     }
     const base = c.get('baseUrl')
     const xml = atomFeed(
-      { lang, title: `${config.siteName} (${messages(lang).languageName})`, feedUrl: `${base}/${lang}/feed.xml`, homeUrl: `${base}/${lang}/`, siteName: config.siteName },
+      {
+        lang,
+        title: `${config.siteName} (${messages(lang).languageName})`,
+        feedUrl: `${base}/${lang}/feed.xml`,
+        homeUrl: `${base}/${lang}/`,
+        siteName: config.siteName,
+      },
       articles,
     )
-    return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', etag: etagFor(etag, 'feed') } })
+    return new Response(xml, {
+      headers: {
+        'content-type': 'application/atom+xml; charset=utf-8',
+        etag: etagFor(etag, 'feed'),
+      },
+    })
   })
 }
 
@@ -51,9 +74,16 @@ async function feed(c: AppContext) {
 async function sitemapUrls(c: AppContext): Promise<{ urls: SitemapUrl[]; etag: string }> {
   const config = c.get('config')
   const base = c.get('baseUrl')
-  const indexes = await wrapTime(c, 'storage', Promise.all(config.languages.map((lang) => readIndex(indexStore(c.env, config), lang))))
+  const indexes = await wrapTime(
+    c,
+    'storage',
+    Promise.all(config.languages.map((lang) => readIndex(indexStore(c.env, config), lang))),
+  )
   const homes = config.languages.map((lang) => ({ hreflang: lang, href: `${base}/${lang}/` }))
-  const urls: SitemapUrl[] = config.languages.map((lang) => ({ loc: `${base}/${lang}/`, alternates: homes.length > 1 ? homes : [] }))
+  const urls: SitemapUrl[] = config.languages.map((lang) => ({
+    loc: `${base}/${lang}/`,
+    alternates: homes.length > 1 ? homes : [],
+  }))
   for (const { index } of indexes) {
     for (const entry of index.articles) {
       const url = (lang: string) => `${base}/${lang}/${encodeURIComponent(entry.slug)}`
@@ -61,24 +91,35 @@ async function sitemapUrls(c: AppContext): Promise<{ urls: SitemapUrl[]; etag: s
       urls.push({
         loc: url(index.lang),
         lastmod: entry.dateModified ?? entry.datePublished,
-        alternates: entry.translations.length ? versions.map((lang) => ({ hreflang: lang, href: url(lang) })) : [],
+        alternates: entry.translations.length
+          ? versions.map((lang) => ({ hreflang: lang, href: url(lang) }))
+          : [],
       })
     }
   }
   return { urls, etag: indexes.map((i) => i.etag).join('.') }
 }
 
-const xmlHeaders = (etag: string) => ({ 'content-type': 'application/xml; charset=utf-8', etag: etagFor(etag, 'sitemap') })
+const xmlHeaders = (etag: string) => ({
+  'content-type': 'application/xml; charset=utf-8',
+  etag: etagFor(etag, 'sitemap'),
+})
 
 export const feedRoutes = new Hono<AppEnv>()
   .get('/:lang/feed.xml', feed)
   .get('/sitemap.xml', (c) =>
     cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', 'index'), async () => {
       const { urls, etag } = await sitemapUrls(c)
-      if (urls.length <= SITEMAP_LIMIT) return new Response(urlset(urls), { headers: xmlHeaders(etag) })
+      if (urls.length <= SITEMAP_LIMIT)
+        return new Response(urlset(urls), { headers: xmlHeaders(etag) })
       const parts = Math.ceil(urls.length / SITEMAP_LIMIT)
       const base = c.get('baseUrl')
-      return new Response(sitemapIndex(Array.from({ length: parts }, (_, i) => ({ loc: `${base}/sitemap-${i + 1}.xml` }))), { headers: xmlHeaders(etag) })
+      return new Response(
+        sitemapIndex(
+          Array.from({ length: parts }, (_, i) => ({ loc: `${base}/sitemap-${i + 1}.xml` })),
+        ),
+        { headers: xmlHeaders(etag) },
+      )
     }),
   )
   .get('/:part{sitemap-[1-9][0-9]{0,3}\\.xml}', (c) => {

@@ -16,7 +16,13 @@ import { publishedVersions } from './versions'
 export function personalRedirect(c: AppContext, location: string): Response {
   const chosen = matchLanguage(c.req.query('lang') ?? '', c.get('config').languages)
   if (chosen) {
-    setCookie(c, LANG_COOKIE, chosen, { path: '/', maxAge: 31_536_000, sameSite: 'Lax', httpOnly: true, secure: new URL(c.req.url).protocol === 'https:' })
+    setCookie(c, LANG_COOKIE, chosen, {
+      path: '/',
+      maxAge: 31_536_000,
+      sameSite: 'Lax',
+      httpOnly: true,
+      secure: new URL(c.req.url).protocol === 'https:',
+    })
   }
   c.header('Cache-Control', 'private, no-store')
   c.header('Vary', 'Accept-Language, Cookie')
@@ -31,7 +37,10 @@ export const languageRoutes = new Hono<AppEnv>()
     if (config.languages.includes(slug)) return c.redirect(`/${slug}/`, 301)
     checkSlug(slug)
     const versions = await publishedVersions(c, slug)
-    const lang = bestOf(c, versions.map((v) => v.lang))
+    const lang = bestOf(
+      c,
+      versions.map((v) => v.lang),
+    )
     if (!lang) throw new ArticleError('ARTICLE_NOT_FOUND', `no article ${slug} in any language`)
     return personalRedirect(c, `/${lang}/${encodeURIComponent(slug)}`)
   })

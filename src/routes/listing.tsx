@@ -14,7 +14,8 @@ import { errorResponse } from './errors'
 
 function language(c: AppContext): string {
   const lang = c.req.param('lang') ?? ''
-  if (!c.get('config').languages.includes(lang)) throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang} on this site`)
+  if (!c.get('config').languages.includes(lang))
+    throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang} on this site`)
   return lang
 }
 
@@ -31,30 +32,65 @@ function listing(kind: ListingFilter['kind']) {
     const lang = language(c)
     const page = pageNumber(c)
     // Page 1 lives at the listing's own address.
-    if (c.req.param('n') === '1') return c.redirect(c.req.path.replace(/\/page\/1$/, kind === 'home' ? '/' : ''), 301)
+    if (c.req.param('n') === '1')
+      return c.redirect(c.req.path.replace(/\/page\/1$/, kind === 'home' ? '/' : ''), 301)
     const name = kind === 'home' ? '' : (c.req.param('name') ?? '').normalize('NFC')
     const filter: ListingFilter = kind === 'home' ? { kind } : { kind, name }
-    const key = cacheKey(c.get('baseUrl'), 'list', lang, kind, name.toLocaleLowerCase(lang), String(page))
+    const key = cacheKey(
+      c.get('baseUrl'),
+      'list',
+      lang,
+      kind,
+      name.toLocaleLowerCase(lang),
+      String(page),
+    )
     return cachedResponse(c, key, async () => {
       const config = c.get('config')
-      const { index, etag } = await wrapTime(c, 'storage', readIndex(indexStore(c.env, config), lang))
+      const { index, etag } = await wrapTime(
+        c,
+        'storage',
+        readIndex(indexStore(c.env, config), lang),
+      )
       const entries = filterEntries(index.articles, filter, lang)
       const label = displayName(index.articles, filter, lang)
       const t = messages(lang)
       const current = paginate(entries, page)
-      if (!current || (kind !== 'home' && !label)) return errorResponse(c, new ArticleError('ARTICLE_NOT_FOUND', `no ${kind} page ${name} ${page}`))
-      const heading = kind === 'home' ? config.siteName : fill(kind === 'category' ? t.categoryTitle : t.tagTitle, { name: label! })
-      const basePath = kind === 'home' ? `/${lang}/` : `/${lang}/${kind}/${encodeURIComponent(label!)}`
+      if (!current || (kind !== 'home' && !label))
+        return errorResponse(
+          c,
+          new ArticleError('ARTICLE_NOT_FOUND', `no ${kind} page ${name} ${page}`),
+        )
+      const heading =
+        kind === 'home'
+          ? config.siteName
+          : fill(kind === 'category' ? t.categoryTitle : t.tagTitle, { name: label! })
+      const basePath =
+        kind === 'home' ? `/${lang}/` : `/${lang}/${kind}/${encodeURIComponent(label!)}`
       const origin = c.get('baseUrl')
       const alternates =
         kind === 'home' && page === 1 && config.languages.length > 1
-          ? [...config.languages.map((l) => ({ hreflang: l, href: `${origin}/${l}/` })), { hreflang: 'x-default', href: `${origin}/` }]
+          ? [
+              ...config.languages.map((l) => ({ hreflang: l, href: `${origin}/${l}/` })),
+              { hreflang: 'x-default', href: `${origin}/` },
+            ]
           : undefined
       const html = (
-        <ListingPage lang={lang} siteName={config.siteName} origin={origin} timeZone={config.timeZone} heading={heading} basePath={basePath} page={current} alternates={alternates} />
+        <ListingPage
+          lang={lang}
+          siteName={config.siteName}
+          origin={origin}
+          timeZone={config.timeZone}
+          heading={heading}
+          basePath={basePath}
+          page={current}
+          alternates={alternates}
+        />
       ).toString()
       return new Response(`<!DOCTYPE html>${await html}`, {
-        headers: { 'content-type': 'text/html; charset=UTF-8', etag: etagFor(`${etag}-${kind}-${page}`, 'list') },
+        headers: {
+          'content-type': 'text/html; charset=UTF-8',
+          etag: etagFor(`${etag}-${kind}-${page}`, 'list'),
+        },
       })
     })
   }
@@ -67,4 +103,3 @@ export const listingRoutes = new Hono<AppEnv>()
   .get('/:lang/category/:name/page/:n', listing('category'))
   .get('/:lang/tag/:name', listing('tag'))
   .get('/:lang/tag/:name/page/:n', listing('tag'))
-

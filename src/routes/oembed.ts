@@ -17,7 +17,8 @@ const [CARD_WIDTH, CARD_HEIGHT] = OEMBED_DEFAULT.split('x').map(Number) as [numb
 function dimension(c: AppContext, name: 'maxwidth' | 'maxheight'): number | undefined {
   const raw = c.req.query(name)
   if (raw === undefined) return undefined
-  if (!/^[1-9]\d{0,4}$/.test(raw)) throw new ArticleError('REQUEST_INVALID', `${name} must be a positive whole number`)
+  if (!/^[1-9]\d{0,4}$/.test(raw))
+    throw new ArticleError('REQUEST_INVALID', `${name} must be a positive whole number`)
   return Number(raw)
 }
 
@@ -41,31 +42,55 @@ function articleOf(c: AppContext, url: string): { lang: string; slug: string } |
 
 export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   const format = c.req.query('format') ?? 'json'
-  if (format !== 'json') return c.json({ error: { code: 'FORMAT_NOT_IMPLEMENTED', message: 'only format=json is offered' } }, 501)
+  if (format !== 'json')
+    return c.json(
+      { error: { code: 'FORMAT_NOT_IMPLEMENTED', message: 'only format=json is offered' } },
+      501,
+    )
   const width = Math.min(dimension(c, 'maxwidth') ?? CARD_WIDTH, CARD_WIDTH)
   const height = Math.min(dimension(c, 'maxheight') ?? CARD_HEIGHT, CARD_HEIGHT)
   const target = articleOf(c, c.req.query('url') ?? '')
   if (!target) throw new ArticleError('ARTICLE_NOT_FOUND', 'no article of this site at that url')
   const { lang, slug } = target
-  return cachedResponse(c, cacheKey(c.get('baseUrl'), 'oembed', lang, slug, `${width}x${height}`), async () => {
-    const article = await loadArticle(c, lang, slug)
-    const config = c.get('config')
-    const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
-    // A card without script or iframe: any consumer can sanitize-and-show it as is.
-    const card = html`<blockquote class="edge-article-embed" lang="${article.contentLang}" cite="${url}" style="margin:0;max-width:${width}px;border:1px solid #e3e5e8;border-radius:8px;padding:12px 16px;font-family:system-ui,sans-serif"><p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p><p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p><p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p></blockquote>`
-    const image = article.image
-    return Response.json({
-      version: '1.0',
-      type: 'rich',
-      title: article.title,
-      ...(article.authors[0] && { author_name: article.authors[0].name, ...(article.authors[0].url && { author_url: article.authors[0].url }) }),
-      provider_name: config.siteName,
-      provider_url: `${c.get('baseUrl')}/${lang}/`,
-      cache_age: 3600,
-      html: card.toString(),
-      width,
-      height,
-      ...(image && { thumbnail_url: image.url, ...(image.width && image.height && { thumbnail_width: image.width, thumbnail_height: image.height }) }),
-    })
-  })
+  return cachedResponse(
+    c,
+    cacheKey(c.get('baseUrl'), 'oembed', lang, slug, `${width}x${height}`),
+    async () => {
+      const article = await loadArticle(c, lang, slug)
+      const config = c.get('config')
+      const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
+      // A card without script or iframe: any consumer can sanitize-and-show it as is.
+      const card = html`<blockquote
+        class="edge-article-embed"
+        lang="${article.contentLang}"
+        cite="${url}"
+        style="margin:0;max-width:${width}px;border:1px solid #e3e5e8;border-radius:8px;padding:12px 16px;font-family:system-ui,sans-serif"
+      >
+        <p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p>
+        <p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p>
+        <p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p>
+      </blockquote>`
+      const image = article.image
+      return Response.json({
+        version: '1.0',
+        type: 'rich',
+        title: article.title,
+        ...(article.authors[0] && {
+          author_name: article.authors[0].name,
+          ...(article.authors[0].url && { author_url: article.authors[0].url }),
+        }),
+        provider_name: config.siteName,
+        provider_url: `${c.get('baseUrl')}/${lang}/`,
+        cache_age: 3600,
+        html: card.toString(),
+        width,
+        height,
+        ...(image && {
+          thumbnail_url: image.url,
+          ...(image.width &&
+            image.height && { thumbnail_width: image.width, thumbnail_height: image.height }),
+        }),
+      })
+    },
+  )
 })

@@ -9,9 +9,20 @@ import { publishedVersions } from './versions'
 
 export const previewRoutes = new Hono<AppEnv>().get('/preview/:lang/:slug', async (c) => {
   const { lang, slug } = articleAddress(c)
-  const [article, translations] = await Promise.all([loadArticle(c, lang, slug), publishedVersions(c, slug, lang)])
+  const [article, translations] = await Promise.all([
+    loadArticle(c, lang, slug),
+    publishedVersions(c, slug, lang),
+  ])
   article.translations = translations
   const meta = pageMeta(article, siteInfo(c, lang))
-  const page = <PreviewPage lang={lang} siteName={c.get('config').siteName} pageUrl={article.url} tags={meta.tags} issues={previewChecks(meta.tags, { writtenImage: article.image?.written })} />
+  const page = (
+    <PreviewPage
+      lang={lang}
+      siteName={c.get('config').siteName}
+      pageUrl={article.url}
+      tags={meta.tags}
+      issues={previewChecks(meta.tags, { writtenImage: article.image?.written })}
+    />
+  )
   return c.html(`<!DOCTYPE html>${await page.toString()}`, 200, { 'Cache-Control': 'no-store' })
 })

@@ -18,8 +18,15 @@ const dateLike = z.union([z.string(), z.date()], {
   error: 'expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900',
 })
 
-const pixels = z.number({ error: 'expected a whole number of pixels' }).int('expected a whole number of pixels').positive().max(100_000)
-const dimension = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v), pixels)
+const pixels = z
+  .number({ error: 'expected a whole number of pixels' })
+  .int('expected a whole number of pixels')
+  .positive()
+  .max(100_000)
+const dimension = z.preprocess(
+  (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v),
+  pixels,
+)
 
 const ImageObject = z
   .looseObject({
@@ -39,7 +46,9 @@ const AuthorObject = z.looseObject({
   twitter: z.string().optional(),
 })
 
-export const LanguageTag = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as ko or en-US')
+export const LanguageTag = z
+  .string()
+  .refine(isLanguageTag, 'expected a BCP 47 language tag such as ko or en-US')
 
 export const FrontMatter = z.looseObject({
   title: text,

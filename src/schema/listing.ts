@@ -12,7 +12,14 @@ export const IndexEntry = z.object({
   datePublished: z.string().optional(),
   dateModified: z.string().optional(),
   /** Absolute, or root-relative (`/images/a.jpg`) for images on the site itself. */
-  image: z.object({ url: z.string(), alt: z.string(), width: z.number().optional(), height: z.number().optional() }).optional(),
+  image: z
+    .object({
+      url: z.string(),
+      alt: z.string(),
+      width: z.number().optional(),
+      height: z.number().optional(),
+    })
+    .optional(),
   categories: z.array(z.string()),
   tags: z.array(z.string()),
   contentLang: z.string(),

@@ -34,6 +34,12 @@ export const WebOrSiteUrl = z
   .string()
   .trim()
   .min(1, 'expected a non-empty string')
-  .refine((value) => (urlScheme(value) === undefined ? !startsWithBackslash(value) : WEB.has(urlScheme(value)!) && URL.canParse(value)), {
-    message: 'expected an http(s) URL or a path on this site',
-  })
+  .refine(
+    (value) =>
+      urlScheme(value) === undefined
+        ? !startsWithBackslash(value)
+        : WEB.has(urlScheme(value)!) && URL.canParse(value),
+    {
+      message: 'expected an http(s) URL or a path on this site',
+    },
+  )

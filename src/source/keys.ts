@@ -9,13 +9,19 @@ const MAX_SLUG_BYTES = 200
 export function checkSlug(slug: string): string {
   const normalized = slug.normalize('NFC')
   const problem =
-    normalized.length === 0 ? 'is empty'
-    : normalized.includes('..') ? 'contains ".."'
-    : /[/\\]/.test(normalized) ? 'contains a slash'
-    : /[\u0000-\u001f\u007f-\u009f]/.test(normalized) ? 'contains a control character'
-    : new TextEncoder().encode(normalized).length > MAX_SLUG_BYTES ? `is longer than ${MAX_SLUG_BYTES} bytes`
-    : /^[.\s]|\s$/.test(normalized) ? 'starts with a dot or has surrounding spaces'
-    : null
+    normalized.length === 0
+      ? 'is empty'
+      : normalized.includes('..')
+        ? 'contains ".."'
+        : /[/\\]/.test(normalized)
+          ? 'contains a slash'
+          : /[\u0000-\u001f\u007f-\u009f]/.test(normalized)
+            ? 'contains a control character'
+            : new TextEncoder().encode(normalized).length > MAX_SLUG_BYTES
+              ? `is longer than ${MAX_SLUG_BYTES} bytes`
+              : /^[.\s]|\s$/.test(normalized)
+                ? 'starts with a dot or has surrounding spaces'
+                : null
   if (problem) throw new ArticleError('SLUG_INVALID', `the slug ${problem}`, { key: 'slug' })
   return normalized
 }

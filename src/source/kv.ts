@@ -1,4 +1,14 @@
-import { checkIntegrity, checkSize, decodeFileName, measuredImage, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
+import {
+  checkIntegrity,
+  checkSize,
+  decodeFileName,
+  measuredImage,
+  parseDateOrUndefined,
+  StorageError,
+  type SourceMetadata,
+  type StoreOptions,
+  type WritableStore,
+} from './store'
 
 /** Sources in Workers KV: the value is the raw file, the metadata what content:push or the publishing API wrote. */
 export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableStore => ({
@@ -34,6 +44,9 @@ export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableSt
   },
   async list({ cursor, prefix, limit = 1000 } = {}) {
     const page = await ns.list<SourceMetadata>({ cursor, prefix, limit })
-    return { entries: page.keys.map((k) => ({ key: k.name, metadata: k.metadata ?? {} })), cursor: page.list_complete ? undefined : page.cursor }
+    return {
+      entries: page.keys.map((k) => ({ key: k.name, metadata: k.metadata ?? {} })),
+      cursor: page.list_complete ? undefined : page.cursor,
+    }
   },
 })

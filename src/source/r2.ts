@@ -1,4 +1,14 @@
-import { checkIntegrity, checkSize, decodeFileName, measuredImage, parseDateOrUndefined, StorageError, type SourceMetadata, type StoreOptions, type WritableStore } from './store'
+import {
+  checkIntegrity,
+  checkSize,
+  decodeFileName,
+  measuredImage,
+  parseDateOrUndefined,
+  StorageError,
+  type SourceMetadata,
+  type StoreOptions,
+  type WritableStore,
+} from './store'
 
 /** Sources in R2: the object body is the raw file; R2 knows its etag and upload time itself. */
 export const r2Store = (bucket: R2Bucket, options: StoreOptions = {}): WritableStore => ({
@@ -37,8 +47,13 @@ export const r2Store = (bucket: R2Bucket, options: StoreOptions = {}): WritableS
   },
   async put(key, bytes, metadata) {
     await bucket.put(key, bytes, {
-      httpMetadata: { contentType: metadata.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8' },
-      customMetadata: Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined)) as Record<string, string>,
+      httpMetadata: {
+        contentType:
+          metadata.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+      },
+      customMetadata: Object.fromEntries(
+        Object.entries(metadata).filter(([, v]) => v !== undefined),
+      ) as Record<string, string>,
     })
   },
   async delete(key) {
@@ -47,7 +62,10 @@ export const r2Store = (bucket: R2Bucket, options: StoreOptions = {}): WritableS
   async list({ cursor, prefix, limit = 1000 } = {}) {
     const page = await bucket.list({ cursor, prefix, limit, include: ['customMetadata'] })
     return {
-      entries: page.objects.map((o) => ({ key: o.key, metadata: (o.customMetadata ?? {}) as SourceMetadata })),
+      entries: page.objects.map((o) => ({
+        key: o.key,
+        metadata: (o.customMetadata ?? {}) as SourceMetadata,
+      })),
       cursor: page.truncated ? page.cursor : undefined,
     }
   },

@@ -70,7 +70,11 @@ export interface WritableStore extends SourceStore {
   put(key: string, bytes: Uint8Array | ArrayBuffer, metadata: SourceMetadata): Promise<void>
   delete(key: string): Promise<void>
   /** One page of keys with their metadata; `cursor` is set when there are more. */
-  list(options?: { cursor?: string; prefix?: string; limit?: number }): Promise<{ entries: StoredEntry[]; cursor?: string }>
+  list(options?: {
+    cursor?: string
+    prefix?: string
+    limit?: number
+  }): Promise<{ entries: StoredEntry[]; cursor?: string }>
 }
 
 export interface StoreOptions {
@@ -81,14 +85,27 @@ export interface StoreOptions {
 /** A value over the size limit is not an outage: the article is broken, with a message saying why. */
 export function checkSize(key: string, size: number, maxBytes: number | undefined): void {
   if (maxBytes !== undefined && size > maxBytes) {
-    throw new ArticleError('SOURCE_INVALID', `the source is ${size} bytes; the limit is ${maxBytes} (MAX_SOURCE_BYTES)`, { file: key })
+    throw new ArticleError(
+      'SOURCE_INVALID',
+      `the source is ${size} bytes; the limit is ${maxBytes} (MAX_SOURCE_BYTES)`,
+      { file: key },
+    )
   }
 }
 
 /** A stored hash that does not match the bytes read means a truncated or damaged value: a storage fault. */
-export async function checkIntegrity(store: StoreName, key: string, bytes: ArrayBuffer, sha256: string | undefined): Promise<string> {
+export async function checkIntegrity(
+  store: StoreName,
+  key: string,
+  bytes: ArrayBuffer,
+  sha256: string | undefined,
+): Promise<string> {
   const actual = await sha256Hex(bytes)
-  if (sha256 && sha256 !== actual) throw new StorageError(store, `${key} is truncated or damaged: ${bytes.byteLength} bytes do not match the stored hash`)
+  if (sha256 && sha256 !== actual)
+    throw new StorageError(
+      store,
+      `${key} is truncated or damaged: ${bytes.byteLength} bytes do not match the stored hash`,
+    )
   return actual
 }
 
@@ -100,7 +117,9 @@ export class StorageError extends Error {
 }
 
 /** Tries each store in the configured order; the first that has the key wins. */
-export function chainStores(stores: SourceStore[]): SourceStore & { readonly stores: SourceStore[] } {
+export function chainStores(
+  stores: SourceStore[],
+): SourceStore & { readonly stores: SourceStore[] } {
   return {
     name: stores[0]!.name,
     stores,

@@ -1,7 +1,24 @@
 import { childrenOf, isElement, TEXT_NODE, type DomElement, type DomNode } from '../parse/dom'
 
 /** Blocks that editors leave behind empty: `<p>&nbsp;</p>`, `<p><br></p>`, `<div> </div>`. */
-const EMPTY_CANDIDATES = new Set(['p', 'div', 'span', 'b', 'strong', 'em', 'i', 'u', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote'])
+const EMPTY_CANDIDATES = new Set([
+  'p',
+  'div',
+  'span',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'u',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+])
 /** Elements that are content even without text. */
 const CONTENT = new Set(['img', 'hr', 'table', 'time'])
 const BLANK = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]*$/
@@ -23,7 +40,8 @@ function clean(node: DomNode): boolean {
     node.remove()
     return false
   }
-  if (node.localName === 'span' && node.getAttributeNames().length === 0) node.replaceWith(...childrenOf(node))
+  if (node.localName === 'span' && node.getAttributeNames().length === 0)
+    node.replaceWith(...childrenOf(node))
   return shows
 }
 
@@ -31,12 +49,21 @@ function clean(node: DomNode): boolean {
  * Removes a leading paragraph holding only the article's main image: the page shows that image
  * as its hero already. Returns the removed `<img>`'s alt text, which often describes it best.
  */
-export function dropLeadingImage(root: DomElement, imageUrl: string | undefined): string | undefined {
+export function dropLeadingImage(
+  root: DomElement,
+  imageUrl: string | undefined,
+): string | undefined {
   if (!imageUrl) return undefined
   let first = root.firstChild
-  while (first && !isElement(first) && BLANK.test(first.textContent ?? '')) first = first.nextSibling
+  while (first && !isElement(first) && BLANK.test(first.textContent ?? ''))
+    first = first.nextSibling
   if (!first || !isElement(first)) return undefined
-  const img = first.localName === 'img' ? first : first.localName === 'p' || first.localName === 'figure' ? firstImageIn(first) : undefined
+  const img =
+    first.localName === 'img'
+      ? first
+      : first.localName === 'p' || first.localName === 'figure'
+        ? firstImageIn(first)
+        : undefined
   if (!img || img.getAttribute('src') !== imageUrl) return undefined
   if (img !== first && !BLANK.test(first.textContent ?? '')) return undefined // the image and nothing else
   first.remove()

@@ -23,7 +23,7 @@ const HEADING = /^h[1-6]$/
 export function outline(root: DomElement): Heading[] {
   const headings: DomElement[] = []
   const collect = (node: DomNode, inHeading: boolean) => {
-    for (let child = node.firstChild; child; ) {
+    for (let child = node.firstChild; child;) {
       const next = child.nextSibling
       if (isElement(child)) {
         const heading = HEADING.test(child.localName)
@@ -43,14 +43,21 @@ export function outline(root: DomElement): Heading[] {
     const level = Math.min(6, Number(heading.localName.slice(1)) + shift)
     if (shift) {
       el = heading.ownerDocument.createElement(`h${level}`)
-      for (const name of Array.from(heading.getAttributeNames())) el.setAttribute(name, heading.getAttribute(name)!)
+      for (const name of Array.from(heading.getAttributeNames()))
+        el.setAttribute(name, heading.getAttribute(name)!)
       moveChildren(heading, el)
       heading.replaceWith(el)
     }
     const text = collapse(el.textContent ?? '')
     const id = HEADING_ID_PREFIX + uniqueId(slugify(text) || 'section', used)
     el.setAttribute('id', id)
-    if (level <= 3) toc.push({ id, text: text.length > TOC_TEXT_LENGTH ? `${text.slice(0, TOC_TEXT_LENGTH - 1).trimEnd()}…` : text, level })
+    if (level <= 3)
+      toc.push({
+        id,
+        text:
+          text.length > TOC_TEXT_LENGTH ? `${text.slice(0, TOC_TEXT_LENGTH - 1).trimEnd()}…` : text,
+        level,
+      })
   }
   return toc
 }

@@ -26,7 +26,8 @@ function rewriteLink(a: DomElement, base: URL): void {
     return
   }
   a.setAttribute('href', url.href)
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== base.host) a.setAttribute('rel', 'noopener noreferrer')
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== base.host)
+    a.setAttribute('rel', 'noopener noreferrer')
 }
 
 function rewriteImage(img: DomElement, base: URL): void {

@@ -37,7 +37,10 @@ function sanitizeNode(node: DomNode, policy: SanitizePolicy): void {
 }
 
 function sanitizeAttributes(el: DomElement, tag: string, policy: SanitizePolicy): void {
-  const given = Array.from(el.getAttributeNames(), (name) => ({ name, value: el.getAttribute(name) ?? '' }))
+  const given = Array.from(el.getAttributeNames(), (name) => ({
+    name,
+    value: el.getAttribute(name) ?? '',
+  }))
   if (given.length === 0) return
   // The DOM keeps attribute names as written (`HREF`); browsers do not. Rebuild the set in lowercase.
   for (const { name } of given) el.removeAttribute(name)
@@ -57,9 +60,19 @@ function sanitizeAttributes(el: DomElement, tag: string, policy: SanitizePolicy)
 }
 
 /** The value to keep, or undefined to drop the attribute. */
-function cleanValue(tag: string, attr: string, value: string, policy: SanitizePolicy): string | undefined {
+function cleanValue(
+  tag: string,
+  attr: string,
+  value: string,
+  policy: SanitizePolicy,
+): string | undefined {
   if (attr === 'style') return safeStyle(value, policy) || undefined
-  if (attr === 'srcset') return value.split(',').every((candidate) => isSafeUrl('src', candidate.trim().split(/\s+/)[0] ?? '', policy)) ? value : undefined
+  if (attr === 'srcset')
+    return value
+      .split(',')
+      .every((candidate) => isSafeUrl('src', candidate.trim().split(/\s+/)[0] ?? '', policy))
+      ? value
+      : undefined
   if (attr in policy.protocols) {
     if (tag === 'img' && attr === 'src' && policy.dataImage.test(value.trim())) return value
     return isSafeUrl(attr, value, policy) ? value : undefined
@@ -69,7 +82,11 @@ function cleanValue(tag: string, attr: string, value: string, policy: SanitizePo
 }
 
 /** A relative URL, or one whose scheme the policy allows for this attribute. */
-export function isSafeUrl(attr: string, value: string, policy: SanitizePolicy = defaultPolicy): boolean {
+export function isSafeUrl(
+  attr: string,
+  value: string,
+  policy: SanitizePolicy = defaultPolicy,
+): boolean {
   const scheme = urlScheme(value)
   if (scheme === undefined) return !startsWithBackslash(value)
   return (policy.protocols[attr] ?? []).includes(scheme)

@@ -1,7 +1,21 @@
 import { isElement, type DomElement, type DomNode } from '../parse/dom'
 
 /** Elements with no end tag. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+])
 
 /**
  * The body's children as HTML, escaped so a browser parses back exactly this tree: text escapes
@@ -21,18 +35,30 @@ function write(node: DomNode, out: string[]): void {
   }
   const tag = node.localName
   out.push('<', tag)
-  for (const name of Array.from(node.getAttributeNames())) out.push(' ', name, '="', escapeAttribute(node.getAttribute(name) ?? ''), '"')
+  for (const name of Array.from(node.getAttributeNames()))
+    out.push(' ', name, '="', escapeAttribute(node.getAttribute(name) ?? ''), '"')
   out.push('>')
   if (VOID.has(tag)) return
   // A parser drops one newline right after <pre>: write one more so a leading newline survives.
-  if (tag === 'pre' && node.firstChild?.nodeType === 3 && node.firstChild.textContent?.startsWith('\n')) out.push('\n')
+  if (
+    tag === 'pre' &&
+    node.firstChild?.nodeType === 3 &&
+    node.firstChild.textContent?.startsWith('\n')
+  )
+    out.push('\n')
   for (let child = node.firstChild; child; child = child.nextSibling) write(child, out)
   out.push('</', tag, '>')
 }
 
 const TEXT = /[&<>\u00a0]/g
 const ATTRIBUTE = /[&<>"]/g
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\u00a0': '&#160;' }
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\u00a0': '&#160;',
+}
 
 export const escapeText = (text: string) => text.replace(TEXT, (c) => ENTITIES[c]!)
 export const escapeAttribute = (value: string) => value.replace(ATTRIBUTE, (c) => ENTITIES[c]!)

@@ -1,6 +1,23 @@
 import { isElement, type DomElement, type DomNode } from '../parse/dom'
 
-const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption'])
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'td',
+  'th',
+  'dt',
+  'dd',
+  'figcaption',
+  'caption',
+])
 
 /**
  * The body as plain text, one line per innermost block, for the JSON API, descriptions, search and
@@ -10,7 +27,8 @@ export function plainText(root: DomElement): string {
   const lines: string[] = []
   const visit = (node: DomNode): boolean => {
     let hasBlock = false
-    for (let child = node.firstChild; child; child = child.nextSibling) if (isElement(child) && visit(child)) hasBlock = true
+    for (let child = node.firstChild; child; child = child.nextSibling)
+      if (isElement(child) && visit(child)) hasBlock = true
     if (node === root || !isElement(node) || !BLOCKS.has(node.localName)) return hasBlock
     if (!hasBlock) {
       const line = collapse(node.textContent ?? '')
@@ -71,4 +89,3 @@ export function firstImage(root: DomElement): BodyImage | undefined {
 export const collapse = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim()
 
 const pixels = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined)
-

@@ -29,9 +29,19 @@ async function get(path: string, init: RequestInit = {}, bindings: Partial<Env> 
 }
 
 const failingKv = (message = 'KV is down'): KVNamespace =>
-  new Proxy(env.ARTICLES_KV, { get: (target, prop) => (prop === 'get' || prop === 'getWithMetadata' ? () => Promise.reject(new Error(message)) : Reflect.get(target, prop)) })
+  new Proxy(env.ARTICLES_KV, {
+    get: (target, prop) =>
+      prop === 'get' || prop === 'getWithMetadata'
+        ? () => Promise.reject(new Error(message))
+        : Reflect.get(target, prop),
+  })
 const hangingKv = (): KVNamespace =>
-  new Proxy(env.ARTICLES_KV, { get: (target, prop) => (prop === 'get' || prop === 'getWithMetadata' ? () => new Promise(() => {}) : Reflect.get(target, prop)) })
+  new Proxy(env.ARTICLES_KV, {
+    get: (target, prop) =>
+      prop === 'get' || prop === 'getWithMetadata'
+        ? () => new Promise(() => {})
+        : Reflect.get(target, prop),
+  })
 const kvOnly = { SOURCES: 'kv' } as Partial<Env>
 const later = (seconds: number) => {
   vi.useFakeTimers({ toFake: ['Date'] })
@@ -45,7 +55,9 @@ describe('a cached article', () => {
   it('is rendered once, then served from the cache without reading storage', async () => {
     const first = await get('/ko/putin-kim-pact')
     expect(first.header('x-cache')).toBe('MISS')
-    expect(first.header('server-timing')).toMatch(/storage;dur=[\d.]+.*parse;dur=[\d.]+.*render;dur=[\d.]+/)
+    expect(first.header('server-timing')).toMatch(
+      /storage;dur=[\d.]+.*parse;dur=[\d.]+.*render;dur=[\d.]+/,
+    )
     const second = await get('/ko/putin-kim-pact', {}, { ARTICLES_KV: failingKv(), ...kvOnly })
     expect(second.header('x-cache')).toBe('HIT')
     expect(second.header('server-timing')).toContain('cache;desc="HIT"')
@@ -81,9 +93,13 @@ describe('a cached article', () => {
     expect(byTag.status).toBe(304)
     expect(byTag.body).toBe('')
     expect(byTag.header('etag')).toBe(etag)
-    const byDate = await get('/ko/putin-kim-pact', { headers: { 'if-modified-since': lastModified } })
+    const byDate = await get('/ko/putin-kim-pact', {
+      headers: { 'if-modified-since': lastModified },
+    })
     expect(byDate.status).toBe(304)
-    const changed = await get('/ko/putin-kim-pact', { headers: { 'if-none-match': '"something-else"' } })
+    const changed = await get('/ko/putin-kim-pact', {
+      headers: { 'if-none-match': '"something-else"' },
+    })
     expect(changed.status).toBe(200)
 
     const head = await get('/ko/putin-kim-pact', { method: 'HEAD' })
@@ -95,7 +111,9 @@ describe('a cached article', () => {
 
   it('tells browsers to revalidate soon and shared caches to keep it longer', async () => {
     const { header } = await get('/ko/putin-kim-pact')
-    expect(header('cache-control')).toBe('public, max-age=10, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400')
+    expect(header('cache-control')).toBe(
+      'public, max-age=10, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400',
+    )
   })
 })
 
@@ -135,7 +153,12 @@ describe('a change to the source', () => {
 
   it('that breaks the article leaves the previous version served', async () => {
     await get('/ko/putin-kim-pact')
-    await putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', '---\ntitle: [broken\n---\n', 'ko/putin-kim-pact.html')
+    await putKv(
+      env.ARTICLES_KV,
+      'ko/putin-kim-pact',
+      '---\ntitle: [broken\n---\n',
+      'ko/putin-kim-pact.html',
+    )
     later(61)
     const res = await get('/ko/putin-kim-pact')
     expect(res.status).toBe(200)
@@ -157,7 +180,11 @@ describe('a storage failure', () => {
   })
 
   it('without a cached copy is a localized 503 with Retry-After, never a stack trace, and is not cached', async () => {
-    const res = await get('/ko/putin-kim-pact', {}, { ARTICLES_KV: failingKv('secret internals at kv.ts:42'), ...kvOnly })
+    const res = await get(
+      '/ko/putin-kim-pact',
+      {},
+      { ARTICLES_KV: failingKv('secret internals at kv.ts:42'), ...kvOnly },
+    )
     expect(res.status).toBe(503)
     expect(res.header('retry-after')).toBe('30')
     expect(res.header('cache-control')).toBe('no-store')
@@ -172,7 +199,9 @@ describe('a storage failure', () => {
     const whole = await env.ARTICLES_KV.getWithMetadata('ko/putin-kim-pact', 'text')
     const sha256 = await sha256Hex(new TextEncoder().encode(whole.value!).buffer as ArrayBuffer)
     await get('/ko/putin-kim-pact')
-    await env.ARTICLES_KV.put('ko/putin-kim-pact', whole.value!.slice(0, 200), { metadata: { ...(whole.metadata as object), sha256 } })
+    await env.ARTICLES_KV.put('ko/putin-kim-pact', whole.value!.slice(0, 200), {
+      metadata: { ...(whole.metadata as object), sha256 },
+    })
     later(3600)
     const stale = await get('/ko/putin-kim-pact', {}, kvOnly)
     expect(stale.header('x-cache')).toBe('STALE')
@@ -183,7 +212,11 @@ describe('a storage failure', () => {
   })
 
   it('that hangs counts as a failure after STORAGE_TIMEOUT_MS', async () => {
-    const res = await get('/ko/putin-kim-pact', {}, { ARTICLES_KV: hangingKv(), STORAGE_TIMEOUT_MS: '200', ...kvOnly } as Partial<Env>)
+    const res = await get('/ko/putin-kim-pact', {}, {
+      ARTICLES_KV: hangingKv(),
+      STORAGE_TIMEOUT_MS: '200',
+      ...kvOnly,
+    } as Partial<Env>)
     expect(res.status).toBe(503)
   })
 })
@@ -203,10 +236,17 @@ describe('a missing article', () => {
   })
 
   it('and a draft never leave their content in the cache', async () => {
-    await putKv(env.ARTICLES_KV, 'ko/draft', '---\ntitle: 비공개 초안\npublished: false\n---\n<p>아직 비밀</p>', 'ko/draft.html')
+    await putKv(
+      env.ARTICLES_KV,
+      'ko/draft',
+      '---\ntitle: 비공개 초안\npublished: false\n---\n<p>아직 비밀</p>',
+      'ko/draft.html',
+    )
     const res = await get('/ko/draft')
     expect(res.status).toBe(404)
-    const cached = await (await caches.open('articles')).match(`${origin}/__cache/html/ko/draft?r=3`)
+    const cached = await (
+      await caches.open('articles')
+    ).match(`${origin}/__cache/html/ko/draft?r=3`)
     expect(await cached?.text()).not.toContain('아직 비밀')
   })
 

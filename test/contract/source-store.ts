@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { SourceStore } from '../../src/source/store'
 
 /** The behaviour every backend owes the pipeline. `put` writes the raw file the way the backend stores it. */
-export function describeSourceStore(name: string, make: () => SourceStore, put: (key: string, text: string) => Promise<void>) {
+export function describeSourceStore(
+  name: string,
+  make: () => SourceStore,
+  put: (key: string, text: string) => Promise<void>,
+) {
   describe(`${name} source store`, () => {
     it('returns null for a missing key', async () => {
       expect(await make().get('ko/nothing-here')).toBeNull()

@@ -18,10 +18,17 @@ export function readPage(html: string) {
   return {
     document,
     /** Content of every `<meta property|name=…>`, in document order. */
-    metas: (key: string) => all(`meta[property="${key}"], meta[name="${key}"]`).map((m) => m.getAttribute('content') ?? ''),
-    meta: (key: string) => all(`meta[property="${key}"], meta[name="${key}"]`)[0]?.getAttribute('content') ?? undefined,
+    metas: (key: string) =>
+      all(`meta[property="${key}"], meta[name="${key}"]`).map(
+        (m) => m.getAttribute('content') ?? '',
+      ),
+    meta: (key: string) =>
+      all(`meta[property="${key}"], meta[name="${key}"]`)[0]?.getAttribute('content') ?? undefined,
     link: (rel: string) => all(`link[rel="${rel}"]`)[0]?.getAttribute('href') ?? undefined,
-    jsonLd: () => JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null'),
+    jsonLd: () =>
+      JSON.parse(
+        document.querySelector('script[type="application/ld+json"]')?.textContent ?? 'null',
+      ),
     all,
   }
 }

@@ -6,17 +6,25 @@ import { ko } from '../../src/i18n/messages/ko'
 
 /** Every leaf path of a catalog, e.g. `errors.SLUG_INVALID.title`. */
 const leaves = (value: unknown, prefix = ''): string[] =>
-  typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k)) : [prefix]
+  typeof value === 'object' && value !== null
+    ? Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+    : [prefix]
 
 describe('the message catalogs', () => {
   it('all have the same keys, and no empty string', () => {
     // Plural forms differ by language (English has `one`, Korean and Japanese only `other`).
-    const keys = (catalog: object) => leaves(catalog).map((path) => path.replace(/^readingTime\..*/, 'readingTime')).filter((p, i, all) => all.indexOf(p) === i).sort()
+    const keys = (catalog: object) =>
+      leaves(catalog)
+        .map((path) => path.replace(/^readingTime\..*/, 'readingTime'))
+        .filter((p, i, all) => all.indexOf(p) === i)
+        .sort()
     for (const catalog of [ko, ja]) expect(keys(catalog)).toEqual(keys(en))
     for (const catalog of [ko, en, ja]) expect(catalog.readingTime.other).toContain('{n}')
     for (const catalog of [ko, en, ja]) {
       for (const path of leaves(catalog)) {
-        const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog)
+        const value = path
+          .split('.')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog)
         expect(String(value).trim(), path).not.toBe('')
       }
     }
@@ -24,7 +32,9 @@ describe('the message catalogs', () => {
 
   it('are written in their own script', () => {
     expect(ko.errors.ARTICLE_NOT_FOUND.title).toMatch(/\p{Script=Hangul}/u)
-    expect(ja.errors.ARTICLE_NOT_FOUND.title).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u)
+    expect(ja.errors.ARTICLE_NOT_FOUND.title).toMatch(
+      /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u,
+    )
   })
 
   it('fall back through the base language to English', () => {

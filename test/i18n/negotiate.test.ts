@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { matchLanguage, preferenceOrder } from '../../src/i18n/negotiate'
 
 const SITE = ['ko', 'en', 'ja']
-const best = (choice: Parameters<typeof preferenceOrder>[0], supported = SITE) => preferenceOrder(choice, supported, 'ko')[0]
+const best = (choice: Parameters<typeof preferenceOrder>[0], supported = SITE) =>
+  preferenceOrder(choice, supported, 'ko')[0]
 
 describe('language negotiation', () => {
   it.each([
@@ -36,7 +37,11 @@ describe('language negotiation', () => {
   })
 
   it('lists every site language once, best first, default next', () => {
-    expect(preferenceOrder({ acceptLanguage: 'ja, en;q=0.5' }, SITE, 'ko')).toEqual(['ja', 'en', 'ko'])
+    expect(preferenceOrder({ acceptLanguage: 'ja, en;q=0.5' }, SITE, 'ko')).toEqual([
+      'ja',
+      'en',
+      'ko',
+    ])
     expect(preferenceOrder({ acceptLanguage: 'en' }, SITE, 'ko')).toEqual(['en', 'ko', 'ja'])
   })
 })

@@ -14,7 +14,8 @@ const GOOD: MetaTag[] = [
   { name: 'twitter:card', content: 'summary_large_image' },
 ]
 const without = (key: string) => GOOD.filter((t) => ('property' in t ? t.property : t.name) !== key)
-const replace = (key: string, content: string) => GOOD.map((t) => (('property' in t ? t.property : t.name) === key ? { ...t, content } : t))
+const replace = (key: string, content: string) =>
+  GOOD.map((t) => (('property' in t ? t.property : t.name) === key ? { ...t, content } : t))
 
 describe('link-preview checks', () => {
   it('find nothing wrong with complete, well-sized metadata', () => {
@@ -23,22 +24,45 @@ describe('link-preview checks', () => {
 
   it('count Discord’s limit in UTF-8 bytes: 23 Hangul syllables are too many, 22 are not', () => {
     expect(previewChecks(replace('og:title', '가'.repeat(22)))).toEqual([])
-    expect(previewChecks(replace('og:title', '가'.repeat(23)))[0]).toMatchObject({ platforms: ['Discord'], level: 'warning' })
+    expect(previewChecks(replace('og:title', '가'.repeat(23)))[0]).toMatchObject({
+      platforms: ['Discord'],
+      level: 'warning',
+    })
   })
 
   it('count X’s limit in characters a reader sees, so an emoji family is one', () => {
-    expect(previewChecks(replace('og:title', '👨‍👩‍👧‍👦'.repeat(20))).some((i) => i.platforms.includes('X'))).toBe(false)
+    expect(
+      previewChecks(replace('og:title', '👨‍👩‍👧‍👦'.repeat(20))).some((i) => i.platforms.includes('X')),
+    ).toBe(false)
   })
 
   it('refuse an image crawlers cannot reach', () => {
-    expect(previewChecks(replace('og:image', 'http://localhost:8787/a.jpg')).map((i) => i.message).join()).toMatch(/crawlers cannot reach/)
-    expect(previewChecks(replace('og:image', '/a.jpg'))[0]).toMatchObject({ level: 'error', message: 'og:image is not an absolute URL: /a.jpg' })
+    expect(
+      previewChecks(replace('og:image', 'http://localhost:8787/a.jpg'))
+        .map((i) => i.message)
+        .join(),
+    ).toMatch(/crawlers cannot reach/)
+    expect(previewChecks(replace('og:image', '/a.jpg'))[0]).toMatchObject({
+      level: 'error',
+      message: 'og:image is not an absolute URL: /a.jpg',
+    })
   })
 
   it('warn about a missing alt text, a small card type, SVG and WebP', () => {
-    expect(previewChecks(without('og:image:alt')).map((i) => i.message)).toEqual(['the image has no alt text (image.alt)'])
-    expect(previewChecks(replace('twitter:card', 'summary'))[0]?.platforms).toEqual(['X', 'Discord'])
-    expect(previewChecks(replace('og:image', 'https://img.example/a.svg')).some((i) => i.level === 'error')).toBe(true)
-    expect(previewChecks(replace('og:image', 'https://img.example/a.webp'))[0]?.platforms).toEqual(['KakaoTalk'])
+    expect(previewChecks(without('og:image:alt')).map((i) => i.message)).toEqual([
+      'the image has no alt text (image.alt)',
+    ])
+    expect(previewChecks(replace('twitter:card', 'summary'))[0]?.platforms).toEqual([
+      'X',
+      'Discord',
+    ])
+    expect(
+      previewChecks(replace('og:image', 'https://img.example/a.svg')).some(
+        (i) => i.level === 'error',
+      ),
+    ).toBe(true)
+    expect(previewChecks(replace('og:image', 'https://img.example/a.webp'))[0]?.platforms).toEqual([
+      'KakaoTalk',
+    ])
   })
 })

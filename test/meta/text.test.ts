@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ELLIPSIS, length, truncate } from '../../src/meta/text'
 
-const graphemes = (s: string) => Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s), (g) => g.segment)
+const graphemes = (s: string) =>
+  Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s), (g) => g.segment)
 
 describe('truncate', () => {
   it('leaves short text alone', () => {
@@ -10,7 +11,9 @@ describe('truncate', () => {
   })
 
   it('cuts Korean between words', () => {
-    expect(truncate('북한과 러시아가 체결한 포괄적 전략 동반자 협정', 12, 'ko')).toBe('북한과 러시아가…')
+    expect(truncate('북한과 러시아가 체결한 포괄적 전략 동반자 협정', 12, 'ko')).toBe(
+      '북한과 러시아가…',
+    )
   })
 
   it('cuts Japanese at a word boundary, without spaces', () => {
@@ -22,7 +25,8 @@ describe('truncate', () => {
   it('never splits an emoji, a flag or a combining sequence', () => {
     const family = '👨‍👩‍👧‍👦'
     const text = `${family}${family}${family}🇰🇷🇰🇷é\u0301é\u0301`
-    for (let max = 2; max < 7; max++) { // the text has 7 graphemes
+    for (let max = 2; max < 7; max++) {
+      // the text has 7 graphemes
       const cut = truncate(text, max, 'ko')
       const kept = graphemes(cut.slice(0, -1))
       expect(graphemes(text).slice(0, kept.length)).toEqual(kept)
@@ -36,15 +40,38 @@ describe('truncate', () => {
   })
 
   it('property: the result is a grapheme prefix of the input, within the limit, ending in an ellipsis when cut', () => {
-    const unit = fc.constantFrom('한', '글', ' ', 'a', 'b', '東', 'ひ', '👍🏽', '🇯🇵', 'e\u0301', '\u1112\u1161\u11ab', '.', ',')
+    const unit = fc.constantFrom(
+      '한',
+      '글',
+      ' ',
+      'a',
+      'b',
+      '東',
+      'ひ',
+      '👍🏽',
+      '🇯🇵',
+      'e\u0301',
+      '\u1112\u1161\u11ab',
+      '.',
+      ',',
+    )
     fc.assert(
-      fc.property(fc.array(unit, { maxLength: 80 }), fc.integer({ min: 2, max: 60 }), fc.constantFrom('ko', 'en', 'ja'), (units, max, lang) => {
-        const text = units.join('')
-        const cut = truncate(text, max, lang)
-        if (graphemes(text).length <= max) return cut === text
-        const kept = graphemes(cut.slice(0, -ELLIPSIS.length))
-        return cut.endsWith(ELLIPSIS) && graphemes(cut).length <= max && kept.every((g, i) => graphemes(text)[i] === g)
-      }),
+      fc.property(
+        fc.array(unit, { maxLength: 80 }),
+        fc.integer({ min: 2, max: 60 }),
+        fc.constantFrom('ko', 'en', 'ja'),
+        (units, max, lang) => {
+          const text = units.join('')
+          const cut = truncate(text, max, lang)
+          if (graphemes(text).length <= max) return cut === text
+          const kept = graphemes(cut.slice(0, -ELLIPSIS.length))
+          return (
+            cut.endsWith(ELLIPSIS) &&
+            graphemes(cut).length <= max &&
+            kept.every((g, i) => graphemes(text)[i] === g)
+          )
+        },
+      ),
       { numRuns: 2000 },
     )
   })

@@ -15,13 +15,20 @@ import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasBrowser = existsSync(CHROMIUM)
-if (!hasBrowser && process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing: apt-get install chromium`)
-if (!hasBrowser) console.warn(`⚠ real-browser tests skipped: no ${CHROMIUM} (apt-get install chromium; .ci/run does)`)
+if (!hasBrowser && process.env.REQUIRE_BROWSER)
+  throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing: apt-get install chromium`)
+if (!hasBrowser)
+  console.warn(
+    `⚠ real-browser tests skipped: no ${CHROMIUM} (apt-get install chromium; .ci/run does)`,
+  )
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const SHOTS = 'test-results/screenshots'
 /** A 1×1 PNG stands in for images on other hosts: the tests never go to the internet. */
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)
 
 let worker: RunningWorker
 let browser: Browser
@@ -34,10 +41,16 @@ beforeAll(async () => {
   await cp('content', content, { recursive: true })
   for (let i = 1; i <= 14; i++) {
     const day = String(i).padStart(2, '0')
-    await writeFile(join(content, `en/2023-02-${day}-brief-${day}.md`), `---\ntitle: Brief ${day}\ncategories: [Briefs]\n---\nA short brief, number ${day}.\n`)
+    await writeFile(
+      join(content, `en/2023-02-${day}-brief-${day}.md`),
+      `---\ntitle: Brief ${day}\ncategories: [Briefs]\n---\nA short brief, number ${day}.\n`,
+    )
   }
   worker = await startDevWorker({ contentDir: content })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  })
   await mkdir(SHOTS, { recursive: true })
 }, 180_000)
 
@@ -53,19 +66,34 @@ interface Visit {
 }
 
 /** `bypassCSP` only to inject axe-core: the site's policy rightly refuses every script. */
-async function visit(path: string, width: number, options: { bypassCSP?: boolean } = {}): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', bypassCSP: options.bypassCSP ?? false })
+async function visit(
+  path: string,
+  width: number,
+  options: { bypassCSP?: boolean } = {},
+): Promise<Visit> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: 'ko-KR',
+    bypassCSP: options.bypassCSP ?? false,
+  })
   const page = await context.newPage()
   const problems: string[] = []
-  await context.route((url) => url.origin !== worker.origin, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }))
+  await context.route(
+    (url) => url.origin !== worker.origin,
+    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }),
+  )
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   // A CSP violation is also a console error; this catches any the console would not show.
   await page.exposeFunction('__cspViolation', (text: string) => problems.push(`CSP: ${text}`))
-  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI))`)
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`))
+  await page.addInitScript(
+    `document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(e.violatedDirective + ' ' + e.blockedURI))`,
+  )
+  page.on('requestfailed', (request) =>
+    problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
+  )
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
@@ -84,10 +112,15 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
     for (const width of [375, 1280]) {
       it(`${name} at ${width} px loads cleanly under its CSP, fits the screen and passes axe`, async () => {
         const { page, problems } = await visit(path, width)
-        await page.screenshot({ path: `${SHOTS}/${path.replace(/\W+/g, '_')}-${width}.png`, fullPage: true })
+        await page.screenshot({
+          path: `${SHOTS}/${path.replace(/\W+/g, '_')}-${width}.png`,
+          fullPage: true,
+        })
         expect(problems).toEqual([])
         // Run in the page (as strings: the Node side has no DOM types).
-        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        )
         expect(overflow).toBeLessThanOrEqual(0)
         await page.context().close()
 
@@ -106,7 +139,9 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
     const { page } = await visit('/ko/putin-kim-pact', 1280)
     await page.getByRole('link', { name: 'English' }).click()
     await page.waitForURL(`${worker.origin}/en/putin-kim-pact`)
-    expect(await page.locator('h1').textContent()).toBe('Putin and Kim Agree to Mutual Assistance Pact in Case of Aggression')
+    expect(await page.locator('h1').textContent()).toBe(
+      'Putin and Kim Agree to Mutual Assistance Pact in Case of Aggression',
+    )
     // The Korean browser now lands on English from a language-less address.
     await page.goto(`${worker.origin}/`)
     expect(page.url()).toBe(`${worker.origin}/en/`)

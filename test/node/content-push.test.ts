@@ -9,7 +9,11 @@ import { quiet, useWorkspace } from './helpers/workspace'
 const ws = useWorkspace('content-push-')
 
 async function storedText(key: string) {
-  const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: { path: ws.state }, envFiles: [] })
+  const proxy = await getPlatformProxy<Env>({
+    configPath: 'wrangler.toml',
+    persist: { path: ws.state },
+    envFiles: [],
+  })
   try {
     return await proxy.env.ARTICLES_KV.get(key)
   } finally {
@@ -26,7 +30,9 @@ describe('content:push to local KV', () => {
     const second = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(second).toMatchObject({ added: [], changed: [], onlyInStorage: [] })
     expect(second.unchanged).toHaveLength(10)
-    expect(await storedText('ko/putin-kim-pact')).toBe(await readFile('content/ko/putin-kim-pact.html', 'utf8'))
+    expect(await storedText('ko/putin-kim-pact')).toBe(
+      await readFile('content/ko/putin-kim-pact.html', 'utf8'),
+    )
   }, 60_000)
 
   it('uploads only the changed file', async () => {

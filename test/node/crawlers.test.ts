@@ -26,17 +26,30 @@ beforeAll(async () => {
 afterAll(() => worker?.stop())
 
 describe('the seed article for social crawlers', () => {
-  it.each(Object.entries(CRAWLERS))('%s gets a 200 page with all metadata in the first 32 KB', async (_name, userAgent) => {
-    const res = await worker.get('/ko/putin-kim-pact', { headers: { 'user-agent': userAgent } })
-    expect(res.status).toBe(200)
-    const bytes = new Uint8Array(await res.arrayBuffer())
-    const head = new TextDecoder().decode(bytes.slice(0, 32 * 1024))
-    for (const tag of ['og:title', 'og:description', 'og:image', 'og:url', 'twitter:card', 'application/ld+json']) expect(head).toContain(tag)
-    expect(head).toContain('</head>')
-  })
+  it.each(Object.entries(CRAWLERS))(
+    '%s gets a 200 page with all metadata in the first 32 KB',
+    async (_name, userAgent) => {
+      const res = await worker.get('/ko/putin-kim-pact', { headers: { 'user-agent': userAgent } })
+      expect(res.status).toBe(200)
+      const bytes = new Uint8Array(await res.arrayBuffer())
+      const head = new TextDecoder().decode(bytes.slice(0, 32 * 1024))
+      for (const tag of [
+        'og:title',
+        'og:description',
+        'og:image',
+        'og:url',
+        'twitter:card',
+        'application/ld+json',
+      ])
+        expect(head).toContain(tag)
+      expect(head).toContain('</head>')
+    },
+  )
 
   it('parses with open-graph-scraper into a complete Korean preview', async () => {
-    const html = await (await worker.get('/ko/putin-kim-pact', { headers: { 'user-agent': CRAWLERS.Facebook } })).text()
+    const html = await (
+      await worker.get('/ko/putin-kim-pact', { headers: { 'user-agent': CRAWLERS.Facebook } })
+    ).text()
     const { error, result } = await ogs({ html })
     expect(error).toBe(false)
     expect(result.ogTitle).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
@@ -61,8 +74,16 @@ describe('the seed article for social crawlers', () => {
   it('serves the JSON API and every article in content/ from the real dev server', async () => {
     const api = await worker.get('/api/articles/ko/putin-kim-pact')
     expect(api.status).toBe(200)
-    expect(((await api.json()) as { title: string }).title).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
-    for (const path of ['/en/putin-kim-pact', '/ja/putin-kim-pact', '/ko/seoul-heatwave', '/ja/tokyo-transit-guide', `/ko/${encodeURIComponent('kimchi-recipe')}`]) {
+    expect(((await api.json()) as { title: string }).title).toBe(
+      '푸틴 김정은 북·러 침략시 상호지원 협정에 동의',
+    )
+    for (const path of [
+      '/en/putin-kim-pact',
+      '/ja/putin-kim-pact',
+      '/ko/seoul-heatwave',
+      '/ja/tokyo-transit-guide',
+      `/ko/${encodeURIComponent('kimchi-recipe')}`,
+    ]) {
       expect((await worker.get(path)).status, path).toBe(200)
     }
     expect((await worker.get('/ko/draft-election-preview')).status).toBe(404)
@@ -71,11 +92,24 @@ describe('the seed article for social crawlers', () => {
 
 describe('the HTML', () => {
   // html-validate's recommended rules, less two matters of taste: `<meta/>` (Hono JSX writes it) and inline styles (the author's colours).
-  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off', 'no-inline-style': 'off' } })
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: { 'void-style': 'off', 'no-inline-style': 'off' },
+  })
 
-  it.each(['/ko/putin-kim-pact', '/ja/putin-kim-pact', '/en/markdown-showcase', '/ko/', '/en/', '/preview/ko/putin-kim-pact', '/ko/no-such-page'])('of %s passes html-validate', async (path) => {
+  it.each([
+    '/ko/putin-kim-pact',
+    '/ja/putin-kim-pact',
+    '/en/markdown-showcase',
+    '/ko/',
+    '/en/',
+    '/preview/ko/putin-kim-pact',
+    '/ko/no-such-page',
+  ])('of %s passes html-validate', async (path) => {
     const html = await (await worker.get(path)).text()
     const report = await validator.validateString(html)
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+    ).toEqual([])
   })
 })

@@ -39,7 +39,10 @@ describe('live editing while the dev server runs', () => {
   afterAll(() => worker?.stop())
 
   /** Polls until the page's <h1> is `title`, as a reader reloading would. */
-  async function eventually(path: string, expected: (html: string, status: number) => boolean): Promise<boolean> {
+  async function eventually(
+    path: string,
+    expected: (html: string, status: number) => boolean,
+  ): Promise<boolean> {
     for (let i = 0; i < 40; i++) {
       const res = await worker.get(path)
       if (expected(await res.text(), res.status)) return true
@@ -49,15 +52,25 @@ describe('live editing while the dev server runs', () => {
   }
 
   it('serves a saved file changed within about a second, keeps the old version after an invalid save, and follows creates and deletes', async () => {
-    const watcher = await watchContent({ dir: ws.content, persistTo: worker.state, purge: { origin: worker.origin, token: worker.token }, log: () => {}, debounceMs: 50 })
+    const watcher = await watchContent({
+      dir: ws.content,
+      persistTo: worker.state,
+      purge: { origin: worker.origin, token: worker.token },
+      log: () => {},
+      debounceMs: 50,
+    })
     try {
       const file = join(ws.content, 'ko/kimchi-recipe.html')
       const original = await readFile(file, 'utf8')
-      expect(await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>초보도 실패 없는'))).toBe(true)
+      expect(
+        await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>초보도 실패 없는')),
+      ).toBe(true)
 
       const saved = Date.now()
       await writeFile(file, original.replace('title: ', 'title: 수정본 '))
-      expect(await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>수정본 초보도'))).toBe(true)
+      expect(
+        await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>수정본 초보도')),
+      ).toBe(true)
       expect(Date.now() - saved).toBeLessThan(3_000)
 
       await writeFile(file, original.replace(/^title: .*$/m, 'title: [broken'))
@@ -77,9 +90,18 @@ describe('live editing while the dev server runs', () => {
 describe('content:push', () => {
   it('--dry-run reports exactly what would change and changes nothing', async () => {
     const lines: string[] = []
-    const dry = await push({ dir: ws.content, remote: false, persistTo: ws.state, dryRun: true, ...quiet, log: (l) => lines.push(l) })
+    const dry = await push({
+      dir: ws.content,
+      remote: false,
+      persistTo: ws.state,
+      dryRun: true,
+      ...quiet,
+      log: (l) => lines.push(l),
+    })
     expect(dry.added).toHaveLength(10)
-    expect(lines.find((l) => l.includes('dry run'))).toMatch(/10 added, 0 changed, 0 unchanged, 0 removed/)
+    expect(lines.find((l) => l.includes('dry run'))).toMatch(
+      /10 added, 0 changed, 0 unchanged, 0 removed/,
+    )
     const real = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(real.added).toEqual(dry.added) // nothing was written by the dry run
   }, 60_000)
@@ -90,23 +112,45 @@ describe('content:push', () => {
     const kept = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(kept.onlyInStorage).toEqual(['ko/kimchi-recipe'])
     expect(kept.deleted).toEqual([])
-    const dry = await push({ dir: ws.content, remote: false, persistTo: ws.state, prune: true, dryRun: true, ...quiet })
+    const dry = await push({
+      dir: ws.content,
+      remote: false,
+      persistTo: ws.state,
+      prune: true,
+      dryRun: true,
+      ...quiet,
+    })
     expect(dry.deleted).toEqual(['ko/kimchi-recipe'])
-    const pruned = await push({ dir: ws.content, remote: false, persistTo: ws.state, prune: true, ...quiet })
+    const pruned = await push({
+      dir: ws.content,
+      remote: false,
+      persistTo: ws.state,
+      prune: true,
+      ...quiet,
+    })
     expect(pruned.deleted).toEqual(['ko/kimchi-recipe'])
-    expect((await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).onlyInStorage).toEqual([])
+    expect(
+      (await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).onlyInStorage,
+    ).toEqual([])
   }, 60_000)
 })
 
 describe('content:pull', () => {
   it('round-trips byte for byte, Korean text and CRLF files included, and brings back articles made elsewhere', async () => {
-    await writeFile(join(ws.content, 'ko/crlf-notes.html'), '---\r\ntitle: 윈도우 메모장에서\r\n---\r\n<p>줄바꿈이 CRLF입니다.</p>\r\n')
+    await writeFile(
+      join(ws.content, 'ko/crlf-notes.html'),
+      '---\r\ntitle: 윈도우 메모장에서\r\n---\r\n<p>줄바꿈이 CRLF입니다.</p>\r\n',
+    )
     await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     // An article that exists only in storage, as the publishing API would leave it.
     const storage = await openStorage('kv', { remote: false, persistTo: ws.state })
     const apiSource = new TextEncoder().encode('---\ntitle: APIで作成\n---\n本文')
     const sha256 = createHash('sha256').update(apiSource).digest('hex')
-    await storage.put('ja/api-only', apiSource, { fileName: encodeURI('ja/2024-09-01-api-only.md'), format: 'md', sha256 })
+    await storage.put('ja/api-only', apiSource, {
+      fileName: encodeURI('ja/2024-09-01-api-only.md'),
+      format: 'md',
+      sha256,
+    })
     await storage.close()
 
     const pulled = join(ws.work, 'pulled')
@@ -125,7 +169,12 @@ describe('content:pull', () => {
     await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     const file = join(ws.content, 'ko/kimchi-recipe.html')
     await writeFile(file, 'local edits not pushed yet')
-    const result = await pull({ dir: ws.content, remote: false, persistTo: ws.state, log: () => {} })
+    const result = await pull({
+      dir: ws.content,
+      remote: false,
+      persistTo: ws.state,
+      log: () => {},
+    })
     expect(result.conflicts).toEqual(['ko/kimchi-recipe.html'])
     expect(await readFile(file, 'utf8')).toBe('local edits not pushed yet')
     await pull({ dir: ws.content, remote: false, persistTo: ws.state, force: true, log: () => {} })
@@ -143,7 +192,9 @@ describe('content:check', () => {
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
     const ok = await check(ws.content)
     expect(ok.code).toBe(0)
-    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\), 0 error\(s\), \d+ warning\(s\)$/)
+    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(
+      /^✓ content:check: 10 file\(s\), 0 error\(s\), \d+ warning\(s\)$/,
+    )
     expect((await check(ws.content, '--strict')).code).toBe(1)
     await writeFile(join(ws.content, 'en/broken.md'), '---\ntitle:\n---\n')
     const failed = await check(ws.content)
@@ -154,21 +205,53 @@ describe('content:check', () => {
 
 describe('npm run new', () => {
   it('creates an article with today’s date in Seoul time and refuses to overwrite, even a dated file', async () => {
-    const path = await createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news', now: new Date('2026-11-25T16:30:00Z') })
+    const path = await createArticle({
+      dir: ws.content,
+      lang: 'ko',
+      slug: 'fresh-news',
+      now: new Date('2026-11-25T16:30:00Z'),
+    })
     const text = await readFile(path, 'utf8')
-    expect(text).toMatch(/^---\ntitle: "새 기사 제목"\ndate: 2026-11-26 01:30:00 \+0900\nlang: ko\n/)
-    await expect(createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news' })).rejects.toThrow(/already exists/)
-    await expect(createArticle({ dir: ws.content, lang: 'ko', slug: 'seoul-heatwave' })).rejects.toThrow(/2024-06-20-seoul-heatwave\.md already exists/)
-    await expect(createArticle({ dir: ws.content, lang: 'xx', slug: 'a' })).rejects.toThrow(/not one of LANGUAGES/)
+    expect(text).toMatch(
+      /^---\ntitle: "새 기사 제목"\ndate: 2026-11-26 01:30:00 \+0900\nlang: ko\n/,
+    )
+    await expect(
+      createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news' }),
+    ).rejects.toThrow(/already exists/)
+    await expect(
+      createArticle({ dir: ws.content, lang: 'ko', slug: 'seoul-heatwave' }),
+    ).rejects.toThrow(/2024-06-20-seoul-heatwave\.md already exists/)
+    await expect(createArticle({ dir: ws.content, lang: 'xx', slug: 'a' })).rejects.toThrow(
+      /not one of LANGUAGES/,
+    )
     // What it writes passes the same checks as a push.
-    expect((await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).added).toContain('ko/fresh-news')
+    expect(
+      (await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).added,
+    ).toContain('ko/fresh-news')
   }, 60_000)
 })
 
 describe('the image probe', () => {
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), u32(1200), u32(630), Buffer.from([8, 2, 0, 0, 0, 0, 0, 0, 0])])
-  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x76, 0x04, 0xb0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9])
-  const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([30, 0, 0, 0]), Buffer.from('WEBPVP8X'), Buffer.from([10, 0, 0, 0, 0, 0, 0, 0]), u24(799), u24(399)])
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    u32(1200),
+    u32(630),
+    Buffer.from([8, 2, 0, 0, 0, 0, 0, 0, 0]),
+  ])
+  const jpeg = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+    0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x76, 0x04, 0xb0, 0x03, 0x01, 0x22,
+    0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
+  ])
+  const webp = Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.from([30, 0, 0, 0]),
+    Buffer.from('WEBPVP8X'),
+    Buffer.from([10, 0, 0, 0, 0, 0, 0, 0]),
+    u24(799),
+    u24(399),
+  ])
   let server: Server
   let origin: string
   beforeAll(async () => {
@@ -205,8 +288,14 @@ describe('the image probe', () => {
     // Only images on the local test server: tests never reach the internet.
     const own = join(ws.work, 'own')
     await mkdir(join(own, 'en'), { recursive: true })
-    await writeFile(join(own, 'en/measured.md'), `---\ntitle: Measured\nimage: ${origin}/a.png\n---\nBody.`)
-    await writeFile(join(own, 'en/sized.md'), `---\ntitle: Sized\nimage:\n  url: ${origin}/a.jpg\n  width: 10\n  height: 10\n---\nBody.`)
+    await writeFile(
+      join(own, 'en/measured.md'),
+      `---\ntitle: Measured\nimage: ${origin}/a.png\n---\nBody.`,
+    )
+    await writeFile(
+      join(own, 'en/sized.md'),
+      `---\ntitle: Sized\nimage:\n  url: ${origin}/a.jpg\n  width: 10\n  height: 10\n---\nBody.`,
+    )
     const lines: string[] = []
     await push({ dir: own, remote: false, persistTo: ws.state, log: (l) => lines.push(l) })
     expect(lines).toContain('  ▣ en/measured.md: image 1200×630 image/png')
@@ -214,7 +303,12 @@ describe('the image probe', () => {
     const storage = await openStorage('kv', { remote: false, persistTo: ws.state })
     const stored = (await storage.list()).get('en/measured')
     await storage.close()
-    expect(stored?.metadata).toMatchObject({ imageUrl: `${origin}/a.png`, imageWidth: '1200', imageHeight: '630', imageType: 'image/png' })
+    expect(stored?.metadata).toMatchObject({
+      imageUrl: `${origin}/a.png`,
+      imageWidth: '1200',
+      imageHeight: '630',
+      imageType: 'image/png',
+    })
   }, 60_000)
 })
 

@@ -16,14 +16,21 @@ import { findDangers } from '../helpers/inert'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasBrowser = existsSync(CHROMIUM)
-if (!hasBrowser && process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing: apt-get install chromium`)
+if (!hasBrowser && process.env.REQUIRE_BROWSER)
+  throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing: apt-get install chromium`)
 
-const CORPUS = [...OWASP_VECTORS.map((payload, i) => ({ title: `OWASP-style #${i + 1}`, payload })), ...DOMPURIFY.vectors]
+const CORPUS = [
+  ...OWASP_VECTORS.map((payload, i) => ({ title: `OWASP-style #${i + 1}`, payload })),
+  ...DOMPURIFY.vectors,
+]
 
 function render(body: string, format: 'html' | 'md'): string {
   const bytes = new TextEncoder().encode(`---\ntitle: Vector\n---\n${body}\n`).buffer as ArrayBuffer
   try {
-    return buildArticle({ key: 'en/vector', bytes, etag: 'x', store: 'kv', fileName: `en/vector.${format}`, format }, { baseUrl: 'https://news.example', timeZone: 'UTC' }).html
+    return buildArticle(
+      { key: 'en/vector', bytes, etag: 'x', store: 'kv', fileName: `en/vector.${format}`, format },
+      { baseUrl: 'https://news.example', timeZone: 'UTC' },
+    ).html
   } catch (error) {
     if (error instanceof ArticleError) return '' // refused outright: nothing to run
     throw error
@@ -32,7 +39,13 @@ function render(body: string, format: 'html' | 'md'): string {
 
 const OUTPUTS = CORPUS.flatMap(({ title, payload }, i) => [
   { name: `${i + 1}. ${title} (HTML)`, html: render(payload, 'html') },
-  { name: `${i + 1}. ${title} (Markdown)`, html: render(`Intro.\n\n${payload}\n\n[link](javascript:alert(1)) ![img](javascript:alert(1))`, 'md') },
+  {
+    name: `${i + 1}. ${title} (Markdown)`,
+    html: render(
+      `Intro.\n\n${payload}\n\n[link](javascript:alert(1)) ![img](javascript:alert(1))`,
+      'md',
+    ),
+  },
 ])
 
 let browser: Browser
@@ -42,17 +55,25 @@ const navigations: string[] = []
 
 beforeAll(async () => {
   if (!hasBrowser) return
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
   const context = await browser.newContext()
   page = await context.newPage()
   // Every outside request fails, as images often do: handlers on error get their chance to fire.
-  await context.route('**/*', (route) => (route.request().isNavigationRequest() && route.request().url() === 'https://oracle.test/' ? route.fulfill({ body: '<!DOCTYPE html><title>oracle</title>', contentType: 'text/html' }) : route.abort()))
+  await context.route('**/*', (route) =>
+    route.request().isNavigationRequest() && route.request().url() === 'https://oracle.test/'
+      ? route.fulfill({ body: '<!DOCTYPE html><title>oracle</title>', contentType: 'text/html' })
+      : route.abort(),
+  )
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
     void dialog.dismiss()
   })
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame() && frame.url() !== 'https://oracle.test/') navigations.push(frame.url())
+    if (frame === page.mainFrame() && frame.url() !== 'https://oracle.test/')
+      navigations.push(frame.url())
   })
   // esbuild may wrap named functions in `__name(…)`: give the page a harmless one.
   await page.addInitScript('globalThis.__name = (f) => f')
@@ -76,15 +97,18 @@ type BrowserDocument = { body: BrowserElement; createElement(tag: string): Brows
 async function inspect(batch: typeof OUTPUTS): Promise<string[]> {
   dialogs.length = 0
   navigations.length = 0
-  await page.evaluate((htmls) => {
-    const document = (globalThis as unknown as { document: BrowserDocument }).document
-    document.body.innerHTML = ''
-    for (const html of htmls) {
-      const section = document.createElement('section')
-      section.innerHTML = html // Chromium's own parser; no script runs from innerHTML, but handlers do
-      document.body.append(section)
-    }
-  }, batch.map((o) => o.html))
+  await page.evaluate(
+    (htmls) => {
+      const document = (globalThis as unknown as { document: BrowserDocument }).document
+      document.body.innerHTML = ''
+      for (const html of htmls) {
+        const section = document.createElement('section')
+        section.innerHTML = html // Chromium's own parser; no script runs from innerHTML, but handlers do
+        document.body.append(section)
+      }
+    },
+    batch.map((o) => o.html),
+  )
   await page.waitForTimeout(150)
   const found = await page.evaluate(
     ({ oracle }) => {
@@ -100,7 +124,8 @@ async function inspect(batch: typeof OUTPUTS): Promise<string[]> {
         problems.push(...findDangers(wrapper).map((p) => `re-parsed: ${p}`))
         for (const a of Array.from(section.querySelectorAll('a[href]'))) {
           const protocol = new URL(a.href).protocol
-          if (!['http:', 'https:', 'mailto:', 'tel:'].includes(protocol)) problems.push(`link resolves to ${protocol}`)
+          if (!['http:', 'https:', 'mailto:', 'tel:'].includes(protocol))
+            problems.push(`link resolves to ${protocol}`)
         }
         return problems
       })
@@ -108,30 +133,40 @@ async function inspect(batch: typeof OUTPUTS): Promise<string[]> {
     { oracle: findDangers.toString() },
   )
   const problems = batch.flatMap((output, i) => found[i]!.map((p) => `${output.name}: ${p}`))
-  problems.push(...dialogs.map((d) => `dialog: ${d}`), ...navigations.map((n) => `navigated to ${n}`))
+  problems.push(
+    ...dialogs.map((d) => `dialog: ${d}`),
+    ...navigations.map((n) => `navigated to ${n}`),
+  )
   return problems
 }
 
-describe.skipIf(!hasBrowser)(`${OUTPUTS.length} sanitized XSS vectors in Chromium without CSP`, () => {
-  it('run nothing: no dialog, no navigation, no script-capable markup, before or after re-parsing', async () => {
-    const problems: string[] = []
-    for (let i = 0; i < OUTPUTS.length; i += 40) {
-      const batch = OUTPUTS.slice(i, i + 40)
-      const found = await inspect(batch)
-      // A dialog cannot say which vector opened it: find it one by one.
-      if (found.some((p) => p.startsWith('dialog') || p.startsWith('navigated'))) {
-        for (const output of batch) problems.push(...(await inspect([output])).map((p) => `${output.name}: ${p}`))
-      } else problems.push(...found)
-    }
-    expect(problems).toEqual([])
-  }, 240_000)
+describe.skipIf(!hasBrowser)(
+  `${OUTPUTS.length} sanitized XSS vectors in Chromium without CSP`,
+  () => {
+    it('run nothing: no dialog, no navigation, no script-capable markup, before or after re-parsing', async () => {
+      const problems: string[] = []
+      for (let i = 0; i < OUTPUTS.length; i += 40) {
+        const batch = OUTPUTS.slice(i, i + 40)
+        const found = await inspect(batch)
+        // A dialog cannot say which vector opened it: find it one by one.
+        if (found.some((p) => p.startsWith('dialog') || p.startsWith('navigated'))) {
+          for (const output of batch)
+            problems.push(...(await inspect([output])).map((p) => `${output.name}: ${p}`))
+        } else problems.push(...found)
+      }
+      expect(problems).toEqual([])
+    }, 240_000)
 
-  it('would notice script that runs (the oracle and the dialog trap are live)', async () => {
-    const problems = await inspect([
-      { name: 'unsanitized', html: '<img src="https://img.test/x.png" onerror="alert(1)"><iframe srcdoc="<p>x</p>"></iframe><a href="javascript:alert(2)">x</a>' },
-    ])
-    expect(problems.some((p) => p.startsWith('dialog: 1'))).toBe(true)
-    expect(problems.some((p) => p.includes('<iframe> element'))).toBe(true)
-    expect(problems.some((p) => p.includes('link resolves to javascript:'))).toBe(true)
-  }, 60_000)
-})
+    it('would notice script that runs (the oracle and the dialog trap are live)', async () => {
+      const problems = await inspect([
+        {
+          name: 'unsanitized',
+          html: '<img src="https://img.test/x.png" onerror="alert(1)"><iframe srcdoc="<p>x</p>"></iframe><a href="javascript:alert(2)">x</a>',
+        },
+      ])
+      expect(problems.some((p) => p.startsWith('dialog: 1'))).toBe(true)
+      expect(problems.some((p) => p.includes('<iframe> element'))).toBe(true)
+      expect(problems.some((p) => p.includes('link resolves to javascript:'))).toBe(true)
+    }, 60_000)
+  },
+)

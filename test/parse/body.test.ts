@@ -19,7 +19,9 @@ describe('Markdown bodies', () => {
   })
 
   it('pass raw HTML through (the sanitizer runs next)', () => {
-    expect(bodyToHtml('<ruby>漢字<rt>かんじ</rt></ruby>', 'md')).toContain('<ruby>漢字<rt>かんじ</rt></ruby>')
+    expect(bodyToHtml('<ruby>漢字<rt>かんじ</rt></ruby>', 'md')).toContain(
+      '<ruby>漢字<rt>かんじ</rt></ruby>',
+    )
   })
 
   it('leave HTML bodies as they are', () => {
@@ -37,11 +39,15 @@ describe('decoding', () => {
 
   it('refuses EUC-KR with a message that says what to do', () => {
     // "한글" in EUC-KR
-    expect(() => decodeSource(bytes(0xc7, 0xd1, 0xb1, 0xdb), 'ko/old.html')).toThrowError(/not valid UTF-8; it looks like EUC-KR \(Korean\). Save it as UTF-8/)
+    expect(() => decodeSource(bytes(0xc7, 0xd1, 0xb1, 0xdb), 'ko/old.html')).toThrowError(
+      /not valid UTF-8; it looks like EUC-KR \(Korean\). Save it as UTF-8/,
+    )
   })
 
   it('refuses Windows-1252 and NUL bytes', () => {
-    expect(() => decodeSource(bytes(0x63, 0x61, 0x66, 0xe9), 'en/cafe.md')).toThrowError(ArticleError)
+    expect(() => decodeSource(bytes(0x63, 0x61, 0x66, 0xe9), 'en/cafe.md')).toThrowError(
+      ArticleError,
+    )
     expect(() => decodeSource(bytes(0x61, 0x00, 0x62), 'en/bin.md')).toThrowError(/NUL bytes/)
   })
 })

@@ -23,9 +23,12 @@ describe('dates', () => {
     expect(iso('2024-01-01 12:00', 'America/New_York')).toBe('2024-01-01T12:00:00-05:00')
   })
 
-  it.each(['2024-13-01', '2024-02-30', 'yesterday', '19/06/2024', '2024-06-19 25:00'])('refuses %s', (input) => {
-    expect(parseDate(input, 'Asia/Seoul')).toBeNull()
-  })
+  it.each(['2024-13-01', '2024-02-30', 'yesterday', '19/06/2024', '2024-06-19 25:00'])(
+    'refuses %s',
+    (input) => {
+      expect(parseDate(input, 'Asia/Seoul')).toBeNull()
+    },
+  )
 
   it('reads the Jekyll file-name date', () => {
     expect(dateFromFileName('ko/2024-06-20-seoul-heatwave.md')).toBe('2024-06-20')

@@ -25,14 +25,20 @@ describe('front matter', () => {
   })
 
   it('accepts Jekyll’s space-separated tags and an author object', () => {
-    const fm = parse('---\ntitle: T\ntags: edge  workers\nauthor:\n  name: Kim\n  url: https://kim.example\n---\nbody')
+    const fm = parse(
+      '---\ntitle: T\ntags: edge  workers\nauthor:\n  name: Kim\n  url: https://kim.example\n---\nbody',
+    )
     expect(fm.tags).toEqual(['edge', 'workers'])
     expect(fm.author).toEqual({ name: 'Kim', url: 'https://kim.example/' })
   })
 
   it('names the line of broken YAML', () => {
-    expect(failure('---\ntitle: ok\nexcerpt: a: b\nimage: x\n---\n')).toMatch(/^ko\/x\.html:3: invalid YAML: Nested mappings/)
-    expect(failure('---\ntitle: ok\ntags:\n  - a\n - b\n---\n')).toMatch(/^ko\/x\.html:5: invalid YAML/)
+    expect(failure('---\ntitle: ok\nexcerpt: a: b\nimage: x\n---\n')).toMatch(
+      /^ko\/x\.html:3: invalid YAML: Nested mappings/,
+    )
+    expect(failure('---\ntitle: ok\ntags:\n  - a\n - b\n---\n')).toMatch(
+      /^ko\/x\.html:5: invalid YAML/,
+    )
   })
 
   it.each([
@@ -45,34 +51,57 @@ describe('front matter', () => {
     ['canonical_url: /ko/relative', 3, 'canonical_url'],
     ['author:\n  name: Kim\n  url: "data:text/html,x"', 5, 'author.url'],
   ])('refuses a front matter URL that is not http(s) or a site path: %s', (yaml, line, key) => {
-    expect(failure(`---\ntitle: t\n${yaml}\n---\n`)).toMatch(new RegExp(`^ko/x\\.html:${line} → ${key.replace('.', '\\.')}: expected`))
+    expect(failure(`---\ntitle: t\n${yaml}\n---\n`)).toMatch(
+      new RegExp(`^ko/x\\.html:${line} → ${key.replace('.', '\\.')}: expected`),
+    )
   })
 
   it('normalizes front matter URLs the way browsers resolve them, and keeps site paths', () => {
-    const fm = parse('---\ntitle: t\ncanonical_url: HTTPS://News.Example/a b\nauthor: { name: K, url: "https://k.example" }\nimage: /images/a.jpg\n---\n')
+    const fm = parse(
+      '---\ntitle: t\ncanonical_url: HTTPS://News.Example/a b\nauthor: { name: K, url: "https://k.example" }\nimage: /images/a.jpg\n---\n',
+    )
     expect(fm.canonical_url).toBe('https://news.example/a%20b')
     expect(fm.author).toEqual({ name: 'K', url: 'https://k.example/' })
     expect(fm.image).toBe('/images/a.jpg')
   })
 
   it('names a missing title', () => {
-    expect(failure('---\nexcerpt: no title here\n---\n<p>x</p>')).toBe('ko/x.html:1 → title: this key is required')
+    expect(failure('---\nexcerpt: no title here\n---\n<p>x</p>')).toBe(
+      'ko/x.html:1 → title: this key is required',
+    )
   })
 
   it('names the key and line of a wrong type', () => {
-    expect(failure('---\ntitle: ok\nimage:\n  url: https://a.example/a.jpg\n  width: wide\n---\n')).toMatch(/^ko\/x\.html:5 → image\.width: .*got "wide"/)
-    expect(failure('---\ntitle: ok\npublished: nope\n---\n')).toMatch(/^ko\/x\.html:3 → published: expected true or false/)
+    expect(
+      failure('---\ntitle: ok\nimage:\n  url: https://a.example/a.jpg\n  width: wide\n---\n'),
+    ).toMatch(/^ko\/x\.html:5 → image\.width: .*got "wide"/)
+    expect(failure('---\ntitle: ok\npublished: nope\n---\n')).toMatch(
+      /^ko\/x\.html:3 → published: expected true or false/,
+    )
     expect(failure('---\ntitle: [a, b]\n---\n')).toMatch(/^ko\/x\.html:2 → title:/)
   })
 
   it('refuses duplicate keys, files without front matter and unclosed front matter', () => {
-    expect(failure('---\ntitle: a\ntitle: b\n---\n')).toMatch(/:3: invalid YAML: Map keys must be unique/)
+    expect(failure('---\ntitle: a\ntitle: b\n---\n')).toMatch(
+      /:3: invalid YAML: Map keys must be unique/,
+    )
     expect(failure('<p>no front matter</p>')).toMatch(/must start with a `---` line/)
     expect(failure('---\ntitle: a\n<p>body</p>')).toMatch(/no closing `---` line/)
   })
 
   it('refuses YAML alias bombs', () => {
-    const bomb = ['---', 'title: t', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), '---', '']
+    const bomb = [
+      '---',
+      'title: t',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+      '---',
+      '',
+    ]
     expect(failure(bomb.join('\n'))).toMatch(/invalid YAML/)
   })
 

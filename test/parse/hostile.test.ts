@@ -11,10 +11,23 @@ import { dangers } from '../helpers/inert'
 const FILE = 'ko/hostile.html'
 const build = (source: string | Uint8Array, format: 'html' | 'md' = 'html') => {
   const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source
-  return buildArticle({ key: 'ko/hostile', bytes: bytes.slice().buffer as ArrayBuffer, etag: 'x', store: 'kv', fileName: `ko/hostile.${format}`, format }, { baseUrl: 'https://news.example', timeZone: 'Asia/Seoul' })
+  return buildArticle(
+    {
+      key: 'ko/hostile',
+      bytes: bytes.slice().buffer as ArrayBuffer,
+      etag: 'x',
+      store: 'kv',
+      fileName: `ko/hostile.${format}`,
+      format,
+    },
+    { baseUrl: 'https://news.example', timeZone: 'Asia/Seoul' },
+  )
 }
 /** The error a publisher would see, or null when the source renders. */
-const refusal = (source: string | Uint8Array, format: 'html' | 'md' = 'html'): ArticleError | null => {
+const refusal = (
+  source: string | Uint8Array,
+  format: 'html' | 'md' = 'html',
+): ArticleError | null => {
   try {
     build(source, format)
     return null
@@ -26,7 +39,14 @@ const refusal = (source: string | Uint8Array, format: 'html' | 'md' = 'html'): A
 
 describe('named hostile sources', () => {
   it('a YAML alias bomb is refused, quickly', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n')
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n')
     const started = Date.now()
     const error = refusal(`---\ntitle: Bomb\n${bomb}\n---\n<p>x</p>`)
     expect(Date.now() - started).toBeLessThan(1000)
@@ -34,12 +54,16 @@ describe('named hostile sources', () => {
   })
 
   it('deeply nested YAML values are refused or rendered, never a stack overflow', () => {
-    const error = refusal(`---\ntitle: Deep\nextra: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n<p>x</p>`)
+    const error = refusal(
+      `---\ntitle: Deep\nextra: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n<p>x</p>`,
+    )
     expect(error === null || error.code === 'SOURCE_INVALID').toBe(true)
   })
 
   it('deeply nested HTML is refused with a clear message or rendered', () => {
-    const error = refusal(`---\ntitle: Deep\n---\n${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`)
+    const error = refusal(
+      `---\ntitle: Deep\n---\n${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`,
+    )
     if (error) expect(error.describe()).toMatch(/ko\/hostile\.html.*nested/)
   })
 
@@ -51,11 +75,15 @@ describe('named hostile sources', () => {
   }, 30_000)
 
   it('NUL bytes are refused, naming the line', () => {
-    expect(refusal('---\ntitle: Nul\n---\n<p>a\u0000b</p>')?.describe()).toBe('ko/hostile.html:4: the file contains NUL bytes; is it a binary file?')
+    expect(refusal('---\ntitle: Nul\n---\n<p>a\u0000b</p>')?.describe()).toBe(
+      'ko/hostile.html:4: the file contains NUL bytes; is it a binary file?',
+    )
   })
 
   it('a byte order mark and CRLF line endings are fine', () => {
-    const article = build('\ufeff---\r\ntitle: 윈도우에서 저장\r\ncategories: [뉴스]\r\n---\r\n<p>첫 줄\r\n둘째 줄</p>\r\n')
+    const article = build(
+      '\ufeff---\r\ntitle: 윈도우에서 저장\r\ncategories: [뉴스]\r\n---\r\n<p>첫 줄\r\n둘째 줄</p>\r\n',
+    )
     expect(article.title).toBe('윈도우에서 저장')
     expect(article.categories).toEqual(['뉴스'])
     expect(article.html).not.toContain('\r')
@@ -63,25 +91,83 @@ describe('named hostile sources', () => {
 
   it('EUC-KR is refused with a message that says so, never shown as mojibake', () => {
     // "---\ntitle: 한글\n---\n" with 한글 in EUC-KR
-    const eucKr = new Uint8Array([...new TextEncoder().encode('---\ntitle: '), 0xc7, 0xd1, 0xb1, 0xdb, ...new TextEncoder().encode('\n---\n<p>x</p>')])
-    expect(refusal(eucKr)?.describe()).toBe('ko/hostile.html:2: the file is not valid UTF-8; it looks like EUC-KR (Korean). Save it as UTF-8 and upload again.')
+    const eucKr = new Uint8Array([
+      ...new TextEncoder().encode('---\ntitle: '),
+      0xc7,
+      0xd1,
+      0xb1,
+      0xdb,
+      ...new TextEncoder().encode('\n---\n<p>x</p>'),
+    ])
+    expect(refusal(eucKr)?.describe()).toBe(
+      'ko/hostile.html:2: the file is not valid UTF-8; it looks like EUC-KR (Korean). Save it as UTF-8 and upload again.',
+    )
   })
 
   it('Shift_JIS and Windows-1252 are refused, naming them', () => {
-    const sjis = new Uint8Array([...new TextEncoder().encode('---\ntitle: '), 0x82, 0xa0, 0x82, 0xa2, ...new TextEncoder().encode('\n---\n')])
+    const sjis = new Uint8Array([
+      ...new TextEncoder().encode('---\ntitle: '),
+      0x82,
+      0xa0,
+      0x82,
+      0xa2,
+      ...new TextEncoder().encode('\n---\n'),
+    ])
     expect(refusal(sjis)?.message).toMatch(/Shift_JIS \(Japanese\)/)
-    const cp1252 = new Uint8Array([...new TextEncoder().encode('---\ntitle: caf'), 0xe9, 0x20, 0x93, 0x71, 0x94, ...new TextEncoder().encode('\n---\n')])
+    const cp1252 = new Uint8Array([
+      ...new TextEncoder().encode('---\ntitle: caf'),
+      0xe9,
+      0x20,
+      0x93,
+      0x71,
+      0x94,
+      ...new TextEncoder().encode('\n---\n'),
+    ])
     expect(refusal(cp1252)?.message).toMatch(/Windows-1252/)
   })
 
   it('front matter without a closing --- is refused', () => {
-    expect(refusal('---\ntitle: Open\n<p>never closed</p>\n')?.describe()).toBe('ko/hostile.html:1: the front matter has no closing `---` line')
+    expect(refusal('---\ntitle: Open\n<p>never closed</p>\n')?.describe()).toBe(
+      'ko/hostile.html:1: the front matter has no closing `---` line',
+    )
   })
 })
 
 describe('random and broken sources (fast-check)', () => {
   const yamlish = fc.stringMatching(/^[\w\s:\-[\]{}"'&*!|>#,.%@`?]*$/)
-  const htmlish = fc.array(fc.constantFrom('<p>', '</p>', '<div>', '</div>', '<a href="', '">', '<img src=', 'javascript:', '<script>', '</script>', '<svg>', '<!--', '-->', '&amp;', '&#', '가', 'x', ' ', '\n', '<h1>', '</h1>', '<table>', '<td>', '"', "'", '<'), { maxLength: 200 }).map((parts) => parts.join(''))
+  const htmlish = fc
+    .array(
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<div>',
+        '</div>',
+        '<a href="',
+        '">',
+        '<img src=',
+        'javascript:',
+        '<script>',
+        '</script>',
+        '<svg>',
+        '<!--',
+        '-->',
+        '&amp;',
+        '&#',
+        '가',
+        'x',
+        ' ',
+        '\n',
+        '<h1>',
+        '</h1>',
+        '<table>',
+        '<td>',
+        '"',
+        "'",
+        '<',
+      ),
+      { maxLength: 200 },
+    )
+    .map((parts) => parts.join(''))
 
   it('any front matter text: rendered, or refused with a located ArticleError', () => {
     fc.assert(

@@ -28,7 +28,9 @@ image:
 let page: ReturnType<typeof readPage>
 let html: string
 beforeAll(async () => {
-  await putSiteWithIndexes(env.ARTICLES_KV, [{ path: 'en/hostile.html', key: 'en/hostile', text: SOURCE }])
+  await putSiteWithIndexes(env.ARTICLES_KV, [
+    { path: 'en/hostile.html', key: 'en/hostile', text: SOURCE },
+  ])
   html = await (await get('/en/hostile')).text()
   page = readPage(html)
 })
@@ -50,7 +52,9 @@ describe('front matter in the article page', () => {
 
   it('lands in URLs percent-encoded', () => {
     expect(page.meta('og:image')).toBe('https://img.example/a.jpg?q=%22%3E%3Cscript%3E')
-    expect(page.all('.hero img')[0]?.getAttribute('src')).toBe('https://img.example/a.jpg?q=%22%3E%3Cscript%3E')
+    expect(page.all('.hero img')[0]?.getAttribute('src')).toBe(
+      'https://img.example/a.jpg?q=%22%3E%3Cscript%3E',
+    )
   })
 
   it('never breaks out: the only script is the JSON-LD, no element or handler was injected', () => {
@@ -73,7 +77,10 @@ describe('front matter in the article page', () => {
 
 describe('front matter elsewhere', () => {
   it('lands in the JSON API as the same text', async () => {
-    const json = (await (await get('/api/articles/en/hostile')).json()) as { title: string; tags: string[] }
+    const json = (await (await get('/api/articles/en/hostile')).json()) as {
+      title: string
+      tags: string[]
+    }
     expect(json.title).toBe(HOSTILE)
     expect(json.tags).toEqual(['</script>', 'a&b'])
   })
@@ -85,7 +92,9 @@ describe('front matter elsewhere', () => {
   })
 
   it('lands in the oEmbed card escaped', async () => {
-    const body = (await (await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/hostile`)}`)).json()) as { title: string; html: string }
+    const body = (await (
+      await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/hostile`)}`)
+    ).json()) as { title: string; html: string }
     expect(body.title).toBe(HOSTILE)
     const card = readPage(body.html)
     expect(card.all('script, img')).toHaveLength(0)

@@ -8,20 +8,32 @@ import { SEED } from '../helpers/seed'
 const ORIGIN = 'https://admin.example'
 const TOKEN = 'test-token-0123456789'
 
-async function call(path: string, init: RequestInit = {}, bindings: Partial<Env> = { ADMIN_TOKEN: TOKEN }) {
+async function call(
+  path: string,
+  init: RequestInit = {},
+  bindings: Partial<Env> = { ADMIN_TOKEN: TOKEN },
+) {
   const ctx = createExecutionContext()
   const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, ...bindings }, ctx)
   await waitOnExecutionContext(ctx)
   return res
 }
 const purge = (body: unknown, token = TOKEN) =>
-  call('/admin/cache/purge', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  call('/admin/cache/purge', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 describe('the cache purge endpoint', () => {
   beforeAll(() => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html'))
 
   it('does not exist without a configured ADMIN_TOKEN', async () => {
-    const res = await call('/admin/cache/purge', { method: 'POST', headers: { authorization: 'Bearer ' } }, { ADMIN_TOKEN: undefined })
+    const res = await call(
+      '/admin/cache/purge',
+      { method: 'POST', headers: { authorization: 'Bearer ' } },
+      { ADMIN_TOKEN: undefined },
+    )
     expect(res.status).toBe(404)
   })
 
@@ -42,7 +54,12 @@ describe('the cache purge endpoint', () => {
     await call('/ko/putin-kim-pact')
     await call('/api/articles/ko/putin-kim-pact')
     expect((await call('/ko/putin-kim-pact')).headers.get('x-cache')).toBe('HIT')
-    await putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED.replace('title: ', 'title: 수정 '), 'ko/putin-kim-pact.html')
+    await putKv(
+      env.ARTICLES_KV,
+      'ko/putin-kim-pact',
+      SEED.replace('title: ', 'title: 수정 '),
+      'ko/putin-kim-pact.html',
+    )
 
     const res = await purge({ keys: ['ko/putin-kim-pact'] })
     expect(res.status).toBe(200)

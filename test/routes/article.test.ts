@@ -6,19 +6,33 @@ import { SEED } from '../helpers/seed'
 
 const ORIGIN = 'https://news.example'
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`${ORIGIN}${path}`, init)
-const graphemes = (s: string) => Array.from(new Intl.Segmenter('ko', { granularity: 'grapheme' }).segment(s)).length
+const graphemes = (s: string) =>
+  Array.from(new Intl.Segmenter('ko', { granularity: 'grapheme' }).segment(s)).length
 const SEED_EXCERPT =
   '김정은과 푸틴, 북한 국무위원장과 러시아 대통령이 북한 김일성 광장에서 새로운 협정 협력에 서명하며, 군사 분야 협력을 추진하는 등 새로운 수준의 관계를 강조했다. 푸틴 대통령은 북한과 러시아가 침략당할 경우 상호지원하는 조항이 협정에 포함됐으며, 군사 기술 협력을 배제하지 않을 것이라 강조했다. 김 위원장은 새로운 협정은 평화적이고 방어적인 성격이라며 국제사회의 비판에 의식한 듯 협력의 정당성을 강조했다.'
 
 // Each store is read on its own origin, so neither run is answered from the other's cache entry.
 describe.each([
-  ['KV', 'https://kv.news.example', () => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html', '2024-06-19T05:00:00.000Z')],
+  [
+    'KV',
+    'https://kv.news.example',
+    () =>
+      putKv(
+        env.ARTICLES_KV,
+        'ko/putin-kim-pact',
+        SEED,
+        'ko/putin-kim-pact.html',
+        '2024-06-19T05:00:00.000Z',
+      ),
+  ],
   [
     'R2',
     'https://r2.news.example',
     async () => {
       await env.ARTICLES_KV.delete('ko/putin-kim-pact')
-      await env.ARTICLES_R2.put('ko/putin-kim-pact', SEED, { customMetadata: { fileName: 'ko/putin-kim-pact.html', format: 'html' } })
+      await env.ARTICLES_R2.put('ko/putin-kim-pact', SEED, {
+        customMetadata: { fileName: 'ko/putin-kim-pact.html', format: 'html' },
+      })
     },
   ],
 ])('the seed article served from %s', (store, origin, load) => {
@@ -38,7 +52,9 @@ describe.each([
 
   it('declares the language, title, description and canonical URL', () => {
     expect(page.document.documentElement.getAttribute('lang')).toBe('ko')
-    expect(page.document.querySelector('title')?.textContent).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의 | Edge Press')
+    expect(page.document.querySelector('title')?.textContent).toBe(
+      '푸틴 김정은 북·러 침략시 상호지원 협정에 동의 | Edge Press',
+    )
     expect(page.meta('description')).toBe(page.meta('og:description'))
     expect(page.link('canonical')).toBe(`${origin}/ko/putin-kim-pact`)
   })
@@ -49,7 +65,9 @@ describe.each([
     expect(page.meta('og:url')).toBe(`${origin}/ko/putin-kim-pact`)
     expect(page.meta('og:site_name')).toBe('Edge Press')
     expect(page.meta('og:locale')).toBe('ko_KR')
-    expect(page.metas('og:image')).toEqual(['https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg'])
+    expect(page.metas('og:image')).toEqual([
+      'https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg',
+    ])
     expect(page.meta('og:image:alt')).toBe('implanttips 속보')
     expect(page.meta('og:image:type')).toBe('image/jpeg')
     expect(page.meta('article:section')).toBe('News')
@@ -105,13 +123,19 @@ describe.each([
     const body = page.document.querySelector('.body')!
     expect(body.innerHTML).not.toContain('&nbsp;')
     expect(body.innerHTML).not.toContain('data-ke-size')
-    expect((Array.from(body.querySelectorAll('p')) as PageElement[]).every((p) => p.textContent!.trim() !== '')).toBe(true)
+    expect(
+      (Array.from(body.querySelectorAll('p')) as PageElement[]).every(
+        (p) => p.textContent!.trim() !== '',
+      ),
+    ).toBe(true)
     expect(page.all('h1')).toHaveLength(1)
     const headings = Array.from(body.querySelectorAll('h2, h3')) as PageElement[]
     expect(headings).toHaveLength(7) // the body’s <h1> became an <h2>
     expect(headings.map((h) => h.id)).toContain('h-포괄적-전략-동반자-협정이란')
     expect(headings.every((h) => h.id)).toBe(true)
-    expect(page.all('.toc a').map((a) => a.getAttribute('href'))).toEqual(headings.map((h) => `#${h.id}`))
+    expect(page.all('.toc a').map((a) => a.getAttribute('href'))).toEqual(
+      headings.map((h) => `#${h.id}`),
+    )
     // The lead image moved to the hero, so it is not shown twice.
     expect(page.all('img')).toHaveLength(1)
     expect(page.all('.hero img')[0]?.getAttribute('alt')).toBe('implanttips 속보')
@@ -165,19 +189,26 @@ describe('every article in content/', () => {
     for (const file of CONTENT) await putKv(env.ARTICLES_KV, file.key, file.text, file.path)
   })
 
-  it.each(CONTENT.filter((f) => !f.path.includes('draft')).map((f) => [f.path, f] as const))('%s renders with its metadata', async (_, file) => {
-    const res = await get(`/${file.key.split('/').map(encodeURIComponent).join('/')}`)
-    expect(res.status).toBe(200)
-    const page = readPage(await res.text())
-    expect(page.meta('og:title')).toBeTruthy()
-    expect(page.meta('og:description')).toBeTruthy()
-    expect(page.document.querySelector('.body')!.textContent!.trim().length).toBeGreaterThan(100)
-    const lang = file.key.split('/')[0]
-    expect(page.document.documentElement.getAttribute('lang')).toBe(lang)
-  })
+  it.each(CONTENT.filter((f) => !f.path.includes('draft')).map((f) => [f.path, f] as const))(
+    '%s renders with its metadata',
+    async (_, file) => {
+      const res = await get(`/${file.key.split('/').map(encodeURIComponent).join('/')}`)
+      expect(res.status).toBe(200)
+      const page = readPage(await res.text())
+      expect(page.meta('og:title')).toBeTruthy()
+      expect(page.meta('og:description')).toBeTruthy()
+      expect(page.document.querySelector('.body')!.textContent!.trim().length).toBeGreaterThan(100)
+      const lang = file.key.split('/')[0]
+      expect(page.document.documentElement.getAttribute('lang')).toBe(lang)
+    },
+  )
 
   it('serves the translation pair under both languages', async () => {
-    const [ko, en, ja] = await Promise.all(['ko', 'en', 'ja'].map((l) => get(`/${l}/putin-kim-pact`).then(async (r) => readPage(await r.text()))))
+    const [ko, en, ja] = await Promise.all(
+      ['ko', 'en', 'ja'].map((l) =>
+        get(`/${l}/putin-kim-pact`).then(async (r) => readPage(await r.text())),
+      ),
+    )
     expect(ko!.meta('og:locale')).toBe('ko_KR')
     expect(en!.meta('og:locale')).toBe('en_US')
     expect(ja!.meta('og:locale')).toBe('ja_JP')
@@ -190,7 +221,10 @@ describe('every article in content/', () => {
   })
 
   it('takes the description from the first paragraph when front matter has none', async () => {
-    const json = (await (await get('/api/articles/en/no-front-matter-extras')).json()) as { description: string; text: string }
+    const json = (await (await get('/api/articles/en/no-front-matter-extras')).json()) as {
+      description: string
+      text: string
+    }
     expect(json.text.startsWith(json.description.replace(/…$/, ''))).toBe(true)
   })
 
@@ -220,7 +254,9 @@ describe('every article in content/', () => {
     await putKv(env.ARTICLES_KV, 'ko/북러-협정', SEED)
     const res = await get(`/ko/${encodeURIComponent('북러-협정')}`)
     expect(res.status).toBe(200)
-    expect(readPage(await res.text()).meta('og:url')).toBe(`${ORIGIN}/ko/%EB%B6%81%EB%9F%AC-%ED%98%91%EC%A0%95`)
+    expect(readPage(await res.text()).meta('og:url')).toBe(
+      `${ORIGIN}/ko/%EB%B6%81%EB%9F%AC-%ED%98%91%EC%A0%95`,
+    )
   })
 })
 
@@ -228,7 +264,14 @@ describe('an image measured by content:push', () => {
   it('gives og:image:width and height when the front matter has none', async () => {
     const url = 'https://images.example.com/measured.jpg'
     await env.ARTICLES_KV.put('en/measured', `---\ntitle: Measured\nimage: ${url}\n---\nBody.`, {
-      metadata: { fileName: 'en/measured.md', format: 'md', imageUrl: url, imageWidth: '1200', imageHeight: '630', imageType: 'image/jpeg' },
+      metadata: {
+        fileName: 'en/measured.md',
+        format: 'md',
+        imageUrl: url,
+        imageWidth: '1200',
+        imageHeight: '630',
+        imageType: 'image/jpeg',
+      },
     })
     const page = readPage(await (await get('/en/measured')).text())
     expect(page.meta('og:image:width')).toBe('1200')
@@ -237,9 +280,22 @@ describe('an image measured by content:push', () => {
   })
 
   it('is ignored when the article now points at another image', async () => {
-    await env.ARTICLES_KV.put('en/remeasure', '---\ntitle: Changed\nimage: https://images.example.com/new.jpg\n---\nBody.', {
-      metadata: { fileName: 'en/remeasure.md', format: 'md', imageUrl: 'https://images.example.com/old.jpg', imageWidth: '1200', imageHeight: '630', imageType: 'image/jpeg' },
-    })
-    expect(readPage(await (await get('/en/remeasure')).text()).meta('og:image:width')).toBeUndefined()
+    await env.ARTICLES_KV.put(
+      'en/remeasure',
+      '---\ntitle: Changed\nimage: https://images.example.com/new.jpg\n---\nBody.',
+      {
+        metadata: {
+          fileName: 'en/remeasure.md',
+          format: 'md',
+          imageUrl: 'https://images.example.com/old.jpg',
+          imageWidth: '1200',
+          imageHeight: '630',
+          imageType: 'image/jpeg',
+        },
+      },
+    )
+    expect(
+      readPage(await (await get('/en/remeasure')).text()).meta('og:image:width'),
+    ).toBeUndefined()
   })
 })

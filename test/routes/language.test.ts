@@ -4,7 +4,8 @@ import { CONTENT, putKv } from '../helpers/content'
 import { readPage } from '../helpers/html'
 
 const ORIGIN = 'https://i18n.example'
-const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
+const get = (path: string, headers: Record<string, string> = {}) =>
+  exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
 
 beforeAll(async () => {
   for (const file of CONTENT) await putKv(env.ARTICLES_KV, file.key, file.text, file.path)
@@ -34,18 +35,28 @@ describe('an address without a language', () => {
   })
 
   it('/<slug> goes to the visitor’s language when the article has it, else to the best existing version', async () => {
-    expect((await get('/putin-kim-pact', { 'accept-language': 'ja' })).headers.get('location')).toBe('/ja/putin-kim-pact')
-    expect((await get('/putin-kim-pact', { 'accept-language': 'en-GB' })).headers.get('location')).toBe('/en/putin-kim-pact')
+    expect(
+      (await get('/putin-kim-pact', { 'accept-language': 'ja' })).headers.get('location'),
+    ).toBe('/ja/putin-kim-pact')
+    expect(
+      (await get('/putin-kim-pact', { 'accept-language': 'en-GB' })).headers.get('location'),
+    ).toBe('/en/putin-kim-pact')
     // Only Korean exists: an English reader still lands on it.
-    expect((await get('/seoul-heatwave', { 'accept-language': 'en' })).headers.get('location')).toBe('/ko/seoul-heatwave')
+    expect(
+      (await get('/seoul-heatwave', { 'accept-language': 'en' })).headers.get('location'),
+    ).toBe('/ko/seoul-heatwave')
     // English and Japanese exist; a Korean reader gets the site's next choice that exists.
-    expect((await get('/tokyo-transit-guide', { 'accept-language': 'ko' })).headers.get('location')).toBe('/ja/tokyo-transit-guide')
+    expect(
+      (await get('/tokyo-transit-guide', { 'accept-language': 'ko' })).headers.get('location'),
+    ).toBe('/ja/tokyo-transit-guide')
   })
 
   it('remembers an explicit ?lang= choice in a cookie, on the private redirect only', async () => {
     const res = await get('/putin-kim-pact?lang=ja', { 'accept-language': 'en' })
     expect(res.headers.get('location')).toBe('/ja/putin-kim-pact')
-    expect(res.headers.get('set-cookie')).toMatch(/^lang=ja; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
+    expect(res.headers.get('set-cookie')).toMatch(
+      /^lang=ja; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    )
   })
 
   it('answers an unknown slug with a 404 in the visitor’s language', async () => {
@@ -77,10 +88,14 @@ describe('a language with no version of the article', () => {
 describe('the translation pair', () => {
   const pages: Record<string, ReturnType<typeof readPage>> = {}
   beforeAll(async () => {
-    for (const lang of ['ko', 'en', 'ja']) pages[lang] = readPage(await (await get(`/${lang}/putin-kim-pact`)).text())
+    for (const lang of ['ko', 'en', 'ja'])
+      pages[lang] = readPage(await (await get(`/${lang}/putin-kim-pact`)).text())
   })
   const alternates = (lang: string) =>
-    pages[lang]!.all('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')])
+    pages[lang]!.all('link[rel="alternate"][hreflang]').map((l) => [
+      l.getAttribute('hreflang'),
+      l.getAttribute('href'),
+    ])
 
   it('lists every version, itself included, and x-default, the same on each page', () => {
     const expected = [
@@ -102,14 +117,19 @@ describe('the translation pair', () => {
   it('has a visible switcher that leads to the same article in the other language', async () => {
     const links = pages.ko!.all('nav.languages a')
     expect(links.map((a) => a.textContent)).toEqual(['English', '日本語'])
-    expect(pages.ko!.document.querySelector('nav.languages [aria-current="page"]')?.textContent).toBe('한국어')
+    expect(
+      pages.ko!.document.querySelector('nav.languages [aria-current="page"]')?.textContent,
+    ).toBe('한국어')
     const href = links[0]!.getAttribute('href')!
     const res = await get(href)
     expect(res.headers.get('location')).toBe('/en/putin-kim-pact')
   })
 
   it('is listed in the JSON API', async () => {
-    const json = (await (await get('/api/articles/ko/putin-kim-pact')).json()) as { translations: { lang: string; url: string }[]; meta: { alternates: unknown[] } }
+    const json = (await (await get('/api/articles/ko/putin-kim-pact')).json()) as {
+      translations: { lang: string; url: string }[]
+      meta: { alternates: unknown[] }
+    }
     expect(json.translations.map((t) => t.lang)).toEqual(['en', 'ja'])
     expect(json.translations[0]!.url).toBe(`${ORIGIN}/en/putin-kim-pact`)
     expect(json.meta.alternates).toHaveLength(4)
@@ -131,15 +151,26 @@ describe('text in the page’s language', () => {
   })
 
   it('and in Japanese and English', async () => {
-    const ja = readPage(await (await get('/ja/tokyo-transit-guide')).text()).document.querySelector('.byline')?.textContent ?? ''
+    const ja =
+      readPage(await (await get('/ja/tokyo-transit-guide')).text()).document.querySelector(
+        '.byline',
+      )?.textContent ?? ''
     expect(ja).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
-    const en = readPage(await (await get('/en/edge-rendering-explained')).text()).document.querySelector('.byline')?.textContent ?? ''
+    const en =
+      readPage(await (await get('/en/edge-rendering-explained')).text()).document.querySelector(
+        '.byline',
+      )?.textContent ?? ''
     expect(en).toMatch(/May 2, 2024/)
     expect(en).toMatch(/\d+ min(ute)?s? read/)
   })
 
   it('marks an English article stored under /ko/ as English while the chrome stays Korean', async () => {
-    await putKv(env.ARTICLES_KV, 'ko/english-inside', '---\ntitle: An English piece\nlang: en\n---\n<p>Written in English for the Korean edition.</p>', 'ko/english-inside.html')
+    await putKv(
+      env.ARTICLES_KV,
+      'ko/english-inside',
+      '---\ntitle: An English piece\nlang: en\n---\n<p>Written in English for the Korean edition.</p>',
+      'ko/english-inside.html',
+    )
     const page = readPage(await (await get('/ko/english-inside')).text())
     expect(page.document.querySelector('article')?.getAttribute('lang')).toBe('en')
     expect(page.document.querySelector('.skip')?.getAttribute('lang')).toBe('ko')

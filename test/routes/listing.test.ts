@@ -6,8 +6,12 @@ import { CONTENT, putSiteWithIndexes, type ContentFixture } from '../helpers/con
 import { readPage } from '../helpers/html'
 
 const ORIGIN = 'https://list.example'
-const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
-const titles = async (path: string) => readPage(await (await get(path)).text()).all('.card h2 a').map((a) => a.textContent)
+const get = (path: string, headers: Record<string, string> = {}) =>
+  exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
+const titles = async (path: string) =>
+  readPage(await (await get(path)).text())
+    .all('.card h2 a')
+    .map((a) => a.textContent)
 
 /** 30 dated English briefs: enough for three pages. */
 const BRIEFS: ContentFixture[] = Array.from({ length: 30 }, (_, i) => {
@@ -26,18 +30,31 @@ describe('the home page of a language', () => {
     const res = await get('/ko/')
     expect(res.status).toBe(200)
     const page = readPage(await res.text())
-    expect(page.all('.card h2 a').map((a) => a.getAttribute('href'))).toEqual(['/ko/kimchi-recipe', '/ko/seoul-heatwave', '/ko/putin-kim-pact'])
+    expect(page.all('.card h2 a').map((a) => a.getAttribute('href'))).toEqual([
+      '/ko/kimchi-recipe',
+      '/ko/seoul-heatwave',
+      '/ko/putin-kim-pact',
+    ])
     expect(page.document.body.textContent).not.toContain('초안')
     expect(page.all('.card time')[0]?.textContent).toBe('2024년 11월 16일')
     expect(page.all('.card .excerpt')[0]?.textContent?.length).toBeGreaterThan(20)
-    expect(page.all('.card img')[0]?.getAttribute('src')).toBe('https://images.example.com/blog/food/kimchi-napa-cabbage.jpg')
+    expect(page.all('.card img')[0]?.getAttribute('src')).toBe(
+      'https://images.example.com/blog/food/kimchi-napa-cabbage.jpg',
+    )
     expect(page.link('canonical')).toBe(`${ORIGIN}/ko/`)
   })
 
   it('links its feed and lists the other languages’ home pages', async () => {
     const page = readPage(await (await get('/ko/')).text())
-    expect(page.all('link[type="application/atom+xml"]')[0]?.getAttribute('href')).toBe(`${ORIGIN}/ko/feed.xml`)
-    expect(page.all('link[hreflang]').map((l) => l.getAttribute('hreflang'))).toEqual(['ko', 'en', 'ja', 'x-default'])
+    expect(page.all('link[type="application/atom+xml"]')[0]?.getAttribute('href')).toBe(
+      `${ORIGIN}/ko/feed.xml`,
+    )
+    expect(page.all('link[hreflang]').map((l) => l.getAttribute('hreflang'))).toEqual([
+      'ko',
+      'en',
+      'ja',
+      'x-default',
+    ])
   })
 
   it('is paginated with stable URLs and rel=prev/next', async () => {
@@ -51,7 +68,11 @@ describe('the home page of a language', () => {
     expect(second.link('canonical')).toBe(`${ORIGIN}/en/page/2`)
     expect(second.document.querySelector('title')?.textContent).toBe('Edge Press (Page 2 of 3)')
     // Every article exactly once across the pages, newest first.
-    const all = [...(await titles('/en/')), ...(await titles('/en/page/2')), ...(await titles('/en/page/3'))]
+    const all = [
+      ...(await titles('/en/')),
+      ...(await titles('/en/page/2')),
+      ...(await titles('/en/page/3')),
+    ]
     expect(all).toHaveLength(34) // 30 briefs and the 4 published English articles
     expect(new Set(all).size).toBe(34)
     expect(all.indexOf('Brief 30')).toBeLessThan(all.indexOf('Brief 01'))
@@ -77,7 +98,9 @@ describe('category and tag pages', () => {
       expect(page.link('canonical')).toBe(`${ORIGIN}/en/category/Briefs`)
       expect(page.document.querySelector('h1')?.textContent).toBe('Category: Briefs')
     }
-    expect(await titles('/en/category/news')).toEqual(['Putin and Kim Agree to Mutual Assistance Pact in Case of Aggression'])
+    expect(await titles('/en/category/news')).toEqual([
+      'Putin and Kim Agree to Mutual Assistance Pact in Case of Aggression',
+    ])
   })
 
   it('find percent-encoded Hangul names, and paginate', async () => {
@@ -104,7 +127,12 @@ describe('the Atom feed', () => {
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko">')
     const ids = [...xml.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1])
-    expect(ids).toEqual([`${ORIGIN}/ko/feed.xml`, `${ORIGIN}/ko/kimchi-recipe`, `${ORIGIN}/ko/seoul-heatwave`, `${ORIGIN}/ko/putin-kim-pact`])
+    expect(ids).toEqual([
+      `${ORIGIN}/ko/feed.xml`,
+      `${ORIGIN}/ko/kimchi-recipe`,
+      `${ORIGIN}/ko/seoul-heatwave`,
+      `${ORIGIN}/ko/putin-kim-pact`,
+    ])
     // The body travels escaped, whole, and without anything the sanitizer removes.
     expect(xml).toContain('&lt;h2 id=&quot;')
     expect(xml).not.toMatch(/&lt;script|onerror|javascript:/i)
@@ -122,9 +150,13 @@ describe('the sitemap and robots.txt', () => {
     expect(locs).toContain(`${ORIGIN}/en/brief-01`)
     expect(locs).not.toContain(`${ORIGIN}/ko/draft-election-preview`)
     expect(locs).toHaveLength(3 + 9 + 30)
-    const seed = /<url>\s*<loc>https:\/\/list\.example\/ko\/putin-kim-pact<\/loc>([\s\S]*?)<\/url>/.exec(xml)![1]!
+    const seed =
+      /<url>\s*<loc>https:\/\/list\.example\/ko\/putin-kim-pact<\/loc>([\s\S]*?)<\/url>/.exec(
+        xml,
+      )![1]!
     expect(seed).toMatch(/<lastmod>2024-06-19T14:00:00\+09:00<\/lastmod>/)
-    for (const lang of ['ko', 'en', 'ja']) expect(seed).toContain(`hreflang="${lang}" href="${ORIGIN}/${lang}/putin-kim-pact"`)
+    for (const lang of ['ko', 'en', 'ja'])
+      expect(seed).toContain(`hreflang="${lang}" href="${ORIGIN}/${lang}/putin-kim-pact"`)
   })
 
   it('is pointed at by robots.txt, which lets every crawler in', async () => {
@@ -135,22 +167,45 @@ describe('the sitemap and robots.txt', () => {
 })
 
 describe('crawlers', () => {
-  const CRAWLERS = ['facebookexternalhit/1.1', 'Twitterbot/1.0', 'kakaotalk-scrap/1.0', 'Mozilla/5.0 (compatible; Yeti/1.1)', 'Slackbot-LinkExpanding 1.0', 'Discordbot/2.0', 'LinkedInBot/1.0', 'TelegramBot (like TwitterBot)']
+  const CRAWLERS = [
+    'facebookexternalhit/1.1',
+    'Twitterbot/1.0',
+    'kakaotalk-scrap/1.0',
+    'Mozilla/5.0 (compatible; Yeti/1.1)',
+    'Slackbot-LinkExpanding 1.0',
+    'Discordbot/2.0',
+    'LinkedInBot/1.0',
+    'TelegramBot (like TwitterBot)',
+  ]
   // Each render on an origin of its own, so neither is the other's cache hit.
   let n = 0
   const rendered = async (ua?: string) => {
     const origin = `https://crawl-${++n}.example`
-    const res = await exports.default.fetch(`${origin}/ko/putin-kim-pact`, { headers: ua ? { 'user-agent': ua } : {} })
+    const res = await exports.default.fetch(`${origin}/ko/putin-kim-pact`, {
+      headers: ua ? { 'user-agent': ua } : {},
+    })
     expect(res.headers.get('x-cache')).toBe('MISS')
-    const html = (await res.text()).replaceAll(origin, 'https://site.example').replaceAll(encodeURIComponent(origin), 'SITE')
+    const html = (await res.text())
+      .replaceAll(origin, 'https://site.example')
+      .replaceAll(encodeURIComponent(origin), 'SITE')
     return { res, html }
   }
-  it.each(CRAWLERS)('%s gets the same article page as a person, metadata in the first 32 KB', async (ua) => {
-    const person = (await rendered()).html
-    const { res, html } = await rendered(ua)
-    expect(res.status).toBe(200)
-    expect(html).toBe(person)
-    const head = new TextDecoder().decode(new TextEncoder().encode(html).slice(0, 32 * 1024))
-    for (const tag of ['og:title', 'og:image', 'og:description', 'twitter:card', 'application/json+oembed']) expect(head).toContain(tag)
-  })
+  it.each(CRAWLERS)(
+    '%s gets the same article page as a person, metadata in the first 32 KB',
+    async (ua) => {
+      const person = (await rendered()).html
+      const { res, html } = await rendered(ua)
+      expect(res.status).toBe(200)
+      expect(html).toBe(person)
+      const head = new TextDecoder().decode(new TextEncoder().encode(html).slice(0, 32 * 1024))
+      for (const tag of [
+        'og:title',
+        'og:image',
+        'og:description',
+        'twitter:card',
+        'application/json+oembed',
+      ])
+        expect(head).toContain(tag)
+    },
+  )
 })

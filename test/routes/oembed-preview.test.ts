@@ -13,9 +13,21 @@ const PURPOSE_MADE = [
     key: 'en/too-long',
     text: '---\ntitle: This headline keeps going well past the seventy characters that X will show in a card\nimage:\n  url: https://img.example/wide.jpg\n  width: 1200\n  height: 630\n  alt: A wide picture\n---\nBody.\n',
   },
-  { path: 'en/no-image.md', key: 'en/no-image', text: '---\ntitle: Words only\n---\nNothing to look at.\n' },
-  { path: 'en/relative-image.md', key: 'en/relative-image', text: '---\ntitle: Relative\nimage: /images/local.jpg\n---\nBody.\n' },
-  { path: 'en/tiny-image.md', key: 'en/tiny-image', text: '---\ntitle: Tiny\nimage:\n  url: https://img.example/tiny.png\n  width: 100\n  height: 100\n---\nBody.\n' },
+  {
+    path: 'en/no-image.md',
+    key: 'en/no-image',
+    text: '---\ntitle: Words only\n---\nNothing to look at.\n',
+  },
+  {
+    path: 'en/relative-image.md',
+    key: 'en/relative-image',
+    text: '---\ntitle: Relative\nimage: /images/local.jpg\n---\nBody.\n',
+  },
+  {
+    path: 'en/tiny-image.md',
+    key: 'en/tiny-image',
+    text: '---\ntitle: Tiny\nimage:\n  url: https://img.example/tiny.png\n  width: 100\n  height: 100\n---\nBody.\n',
+  },
 ]
 
 beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, [...CONTENT, ...PURPOSE_MADE]))
@@ -24,7 +36,9 @@ describe('oEmbed', () => {
   it('is advertised on every article page', async () => {
     const page = readPage(await (await get('/ko/putin-kim-pact')).text())
     const href = page.all('link[type="application/json+oembed"]')[0]?.getAttribute('href')
-    expect(href).toBe(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/ko/putin-kim-pact`)}&format=json`)
+    expect(href).toBe(
+      `${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/ko/putin-kim-pact`)}&format=json`,
+    )
   })
 
   it('answers a rich card for an article URL', async () => {
@@ -32,7 +46,14 @@ describe('oEmbed', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
     const body = (await res.json()) as Record<string, unknown>
-    expect(body).toMatchObject({ version: '1.0', type: 'rich', title: '푸틴 김정은 북·러 침략시 상호지원 협정에 동의', provider_name: 'Edge Press', width: 560, height: 200 })
+    expect(body).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      title: '푸틴 김정은 북·러 침략시 상호지원 협정에 동의',
+      provider_name: 'Edge Press',
+      width: 560,
+      height: 200,
+    })
     expect(body.provider_url).toBe(`${ORIGIN}/ko/`)
     expect(body.thumbnail_url).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
     expect(body.html).toContain(`<a href="${ORIGIN}/ko/putin-kim-pact">`)
@@ -40,7 +61,9 @@ describe('oEmbed', () => {
   })
 
   it('honours maxwidth and refuses a malformed one', async () => {
-    const body = (await (await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=320')).json()) as { width: number }
+    const body = (await (await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=320')).json()) as {
+      width: number
+    }
     expect(body.width).toBe(320)
     expect((await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=-5')).status).toBe(422)
   })
@@ -58,7 +81,12 @@ describe('the link-preview inspector', () => {
   const issuesOf = async (path: string) => {
     const page = readPage(await (await get(path)).text())
     return Object.fromEntries(
-      page.all('section.preview').map((s) => [s.getAttribute('aria-label'), Array.from(s.querySelectorAll('.issues li')).map((li) => li.textContent ?? '')]),
+      page
+        .all('section.preview')
+        .map((s) => [
+          s.getAttribute('aria-label'),
+          Array.from(s.querySelectorAll('.issues li')).map((li) => li.textContent ?? ''),
+        ]),
     ) as Record<string, string[]>
   }
 
@@ -67,9 +95,20 @@ describe('the link-preview inspector', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
     const page = readPage(await res.text())
-    expect(page.all('section.preview').map((s) => s.getAttribute('aria-label'))).toEqual(['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn'])
-    expect(page.all('.mock-title')[0]?.textContent).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
-    expect(page.all('.mock img')[0]?.getAttribute('src')).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
+    expect(page.all('section.preview').map((s) => s.getAttribute('aria-label'))).toEqual([
+      'KakaoTalk',
+      'Facebook',
+      'X',
+      'Slack',
+      'Discord',
+      'LinkedIn',
+    ])
+    expect(page.all('.mock-title')[0]?.textContent).toBe(
+      '푸틴 김정은 북·러 침략시 상호지원 협정에 동의',
+    )
+    expect(page.all('.mock img')[0]?.getAttribute('src')).toBe(
+      'https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg',
+    )
     expect(page.meta('robots')).toBe('noindex')
   })
 
@@ -85,7 +124,8 @@ describe('the link-preview inspector', () => {
 
   it('flags a missing image on every platform', async () => {
     const issues = await issuesOf('/preview/en/no-image')
-    for (const platform of ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn']) expect(issues[platform]!.join()).toMatch(/no og:image/)
+    for (const platform of ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn'])
+      expect(issues[platform]!.join()).toMatch(/no og:image/)
   })
 
   it('flags a relative image URL and an image without dimensions', async () => {

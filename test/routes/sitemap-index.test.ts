@@ -13,7 +13,16 @@ beforeAll(async () => {
   const index: LanguageIndex = {
     version: 1,
     lang: 'en',
-    articles: Array.from({ length: COUNT }, (_, i) => ({ slug: `a-${i}`, title: `A ${i}`, description: '', categories: [], tags: [], contentLang: 'en', translations: [], datePublished: '2024-01-01T00:00:00+09:00' })),
+    articles: Array.from({ length: COUNT }, (_, i) => ({
+      slug: `a-${i}`,
+      title: `A ${i}`,
+      description: '',
+      categories: [],
+      tags: [],
+      contentLang: 'en',
+      translations: [],
+      datePublished: '2024-01-01T00:00:00+09:00',
+    })),
   }
   await env.ARTICLES_KV.put(indexKey('en'), JSON.stringify(index))
 })

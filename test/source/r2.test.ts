@@ -3,9 +3,13 @@ import { expect, it } from 'vitest'
 import { r2Store } from '../../src/source/r2'
 import { describeSourceStore } from '../contract/source-store'
 
-describeSourceStore('r2', () => r2Store(env.ARTICLES_R2), async (key, text) => {
-  await env.ARTICLES_R2.put(key, text)
-})
+describeSourceStore(
+  'r2',
+  () => r2Store(env.ARTICLES_R2),
+  async (key, text) => {
+    await env.ARTICLES_R2.put(key, text)
+  },
+)
 
 it('dates an object by its upload time', async () => {
   const before = Date.now()

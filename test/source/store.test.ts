@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { chainStores, StorageError, type SourceStore } from '../../src/source/store'
 
-const file = (store: 'kv' | 'r2') => ({ key: 'ko/a', bytes: new ArrayBuffer(0), etag: store, store })
+const file = (store: 'kv' | 'r2') => ({
+  key: 'ko/a',
+  bytes: new ArrayBuffer(0),
+  etag: store,
+  store,
+})
 const has = (name: 'kv' | 'r2'): SourceStore => ({ name, get: async () => file(name) })
 const lacks = (name: 'kv' | 'r2'): SourceStore => ({ name, get: async () => null })
-const broken = (name: 'kv' | 'r2'): SourceStore => ({ name, get: async () => { throw new StorageError(name, 'down') } })
+const broken = (name: 'kv' | 'r2'): SourceStore => ({
+  name,
+  get: async () => {
+    throw new StorageError(name, 'down')
+  },
+})
 
 describe('the configured order of stores', () => {
   it('reads the first store that has the key', async () => {
@@ -15,7 +25,9 @@ describe('the configured order of stores', () => {
 
   it('falls through a broken store, and fails only when no store could answer', async () => {
     expect((await chainStores([broken('kv'), has('r2')]).get('ko/a'))!.store).toBe('r2')
-    await expect(chainStores([broken('kv'), lacks('r2')]).get('ko/a')).rejects.toThrow(/no store could be read/)
+    await expect(chainStores([broken('kv'), lacks('r2')]).get('ko/a')).rejects.toThrow(
+      /no store could be read/,
+    )
     expect(await chainStores([lacks('kv'), lacks('r2')]).get('ko/a')).toBeNull()
   })
 })

@@ -10,7 +10,17 @@ import { SEED } from '../helpers/seed'
 describe('the seed article body', () => {
   it('renders exactly as reviewed', () => {
     const bytes = new TextEncoder().encode(SEED).buffer as ArrayBuffer
-    const article = buildArticle({ key: 'ko/putin-kim-pact', bytes, etag: 'x', store: 'kv', fileName: 'ko/putin-kim-pact.html', format: 'html' }, { baseUrl: 'https://news.example', timeZone: 'Asia/Seoul' })
+    const article = buildArticle(
+      {
+        key: 'ko/putin-kim-pact',
+        bytes,
+        etag: 'x',
+        store: 'kv',
+        fileName: 'ko/putin-kim-pact.html',
+        format: 'html',
+      },
+      { baseUrl: 'https://news.example', timeZone: 'Asia/Seoul' },
+    )
     expect(`${article.html}\n`).toBe(golden)
   })
 })

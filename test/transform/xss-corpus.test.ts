@@ -9,7 +9,10 @@ import DOMPURIFY from '../fixtures/xss/dompurify-vectors.json'
 import { OWASP_VECTORS } from '../fixtures/xss/owasp-vectors'
 import { dangers } from '../helpers/inert'
 
-const CORPUS = [...OWASP_VECTORS.map((payload, i) => ({ title: `OWASP-style #${i + 1}`, payload })), ...DOMPURIFY.vectors]
+const CORPUS = [
+  ...OWASP_VECTORS.map((payload, i) => ({ title: `OWASP-style #${i + 1}`, payload })),
+  ...DOMPURIFY.vectors,
+]
 
 /**
  * A source the way a publisher would hand it in: the vector is the body (HTML), or inside Markdown.
@@ -18,7 +21,10 @@ const CORPUS = [...OWASP_VECTORS.map((payload, i) => ({ title: `OWASP-style #${i
 function render(body: string, format: 'html' | 'md' = 'html'): string {
   const bytes = new TextEncoder().encode(`---\ntitle: Vector\n---\n${body}\n`).buffer as ArrayBuffer
   try {
-    return buildArticle({ key: 'en/vector', bytes, etag: 'x', store: 'kv', fileName: `en/vector.${format}`, format }, { baseUrl: 'https://news.example', timeZone: 'UTC' }).html
+    return buildArticle(
+      { key: 'en/vector', bytes, etag: 'x', store: 'kv', fileName: `en/vector.${format}`, format },
+      { baseUrl: 'https://news.example', timeZone: 'UTC' },
+    ).html
   } catch (error) {
     if (error instanceof ArticleError && error.code === 'SOURCE_INVALID') return ''
     throw error
@@ -26,13 +32,26 @@ function render(body: string, format: 'html' | 'md' = 'html'): string {
 }
 
 describe(`the sanitizer against ${CORPUS.length} known XSS vectors`, () => {
-  it.each(CORPUS.map((v, i) => [`${i + 1}. ${v.title ?? 'untitled'}`, v.payload]))('%s leaves nothing that can run (HTML body)', (_title, payload) => {
-    expect(dangers(render(payload))).toEqual([])
-  })
+  it.each(CORPUS.map((v, i) => [`${i + 1}. ${v.title ?? 'untitled'}`, v.payload]))(
+    '%s leaves nothing that can run (HTML body)',
+    (_title, payload) => {
+      expect(dangers(render(payload))).toEqual([])
+    },
+  )
 
-  it.each(CORPUS.map((v, i) => [`${i + 1}. ${v.title ?? 'untitled'}`, v.payload]))('%s leaves nothing that can run (Markdown body with raw HTML)', (_title, payload) => {
-    expect(dangers(render(`Intro paragraph.\n\n${payload}\n\n[link](javascript:alert(1)) ![img](javascript:alert(1))`, 'md'))).toEqual([])
-  })
+  it.each(CORPUS.map((v, i) => [`${i + 1}. ${v.title ?? 'untitled'}`, v.payload]))(
+    '%s leaves nothing that can run (Markdown body with raw HTML)',
+    (_title, payload) => {
+      expect(
+        dangers(
+          render(
+            `Intro paragraph.\n\n${payload}\n\n[link](javascript:alert(1)) ![img](javascript:alert(1))`,
+            'md',
+          ),
+        ),
+      ).toEqual([])
+    },
+  )
 
   it('is stable: sanitizing its own output again changes nothing', () => {
     const clean = (html: string) => {
@@ -55,11 +74,41 @@ describe(`the sanitizer against ${CORPUS.length} known XSS vectors`, () => {
     })
 
   it.each<[string, (p: SanitizePolicy) => SanitizePolicy]>([
-    ['iframe with srcdoc allowed', (p) => ({ ...p, tags: new Set([...p.tags, 'iframe']), dropWithContent: new Set([...p.dropWithContent].filter((t) => t !== 'iframe')), attributes: { ...p.attributes, iframe: ['src', 'srcdoc'] } })],
-    ['event handlers allowed', (p) => ({ ...p, attributes: { ...p.attributes, '*': [...p.attributes['*']!, 'onerror', 'onclick', 'onmouseover'] } })],
-    ['javascript: links allowed', (p) => ({ ...p, protocols: { ...p.protocols, href: [...p.protocols.href!, 'javascript'] } })],
-    ['positioning in style allowed', (p) => ({ ...p, styles: { ...p.styles, position: /.*/, background: /.*/ } })],
-    ['svg kept', (p) => ({ ...p, tags: new Set([...p.tags, 'svg', 'a']), dropWithContent: new Set([...p.dropWithContent].filter((t) => t !== 'svg')) })],
+    [
+      'iframe with srcdoc allowed',
+      (p) => ({
+        ...p,
+        tags: new Set([...p.tags, 'iframe']),
+        dropWithContent: new Set([...p.dropWithContent].filter((t) => t !== 'iframe')),
+        attributes: { ...p.attributes, iframe: ['src', 'srcdoc'] },
+      }),
+    ],
+    [
+      'event handlers allowed',
+      (p) => ({
+        ...p,
+        attributes: {
+          ...p.attributes,
+          '*': [...p.attributes['*']!, 'onerror', 'onclick', 'onmouseover'],
+        },
+      }),
+    ],
+    [
+      'javascript: links allowed',
+      (p) => ({ ...p, protocols: { ...p.protocols, href: [...p.protocols.href!, 'javascript'] } }),
+    ],
+    [
+      'positioning in style allowed',
+      (p) => ({ ...p, styles: { ...p.styles, position: /.*/, background: /.*/ } }),
+    ],
+    [
+      'svg kept',
+      (p) => ({
+        ...p,
+        tags: new Set([...p.tags, 'svg', 'a']),
+        dropWithContent: new Set([...p.dropWithContent].filter((t) => t !== 'svg')),
+      }),
+    ],
   ])('would catch a loosened allowlist: %s', (_name, loosen) => {
     expect(dangersWith(allowlist)).toEqual([])
     expect(dangersWith(loosen(allowlist)).length).toBeGreaterThan(0)

@@ -28,16 +28,43 @@ export const en: Messages = {
     warning: 'Warning',
   },
   errors: {
-    SLUG_INVALID: { title: 'Invalid address', body: 'The address contains characters that cannot be used. Please check it.' },
+    SLUG_INVALID: {
+      title: 'Invalid address',
+      body: 'The address contains characters that cannot be used. Please check it.',
+    },
     UNAUTHORIZED: { title: 'Not authorized', body: 'This request needs a valid publisher token.' },
-    REQUEST_INVALID: { title: 'Invalid request', body: 'The request body is not what this endpoint accepts.' },
-    SOURCE_TOO_LARGE: { title: 'Source too large', body: 'The article source is over the size limit.' },
-    SOURCE_REJECTED: { title: 'Source rejected', body: 'The article source has an error; nothing was changed.' },
-    TOO_MANY_ATTEMPTS: { title: 'Too many attempts', body: 'Too many failed attempts. Please wait a minute.' },
-    ARTICLE_NOT_FOUND: { title: 'Article not found', body: 'The article may have moved or been removed.' },
-    SOURCE_INVALID: { title: 'This article cannot be shown', body: 'Its source has an error, so it cannot be displayed right now. Other articles are not affected.' },
-    STORAGE_UNAVAILABLE: { title: 'Please try again shortly', body: 'The article storage cannot be reached at the moment.' },
-    INTERNAL: { title: 'Something went wrong', body: 'An unexpected error occurred. Please try again shortly.' },
+    REQUEST_INVALID: {
+      title: 'Invalid request',
+      body: 'The request body is not what this endpoint accepts.',
+    },
+    SOURCE_TOO_LARGE: {
+      title: 'Source too large',
+      body: 'The article source is over the size limit.',
+    },
+    SOURCE_REJECTED: {
+      title: 'Source rejected',
+      body: 'The article source has an error; nothing was changed.',
+    },
+    TOO_MANY_ATTEMPTS: {
+      title: 'Too many attempts',
+      body: 'Too many failed attempts. Please wait a minute.',
+    },
+    ARTICLE_NOT_FOUND: {
+      title: 'Article not found',
+      body: 'The article may have moved or been removed.',
+    },
+    SOURCE_INVALID: {
+      title: 'This article cannot be shown',
+      body: 'Its source has an error, so it cannot be displayed right now. Other articles are not affected.',
+    },
+    STORAGE_UNAVAILABLE: {
+      title: 'Please try again shortly',
+      body: 'The article storage cannot be reached at the moment.',
+    },
+    INTERNAL: {
+      title: 'Something went wrong',
+      body: 'An unexpected error occurred. Please try again shortly.',
+    },
   },
   detailsForPublisher: 'Details for the publisher',
 }

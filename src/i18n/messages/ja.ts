@@ -28,16 +28,46 @@ export const ja: Messages = {
     warning: '注意',
   },
   errors: {
-    SLUG_INVALID: { title: '無効なアドレスです', body: 'アドレスに使用できない文字が含まれています。ご確認ください。' },
-    UNAUTHORIZED: { title: '権限がありません', body: 'このリクエストには有効な発行者トークンが必要です。' },
-    REQUEST_INVALID: { title: '無効なリクエストです', body: 'リクエスト本文がこのエンドポイントの形式ではありません。' },
-    SOURCE_TOO_LARGE: { title: 'ソースが大きすぎます', body: '記事のソースがサイズ上限を超えています。' },
-    SOURCE_REJECTED: { title: 'ソースを受け付けられません', body: '記事のソースに誤りがあるため、何も変更していません。' },
-    TOO_MANY_ATTEMPTS: { title: '試行回数が多すぎます', body: '失敗した試行が多すぎます。1分後にもう一度お試しください。' },
-    ARTICLE_NOT_FOUND: { title: '記事が見つかりません', body: '記事は移動または削除された可能性があります。' },
-    SOURCE_INVALID: { title: 'この記事は表示できません', body: '記事の原稿にエラーがあるため、現在表示できません。他の記事には影響ありません。' },
-    STORAGE_UNAVAILABLE: { title: 'しばらくしてから再度お試しください', body: '記事の保存先に一時的に接続できません。' },
-    INTERNAL: { title: '問題が発生しました', body: '予期しないエラーが発生しました。しばらくしてから再度お試しください。' },
+    SLUG_INVALID: {
+      title: '無効なアドレスです',
+      body: 'アドレスに使用できない文字が含まれています。ご確認ください。',
+    },
+    UNAUTHORIZED: {
+      title: '権限がありません',
+      body: 'このリクエストには有効な発行者トークンが必要です。',
+    },
+    REQUEST_INVALID: {
+      title: '無効なリクエストです',
+      body: 'リクエスト本文がこのエンドポイントの形式ではありません。',
+    },
+    SOURCE_TOO_LARGE: {
+      title: 'ソースが大きすぎます',
+      body: '記事のソースがサイズ上限を超えています。',
+    },
+    SOURCE_REJECTED: {
+      title: 'ソースを受け付けられません',
+      body: '記事のソースに誤りがあるため、何も変更していません。',
+    },
+    TOO_MANY_ATTEMPTS: {
+      title: '試行回数が多すぎます',
+      body: '失敗した試行が多すぎます。1分後にもう一度お試しください。',
+    },
+    ARTICLE_NOT_FOUND: {
+      title: '記事が見つかりません',
+      body: '記事は移動または削除された可能性があります。',
+    },
+    SOURCE_INVALID: {
+      title: 'この記事は表示できません',
+      body: '記事の原稿にエラーがあるため、現在表示できません。他の記事には影響ありません。',
+    },
+    STORAGE_UNAVAILABLE: {
+      title: 'しばらくしてから再度お試しください',
+      body: '記事の保存先に一時的に接続できません。',
+    },
+    INTERNAL: {
+      title: '問題が発生しました',
+      body: '予期しないエラーが発生しました。しばらくしてから再度お試しください。',
+    },
   },
   detailsForPublisher: '発行者向けの情報',
 }
