@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
+import { isMain } from './lib/is-main'
 import { checkContent } from './lib/content'
 
 export async function check(options: {
@@ -15,7 +16,7 @@ export async function check(options: {
   log?: (line: string) => void
 }): Promise<{ ok: boolean; files: number; errors: string[]; warnings: string[] }> {
   const log = options.log ?? console.log
-  const checked = await checkContent(options.dir, readSiteConfig())
+  const checked = await checkContent(options.dir, await readSiteConfig())
   for (const error of checked.errors) log(`✗ ${error}`)
   for (const warning of checked.warnings) log(`⚠ ${warning}`)
   const files = checked.files.length + checked.errors.length
@@ -26,8 +27,7 @@ export async function check(options: {
   return { ok, files, errors: checked.errors, warnings: checked.warnings }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`
-if (isMain) {
+if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { strict: { type: 'boolean', default: false } },

@@ -8,8 +8,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
-import { decodeFileName } from '../src/source/store'
 import { readSiteConfig } from './lib/config'
+import { isMain } from './lib/is-main'
 import { openStorage } from './lib/storage'
 
 export interface PullResult {
@@ -28,15 +28,15 @@ export async function pull(options: {
   log?: (line: string) => void
 }): Promise<PullResult> {
   const log = options.log ?? console.log
-  const config = readSiteConfig()
-  const storage = await openStorage(options.store ?? config.sources[0]!, {
+  const config = await readSiteConfig()
+  const storage = await openStorage(options.store ?? config.sources[0]!, config, {
     remote: options.remote,
     persistTo: options.persistTo,
   })
   const result: PullResult = { written: [], unchanged: [], conflicts: [] }
   try {
     for (const [key, { metadata }] of await storage.list()) {
-      const name = decodeFileName(metadata.fileName) ?? `${key}.${metadata.format ?? 'html'}`
+      const name = metadata.fileName ?? `${key}.${metadata.format ?? 'html'}`
       const path = resolve(options.dir, name)
       // A file name from storage never writes outside the content folder.
       if (!path.startsWith(resolve(options.dir) + sep)) {
@@ -70,8 +70,7 @@ export async function pull(options: {
   return result
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`
-if (isMain) {
+if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

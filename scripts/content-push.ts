@@ -8,13 +8,17 @@
  */
 import { parseArgs } from 'node:util'
 import { buildIndexes, entriesOf, indexEntry } from '../src/listing/build'
+import { readIndex, writeIndex } from '../src/listing/read'
+import { PLACEHOLDER_ORIGIN } from '../src/pipeline'
 import { validateSource } from '../src/publish/publish'
-import { indexKey, LanguageIndex, type IndexEntry } from '../src/schema/listing'
-import { encodeFileName, type SourceMetadata } from '../src/source/store'
+import type { IndexEntry, LanguageIndex } from '../src/schema/listing'
+import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
 import { checkContent, type CheckedContent, type ContentFile } from './lib/content'
 import { probeImage, ProbeError } from './lib/image-probe'
-import { callPurge, purgeLocal, purgeRemote } from './lib/purge'
+import { isMain } from './lib/is-main'
+import { planPush, type PushPlan } from './lib/plan'
+import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
 import { openStorage, type Storage } from './lib/storage'
 
 export interface PushResult {
@@ -47,21 +51,19 @@ export interface PushOptions {
   /** Measure new main images over the network (default true). */
   probeImages?: boolean
   /** Which running Worker to purge after a change: by default the `npm start` server (local) or BASE_URL (remote). */
-  purge?: false | { origin: string; token: string }
+  purge?: PurgeTarget
   /** An open storage to reuse (watch mode keeps one); otherwise opened and closed here. */
   storage?: Storage
   log?: (line: string) => void
 }
 
-/** Workers KV's limit on a key's metadata, serialized as JSON. */
-const KV_METADATA_LIMIT = 1024
-
-/** Images on the site itself stay root-relative in the index; this origin marks them while building. */
-const SITE = 'https://site.invalid'
+export class PushError extends Error {
+  override name = 'PushError'
+}
 
 export async function push(options: PushOptions): Promise<PushResult> {
   const log = options.log ?? console.log
-  const config = readSiteConfig(options.configPath)
+  const config = await readSiteConfig(options.configPath)
   const checked = await checkContent(options.dir, config)
   if (checked.errors.length && !options.skipInvalid) {
     throw new PushError(
@@ -69,119 +71,105 @@ export async function push(options: PushOptions): Promise<PushResult> {
     )
   }
   for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
-  if (checked.warnings.length && options.warnings === 'count') {
-    log(
-      `⚠ ${checked.warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
-    )
-  } else if (checked.warnings.length) {
-    log(`⚠ ${checked.warnings.length} link-preview warning(s) (see /preview/<lang>/<slug>):`)
-    for (const warning of checked.warnings) log(`  ⚠ ${warning}`)
-  }
+  reportWarnings(checked.warnings, options.warnings, log)
   const storage =
-    options.storage ??
-    (await openStorage(options.store ?? config.sources[0]!, {
-      remote: options.remote,
-      persistTo: options.persistTo,
-      configPath: options.configPath,
-    }))
+    options.storage ?? (await openStorage(options.store ?? config.sources[0]!, config, options))
   try {
-    return await pushTo(storage, config, checked, options, log)
+    const plan = planPush(checked.files, checked.invalid, await storage.list(), {
+      now: new Date().toISOString(),
+      prune: options.prune,
+      remove: options.remove,
+    })
+    reportPlan(
+      plan,
+      options.dryRun ? `${storage.description} (dry run, nothing changed)` : storage.description,
+      log,
+    )
+    const result: PushResult = {
+      added: plan.added,
+      changed: plan.changed,
+      unchanged: plan.unchanged,
+      onlyInStorage: plan.onlyInStorage,
+      deleted: [],
+      invalid: checked.invalid,
+      indexes: [],
+    }
+    if (options.dryRun) return { ...result, deleted: plan.removed }
+    await applyPlan(storage, config, checked, plan, result, options, log)
+    return result
   } finally {
     if (!options.storage) await storage.close()
   }
 }
 
-async function pushTo(
+function reportWarnings(
+  warnings: string[],
+  mode: PushOptions['warnings'],
+  log: (line: string) => void,
+) {
+  if (!warnings.length) return
+  if (mode === 'count') {
+    log(
+      `⚠ ${warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
+    )
+    return
+  }
+  log(`⚠ ${warnings.length} link-preview warning(s) (see /preview/<lang>/<slug>):`)
+  for (const warning of warnings) log(`  ⚠ ${warning}`)
+}
+
+function reportPlan(plan: PushPlan, where: string, log: (line: string) => void) {
+  const kept = plan.onlyInStorage.length - plan.removed.length
+  log(
+    `${where}: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed` +
+      (kept ? `, ${kept} only in storage (kept; --prune removes them)` : ''),
+  )
+  for (const key of plan.added) log(`  + /${key}`)
+  for (const key of plan.changed) log(`  ~ /${key}`)
+  for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
+}
+
+/** Uploads, deletes, rewrites the indexes, then purges what changed. */
+async function applyPlan(
   storage: Storage,
   config: ScriptConfig,
   checked: CheckedContent,
+  plan: PushPlan,
+  result: PushResult,
   options: PushOptions,
   log: (line: string) => void,
-): Promise<PushResult> {
-  const stored = await storage.list()
-  const now = new Date().toISOString()
-  const result: PushResult = {
-    added: [],
-    changed: [],
-    unchanged: [],
-    onlyInStorage: [],
-    deleted: [],
-    invalid: checked.invalid,
-    indexes: [],
-  }
-  const metadata = new Map<string, SourceMetadata>()
-  for (const file of checked.files) {
-    const previous = stored.get(file.key)
-    if (
-      previous?.metadata.sha256 === file.sha256 &&
-      previous.metadata.fileName === encodeFileName(file.path)
-    ) {
-      result.unchanged.push(file.key)
-      metadata.set(file.key, previous.metadata)
-      continue
-    }
-    ;(previous ? result.changed : result.added).push(file.key)
-    const firstUploaded = previous?.metadata.firstUploaded ?? now
-    metadata.set(file.key, {
-      fileName: encodeFileName(file.path),
-      format: file.format,
-      sha256: file.sha256,
-      uploaded: now,
-      firstUploaded,
-    })
-  }
-  const local = new Set([...checked.files.map((f) => f.key), ...checked.invalid])
-  result.onlyInStorage = [...stored.keys()].filter((key) => !local.has(key))
-  const removed = options.prune
-    ? result.onlyInStorage
-    : result.onlyInStorage.filter((key) => options.remove?.includes(key))
-
-  const prefix = options.dryRun
-    ? `${storage.description} (dry run, nothing changed)`
-    : storage.description
-  const kept = result.onlyInStorage.length - removed.length
-  log(
-    `${prefix}: ${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged, ${removed.length} removed` +
-      (kept ? `, ${kept} only in storage (kept; --prune removes them)` : ''),
-  )
-  for (const key of result.added) log(`  + /${key}`)
-  for (const key of result.changed) log(`  ~ /${key}`)
-  for (const key of result.onlyInStorage) log(`  ${removed.includes(key) ? '-' : '?'} /${key}`)
-  if (options.dryRun) {
-    result.deleted = removed
-    return result
-  }
-
+) {
   const byKey = new Map(checked.files.map((f) => [f.key, f]))
-  const touched = [...result.added, ...result.changed]
+  const touched = [...plan.added, ...plan.changed]
   if (options.probeImages ?? true)
     await measureImages(
       touched.map((key) => byKey.get(key)!),
       checked,
-      metadata,
+      plan.metadata,
       log,
     )
-  for (const key of touched) await storage.put(key, byKey.get(key)!.bytes, metadata.get(key)!)
-  for (const key of removed) {
+  for (const key of touched) await storage.put(key, byKey.get(key)!.bytes, plan.metadata.get(key)!)
+  for (const key of plan.removed) {
     await storage.delete(key)
     result.deleted.push(key)
   }
-  result.indexes = await writeIndexes(storage, config, checked.files, metadata, result)
+  result.indexes = await writeIndexes(storage, config, checked.files, plan, result.deleted)
 
   const changed = [...touched, ...result.deleted]
-  if (changed.length || result.indexes.length) {
-    if (options.purge)
-      await callPurge(options.purge.origin, options.purge.token, {
-        keys: changed,
-        listings: result.indexes,
-      })
-    else if (options.purge === false || options.persistTo) {
-      // a private store: no running server caches it
-    } else if (options.remote)
-      await purgeRemote(changed, result.indexes, config.baseUrl, process.env.ADMIN_TOKEN, log)
-    else await purgeLocal(changed, result.indexes, config.devPort, log)
+  if (!changed.length && !result.indexes.length) return
+  const target = await purgeTarget({
+    remote: options.remote,
+    baseUrl: config.baseUrl,
+    devPort: config.devPort,
+    given: options.purge,
+    privateStore: !!options.persistTo,
+  })
+  if (target === false && options.remote && options.purge === undefined) {
+    log(
+      '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; otherwise changes show within the freshness bound (60 s by default)',
+    )
   }
-  return result
+  await purgeAfterPush(target, { keys: changed, listings: result.indexes }, config.devPort, log)
 }
 
 /** Adds the measured size of each main image that has none in its front matter; offline, says so once. */
@@ -198,21 +186,7 @@ async function measureImages(
       continue
     try {
       const facts = await probeImage(image.url)
-      const withImage = {
-        ...metadata.get(file.key)!,
-        imageUrl: image.url,
-        imageWidth: String(facts.width),
-        imageHeight: String(facts.height),
-        imageType: facts.type,
-      }
-      // KV metadata holds at most 1024 bytes; a long image URL beside a long Hangul file name may not fit.
-      if (JSON.stringify(withImage).length > KV_METADATA_LIMIT) {
-        log(
-          `  ⚠ ${file.path}: image ${facts.width}×${facts.height} measured, but its URL is too long to store beside the file; write image.width and image.height instead`,
-        )
-        continue
-      }
-      metadata.set(file.key, withImage)
+      metadata.set(file.key, { ...metadata.get(file.key)!, image: { url: image.url, ...facts } })
       log(`  ▣ ${file.path}: image ${facts.width}×${facts.height} ${facts.type}`)
     } catch (error) {
       if (error instanceof ProbeError && error.offline) {
@@ -232,19 +206,15 @@ async function writeIndexes(
   storage: Storage,
   config: ScriptConfig,
   files: ContentFile[],
-  metadata: Map<string, SourceMetadata>,
-  result: PushResult,
+  plan: PushPlan,
+  deleted: string[],
 ): Promise<string[]> {
-  const previous: LanguageIndex[] = []
-  for (const lang of config.languages) {
-    const parsed = LanguageIndex.safeParse(
-      JSON.parse((await storage.getText(indexKey(lang))) ?? 'null'),
-    )
-    if (parsed.success) previous.push(parsed.data)
-  }
+  const previous: LanguageIndex[] = await Promise.all(
+    config.languages.map(async (lang) => (await readIndex(storage.internal, lang)).index),
+  )
   const entries = new Map<string, IndexEntry>(
     [...entriesOf(previous)].filter(
-      ([key]) => result.onlyInStorage.includes(key) && !result.deleted.includes(key),
+      ([key]) => plan.onlyInStorage.includes(key) && !deleted.includes(key),
     ),
   )
   for (const file of files) {
@@ -253,27 +223,22 @@ async function writeIndexes(
       file.key,
       file.path,
       file.format,
-      metadata.get(file.key)!,
+      plan.metadata.get(file.key)!,
       config,
     )
-    if (article.published) entries.set(file.key, indexEntry(article, SITE))
+    if (article.published) entries.set(file.key, indexEntry(article, PLACEHOLDER_ORIGIN))
   }
   const written: string[] = []
   for (const index of buildIndexes(entries, config.languages)) {
-    const text = JSON.stringify(index)
-    if ((await storage.getText(indexKey(index.lang))) === text) continue
-    await storage.put(indexKey(index.lang), new TextEncoder().encode(text), {})
+    if (JSON.stringify(previous.find((p) => p.lang === index.lang)) === JSON.stringify(index))
+      continue
+    await writeIndex(storage.internal, index)
     written.push(index.lang)
   }
   return written
 }
 
-export class PushError extends Error {
-  override name = 'PushError'
-}
-
-const isMain = import.meta.url === `file://${process.argv[1]}`
-if (isMain) {
+if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

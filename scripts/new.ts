@@ -8,8 +8,10 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { slugFromFileName } from '../src/parse/date'
 import { checkSlug } from '../src/source/keys'
 import { readSiteConfig } from './lib/config'
+import { isMain } from './lib/is-main'
 
 const PLACEHOLDER: Record<string, { title: string; body: string }> = {
   ko: { title: '새 기사 제목', body: '여기에 본문을 Markdown으로 씁니다.' },
@@ -44,13 +46,13 @@ export async function createArticle(options: {
   slug: string
   now?: Date
 }): Promise<string> {
-  const config = readSiteConfig()
+  const config = await readSiteConfig()
   if (!config.languages.includes(options.lang))
     throw new Error(`${options.lang} is not one of LANGUAGES (${config.languages.join(', ')})`)
   const slug = checkSlug(options.slug)
   const folder = join(options.dir, options.lang)
   const taken = (await readdir(folder).catch(() => [] as string[])).find(
-    (name) => name.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '') === slug,
+    (name) => slugFromFileName(name) === slug,
   )
   if (taken)
     throw new Error(
@@ -63,8 +65,7 @@ export async function createArticle(options: {
   return path
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`
-if (isMain) {
+if (isMain(import.meta.url)) {
   const { positionals } = parseArgs({ allowPositionals: true })
   const [lang, slug] = positionals
   if (!lang || !slug) {

@@ -2,7 +2,7 @@
  * source → parse → transform → enrich: a stored file becomes an Article. Pure: no bindings,
  * no clock; everything that varies comes in through `ctx`.
  */
-import { ArticleError } from './errors'
+import { AppError } from './errors'
 import { bodyToHtml, formatOf, parseBody } from './parse/body'
 import { dateFromFileName, parseDate, toZonedIso } from './parse/date'
 import { decodeSource } from './parse/decode'
@@ -33,6 +33,12 @@ export interface PipelineContext {
   /** The language of last resort, when neither the front matter, the path nor the text says. */
   defaultLang?: string
 }
+
+/**
+ * The origin an article is built for when the real one is not known yet (at push and publish time):
+ * index entries keep on-site URLs relative to it. `.invalid` can never be a real host.
+ */
+export const PLACEHOLDER_ORIGIN = 'https://site.invalid'
 
 /** Meta descriptions are cut to about this many characters (Google shows ~160). */
 export const DESCRIPTION_LENGTH = 160
@@ -78,7 +84,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     if (value === undefined) return undefined
     const date = parseDate(value, ctx.timeZone)
     if (!date)
-      throw new ArticleError(
+      throw new AppError(
         'SOURCE_INVALID',
         `expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900, got ${JSON.stringify(value)}`,
         { file, key },
@@ -132,7 +138,7 @@ function withinDepth<T>(work: () => T, file: string): T {
     return work()
   } catch (error) {
     if (error instanceof RangeError)
-      throw new ArticleError(
+      throw new AppError(
         'SOURCE_INVALID',
         'the body is nested too deeply to render (thousands of levels)',
         { file },
@@ -167,7 +173,7 @@ function mainImage(
   try {
     url = new URL(chosen.url, pageUrl)
   } catch (cause) {
-    throw new ArticleError(
+    throw new AppError(
       'SOURCE_INVALID',
       `expected an image URL, got ${JSON.stringify(chosen.url)}`,
       { file, key: 'image' },

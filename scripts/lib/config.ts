@@ -1,10 +1,40 @@
-import { unstable_readConfig } from 'wrangler'
+/**
+ * The site settings from wrangler.toml's [vars], checked by the same schema the Worker uses. Read
+ * with a small TOML parser rather than wrangler, so commands that need only the settings start fast.
+ */
+import { readFile } from 'node:fs/promises'
+import { parse } from 'smol-toml'
 import { SiteConfig } from '../../src/config'
 
-/** The site settings from wrangler.toml's [vars], checked by the same schema the Worker uses. */
 export type ScriptConfig = SiteConfig & { devPort: number }
 
-export function readSiteConfig(configPath = 'wrangler.toml'): ScriptConfig {
-  const config = unstable_readConfig({ config: configPath })
-  return { ...SiteConfig.parse(config.vars), devPort: config.dev.port ?? 8787 }
+/** The parts of wrangler.toml the scripts read. */
+export interface WranglerToml {
+  name?: string
+  compatibility_date?: string
+  vars?: Record<string, string>
+  dev?: { port?: number }
+  kv_namespaces?: { binding: string; id?: string }[]
+  r2_buckets?: { binding: string; bucket_name?: string }[]
+  d1_databases?: {
+    binding: string
+    database_name?: string
+    database_id?: string
+    migrations_dir?: string
+  }[]
+}
+
+export async function readWranglerToml(configPath = 'wrangler.toml'): Promise<WranglerToml> {
+  return parse(await readFile(configPath, 'utf8')) as WranglerToml
+}
+
+export async function readSiteConfig(configPath = 'wrangler.toml'): Promise<ScriptConfig> {
+  const toml = await readWranglerToml(configPath)
+  const result = SiteConfig.safeParse(toml.vars ?? {})
+  if (!result.success) {
+    throw new Error(
+      `${configPath} [vars] are invalid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    )
+  }
+  return { ...result.data, devPort: toml.dev?.port ?? 8787 }
 }

@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { SiteConfig } from '../../src/config'
-import { ArticleError } from '../../src/errors'
+import { AppError } from '../../src/errors'
 import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
 import { previewChecks } from '../../src/meta/checks'
 import { pageMeta } from '../../src/meta/page'
 import { buildArticle } from '../../src/pipeline'
 import type { Article, SourceFormat } from '../../src/schema/article'
-import { checkSlug, sourceKey } from '../../src/source/keys'
+import { slugFromFileName } from '../../src/parse/date'
+import { articleKey, checkSlug } from '../../src/source/keys'
 
 export interface ContentFile {
   /** Path relative to the content folder, with `/`: `ko/2024-06-20-seoul-heatwave.md`. */
@@ -33,8 +34,6 @@ export interface CheckedContent {
   /** Link-preview problems (the inspector's checks): `ko/a.html: [X, LinkedIn] the title is 85 characters…` */
   warnings: string[]
 }
-
-const JEKYLL_DATE = /^\d{4}-\d{2}-\d{2}-/
 
 /** Checks judge URLs as the deployed site will serve them; without BASE_URL, as some public https site. */
 const checkOrigin = (config: SiteConfig) => config.baseUrl || 'https://example.com'
@@ -57,14 +56,12 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
       key = keyFor(path, bytes, config)
       const earlier = byKey.get(key)
       if (earlier)
-        throw new ArticleError(
-          'SOURCE_INVALID',
-          `same URL /${key} as ${earlier}; rename one of them`,
-          { file: path },
-        )
+        throw new AppError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, {
+          file: path,
+        })
       byKey.set(key, path)
       if (bytes.byteLength > config.maxSourceBytes) {
-        throw new ArticleError(
+        throw new AppError(
           'SOURCE_INVALID',
           `the file is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`,
           { file: path },
@@ -106,7 +103,7 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
         }
       }
     } catch (error) {
-      errors.push(error instanceof ArticleError ? error.describe() : `${path}: ${String(error)}`)
+      errors.push(error instanceof AppError ? error.describe() : `${path}: ${String(error)}`)
       if (key) invalid.push(key)
     }
   }
@@ -120,10 +117,10 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
 export function keyFor(path: string, bytes: Uint8Array, config: SiteConfig): string {
   const parts = path.split('/')
   const name = parts.pop()!
-  const slug = checkFileSlug(name.replace(/\.[^.]+$/, '').replace(JEKYLL_DATE, ''), path)
+  const slug = checkFileSlug(slugFromFileName(name), path)
   const folder = parts[0]
   if (parts.length > 1 || (folder && !config.languages.includes(folder))) {
-    throw new ArticleError(
+    throw new AppError(
       'SOURCE_INVALID',
       `put articles in a language folder: one of ${config.languages.join(', ')}`,
       { file: path },
@@ -132,14 +129,14 @@ export function keyFor(path: string, bytes: Uint8Array, config: SiteConfig): str
   const detected = detectLanguage(new TextDecoder().decode(bytes))
   const lang =
     folder ?? (detected && config.languages.includes(detected) ? detected : config.defaultLang)
-  return sourceKey(lang, slug)
+  return articleKey(lang, slug)
 }
 
 function checkFileSlug(slug: string, file: string): string {
   try {
     return checkSlug(slug)
   } catch (error) {
-    throw new ArticleError(
+    throw new AppError(
       'SOURCE_INVALID',
       `the file name does not make a valid URL: ${(error as Error).message}`,
       { file },

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { getPlatformProxy, unstable_dev } from 'wrangler'
 import { push } from '../content-push'
+import { devServer, platformProxy } from './wrangler'
 
 export interface RunningWorker {
   origin: string
@@ -38,11 +38,7 @@ export async function startDevWorker(
     log: () => {},
   })
   if (options.seedKv) {
-    const proxy = await getPlatformProxy<Env>({
-      configPath: 'wrangler.toml',
-      persist: { path: v3 },
-      envFiles: [],
-    })
+    const proxy = await platformProxy({ remote: false, persistTo: v3 })
     try {
       await options.seedKv(proxy.env.ARTICLES_KV)
     } finally {
@@ -50,15 +46,9 @@ export async function startDevWorker(
     }
   }
   const token = randomBytes(16).toString('hex')
-  const worker = await unstable_dev('src/index.ts', {
-    config: 'wrangler.toml',
+  const worker = await devServer({
     persistTo: state,
-    ip: '127.0.0.1',
-    port: 0,
     vars: { ADMIN_TOKEN: token, ...options.vars },
-    logLevel: 'error',
-    inspect: false,
-    experimental: { disableExperimentalWarning: true, disableDevRegistry: true },
   })
   const origin = `http://${worker.address}:${worker.port}`
   return {

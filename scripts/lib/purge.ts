@@ -1,56 +1,69 @@
 /**
  * After a push, drop the changed articles' cached pages so the change shows at once: locally from the
- * running `npm start` server, remotely from the data centre that answers (others catch up within
- * CACHE_FRESH_SECONDS + CACHE_REVALIDATE_SECONDS).
+ * running `npm start` server, remotely from the deployment at BASE_URL.
  */
 import { readFile, rm } from 'node:fs/promises'
 
 export const DEV_TOKEN_FILE = '.wrangler/dev-admin-token'
 
-export async function purgeLocal(
-  keys: string[],
-  listings: string[],
-  port: number,
-  log: (line: string) => void,
-  cacheDir = '.wrangler/state/v3/cache',
-) {
-  const token = await readFile(DEV_TOKEN_FILE, 'utf8').catch(() => undefined)
-  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
-  if (token) {
-    try {
-      const purged = await callPurge(`http://127.0.0.1:${port}`, token.trim(), {
-        keys,
-        listings,
-        origins,
-      })
-      log(`  cache: ${purged} cached page(s) purged on the dev server`)
-      return
-    } catch {
-      // not running: fall through
-    }
-  }
-  // No server answering: clear the cache it keeps on disk, so the next start serves the new files.
-  await rm(cacheDir, { recursive: true, force: true })
+/** Who to ask: a running Worker (origin + token), or nobody (`false`: a private store no server caches). */
+export type PurgeTarget = false | { origin: string; token: string; origins?: string[] }
+
+export interface Changes {
+  keys: string[]
+  listings: string[]
 }
 
-export async function purgeRemote(
-  keys: string[],
-  listings: string[],
-  baseUrl: string,
-  token: string | undefined,
+/** The Worker a push should purge: the one given, the deployment at BASE_URL, or the local `npm start` server. */
+export async function purgeTarget(options: {
+  remote: boolean
+  baseUrl: string
+  devPort: number
+  given?: PurgeTarget
+  privateStore?: boolean
+}): Promise<PurgeTarget | 'local'> {
+  if (options.given !== undefined) return options.given
+  if (options.privateStore) return false
+  if (options.remote) {
+    const token = process.env.ADMIN_TOKEN
+    return token && options.baseUrl ? { origin: options.baseUrl, token } : false
+  }
+  return 'local'
+}
+
+export async function purgeAfterPush(
+  target: PurgeTarget | 'local',
+  changes: Changes,
+  devPort: number,
   log: (line: string) => void,
-) {
-  if (!token || !baseUrl) {
-    log(
-      '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; otherwise changes show within the freshness bound (60 s by default)',
-    )
+  cacheDir = '.wrangler/state/v3/cache',
+): Promise<void> {
+  if (target === 'local') {
+    const token = await readFile(DEV_TOKEN_FILE, 'utf8').catch(() => undefined)
+    const origins = [`http://localhost:${devPort}`, `http://127.0.0.1:${devPort}`]
+    if (token) {
+      try {
+        const purged = await callPurge(`http://127.0.0.1:${devPort}`, token.trim(), {
+          ...changes,
+          origins,
+        })
+        log(`  cache: ${purged} cached page(s) purged on the dev server`)
+        return
+      } catch {
+        // not running: fall through
+      }
+    }
+    // No server answering: clear the cache it keeps on disk, so the next start serves the new files.
+    await rm(cacheDir, { recursive: true, force: true })
     return
   }
+  if (!target) return
   try {
-    const purged = await callPurge(baseUrl, token, { keys, listings })
-    log(
-      `  cache: ${purged} cached page(s) purged in the nearest data centre; others update within the freshness bound`,
-    )
+    const purged = await callPurge(target.origin, target.token, {
+      ...changes,
+      ...(target.origins && { origins: target.origins }),
+    })
+    log(`  cache: ${purged} cached page(s) purged`)
   } catch (error) {
     log(
       `  cache: purge failed (${(error as Error).message}); changes show within the freshness bound`,
@@ -62,7 +75,7 @@ export async function purgeRemote(
 export async function callPurge(
   origin: string,
   token: string,
-  body: { keys: string[]; listings: string[]; origins?: string[] },
+  body: Changes & { origins?: string[] },
 ): Promise<number> {
   const res = await fetch(`${origin}/admin/cache/purge`, {
     method: 'POST',

@@ -5,6 +5,7 @@
  */
 import { watch } from 'chokidar'
 import { push, type PushOptions, type PushResult } from '../content-push'
+import { readSiteConfig } from './config'
 import { openStorage } from './storage'
 
 export interface Watcher {
@@ -20,7 +21,7 @@ export async function watchContent(
   },
 ): Promise<Watcher> {
   const log = options.log ?? console.log
-  const storage = await openStorage('kv', {
+  const storage = await openStorage('kv', await readSiteConfig(options.configPath), {
     remote: false,
     persistTo: options.persistTo,
     configPath: options.configPath,

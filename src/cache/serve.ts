@@ -4,9 +4,9 @@
  */
 import { setMetric } from 'hono/timing'
 import type { AppContext } from '../env'
-import { ArticleError } from '../errors'
+import { AppError, isCacheableError, isStorageFailure } from '../errors'
 import { log } from '../log'
-import { StorageError } from '../source/store'
+import { errorResponse } from '../render/error-response'
 import { edgeCache, type EdgeCache } from './edge'
 import {
   clientCacheControl,
@@ -17,7 +17,10 @@ import {
   type CacheState,
 } from './policy'
 
-/** Renders the page from storage: a 200 or a 404 to keep; anything else is served but not kept. */
+/**
+ * Renders the page from storage. A 200 is kept; so is a thrown error that `isCacheableError` says is
+ * stable (a 404), rendered here as its error page. Anything else is served but not kept.
+ */
 export type Produce = () => Promise<Response>
 
 export async function cachedResponse(
@@ -55,7 +58,7 @@ export async function cachedResponse(
     if (hit && hit.status === 200 && standsIn(error)) {
       log(c, 'error', {
         event: 'served-stale',
-        message: error instanceof ArticleError ? error.describe() : String(error),
+        message: error instanceof AppError ? error.describe() : String(error),
       })
       return respond(c, hit, 'STALE')
     }
@@ -65,9 +68,17 @@ export async function cachedResponse(
 
 /** Storage trouble, or a broken new version: the last good copy is better than an error page. */
 const standsIn = (error: unknown) =>
-  error instanceof StorageError ||
-  error instanceof AggregateError ||
-  (error instanceof ArticleError && error.code === 'SOURCE_INVALID')
+  isStorageFailure(error) || (error instanceof AppError && error.code === 'SOURCE_INVALID')
+
+/** The page, or the error page of a missing thing (which may be kept like a page). */
+async function produceOrNotFound(c: AppContext, produce: Produce): Promise<Response> {
+  try {
+    return await produce()
+  } catch (error) {
+    if (error instanceof AppError && isCacheableError(error)) return errorResponse(c, error)
+    throw error
+  }
+}
 
 async function renderAndStore(
   c: AppContext,
@@ -76,7 +87,7 @@ async function renderAndStore(
   produce: Produce,
   cacheWorks = true,
 ) {
-  const response = await produce()
+  const response = await produceOrNotFound(c, produce)
   const policy = c.get('config').cache
   const keep =
     cacheWorks &&

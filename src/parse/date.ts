@@ -59,7 +59,20 @@ export function toZonedIso(date: Date, timeZone: string): string {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** `2024-06-19-hello-world.md` → `2024-06-19`; the Jekyll post naming convention. */
+/** The Jekyll post naming convention: `2024-06-19-hello-world.md` is dated and its slug drops the date. */
+const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/
+
+/** `ko/2024-06-19-hello-world.md` → `2024-06-19` */
 export function dateFromFileName(fileName: string): string | null {
-  return /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]+$/.exec(fileName)?.[1] ?? null
+  return JEKYLL_NAME.exec(baseName(fileName))?.[1] ?? null
 }
+
+/** `ko/2024-06-19-hello-world.md` → `hello-world`; `ko/hello.html` → `hello` */
+export function slugFromFileName(fileName: string): string {
+  const name = baseName(fileName)
+  return JEKYLL_NAME.exec(name)?.[2] ?? name
+}
+
+/** The file name without folders and without its extension. */
+const baseName = (fileName: string) =>
+  fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')

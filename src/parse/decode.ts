@@ -1,4 +1,4 @@
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
@@ -11,7 +11,7 @@ export function decodeSource(bytes: ArrayBuffer | Uint8Array, file: string): str
   try {
     text = utf8.decode(bytes)
   } catch (cause) {
-    throw new ArticleError(
+    throw new AppError(
       'SOURCE_INVALID',
       `the file is not valid UTF-8; it ${guessEncoding(bytes)}. Save it as UTF-8 and upload again.`,
       { file, line: firstBadLine(bytes) },
@@ -20,7 +20,7 @@ export function decodeSource(bytes: ArrayBuffer | Uint8Array, file: string): str
   }
   const nul = text.indexOf('\u0000')
   if (nul >= 0) {
-    throw new ArticleError('SOURCE_INVALID', 'the file contains NUL bytes; is it a binary file?', {
+    throw new AppError('SOURCE_INVALID', 'the file contains NUL bytes; is it a binary file?', {
       file,
       line: lineOf(text, nul),
     })

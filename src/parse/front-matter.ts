@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
 import type * as z from 'zod'
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 import { FrontMatter } from '../schema/article'
 
 export interface SplitSource {
@@ -15,7 +15,7 @@ export interface SplitSource {
 export function splitFrontMatter(text: string, file: string): SplitSource {
   const open = /^---[ \t]*\n/.exec(text)
   if (!open) {
-    throw new ArticleError(
+    throw new AppError(
       'SOURCE_INVALID',
       'the file must start with a `---` line opening the YAML front matter',
       {
@@ -27,7 +27,7 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
   const rest = text.slice(open[0].length)
   const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest)
   if (!close) {
-    throw new ArticleError('SOURCE_INVALID', 'the front matter has no closing `---` line', {
+    throw new AppError('SOURCE_INVALID', 'the front matter has no closing `---` line', {
       file,
       line: 1,
     })
@@ -52,7 +52,7 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
 
   const yamlError = doc.errors[0]
   if (yamlError) {
-    throw new ArticleError('SOURCE_INVALID', `invalid YAML: ${firstLine(yamlError.message)}`, {
+    throw new AppError('SOURCE_INVALID', `invalid YAML: ${firstLine(yamlError.message)}`, {
       file,
       line: lineAt(yamlError.pos[0]),
     })
@@ -63,7 +63,7 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     // Alias bombs: yaml refuses documents whose aliases expand past this count.
     data = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (cause) {
-    throw new ArticleError(
+    throw new AppError(
       'SOURCE_INVALID',
       `invalid YAML: ${(cause as Error).message}`,
       { file },
@@ -71,14 +71,10 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     )
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ArticleError(
-      'SOURCE_INVALID',
-      'the front matter must be a map of `key: value` lines',
-      {
-        file,
-        line: source.yamlLine,
-      },
-    )
+    throw new AppError('SOURCE_INVALID', 'the front matter must be a map of `key: value` lines', {
+      file,
+      line: source.yamlLine,
+    })
   }
 
   const result = FrontMatter.safeParse(data, { reportInput: true })
@@ -89,7 +85,7 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
   const line = offset === undefined ? source.yamlLine - 1 : lineAt(offset)
   const missing = issue.code === 'invalid_type' && issue.input === undefined
   const message = missing ? 'this key is required' : `${issue.message}${describe(issue.input)}`
-  throw new ArticleError('SOURCE_INVALID', message, {
+  throw new AppError('SOURCE_INVALID', message, {
     file,
     key: path.join('.') || undefined,
     line,

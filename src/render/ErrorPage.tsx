@@ -1,9 +1,9 @@
-import type { ArticleError } from '../errors'
+import type { AppError } from '../errors'
 import { messages } from '../i18n'
 import { Layout, type ChromeProps } from './Layout'
 
 /** A clear page for every error, in the site's language; the publisher's detail only for broken sources. */
-export function ErrorPage({ error, chrome }: { error: ArticleError; chrome: ChromeProps }) {
+export function ErrorPage({ error, chrome }: { error: AppError; chrome: ChromeProps }) {
   const text = messages(chrome.uiLang).errors[error.code]
   return (
     <Layout {...chrome} lang={chrome.uiLang} title={`${text.title} | ${chrome.siteName}`} noindex>

@@ -1,61 +1,77 @@
 /**
  * The publishing API and cache purge, off unless the ADMIN_TOKEN secret is set
- * (`wrangler secret put ADMIN_TOKEN`; `.dev.vars` or `npm start`'s random token locally).
+ * (`wrangler secret put ADMIN_TOKEN`; `.dev.vars` or `npm start`'s own token locally).
  *
  *   PUT    /admin/articles/:lang/:slug   raw source as the body (?file=ko/2024-06-19-x.md names it)
  *   DELETE /admin/articles/:lang/:slug
  *   GET    /admin/articles               sources with their versions (?cursor= for more)
  *   POST   /admin/cache/purge            {"keys": ["ko/slug"], "listings": ["ko"]}
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bearerAuth } from 'hono/bearer-auth'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { edgeCache } from '../cache/edge'
 import { articleKeys, listingKeys } from '../cache/purge'
 import type { AppContext, AppEnv } from '../env'
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 import { readIndex } from '../listing/read'
 import { log } from '../log'
 import { formatOf } from '../parse/body'
+import { slugFromFileName } from '../parse/date'
 import { publish, unpublish } from '../publish/publish'
-import { backend, indexStore } from '../source'
-import { checkSlug, LANGUAGE_KEY, LANGUAGE_TAG, sourceKey } from '../source/keys'
-import { decodeFileName } from '../source/store'
+import { backends, internal } from '../source'
+import { articleKey, ARTICLE_KEY, checkSlug, LANGUAGE_TAG } from '../source/keys'
+import { articleParams, servedLanguage } from './params'
 
-/** Bearer token compared in constant time; repeated failures from one client get 429s. */
-const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const expected = c.env.ADMIN_TOKEN
-  if (!expected)
-    throw new ArticleError('ARTICLE_NOT_FOUND', 'admin endpoints are off: no ADMIN_TOKEN')
-  const given = c.req.header('authorization')?.replace(/^Bearer\s+/i, '') ?? ''
-  if (!(await sameSecret(given, expected))) {
-    const client = c.req.header('cf-connecting-ip') ?? 'unknown'
-    const { success } = (await c.env.ADMIN_FAILURES?.limit({ key: client })) ?? { success: true }
-    log(c, 'warn', { event: 'admin-auth-failed', client, limited: !success })
-    if (!success)
-      throw new ArticleError('TOO_MANY_ATTEMPTS', `too many failed logins from ${client}`)
-    throw new ArticleError('UNAUTHORIZED', 'wrong or missing admin token')
-  }
-  await next()
+/**
+ * Who is failing to log in, for the rate limit: the address, or for IPv6 its /64, since one client
+ * owns a whole /64 and can rotate through it.
+ */
+export function clientKey(ip: string | undefined): string {
+  if (!ip) return 'unknown'
+  if (!ip.includes(':')) return ip
+  const [head = '', tail = ''] = ip.toLowerCase().split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = ip.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }
 
-async function sameSecret(a: string, b: string): Promise<boolean> {
-  // Hash first so both sides have the same length and the comparison leaks nothing about b.
-  const digest = async (s: string) =>
-    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))
-  const [x, y] = await Promise.all([digest(a), digest(b)])
-  return crypto.subtle.timingSafeEqual(x, y)
+/** Hono's bearer-token check (constant-time, WWW-Authenticate), with repeated failures from one client refused. */
+const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = c.env.ADMIN_TOKEN
+  if (!token) throw new AppError('NOT_FOUND', 'admin endpoints are off: no ADMIN_TOKEN')
+  try {
+    await bearerAuth<AppEnv>({ token })(c, next)
+  } catch (error) {
+    // Only the token check itself lands here: errors further down became responses already.
+    if (!(error instanceof HTTPException) || (error.status !== 401 && error.status !== 400))
+      throw error
+    const client = clientKey(c.req.header('cf-connecting-ip'))
+    const { success } = (await c.env.ADMIN_FAILURES?.limit({ key: client })) ?? { success: true }
+    log(c, 'warn', { event: 'admin-auth-failed', client, limited: !success })
+    if (!success) throw new AppError('TOO_MANY_ATTEMPTS', `too many failed logins from ${client}`)
+    throw new AppError('UNAUTHORIZED', 'wrong or missing admin token')
+  }
 }
 
 /** Drops this data centre's cached copies of changed articles and listings; others follow within the freshness bound. */
 async function purge(
-  c: Context<AppEnv>,
+  c: AppContext,
   slugs: Iterable<string>,
   languages: string[],
   origins = [c.get('baseUrl')],
 ): Promise<number> {
   const config = c.get('config')
   const indexes = await Promise.all(
-    languages.map(async (lang) => (await readIndex(indexStore(c.env, config), lang)).index),
+    languages.map(async (lang) => (await readIndex(internal(c.env, config), lang)).index),
   )
   const keys = new Set(
     origins.flatMap((origin) => [
@@ -71,7 +87,7 @@ async function purge(
 
 const PurgeRequest = z.object({
   /** Article keys, `<lang>/<slug>`. */
-  keys: z.array(z.string().regex(LANGUAGE_KEY)).max(1000).default([]),
+  keys: z.array(z.string().regex(ARTICLE_KEY)).max(1000).default([]),
   /** Languages whose index changed: their listings, feed and the sitemap. */
   listings: z.array(z.string().regex(LANGUAGE_TAG)).max(50).default([]),
   /** Origins the pages were cached under; default the site's. Locally both localhost and 127.0.0.1. */
@@ -81,54 +97,50 @@ const PurgeRequest = z.object({
     .optional(),
 })
 
-/** The first of SOURCES, read without the size limit: indexes are big, and new bodies are checked on arrival. */
-const writable = (c: AppContext) => backend(c.env, c.get('config'), undefined, {})
-
-function address(c: AppContext): { lang: string; slug: string; key: string } {
-  const lang = c.req.param('lang') ?? ''
-  if (!c.get('config').languages.includes(lang))
-    throw new ArticleError('REQUEST_INVALID', `${lang} is not one of LANGUAGES`)
-  const slug = checkSlug(c.req.param('slug') ?? '')
-  return { lang, slug, key: sourceKey(lang, slug) }
-}
-
-/** The raw body, refused before reading when Content-Length already says it is too big. */
-async function sourceBody(c: AppContext): Promise<Uint8Array> {
-  const max = c.get('config').maxSourceBytes
-  const declared = Number(c.req.header('content-length') ?? 0)
-  const tooLarge = (size: number) =>
-    new ArticleError(
-      'SOURCE_TOO_LARGE',
-      `the body is ${size} bytes; the limit is ${max} (MAX_SOURCE_BYTES)`,
-    )
-  if (declared > max) throw tooLarge(declared)
-  const bytes = new Uint8Array(await c.req.arrayBuffer())
-  if (bytes.byteLength > max) throw tooLarge(bytes.byteLength)
-  if (bytes.byteLength === 0)
-    throw new ArticleError('REQUEST_INVALID', 'the body is empty: send the article source')
-  return bytes
-}
-
-/** `?file=` names the source (its extension gives the format, a Jekyll prefix the date); else from Content-Type. */
+/**
+ * `?file=` names the source (its extension gives the format, a Jekyll prefix the date): it must be
+ * `<lang>/<slug>.md|html`, or `<lang>/YYYY-MM-DD-<slug>.md|html`, so a later pull writes it back
+ * exactly where a push will find this same article. Without it, the format comes from Content-Type.
+ */
 function fileNameFor(c: AppContext, lang: string, slug: string): string {
   const file = c.req.query('file')
-  if (file !== undefined) {
-    if (!file.startsWith(`${lang}/`) || !formatOf(file) || file.includes('..'))
-      throw new ArticleError(
-        'REQUEST_INVALID',
-        `file must look like ${lang}/${slug}.md or ${lang}/${slug}.html`,
-      )
-    return file
+  if (file === undefined)
+    return `${lang}/${slug}.${/markdown/i.test(c.req.header('content-type') ?? '') ? 'md' : 'html'}`
+  const name = file.slice(lang.length + 1)
+  if (
+    !file.startsWith(`${lang}/`) ||
+    name.includes('/') ||
+    !formatOf(file) ||
+    slugFromFileName(file) !== slug
+  ) {
+    throw new AppError(
+      'REQUEST_INVALID',
+      `file must be ${lang}/${slug}.md or ${lang}/${slug}.html, optionally dated (${lang}/2024-06-19-${slug}.md); got ${file}`,
+    )
   }
-  const markdown = /markdown/i.test(c.req.header('content-type') ?? '')
-  return `${lang}/${slug}.${markdown ? 'md' : 'html'}`
+  return file
+}
+
+/** Hono's body limit at MAX_SOURCE_BYTES: a body is refused by its Content-Length, or as it streams in without one. */
+const sourceBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const max = c.get('config').maxSourceBytes
+  return bodyLimit({
+    maxSize: max,
+    onError: () => {
+      const declared = c.req.header('content-length')
+      throw new AppError(
+        'SOURCE_TOO_LARGE',
+        `the body is ${declared ? `${declared} bytes` : 'larger than that'}; the limit is ${max} (MAX_SOURCE_BYTES)`,
+      )
+    },
+  })(c, next)
 }
 
 export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', requireToken)
   .post('/admin/cache/purge', async (c) => {
     const parsed = PurgeRequest.safeParse(await c.req.json().catch(() => undefined))
-    if (!parsed.success) throw new ArticleError('REQUEST_INVALID', z.prettifyError(parsed.error))
+    if (!parsed.success) throw new AppError('REQUEST_INVALID', z.prettifyError(parsed.error))
     const origins = parsed.data.origins?.map((o) => new URL(o).origin)
     const slugs = new Set(parsed.data.keys.map((key) => checkSlug(key.slice(key.indexOf('/') + 1))))
     const languages = parsed.data.listings.filter((lang) =>
@@ -139,32 +151,42 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json({ purged, keys: parsed.data.keys.length })
   })
   .get('/admin/articles', async (c) => {
-    const page = await writable(c).list({ cursor: c.req.query('cursor') || undefined })
-    const articles = page.entries
-      .filter((e) => LANGUAGE_KEY.test(e.key))
-      .map((e) => ({
-        key: e.key,
-        version: e.metadata.sha256,
-        fileName: decodeFileName(e.metadata.fileName),
-        format: e.metadata.format,
-        uploaded: e.metadata.uploaded,
-        firstUploaded: e.metadata.firstUploaded,
-      }))
+    const config = c.get('config')
+    const page = await backends(c.env, config)[0]!.list(
+      config.languages,
+      c.req.query('cursor') || undefined,
+    )
+    const articles = page.entries.map(({ key, metadata }) => ({
+      key,
+      version: metadata.sha256,
+      fileName: metadata.fileName,
+      format: metadata.format,
+      uploaded: metadata.uploaded,
+      firstUploaded: metadata.firstUploaded,
+    }))
     return c.json({ articles, ...(page.cursor && { cursor: page.cursor }) })
   })
-  .put('/admin/articles/:lang/:slug', async (c) => {
-    const { slug, key, lang } = address(c)
-    const bytes = await sourceBody(c)
+  .put('/admin/articles/:lang/:slug', servedLanguage, sourceBodyLimit, async (c) => {
+    const config = c.get('config')
+    const { lang, slug } = articleParams(c)
+    const key = articleKey(lang, slug)
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    if (bytes.byteLength === 0)
+      throw new AppError('REQUEST_INVALID', 'the body is empty: send the article source')
     const fileName = fileNameFor(c, lang, slug)
-    let change
-    try {
-      change = await publish(writable(c), c.get('config'), key, bytes, fileName)
-    } catch (error) {
+    const change = await publish(
+      backends(c.env, config)[0]!,
+      internal(c.env, config),
+      config,
+      key,
+      bytes,
+      fileName,
+    ).catch((error: unknown) => {
       // The same checks and messages as content:push; nothing was written.
-      if (error instanceof ArticleError && error.code === 'SOURCE_INVALID')
-        throw new ArticleError('SOURCE_REJECTED', error.message, error.location)
+      if (error instanceof AppError && error.code === 'SOURCE_INVALID')
+        throw error.as('SOURCE_REJECTED')
       throw error
-    }
+    })
     const purged = await purge(c, [slug], change.indexes)
     log(c, 'info', {
       event: change.previous ? 'article-updated' : 'article-created',
@@ -178,10 +200,12 @@ export const adminRoutes = new Hono<AppEnv>()
       change.previous ? 200 : 201,
     )
   })
-  .delete('/admin/articles/:lang/:slug', async (c) => {
-    const { slug, key } = address(c)
-    const change = await unpublish(writable(c), c.get('config'), key)
-    if (!change) throw new ArticleError('ARTICLE_NOT_FOUND', `no source at ${key}`)
+  .delete('/admin/articles/:lang/:slug', servedLanguage, async (c) => {
+    const config = c.get('config')
+    const { lang, slug } = articleParams(c)
+    const key = articleKey(lang, slug)
+    const change = await unpublish(backends(c.env, config), internal(c.env, config), config, key)
+    if (!change) throw new AppError('ARTICLE_NOT_FOUND', `no source at ${key}`)
     const purged = await purge(c, [slug], change.indexes)
     log(c, 'info', {
       event: 'article-deleted',

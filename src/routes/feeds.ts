@@ -4,7 +4,7 @@ import { wrapTime } from 'hono/timing'
 import { cacheKey, etagFor } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 import { messages } from '../i18n'
 import { readIndex } from '../listing/read'
 import { log } from '../log'
@@ -12,25 +12,24 @@ import { buildArticle } from '../pipeline'
 import { atomFeed } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import type { Article } from '../schema/article'
-import { indexStore, sourceStore } from '../source'
-import { sourceKey } from '../source/keys'
+import { internal, readSources } from '../source'
+import { articleKey } from '../source/keys'
+import { servedLanguage } from './params'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
 export const FEED_SIZE = 20
 
 async function feed(c: AppContext) {
-  const lang = c.req.param('lang') ?? ''
+  const lang = c.req.param('lang')!
   const config = c.get('config')
-  if (!config.languages.includes(lang))
-    throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang}`)
   return cachedResponse(c, cacheKey(c.get('baseUrl'), 'feed', lang), async () => {
-    const store = sourceStore(c.env, config)
-    const { index, etag } = await wrapTime(c, 'storage', readIndex(indexStore(c.env, config), lang))
+    const store = readSources(c.env, config)
+    const { index, etag } = await wrapTime(c, 'storage', readIndex(internal(c.env, config), lang))
     const latest = index.articles.slice(0, FEED_SIZE)
     const sources = await wrapTime(
       c,
       'storage',
-      Promise.all(latest.map((e) => store.get(sourceKey(lang, e.slug)))),
+      Promise.all(latest.map((e) => store.get(articleKey(lang, e.slug)))),
     )
     const articles: Article[] = []
     for (const source of sources) {
@@ -46,7 +45,7 @@ async function feed(c: AppContext) {
         // One broken article must not take the feed down; it is logged and left out.
         log(c, 'error', {
           event: 'feed-entry-skipped',
-          message: error instanceof ArticleError ? error.describe() : String(error),
+          message: error instanceof AppError ? error.describe() : String(error),
         })
       }
     }
@@ -77,7 +76,7 @@ async function sitemapUrls(c: AppContext): Promise<{ urls: SitemapUrl[]; etag: s
   const indexes = await wrapTime(
     c,
     'storage',
-    Promise.all(config.languages.map((lang) => readIndex(indexStore(c.env, config), lang))),
+    Promise.all(config.languages.map((lang) => readIndex(internal(c.env, config), lang))),
   )
   const homes = config.languages.map((lang) => ({ hreflang: lang, href: `${base}/${lang}/` }))
   const urls: SitemapUrl[] = config.languages.map((lang) => ({
@@ -106,7 +105,7 @@ const xmlHeaders = (etag: string) => ({
 })
 
 export const feedRoutes = new Hono<AppEnv>()
-  .get('/:lang/feed.xml', feed)
+  .get('/:lang/feed.xml', servedLanguage, feed)
   .get('/sitemap.xml', (c) =>
     cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', 'index'), async () => {
       const { urls, etag } = await sitemapUrls(c)
@@ -127,7 +126,8 @@ export const feedRoutes = new Hono<AppEnv>()
     return cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', String(n)), async () => {
       const { urls, etag } = await sitemapUrls(c)
       const part = urls.slice((n - 1) * SITEMAP_LIMIT, n * SITEMAP_LIMIT)
-      if (part.length === 0 || urls.length <= SITEMAP_LIMIT) return errorResponse404(c)
+      if (part.length === 0 || urls.length <= SITEMAP_LIMIT)
+        throw new AppError('NOT_FOUND', `no sitemap part ${n}`)
       return new Response(urlset(part), { headers: xmlHeaders(`${etag}-${n}`) })
     })
   })
@@ -137,7 +137,3 @@ export const feedRoutes = new Hono<AppEnv>()
     const body = `User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /preview/\n\nSitemap: ${base}/sitemap.xml\n`
     return c.text(body, 200, { 'Cache-Control': 'public, max-age=3600' })
   })
-
-function errorResponse404(c: AppContext): never {
-  throw new ArticleError('ARTICLE_NOT_FOUND', `no sitemap part ${c.req.param('part')}`)
-}

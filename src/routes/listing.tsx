@@ -4,32 +4,25 @@ import { wrapTime } from 'hono/timing'
 import { cacheKey, etagFor } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 import { fill, messages } from '../i18n'
 import { readIndex } from '../listing/read'
 import { displayName, filterEntries, paginate, type ListingFilter } from '../listing/select'
 import { ListingPage } from '../render/ListingPage'
-import { indexStore } from '../source'
-import { errorResponse } from './errors'
-
-function language(c: AppContext): string {
-  const lang = c.req.param('lang') ?? ''
-  if (!c.get('config').languages.includes(lang))
-    throw new ArticleError('ARTICLE_NOT_FOUND', `no language ${lang} on this site`)
-  return lang
-}
+import { internal } from '../source'
+import { servedLanguage } from './params'
 
 function pageNumber(c: AppContext): number {
   const raw = c.req.param('n')
   if (raw === undefined) return 1
   // One spelling per page: /page/2, never /page/02.
-  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new ArticleError('ARTICLE_NOT_FOUND', `no page ${raw}`)
+  if (!/^[1-9]\d{0,5}$/.test(raw)) throw new AppError('NOT_FOUND', `no page ${raw}`)
   return Number(raw)
 }
 
 function listing(kind: ListingFilter['kind']) {
   return async (c: AppContext) => {
-    const lang = language(c)
+    const lang = c.req.param('lang')!
     const page = pageNumber(c)
     // Page 1 lives at the listing's own address.
     if (c.req.param('n') === '1')
@@ -46,20 +39,13 @@ function listing(kind: ListingFilter['kind']) {
     )
     return cachedResponse(c, key, async () => {
       const config = c.get('config')
-      const { index, etag } = await wrapTime(
-        c,
-        'storage',
-        readIndex(indexStore(c.env, config), lang),
-      )
+      const { index, etag } = await wrapTime(c, 'storage', readIndex(internal(c.env, config), lang))
       const entries = filterEntries(index.articles, filter, lang)
       const label = displayName(index.articles, filter, lang)
       const t = messages(lang)
       const current = paginate(entries, page)
       if (!current || (kind !== 'home' && !label))
-        return errorResponse(
-          c,
-          new ArticleError('ARTICLE_NOT_FOUND', `no ${kind} page ${name} ${page}`),
-        )
+        throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
       const heading =
         kind === 'home'
           ? config.siteName
@@ -97,9 +83,9 @@ function listing(kind: ListingFilter['kind']) {
 }
 
 export const listingRoutes = new Hono<AppEnv>()
-  .get('/:lang/', listing('home'))
-  .get('/:lang/page/:n', listing('home'))
-  .get('/:lang/category/:name', listing('category'))
-  .get('/:lang/category/:name/page/:n', listing('category'))
-  .get('/:lang/tag/:name', listing('tag'))
-  .get('/:lang/tag/:name/page/:n', listing('tag'))
+  .get('/:lang/', servedLanguage, listing('home'))
+  .get('/:lang/page/:n', servedLanguage, listing('home'))
+  .get('/:lang/category/:name', servedLanguage, listing('category'))
+  .get('/:lang/category/:name/page/:n', servedLanguage, listing('category'))
+  .get('/:lang/tag/:name', servedLanguage, listing('tag'))
+  .get('/:lang/tag/:name/page/:n', servedLanguage, listing('tag'))

@@ -8,9 +8,9 @@ import { cacheKey } from '../cache/policy'
 import { OEMBED_DEFAULT } from '../cache/purge'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 import { checkSlug } from '../source/keys'
-import { loadArticle } from './article'
+import { loadArticle } from '../articles/load'
 
 const [CARD_WIDTH, CARD_HEIGHT] = OEMBED_DEFAULT.split('x').map(Number) as [number, number]
 
@@ -18,7 +18,7 @@ function dimension(c: AppContext, name: 'maxwidth' | 'maxheight'): number | unde
   const raw = c.req.query(name)
   if (raw === undefined) return undefined
   if (!/^[1-9]\d{0,4}$/.test(raw))
-    throw new ArticleError('REQUEST_INVALID', `${name} must be a positive whole number`)
+    throw new AppError('REQUEST_INVALID', `${name} must be a positive whole number`)
   return Number(raw)
 }
 
@@ -42,15 +42,11 @@ function articleOf(c: AppContext, url: string): { lang: string; slug: string } |
 
 export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   const format = c.req.query('format') ?? 'json'
-  if (format !== 'json')
-    return c.json(
-      { error: { code: 'FORMAT_NOT_IMPLEMENTED', message: 'only format=json is offered' } },
-      501,
-    )
+  if (format !== 'json') throw new AppError('FORMAT_NOT_IMPLEMENTED', 'only format=json is offered')
   const width = Math.min(dimension(c, 'maxwidth') ?? CARD_WIDTH, CARD_WIDTH)
   const height = Math.min(dimension(c, 'maxheight') ?? CARD_HEIGHT, CARD_HEIGHT)
   const target = articleOf(c, c.req.query('url') ?? '')
-  if (!target) throw new ArticleError('ARTICLE_NOT_FOUND', 'no article of this site at that url')
+  if (!target) throw new AppError('ARTICLE_NOT_FOUND', 'no article of this site at that url')
   const { lang, slug } = target
   return cachedResponse(
     c,

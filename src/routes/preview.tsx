@@ -1,28 +1,33 @@
 /** The publisher's link-preview inspector: every platform's card from the page's own metadata. */
 import { Hono } from 'hono'
+import { loadArticle, publishedVersions } from '../articles/load'
+import { siteInfo } from '../articles/site'
 import type { AppEnv } from '../env'
 import { previewChecks } from '../meta/checks'
 import { pageMeta } from '../meta/page'
 import { PreviewPage } from '../render/PreviewPage'
-import { articleAddress, loadArticle, siteInfo } from './article'
-import { publishedVersions } from './versions'
+import { articleParams, servedLanguage } from './params'
 
-export const previewRoutes = new Hono<AppEnv>().get('/preview/:lang/:slug', async (c) => {
-  const { lang, slug } = articleAddress(c)
-  const [article, translations] = await Promise.all([
-    loadArticle(c, lang, slug),
-    publishedVersions(c, slug, lang),
-  ])
-  article.translations = translations
-  const meta = pageMeta(article, siteInfo(c, lang))
-  const page = (
-    <PreviewPage
-      lang={lang}
-      siteName={c.get('config').siteName}
-      pageUrl={article.url}
-      tags={meta.tags}
-      issues={previewChecks(meta.tags, { writtenImage: article.image?.written })}
-    />
-  )
-  return c.html(`<!DOCTYPE html>${await page.toString()}`, 200, { 'Cache-Control': 'no-store' })
-})
+export const previewRoutes = new Hono<AppEnv>().get(
+  '/preview/:lang/:slug',
+  servedLanguage,
+  async (c) => {
+    const { lang, slug } = articleParams(c)
+    const [article, translations] = await Promise.all([
+      loadArticle(c, lang, slug),
+      publishedVersions(c, slug, lang),
+    ])
+    article.translations = translations
+    const meta = pageMeta(article, siteInfo(c, lang))
+    const page = (
+      <PreviewPage
+        lang={lang}
+        siteName={c.get('config').siteName}
+        pageUrl={article.url}
+        tags={meta.tags}
+        issues={previewChecks(meta.tags, { writtenImage: article.image?.written })}
+      />
+    )
+    return c.html(`<!DOCTYPE html>${await page.toString()}`, 200, { 'Cache-Control': 'no-store' })
+  },
+)

@@ -36,5 +36,5 @@ export const LanguageIndex = z.object({
 })
 export type LanguageIndex = z.output<typeof LanguageIndex>
 
-/** Where a language's index is stored, beside the sources. Not an article key (it starts with `_`). */
-export const indexKey = (lang: string) => `_index/${lang}`
+/** Where a language's index is stored among the site's internal data. */
+export const indexName = (lang: string) => `index/${lang}`

@@ -1,52 +1,30 @@
 import type { SiteConfig } from '../config'
-import { kvStore } from './kv'
-import { r2Store } from './r2'
-import {
-  chainStores,
-  StorageError,
-  type SourceStore,
-  type StoreName,
-  type StoreOptions,
-  type WritableStore,
-} from './store'
+import type { StoreName } from './driver'
+import type { Driver } from './driver'
+import { internalStore, type InternalStore } from './internal'
+import { kvDriver } from './kv'
+import { r2Driver } from './r2'
+import { chainStores, sourceStore, type SourceStore, type WritableStore } from './store'
 
-/** The stores named in `SOURCES`, in that order, as one; each read gives up after the configured timeout. */
-export function sourceStore(env: Env, config: SiteConfig): SourceStore {
-  return chainStores(
-    config.sources.map((name) => withTimeout(backend(env, config, name), config.storageTimeoutMs)),
-  )
+const driver = (env: Env, name: StoreName): Driver =>
+  name === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2)
+
+/** One configured backend, with the site's size limit and read timeout. */
+export function backend(env: Env, config: SiteConfig, name: StoreName): WritableStore {
+  return sourceStore(driver(env, name), {
+    maxBytes: config.maxSourceBytes,
+    timeoutMs: config.storageTimeoutMs,
+  })
 }
 
-/** The same stores for the article indexes, which may be far bigger than any one source. */
-export function indexStore(env: Env, config: SiteConfig): SourceStore {
-  return chainStores(
-    config.sources.map((name) =>
-      withTimeout(backend(env, config, name, {}), config.storageTimeoutMs),
-    ),
-  )
-}
+/** The site's own data beside the sources, in the first of SOURCES (where publishing writes). */
+export const internal = (env: Env, config: SiteConfig): InternalStore =>
+  internalStore(driver(env, config.sources[0]!))
 
-/** One backend by name, writable: the publishing API writes to the first of SOURCES. */
-export function backend(
-  env: Env,
-  config: SiteConfig,
-  name: StoreName = config.sources[0]!,
-  options: StoreOptions = { maxBytes: config.maxSourceBytes },
-): WritableStore {
-  return name === 'kv' ? kvStore(env.ARTICLES_KV, options) : r2Store(env.ARTICLES_R2, options)
-}
+/** Every store named in `SOURCES`, in that order. */
+export const backends = (env: Env, config: SiteConfig): WritableStore[] =>
+  config.sources.map((name) => backend(env, config, name))
 
-/** A read that hangs is a failure like any other: the cache can stand in, or the reader gets a 503. */
-export function withTimeout(store: SourceStore, ms: number): SourceStore {
-  return {
-    name: store.name,
-    get(key) {
-      const timeout = new Promise<never>((_, reject) => {
-        AbortSignal.timeout(ms).addEventListener('abort', () =>
-          reject(new StorageError(store.name, `no answer for ${key} within ${ms} ms`)),
-        )
-      })
-      return Promise.race([store.get(key), timeout])
-    },
-  }
-}
+/** The stores named in `SOURCES` read as one: the first that has an article wins. */
+export const readSources = (env: Env, config: SiteConfig): SourceStore =>
+  chainStores(backends(env, config))

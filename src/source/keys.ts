@@ -1,4 +1,4 @@
-import { ArticleError } from '../errors'
+import { AppError } from '../errors'
 
 const MAX_SLUG_BYTES = 200
 
@@ -22,15 +22,26 @@ export function checkSlug(slug: string): string {
               : /^[.\s]|\s$/.test(normalized)
                 ? 'starts with a dot or has surrounding spaces'
                 : null
-  if (problem) throw new ArticleError('SLUG_INVALID', `the slug ${problem}`, { key: 'slug' })
+  if (problem) throw new AppError('SLUG_INVALID', `the slug ${problem}`, { key: 'slug' })
   return normalized
 }
-
-/** The storage key of an article: `<lang>/<slug>`. */
-export const sourceKey = (lang: string, slug: string) => `${lang}/${slug}`
 
 /** A BCP 47-style language tag as the site uses it in URLs: `ko`, `en`, `zh-Hant`. */
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
 
-/** An article's storage key: `<lang>/<slug>`, the slug without slashes. */
-export const LANGUAGE_KEY = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\/[^/]+$/
+/**
+ * Storage layout. An article's source is `<lang>/<slug>`, exactly where a publisher can put it by
+ * hand (`wrangler kv key put ko/my-story …`). Everything the site derives lives under `_/`, which no
+ * article key can reach: a language tag never starts with `_`.
+ */
+export const articleKey = (lang: string, slug: string) => `${lang}/${slug}`
+export const INTERNAL_PREFIX = '_/'
+
+/** `ko/putin-kim-pact` → its language and slug. */
+export function splitArticleKey(key: string): { lang: string; slug: string } {
+  const slash = key.indexOf('/')
+  return { lang: key.slice(0, slash), slug: key.slice(slash + 1) }
+}
+
+/** An article key: `<lang>/<slug>`, the slug without slashes. */
+export const ARTICLE_KEY = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\/[^/]+$/

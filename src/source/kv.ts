@@ -1,40 +1,24 @@
-import {
-  checkIntegrity,
-  checkSize,
-  decodeFileName,
-  measuredImage,
-  parseDateOrUndefined,
-  StorageError,
-  type SourceMetadata,
-  type StoreOptions,
-  type WritableStore,
-} from './store'
+import type { Driver } from './driver'
 
-/** Sources in Workers KV: the value is the raw file, the metadata what content:push or the publishing API wrote. */
-export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableStore => ({
+/** Workers KV: the value is the raw bytes, the metadata a flat JSON object of strings. */
+export const kvDriver = (ns: KVNamespace): Driver => ({
   name: 'kv',
+  metadataLimit: 1024,
   async get(key) {
-    let result: KVNamespaceGetWithMetadataResult<ArrayBuffer, SourceMetadata>
-    try {
-      result = await ns.getWithMetadata<SourceMetadata>(key, 'arrayBuffer')
-    } catch (cause) {
-      throw new StorageError('kv', `reading ${key} failed`, { cause })
-    }
-    if (result.value === null) return null
-    const meta = result.metadata ?? {}
-    checkSize(key, result.value.byteLength, options.maxBytes)
+    const { value, metadata } = await ns.getWithMetadata<Record<string, string>>(key, 'arrayBuffer')
+    if (value === null) return null
     return {
-      key,
-      bytes: result.value,
-      // A value put by hand has no metadata: its hash is the etag, so the etag still follows the bytes.
-      etag: await checkIntegrity('kv', key, result.value, meta.sha256),
-      store: 'kv',
-      uploaded: parseDateOrUndefined(meta.uploaded),
-      firstUploaded: parseDateOrUndefined(meta.firstUploaded),
-      fileName: decodeFileName(meta.fileName),
-      format: meta.format,
-      image: measuredImage(meta),
+      size: value.byteLength,
+      metadata: metadata ?? {},
+      body: async () => value,
+      discard: async () => {},
     }
+  },
+  async head(key) {
+    const { value, metadata } = await ns.getWithMetadata<Record<string, string>>(key, 'stream')
+    if (value === null) return null
+    await value.cancel()
+    return { size: Number.NaN, metadata: metadata ?? {} }
   },
   async put(key, bytes, metadata) {
     await ns.put(key, bytes, { metadata })
@@ -42,8 +26,8 @@ export const kvStore = (ns: KVNamespace, options: StoreOptions = {}): WritableSt
   async delete(key) {
     await ns.delete(key)
   },
-  async list({ cursor, prefix, limit = 1000 } = {}) {
-    const page = await ns.list<SourceMetadata>({ cursor, prefix, limit })
+  async list({ prefix, cursor }) {
+    const page = await ns.list<Record<string, string>>({ prefix, cursor, limit: 1000 })
     return {
       entries: page.keys.map((k) => ({ key: k.name, metadata: k.metadata ?? {} })),
       cursor: page.list_complete ? undefined : page.cursor,

@@ -1,17 +1,26 @@
-import { ArticleError } from '../errors'
+/**
+ * Article sources over any backend: the one place that applies the size limit, checks integrity
+ * (stored SHA-256 against the bytes) and encodes the metadata content:push and the publishing API
+ * write. Backends (kv.ts, r2.ts) only move bytes.
+ */
+import { AppError, StorageError } from '../errors'
 import type { SourceFormat } from '../schema/article'
+import type { Driver, StoreName } from './driver'
+import { articleKey } from './keys'
+
+export type { StoreName }
 
 /** One article source as stored: the raw file and what the storage knows about it. */
 export interface SourceFile {
   /** Storage key: `<lang>/<slug>`, e.g. `ko/putin-kim-pact`. */
   key: string
   bytes: ArrayBuffer
-  /** Changes whenever the bytes change. */
+  /** SHA-256 of the bytes, hex: the source's version, whichever store holds it. */
   etag: string
   store: StoreName
   /** When this version was uploaded. */
   uploaded?: Date
-  /** When the first version was uploaded (kept across updates by content:push). */
+  /** When the first version was uploaded (kept across updates). */
   firstUploaded?: Date
   /** The publisher's file name, e.g. `en/2024-06-19-hello.md`: gives the format and a Jekyll date. */
   fileName?: string
@@ -27,120 +36,258 @@ export interface MeasuredImage {
   type: string
 }
 
-export type StoreName = 'kv' | 'r2'
-
-/** What content:push stores beside each source (KV metadata, R2 custom metadata). */
+/** What content:push and the publishing API store beside each source. */
 export interface SourceMetadata {
-  /** Percent-encoded (`encodeURI`): metadata travels in HTTP headers, which want ASCII. */
+  /** The publisher's file name (stored percent-encoded: metadata travels in HTTP headers, which want ASCII). */
   fileName?: string
   format?: SourceFormat
-  /** SHA-256 of the bytes, hex: the etag for KV, and how a push knows nothing changed. */
+  /** SHA-256 of the bytes, hex: how a push knows nothing changed, and how a read knows nothing was damaged. */
   sha256?: string
   uploaded?: string
   firstUploaded?: string
-  /** The measured main image (see MeasuredImage), flattened: R2 metadata holds strings only. */
-  imageUrl?: string
-  imageWidth?: string
-  imageHeight?: string
-  imageType?: string
+  image?: MeasuredImage
 }
 
-/** The measured image from metadata, when all of it is there and makes sense. */
-export function measuredImage(meta: SourceMetadata | undefined): MeasuredImage | undefined {
-  const width = Number(meta?.imageWidth)
-  const height = Number(meta?.imageHeight)
-  if (!meta?.imageUrl || !meta.imageType || !(width > 0) || !(height > 0)) return undefined
-  return { url: meta.imageUrl, width, height, type: meta.imageType }
-}
-
-/** `null` means absent; a throw means the storage is broken. */
-export interface SourceStore {
-  readonly name: StoreName
-  get(key: string): Promise<SourceFile | null>
-}
-
-/** A stored key and what is known about it without reading the value. */
+/** A stored article key and what is known about it without reading the value. */
 export interface StoredEntry {
   key: string
   metadata: SourceMetadata
 }
 
-/** The write side, for content:push and the publishing API: one implementation per backend. */
+export interface SourceStore {
+  readonly name: StoreName
+  /** `null` means absent; a throw means the storage is broken (StorageError) or the article is (AppError). */
+  get(key: string): Promise<SourceFile | null>
+}
+
 export interface WritableStore extends SourceStore {
-  put(key: string, bytes: Uint8Array | ArrayBuffer, metadata: SourceMetadata): Promise<void>
+  /** What is stored at a key without checking it, so a damaged value can still be replaced or deleted. */
+  stat(key: string): Promise<StoredEntry | null>
+  /** The stored bytes as they are, unchecked: to put a previous version back. */
+  raw(key: string): Promise<Uint8Array | null>
+  put(key: string, bytes: Uint8Array, metadata: SourceMetadata): Promise<void>
   delete(key: string): Promise<void>
-  /** One page of keys with their metadata; `cursor` is set when there are more. */
-  list(options?: {
-    cursor?: string
-    prefix?: string
-    limit?: number
-  }): Promise<{ entries: StoredEntry[]; cursor?: string }>
+  /**
+   * One page of the article keys in these languages, with their metadata (internal keys are never
+   * listed); `cursor` is set when there are more.
+   */
+  list(
+    languages: readonly string[],
+    cursor?: string,
+  ): Promise<{ entries: StoredEntry[]; cursor?: string }>
 }
 
 export interface StoreOptions {
-  /** A value bigger than this is refused at read time (MAX_SOURCE_BYTES). */
-  maxBytes?: number
+  /** A source bigger than this is refused, at read time as at publish time (MAX_SOURCE_BYTES). */
+  maxBytes: number
+  /** A read slower than this is a failure like any other. */
+  timeoutMs?: number
 }
 
-/** A value over the size limit is not an outage: the article is broken, with a message saying why. */
-export function checkSize(key: string, size: number, maxBytes: number | undefined): void {
-  if (maxBytes !== undefined && size > maxBytes) {
-    throw new ArticleError(
-      'SOURCE_INVALID',
+/** The one size check: content:push, the publishing API and every read use it. */
+export function checkSourceSize(size: number, maxBytes: number, file: string): void {
+  if (size > maxBytes) {
+    throw new AppError(
+      'SOURCE_TOO_LARGE',
       `the source is ${size} bytes; the limit is ${maxBytes} (MAX_SOURCE_BYTES)`,
-      { file: key },
+      { file },
     )
   }
 }
 
-/** A stored hash that does not match the bytes read means a truncated or damaged value: a storage fault. */
-export async function checkIntegrity(
-  store: StoreName,
-  key: string,
-  bytes: ArrayBuffer,
-  sha256: string | undefined,
-): Promise<string> {
-  const actual = await sha256Hex(bytes)
-  if (sha256 && sha256 !== actual)
-    throw new StorageError(
-      store,
-      `${key} is truncated or damaged: ${bytes.byteLength} bytes do not match the stored hash`,
-    )
-  return actual
+export function sourceStore(driver: Driver, options: StoreOptions): WritableStore {
+  const fail = (action: string, key: string) => (cause: unknown) => {
+    throw cause instanceof AppError || cause instanceof StorageError
+      ? cause
+      : new StorageError(driver.name, `${action} ${key} failed`, { cause })
+  }
+  return {
+    name: driver.name,
+    async get(key) {
+      const read = async (): Promise<SourceFile | null> => {
+        const value = await driver.get(key)
+        if (!value) return null
+        const meta = decodeMetadata(value.metadata)
+        try {
+          checkSourceSize(value.size, options.maxBytes, meta.fileName ?? key)
+        } catch (error) {
+          await value.discard() // refused before downloading it
+          throw error
+        }
+        const bytes = await value.body()
+        const sha256 = await sha256Hex(bytes)
+        // A value put by hand has no stored hash; one that does not match was cut short or damaged.
+        if (meta.sha256 && meta.sha256 !== sha256) {
+          throw new StorageError(
+            driver.name,
+            `${key} is truncated or damaged: ${bytes.byteLength} bytes do not match the stored hash`,
+          )
+        }
+        return {
+          key,
+          bytes,
+          etag: sha256,
+          store: driver.name,
+          uploaded: parseDate(meta.uploaded) ?? value.uploaded,
+          firstUploaded: parseDate(meta.firstUploaded),
+          fileName: meta.fileName,
+          format: meta.format,
+          image: meta.image,
+        }
+      }
+      return withTimeout(read().catch(fail('reading', key)), options.timeoutMs, driver.name, key)
+    },
+    async stat(key) {
+      const head = await driver.head(key).catch(fail('reading', key))
+      return head && { key, metadata: decodeMetadata(head.metadata) }
+    },
+    async raw(key) {
+      const value = await driver.get(key).catch(fail('reading', key))
+      return value && new Uint8Array(await value.body())
+    },
+    async put(key, bytes, metadata) {
+      const encoded = encodeMetadata(metadata, driver.metadataLimit)
+      await driver
+        .put(
+          key,
+          bytes,
+          encoded,
+          metadata.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+        )
+        .catch(fail('writing', key))
+    },
+    async delete(key) {
+      await driver.delete(key).catch(fail('deleting', key))
+    },
+    async list(languages, cursor) {
+      // The cursor is `<language index>:<the backend's cursor>`: one language's keys after another's.
+      const [position = '0', inner] = cursor
+        ? [cursor.slice(0, cursor.indexOf(':')), cursor.slice(cursor.indexOf(':') + 1) || undefined]
+        : []
+      const index = Number(position)
+      const lang = languages[index]
+      if (lang === undefined) return { entries: [] }
+      const page = await driver
+        .list({ prefix: articleKey(lang, ''), cursor: inner })
+        .catch(fail('listing', lang))
+      const entries = page.entries
+        .filter((entry) => !entry.key.slice(lang.length + 1).includes('/'))
+        .map((entry) => ({ key: entry.key, metadata: decodeMetadata(entry.metadata) }))
+      const next = page.cursor
+        ? `${index}:${page.cursor}`
+        : index + 1 < languages.length
+          ? `${index + 1}:`
+          : undefined
+      return { entries, cursor: next }
+    },
+  }
 }
 
-export class StorageError extends Error {
-  constructor(store: StoreName, message: string, options?: ErrorOptions) {
-    super(`[${store}] ${message}`, options)
-    this.name = 'StorageError'
-  }
+/** Every article key a store holds in these languages, page after page. */
+export async function* listAll(
+  store: WritableStore,
+  languages: readonly string[],
+): AsyncIterable<StoredEntry> {
+  let cursor: string | undefined
+  do {
+    const page = await store.list(languages, cursor)
+    yield* page.entries
+    cursor = page.cursor
+  } while (cursor)
 }
 
 /** Tries each store in the configured order; the first that has the key wins. */
-export function chainStores(
-  stores: SourceStore[],
-): SourceStore & { readonly stores: SourceStore[] } {
+export function chainStores(stores: SourceStore[]): SourceStore {
   return {
     name: stores[0]!.name,
-    stores,
     async get(key) {
-      const failures: unknown[] = []
+      const failures: StorageError[] = []
       for (const store of stores) {
         try {
           const file = await store.get(key)
           if (file) return file
         } catch (error) {
+          if (!(error instanceof StorageError)) throw error // the article itself is broken
           failures.push(error) // a later store may still have it
         }
       }
-      if (failures.length) throw new AggregateError(failures, `no store could be read for ${key}`)
+      if (failures.length)
+        throw new StorageError(
+          stores.map((s) => s.name).join('+'),
+          `no store could be read for ${key}: ${failures.map((f) => f.message).join('; ')}`,
+          { cause: failures[0] },
+        )
       return null
     },
   }
 }
 
-export const encodeFileName = (name: string) => encodeURI(name)
-export function decodeFileName(stored: string | undefined): string | undefined {
+function withTimeout<T>(
+  work: Promise<T>,
+  ms: number | undefined,
+  store: StoreName,
+  key: string,
+): Promise<T> {
+  if (!ms) return work
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new StorageError(store, `no answer for ${key} within ${ms} ms`)),
+      ms,
+    )
+  })
+  return Promise.race([work, timeout]).finally(() => timer !== undefined && clearTimeout(timer))
+}
+
+const IMAGE_FIELDS = ['imageUrl', 'imageWidth', 'imageHeight', 'imageType'] as const
+
+/** Flat strings, as both KV metadata and R2 custom metadata want them. */
+export function encodeMetadata(metadata: SourceMetadata, limit = Infinity): Record<string, string> {
+  const { image, fileName, ...rest } = metadata
+  const flat: Record<string, string | undefined> = {
+    ...rest,
+    fileName: fileName === undefined ? undefined : encodeURI(fileName),
+    ...(image && {
+      imageUrl: image.url,
+      imageWidth: String(image.width),
+      imageHeight: String(image.height),
+      imageType: image.type,
+    }),
+  }
+  const encoded = Object.fromEntries(
+    Object.entries(flat).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  )
+  // The measured image is a nicety; the file name and hash are not. Drop the image first when it does not fit.
+  if (JSON.stringify(encoded).length > limit)
+    for (const field of IMAGE_FIELDS) delete encoded[field]
+  if (JSON.stringify(encoded).length > limit) {
+    throw new AppError(
+      'REQUEST_INVALID',
+      `the file name is too long to store beside the article (${limit} bytes of metadata at most)`,
+      { file: fileName },
+    )
+  }
+  return encoded
+}
+
+export function decodeMetadata(raw: Record<string, string>): SourceMetadata {
+  const width = Number(raw.imageWidth)
+  const height = Number(raw.imageHeight)
+  const image =
+    raw.imageUrl && raw.imageType && width > 0 && height > 0
+      ? { url: raw.imageUrl, width, height, type: raw.imageType }
+      : undefined
+  return {
+    fileName: decodeFileName(raw.fileName),
+    format: raw.format === 'md' || raw.format === 'html' ? raw.format : undefined,
+    sha256: /^[0-9a-f]{64}$/.test(raw.sha256 ?? '') ? raw.sha256 : undefined,
+    uploaded: raw.uploaded,
+    firstUploaded: raw.firstUploaded,
+    ...(image && { image }),
+  }
+}
+
+function decodeFileName(stored: string | undefined): string | undefined {
   if (!stored) return undefined
   try {
     return decodeURI(stored)
@@ -149,13 +296,13 @@ export function decodeFileName(stored: string | undefined): string | undefined {
   }
 }
 
-export const parseDateOrUndefined = (value: string | undefined) => {
+function parseDate(value: string | undefined): Date | undefined {
   if (!value) return undefined
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? undefined : date
 }
 
-export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }

@@ -1,6 +1,9 @@
 import { buildIndexes, indexEntry } from '../../src/listing/build'
-import { buildArticle } from '../../src/pipeline'
-import { indexKey, type IndexEntry } from '../../src/schema/listing'
+import { writeIndex } from '../../src/listing/read'
+import { buildArticle, PLACEHOLDER_ORIGIN } from '../../src/pipeline'
+import { internalStore } from '../../src/source/internal'
+import { kvDriver } from '../../src/source/kv'
+import type { IndexEntry } from '../../src/schema/listing'
 
 // Every file in content/, as the publisher wrote it (Vite reads them at test build time).
 const files = import.meta.glob('../../content/**/*.{md,html}', {
@@ -47,7 +50,7 @@ export async function putSiteWithIndexes(
   files: ContentFixture[] = CONTENT,
   languages = ['ko', 'en', 'ja'],
 ) {
-  const SITE = 'https://site.invalid'
+  const SITE = PLACEHOLDER_ORIGIN
   const uploaded = '2024-06-19T05:00:00.000Z'
   const entries = new Map<string, IndexEntry>()
   for (const file of files) {
@@ -66,5 +69,5 @@ export async function putSiteWithIndexes(
     if (article.published) entries.set(file.key, indexEntry(article, SITE))
   }
   for (const index of buildIndexes(entries, languages))
-    await kv.put(indexKey(index.lang), JSON.stringify(index))
+    await writeIndex(internalStore(kvDriver(kv)), index)
 }

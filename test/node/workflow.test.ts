@@ -11,6 +11,7 @@ import { pull } from '../../scripts/content-pull'
 import { push } from '../../scripts/content-push'
 import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
 import { probeImage } from '../../scripts/lib/image-probe'
+import { readSiteConfig } from '../../scripts/lib/config'
 import { openStorage } from '../../scripts/lib/storage'
 import { watchContent } from '../../scripts/lib/watch'
 import { quiet, useWorkspace } from './helpers/workspace'
@@ -143,11 +144,14 @@ describe('content:pull', () => {
     )
     await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     // An article that exists only in storage, as the publishing API would leave it.
-    const storage = await openStorage('kv', { remote: false, persistTo: ws.state })
+    const storage = await openStorage('kv', await readSiteConfig(), {
+      remote: false,
+      persistTo: ws.state,
+    })
     const apiSource = new TextEncoder().encode('---\ntitle: APIで作成\n---\n本文')
     const sha256 = createHash('sha256').update(apiSource).digest('hex')
     await storage.put('ja/api-only', apiSource, {
-      fileName: encodeURI('ja/2024-09-01-api-only.md'),
+      fileName: 'ja/2024-09-01-api-only.md',
       format: 'md',
       sha256,
     })
@@ -300,14 +304,17 @@ describe('the image probe', () => {
     await push({ dir: own, remote: false, persistTo: ws.state, log: (l) => lines.push(l) })
     expect(lines).toContain('  ▣ en/measured.md: image 1200×630 image/png')
     expect(lines.join('\n')).not.toContain('sized.md: image') // the author's own size wins, nothing fetched
-    const storage = await openStorage('kv', { remote: false, persistTo: ws.state })
+    const storage = await openStorage('kv', await readSiteConfig(), {
+      remote: false,
+      persistTo: ws.state,
+    })
     const stored = (await storage.list()).get('en/measured')
     await storage.close()
-    expect(stored?.metadata).toMatchObject({
-      imageUrl: `${origin}/a.png`,
-      imageWidth: '1200',
-      imageHeight: '630',
-      imageType: 'image/png',
+    expect(stored?.metadata.image).toEqual({
+      url: `${origin}/a.png`,
+      width: 1200,
+      height: 630,
+      type: 'image/png',
     })
   }, 60_000)
 })

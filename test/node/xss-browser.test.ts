@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ArticleError } from '../../src/errors'
+import { AppError } from '../../src/errors'
 import { buildArticle } from '../../src/pipeline'
 import DOMPURIFY from '../fixtures/xss/dompurify-vectors.json'
 import { OWASP_VECTORS } from '../fixtures/xss/owasp-vectors'
@@ -32,7 +32,7 @@ function render(body: string, format: 'html' | 'md'): string {
       { baseUrl: 'https://news.example', timeZone: 'UTC' },
     ).html
   } catch (error) {
-    if (error instanceof ArticleError) return '' // refused outright: nothing to run
+    if (error instanceof AppError) return '' // refused outright: nothing to run
     throw error
   }
 }

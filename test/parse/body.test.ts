@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bodyToHtml } from '../../src/parse/body'
-import { ArticleError } from '../../src/errors'
+import { AppError } from '../../src/errors'
 import { decodeSource } from '../../src/parse/decode'
 
 describe('Markdown bodies', () => {
@@ -45,9 +45,7 @@ describe('decoding', () => {
   })
 
   it('refuses Windows-1252 and NUL bytes', () => {
-    expect(() => decodeSource(bytes(0x63, 0x61, 0x66, 0xe9), 'en/cafe.md')).toThrowError(
-      ArticleError,
-    )
+    expect(() => decodeSource(bytes(0x63, 0x61, 0x66, 0xe9), 'en/cafe.md')).toThrowError(AppError)
     expect(() => decodeSource(bytes(0x61, 0x00, 0x62), 'en/bin.md')).toThrowError(/NUL bytes/)
   })
 })

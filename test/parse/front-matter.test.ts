@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ArticleError } from '../../src/errors'
+import { AppError } from '../../src/errors'
 import { parseFrontMatter, splitFrontMatter } from '../../src/parse/front-matter'
 import { SEED } from '../helpers/seed'
 
@@ -8,8 +8,8 @@ const failure = (text: string) => {
   try {
     parse(text)
   } catch (error) {
-    expect(error).toBeInstanceOf(ArticleError)
-    return (error as ArticleError).describe()
+    expect(error).toBeInstanceOf(AppError)
+    return (error as AppError).describe()
   }
   throw new Error('expected the source to be refused')
 }

@@ -1,10 +1,10 @@
 /**
- * Hostile and broken sources: the pipeline either renders them or refuses them with an ArticleError
+ * Hostile and broken sources: the pipeline either renders them or refuses them with an AppError
  * that names the file and says what is wrong. It never crashes, hangs or shows mojibake.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ArticleError } from '../../src/errors'
+import { AppError } from '../../src/errors'
 import { buildArticle } from '../../src/pipeline'
 import { dangers } from '../helpers/inert'
 
@@ -24,15 +24,12 @@ const build = (source: string | Uint8Array, format: 'html' | 'md' = 'html') => {
   )
 }
 /** The error a publisher would see, or null when the source renders. */
-const refusal = (
-  source: string | Uint8Array,
-  format: 'html' | 'md' = 'html',
-): ArticleError | null => {
+const refusal = (source: string | Uint8Array, format: 'html' | 'md' = 'html'): AppError | null => {
   try {
     build(source, format)
     return null
   } catch (error) {
-    if (error instanceof ArticleError) return error
+    if (error instanceof AppError) return error
     throw error // anything else is a crash
   }
 }
@@ -169,7 +166,7 @@ describe('random and broken sources (fast-check)', () => {
     )
     .map((parts) => parts.join(''))
 
-  it('any front matter text: rendered, or refused with a located ArticleError', () => {
+  it('any front matter text: rendered, or refused with a located AppError', () => {
     fc.assert(
       fc.property(yamlish, (yaml) => {
         const error = refusal(`---\ntitle: T\n${yaml}\n---\n<p>x</p>`)

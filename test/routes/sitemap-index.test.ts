@@ -2,7 +2,10 @@ import { env, exports } from 'cloudflare:workers'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SITEMAP_LIMIT } from '../../src/render/sitemap'
-import { indexKey, type LanguageIndex } from '../../src/schema/listing'
+import { writeIndex } from '../../src/listing/read'
+import type { LanguageIndex } from '../../src/schema/listing'
+import { internalStore } from '../../src/source/internal'
+import { kvDriver } from '../../src/source/kv'
 
 const ORIGIN = 'https://big.example'
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`)
@@ -24,7 +27,7 @@ beforeAll(async () => {
       datePublished: '2024-01-01T00:00:00+09:00',
     })),
   }
-  await env.ARTICLES_KV.put(indexKey('en'), JSON.stringify(index))
+  await writeIndex(internalStore(kvDriver(env.ARTICLES_KV)), index)
 })
 
 describe('a site with more URLs than one sitemap holds', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chainStores, StorageError, type SourceStore } from '../../src/source/store'
+import { AppError, StorageError } from '../../src/errors'
+import { chainStores, type SourceStore } from '../../src/source/store'
 
 const file = (store: 'kv' | 'r2') => ({
   key: 'ko/a',
@@ -29,5 +30,13 @@ describe('the configured order of stores', () => {
       /no store could be read/,
     )
     expect(await chainStores([lacks('kv'), lacks('r2')]).get('ko/a')).toBeNull()
+  })
+
+  it('does not fall through an article that is itself broken: that is the answer', async () => {
+    const tooBig: SourceStore = {
+      name: 'kv',
+      get: () => Promise.reject(new AppError('SOURCE_TOO_LARGE', 'too big')),
+    }
+    await expect(chainStores([tooBig, has('r2')]).get('ko/a')).rejects.toThrow(AppError)
   })
 })

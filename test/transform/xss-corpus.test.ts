@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ArticleError } from '../../src/errors'
+import { AppError } from '../../src/errors'
 import { parseBody } from '../../src/parse/body'
 import { buildArticle } from '../../src/pipeline'
 import { allowlist } from '../../src/transform/allowlist'
@@ -26,7 +26,7 @@ function render(body: string, format: 'html' | 'md' = 'html'): string {
       { baseUrl: 'https://news.example', timeZone: 'UTC' },
     ).html
   } catch (error) {
-    if (error instanceof ArticleError && error.code === 'SOURCE_INVALID') return ''
+    if (error instanceof AppError && error.code === 'SOURCE_INVALID') return ''
     throw error
   }
 }

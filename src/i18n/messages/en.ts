@@ -49,6 +49,14 @@ export const en: Messages = {
       title: 'Too many attempts',
       body: 'Too many failed attempts. Please wait a minute.',
     },
+    NOT_FOUND: {
+      title: 'Page not found',
+      body: 'There is nothing at this address. Try the home page.',
+    },
+    FORMAT_NOT_IMPLEMENTED: {
+      title: 'Format not offered',
+      body: 'This address answers in JSON only.',
+    },
     ARTICLE_NOT_FOUND: {
       title: 'Article not found',
       body: 'The article may have moved or been removed.',

@@ -52,6 +52,14 @@ export const ja: Messages = {
       title: '試行回数が多すぎます',
       body: '失敗した試行が多すぎます。1分後にもう一度お試しください。',
     },
+    NOT_FOUND: {
+      title: 'ページが見つかりません',
+      body: 'このアドレスには何もありません。ホームからお探しください。',
+    },
+    FORMAT_NOT_IMPLEMENTED: {
+      title: 'この形式には対応していません',
+      body: 'このアドレスはJSONでのみ応答します。',
+    },
     ARTICLE_NOT_FOUND: {
       title: '記事が見つかりません',
       body: '記事は移動または削除された可能性があります。',

@@ -49,6 +49,14 @@ export const ko: Messages = {
       title: '시도가 너무 많습니다',
       body: '실패한 시도가 너무 많습니다. 1분 후 다시 시도해 주세요.',
     },
+    NOT_FOUND: {
+      title: '페이지를 찾을 수 없습니다',
+      body: '이 주소에는 아무것도 없습니다. 홈에서 찾아보세요.',
+    },
+    FORMAT_NOT_IMPLEMENTED: {
+      title: '지원하지 않는 형식입니다',
+      body: '이 주소는 JSON으로만 응답합니다.',
+    },
     ARTICLE_NOT_FOUND: {
       title: '기사를 찾을 수 없습니다',
       body: '주소가 바뀌었거나 삭제된 기사입니다.',

@@ -1,34 +1,17 @@
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import type { Context } from 'hono'
 import { siteConfig } from '../config'
 import type { AppEnv } from '../env'
-import { ArticleError } from '../errors'
+import { ERRORS, type AppError } from '../errors'
 import { messages } from '../i18n'
-import { ErrorPage } from '../render/ErrorPage'
 import { preferenceOrder } from '../i18n/negotiate'
 import { visitorChoice } from '../i18n/visitor'
-import { log } from '../log'
-import { StorageError } from '../source/store'
+import { ErrorPage } from './ErrorPage'
 
-/** Every failure becomes a clear, localized page (or JSON under /api/), never a stack trace. */
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  const error =
-    err instanceof ArticleError
-      ? err
-      : err instanceof StorageError || err instanceof AggregateError
-        ? new ArticleError('STORAGE_UNAVAILABLE', err.message, {}, { cause: err })
-        : new ArticleError('INTERNAL', String(err), {}, { cause: err })
-  log(c, error.status >= 500 ? 'error' : 'info', {
-    code: error.code,
-    message: error.describe(),
-    ...(error.code === 'INTERNAL' && { stack: (err as Error).stack }),
-  })
-  return errorResponse(c, error)
-}
-
-export const notFound: NotFoundHandler<AppEnv> = (c) =>
-  errorResponse(c, new ArticleError('ARTICLE_NOT_FOUND', `no route for ${c.req.path}`))
-
-export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response {
+/**
+ * An error as the client sees it: a localized page, or JSON under /api/ and /admin/, with its
+ * stable code. Never stored by caches here (`no-store`); the cache layer alone decides to keep a 404.
+ */
+export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
   const config = c.get('config') ?? siteConfig(c.env)
   // The page's language from its address; without one, the visitor's (so the answer varies by them).
   const fromPath = pathLanguage(c.req.path, config.languages)
@@ -37,17 +20,22 @@ export function errorResponse(c: Context<AppEnv>, error: ArticleError): Response
   const text = messages(lang).errors[error.code]
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
   if (!fromPath) headers['Vary'] = 'Accept-Language, Cookie'
-  if (error.status === 503) headers['Retry-After'] = '30'
-  if (error.status === 429) headers['Retry-After'] = '60'
-  if (/^\/(api|admin)\//.test(c.req.path)) {
+  const retryAfter = (ERRORS[error.code] as { retryAfter?: number }).retryAfter
+  if (retryAfter) headers['Retry-After'] = String(retryAfter)
+  if (error.code === 'UNAUTHORIZED') headers['WWW-Authenticate'] = 'Bearer realm="admin"'
+  if (/^\/(api|admin)\//.test(c.req.path) || c.req.path === '/oembed') {
     // Publishers call the API: a broken source's details help them; readers' pages say less.
-    const detailed = error.code === 'SOURCE_INVALID' || error.code === 'SOURCE_REJECTED'
+    const detailed =
+      error.code === 'SOURCE_INVALID' ||
+      error.code === 'SOURCE_REJECTED' ||
+      error.code === 'SOURCE_TOO_LARGE'
     const message = detailed ? `${text.title}: ${error.describe()}` : text.title
     const body = {
       code: error.code,
       status: error.status,
       message,
       ...(detailed && { location: error.location }),
+      ...(error.hint && { hint: error.hint }),
     }
     return c.json({ error: body }, error.status, headers)
   }

@@ -1,0 +1,60 @@
+/**
+ * Everything the scripts take from wrangler, in one place. `getPlatformProxy` is wrangler's stable
+ * way to reach local (Miniflare) or remote bindings from Node.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { getPlatformProxy, unstable_dev, type PlatformProxy } from 'wrangler'
+import { readWranglerToml } from './config'
+
+export async function platformProxy(options: {
+  remote: boolean
+  configPath?: string
+  persistTo?: string
+}): Promise<PlatformProxy<Env>> {
+  const configPath = options.remote
+    ? await remoteConfig(options.configPath ?? 'wrangler.toml')
+    : (options.configPath ?? 'wrangler.toml')
+  return getPlatformProxy<Env>({
+    configPath,
+    persist: options.remote ? false : options.persistTo ? { path: options.persistTo } : true,
+    remoteBindings: options.remote,
+    envFiles: [],
+  })
+}
+
+/** A copy of the config whose article bindings point at the deployed KV namespace and R2 bucket. */
+async function remoteConfig(configPath: string): Promise<string> {
+  const config = await readWranglerToml(configPath)
+  const remote = {
+    name: config.name,
+    compatibility_date: config.compatibility_date,
+    kv_namespaces: config.kv_namespaces?.map((kv) => ({ ...kv, remote: true })),
+    r2_buckets: config.r2_buckets?.map((r2) => ({ ...r2, remote: true })),
+    vars: config.vars,
+  }
+  await mkdir('.wrangler', { recursive: true })
+  const path = '.wrangler/content-push.remote.json'
+  await writeFile(path, JSON.stringify(remote, null, 2))
+  return path
+}
+
+/**
+ * A `wrangler dev` server on a free loopback port, for tests and the benchmark. wrangler has no
+ * stable API for this that keeps state in a folder we choose (createTestHarness does not), so the
+ * one unstable call the scripts make lives here.
+ */
+export async function devServer(options: {
+  persistTo: string
+  vars: Record<string, string>
+}): Promise<{ address: string; port: number; stop(): Promise<void> }> {
+  return unstable_dev('src/index.ts', {
+    config: 'wrangler.toml',
+    persistTo: options.persistTo,
+    ip: '127.0.0.1',
+    port: 0,
+    vars: options.vars,
+    logLevel: 'error',
+    inspect: false,
+    experimental: { disableExperimentalWarning: true, disableDevRegistry: true },
+  })
+}

@@ -1,0 +1,34 @@
+/**
+ * Values the site derives and keeps beside the sources (under `_/`, which no article key can reach):
+ * raw bytes with string metadata, no size limit or hashing — they are written only by this code.
+ */
+import { StorageError } from '../errors'
+import type { Driver } from './driver'
+import { INTERNAL_PREFIX } from './keys'
+
+export interface InternalValue {
+  bytes: ArrayBuffer
+  metadata: Record<string, string>
+}
+
+export interface InternalStore {
+  get(name: string): Promise<InternalValue | null>
+  put(name: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<void>
+  delete(name: string): Promise<void>
+}
+
+export function internalStore(driver: Driver): InternalStore {
+  const key = (name: string) => `${INTERNAL_PREFIX}${name}`
+  const fail = (action: string, name: string) => (cause: unknown) => {
+    throw new StorageError(driver.name, `${action} ${key(name)} failed`, { cause })
+  }
+  return {
+    async get(name) {
+      const value = await driver.get(key(name)).catch(fail('reading', name))
+      return value && { bytes: await value.body(), metadata: value.metadata }
+    },
+    put: (name, bytes, metadata = {}) =>
+      driver.put(key(name), bytes, metadata, 'application/json').catch(fail('writing', name)),
+    delete: (name) => driver.delete(key(name)).catch(fail('deleting', name)),
+  }
+}
