@@ -2,12 +2,11 @@
  * The edge cache as readers and crawlers meet it, against Miniflare's real KV and Cache API.
  * Faults are injected by wrapping the real bindings; time moves with Vitest's fake Date.
  */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import app from '../../src'
 import { sha256Hex } from '../../src/source/store'
 import { putKv } from '../helpers/content'
+import { client } from '../helpers/request'
 import { SEED } from '../helpers/seed'
 
 let origin: string
@@ -19,14 +18,9 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-/** A request through the Worker, waiting for its background work (cache writes, revalidation). */
-async function get(path: string, init: RequestInit = {}, bindings: Partial<Env> = {}) {
-  const ctx = createExecutionContext()
-  const res = await app.fetch(new Request(`${origin}${path}`, init), { ...env, ...bindings }, ctx)
-  const body = init.method === 'HEAD' ? '' : await res.text()
-  await waitOnExecutionContext(ctx)
-  return { res, body, status: res.status, header: (name: string) => res.headers.get(name) }
-}
+/** A request through the Worker on this test's origin, waiting for its background work. */
+const get = (path: string, init: RequestInit = {}, bindings: Partial<Env> = {}) =>
+  client(origin).call(path, init, bindings)
 
 const failingKv = (message = 'KV is down'): KVNamespace =>
   new Proxy(env.ARTICLES_KV, {

@@ -1,22 +1,15 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import app from '../../src'
 import { putKv } from '../helpers/content'
+import { client } from '../helpers/request'
 import { SEED } from '../helpers/seed'
 
 const ORIGIN = 'https://admin.example'
 const TOKEN = 'test-token-0123456789'
 
-async function call(
-  path: string,
-  init: RequestInit = {},
-  bindings: Partial<Env> = { ADMIN_TOKEN: TOKEN },
-) {
-  const ctx = createExecutionContext()
-  const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, ...bindings }, ctx)
-  await waitOnExecutionContext(ctx)
-  return res
+const call = async (path: string, init: RequestInit = {}, bindings: Partial<Env> = {}) => {
+  const { body, res } = await client(ORIGIN, { ADMIN_TOKEN: TOKEN }).call(path, init, bindings)
+  return new Response(body, res)
 }
 const purge = (body: unknown, token = TOKEN) =>
   call('/admin/cache/purge', {

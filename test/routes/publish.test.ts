@@ -1,58 +1,102 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+/**
+ * The publishing API as a newsroom's tools use it. Every test works on slugs of its own, so each one
+ * passes alone and in any order.
+ */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import app from '../../src'
+import { clientKey } from '../../src/routes/admin'
+import { sha256Hex } from '../../src/source/store'
 import { CONTENT, putSiteWithIndexes } from '../helpers/content'
 import { readPage } from '../helpers/html'
+import { client } from '../helpers/request'
 
 const ORIGIN = 'https://publish.example'
 const TOKEN = 'publisher-secret-0123456789'
 const auth = { authorization: `Bearer ${TOKEN}` }
+const api = client(ORIGIN, { ADMIN_TOKEN: TOKEN })
 
-async function call(
+const put = (
   path: string,
-  init: RequestInit = {},
-  bindings: Partial<Env> = { ADMIN_TOKEN: TOKEN },
-) {
-  const ctx = createExecutionContext()
-  const res = await app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, ...bindings }, ctx)
-  await waitOnExecutionContext(ctx)
-  return res
-}
-const put = (path: string, body: string, headers: Record<string, string> = {}) =>
-  call(`/admin/articles/${path}`, { method: 'PUT', body, headers: { ...auth, ...headers } })
-const json = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T
+  body: string,
+  headers: Record<string, string> = {},
+  bindings: Partial<Env> = {},
+) =>
+  api.call(
+    `/admin/articles/${path}`,
+    { method: 'PUT', body, headers: { ...auth, ...headers } },
+    bindings,
+  )
+const remove = (path: string, bindings: Partial<Env> = {}) =>
+  api.call(`/admin/articles/${path}`, { method: 'DELETE', headers: auth }, bindings)
 const homeTitles = async (lang: string) =>
-  readPage(await (await call(`/${lang}/`)).text())
+  readPage((await api.get(`/${lang}/`)).body)
     .all('.card h2 a')
     .map((a) => a.textContent)
+const source = (title: string, extra = '') =>
+  `---\ntitle: ${title}\ndate: 2030-01-01\n${extra}---\n<p>${title} 본문</p>`
+
+/** The KV binding with writes under one prefix failing, as an outage would. */
+const failingWrites = (prefix: string): KVNamespace =>
+  new Proxy(env.ARTICLES_KV, {
+    get: (target, prop) =>
+      prop === 'put'
+        ? (key: string, ...rest: unknown[]) =>
+            key.startsWith(prefix)
+              ? Promise.reject(new Error('KV write failed'))
+              : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest)
+        : Reflect.get(target, prop),
+  })
 
 beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, CONTENT))
 
 describe('the publishing API', () => {
   it('does not exist without ADMIN_TOKEN', async () => {
     expect(
-      (await call('/admin/articles', { headers: auth }, { ADMIN_TOKEN: undefined })).status,
+      (await api.call('/admin/articles', { headers: auth }, { ADMIN_TOKEN: undefined })).status,
     ).toBe(404)
   })
 
-  it('refuses a wrong token with 401, and a client that keeps guessing with 429', async () => {
+  it('refuses a wrong token with 401 and WWW-Authenticate, and a client that keeps guessing with 429', async () => {
     const guess = () =>
-      call('/admin/articles', {
+      api.call('/admin/articles', {
         headers: { authorization: 'Bearer guess', 'cf-connecting-ip': '203.0.113.9' },
       })
-    const statuses: number[] = []
-    for (let i = 0; i < 8; i++) statuses.push((await guess()).status)
+    const first = await guess()
+    expect(first.status).toBe(401)
+    expect(first.header('www-authenticate')).toMatch(/^Bearer/)
+    const statuses = [first.status]
+    for (let i = 0; i < 7; i++) statuses.push((await guess()).status)
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
     expect(statuses.slice(5)).toEqual([429, 429, 429])
     const limited = await guess()
-    expect(limited.headers.get('retry-after')).toBe('60')
-    expect((await json<{ error: { code: string } }>(limited)).error.code).toBe('TOO_MANY_ATTEMPTS')
+    expect(limited.header('retry-after')).toBe('60')
+    expect(limited.json<{ error: { code: string } }>().error.code).toBe('TOO_MANY_ATTEMPTS')
     // Another client is not punished for it.
     expect(
-      (await call('/admin/articles', { headers: { ...auth, 'cf-connecting-ip': '198.51.100.7' } }))
-        .status,
+      (
+        await api.call('/admin/articles', {
+          headers: { ...auth, 'cf-connecting-ip': '198.51.100.7' },
+        })
+      ).status,
     ).toBe(200)
+  })
+
+  it('counts failed logins per IPv6 /64, so rotating addresses inside one network does not help', async () => {
+    const statuses: number[] = []
+    for (let i = 1; i <= 7; i++) {
+      const ip = `2001:db8:abcd:12::${i.toString(16)}:${(i * 7919).toString(16)}`
+      statuses.push(
+        (
+          await api.call('/admin/articles', {
+            headers: { authorization: 'Bearer guess', 'cf-connecting-ip': ip },
+          })
+        ).status,
+      )
+    }
+    expect(statuses.slice(5)).toEqual([429, 429])
+    expect(clientKey('2001:db8:abcd:12:1:2:3:4')).toBe(clientKey('2001:0db8:abcd:0012::ffff'))
+    expect(clientKey('2001:db8:abcd:12::1')).not.toBe(clientKey('2001:db8:abcd:13::1'))
+    expect(clientKey('203.0.113.9')).toBe('203.0.113.9')
   })
 
   it('creates an article that is live at once: page, listing and JSON', async () => {
@@ -61,13 +105,13 @@ describe('the publishing API', () => {
       '---\ntitle: 새 기사\ndate: 2030-01-01\ncategories: [뉴스]\n---\n<p>방금 올린 기사입니다.</p>',
     )
     expect(res.status).toBe(201)
-    const body = await json<{
+    const body = res.json<{
       key: string
       current: string
       previous?: string
       indexes: string[]
       url: string
-    }>(res)
+    }>()
     expect(body).toMatchObject({
       key: 'ko/new-story',
       indexes: ['ko'],
@@ -75,25 +119,25 @@ describe('the publishing API', () => {
     })
     expect(body.current).toMatch(/^[0-9a-f]{64}$/)
     expect(body.previous).toBeUndefined()
-    const page = await call('/ko/new-story')
+    const page = await api.get('/ko/new-story')
     expect(page.status).toBe(200)
-    expect(await page.text()).toContain('<h1>새 기사</h1>')
-    expect((await homeTitles('ko'))[0]).toBe('새 기사')
+    expect(page.body).toContain('<h1>새 기사</h1>')
+    expect(await homeTitles('ko')).toContain('새 기사')
   })
 
   it('replaces a version so readers see the new one at once, never a mix, and reports both versions', async () => {
     await put('ko/changing', '---\ntitle: 첫 판\ndate: 2029-01-01\n---\n<p>첫 번째 본문</p>')
-    expect((await call('/ko/changing')).headers.get('x-cache')).toBe('MISS')
-    expect((await call('/ko/changing')).headers.get('x-cache')).toBe('HIT')
+    expect((await api.get('/ko/changing')).header('x-cache')).toBe('MISS')
+    expect((await api.get('/ko/changing')).header('x-cache')).toBe('HIT')
     const res = await put(
       'ko/changing',
       '---\ntitle: 둘째 판\ndate: 2029-01-01\n---\n<p>두 번째 본문</p>',
     )
     expect(res.status).toBe(200)
-    const change = await json<{ previous: string; current: string }>(res)
+    const change = res.json<{ previous: string; current: string }>()
     expect(change.previous).toMatch(/^[0-9a-f]{64}$/)
     expect(change.previous).not.toBe(change.current)
-    const html = await (await call('/ko/changing')).text()
+    const html = (await api.get('/ko/changing')).body
     expect(html).toContain('<h1>둘째 판</h1>')
     expect(html).toContain('두 번째 본문')
     expect(html).not.toMatch(/첫 판|첫 번째/)
@@ -107,45 +151,58 @@ describe('the publishing API', () => {
       '---\ntitle: Markdown via API\n---\n# Heading\n\nSome *emphasis*.',
     )
     expect(res.status).toBe(201)
-    const article = await json<{ datePublished: string; html: string }>(
-      await call('/api/articles/en/md-story'),
-    )
+    const article = (await api.get('/api/articles/en/md-story')).json<{
+      datePublished: string
+      html: string
+    }>()
     expect(article.datePublished).toMatch(/^2024-02-03T/)
     expect(article.html).toContain('<em>emphasis</em>')
   })
 
   it('refuses an invalid source with the same error as content:push, and keeps the old version', async () => {
+    await put('ko/kept', source('원래 판'))
     const res = await put(
-      'ko/changing',
+      'ko/kept',
       '---\ntitle: 셋째 판\nimage:\n  url: https://img.example/a.jpg\n  width: wide\n---\n<p>x</p>',
     )
     expect(res.status).toBe(422)
-    const { error } = await json<{
+    const { error } = res.json<{
       error: {
         code: string
         message: string
+        hint: string
         location: { file: string; key: string; line: number }
       }
-    }>(res)
+    }>()
     expect(error.code).toBe('SOURCE_REJECTED')
-    expect(error.location).toEqual({ file: 'ko/changing.html', key: 'image.width', line: 5 })
+    expect(error.location).toEqual({ file: 'ko/kept.html', key: 'image.width', line: 5 })
     expect(error.message).toMatch(
-      /ko\/changing\.html:5 → image\.width: expected a whole number of pixels/,
+      /ko\/kept\.html:5 → image\.width: expected a whole number of pixels/,
     )
-    expect(await (await call('/ko/changing')).text()).toContain('<h1>둘째 판</h1>')
+    expect(error.hint).toMatch(/previous version is still served/)
+    expect((await api.get('/ko/kept')).body).toContain('<h1>원래 판</h1>')
   })
 
-  it('refuses a body over MAX_SOURCE_BYTES, by its Content-Length or its size', async () => {
-    const small = { ...env, ADMIN_TOKEN: TOKEN, MAX_SOURCE_BYTES: '1000' }
+  it('refuses a body over MAX_SOURCE_BYTES, by its Content-Length or as it streams in without one', async () => {
+    const small = { MAX_SOURCE_BYTES: '1000' }
     const big = `---\ntitle: Big\n---\n${'x'.repeat(2000)}`
-    const res = await call(
-      '/admin/articles/en/big',
-      { method: 'PUT', body: big, headers: auth },
+    const declared = await put('en/big', big, {}, small)
+    expect(declared.status).toBe(413)
+    expect(declared.json<{ error: { code: string } }>().error.code).toBe('SOURCE_TOO_LARGE')
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big))
+        controller.close()
+      },
+    })
+    const streamed = await api.call(
+      '/admin/articles/en/big-stream',
+      { method: 'PUT', body: stream, headers: auth, duplex: 'half' } as RequestInit,
       small,
     )
-    expect(res.status).toBe(413)
-    expect((await json<{ error: { code: string } }>(res)).error.code).toBe('SOURCE_TOO_LARGE')
-    expect((await call('/en/big')).status).toBe(404)
+    expect(streamed.status).toBe(413)
+    expect((await api.get('/en/big')).status).toBe(404)
+    expect((await api.get('/en/big-stream')).status).toBe(404)
   })
 
   it('keeps every article when updates arrive at the same time', async () => {
@@ -163,8 +220,9 @@ describe('the publishing API', () => {
   })
 
   it('adds a translation that the other language lists at once', async () => {
-    await put('ja/seoul-heatwave', '---\ntitle: ソウルで初の猛暑注意報\n---\n<p>本文</p>')
-    const page = readPage(await (await call('/ko/seoul-heatwave')).text())
+    await put('ko/twin', source('한국어 판'))
+    await put('ja/twin', '---\ntitle: 日本語版\n---\n<p>本文</p>')
+    const page = readPage((await api.get('/ko/twin')).body)
     expect(page.all('link[hreflang]').map((l) => l.getAttribute('hreflang'))).toEqual([
       'ja',
       'ko',
@@ -174,38 +232,130 @@ describe('the publishing API', () => {
 
   it('deletes an article: gone from its page, the listing and the index', async () => {
     await put('ko/short-lived', '---\ntitle: 곧 사라질 기사\ndate: 2032-01-01\n---\n<p>x</p>')
-    expect((await call('/ko/short-lived')).status).toBe(200)
-    const res = await call('/admin/articles/ko/short-lived', { method: 'DELETE', headers: auth })
+    expect((await api.get('/ko/short-lived')).status).toBe(200)
+    const res = await remove('ko/short-lived')
     expect(res.status).toBe(200)
-    expect((await json<{ previous: string }>(res)).previous).toMatch(/^[0-9a-f]{64}$/)
-    expect((await call('/ko/short-lived')).status).toBe(404)
+    expect(res.json<{ previous: string }>().previous).toMatch(/^[0-9a-f]{64}$/)
+    expect((await api.get('/ko/short-lived')).status).toBe(404)
     expect(await homeTitles('ko')).not.toContain('곧 사라질 기사')
-    expect(
-      (await call('/admin/articles/ko/short-lived', { method: 'DELETE', headers: auth })).status,
-    ).toBe(404)
+    expect((await remove('ko/short-lived')).status).toBe(404)
   })
 
-  it('lists sources with their versions', async () => {
-    const { articles } = await json<{
-      articles: {
-        key: string
-        version: string
-        fileName: string
-        format: string
-        uploaded: string
-      }[]
-    }>(await call('/admin/articles', { headers: auth }))
-    const story = articles.find((a) => a.key === 'ko/new-story')
-    expect(story).toMatchObject({ fileName: 'ko/new-story.html', format: 'html' })
-    expect(story!.version).toMatch(/^[0-9a-f]{64}$/)
-    expect(articles.some((a) => a.key.startsWith('_index'))).toBe(false)
+  it('deletes an article from every configured store, so a copy in R2 is not served on', async () => {
+    await put('en/takedown', source('Takedown'))
+    await env.ARTICLES_R2.put('en/takedown', source('Takedown (R2 copy)'))
+    const res = await remove('en/takedown')
+    expect(res.status).toBe(200)
+    expect(await env.ARTICLES_KV.get('en/takedown')).toBeNull()
+    expect(await env.ARTICLES_R2.head('en/takedown')).toBeNull()
+    expect((await api.get('/en/takedown')).status).toBe(404)
   })
 
-  it('refuses bad addresses and empty bodies', async () => {
+  it('says exactly which store it could not clear, and keeps the listing until it can', async () => {
+    await put('en/stuck', source('Stuck'))
+    await env.ARTICLES_R2.put('en/stuck', source('Stuck (R2 copy)'))
+    const brokenR2 = new Proxy(env.ARTICLES_R2, {
+      get: (target, prop) =>
+        prop === 'delete'
+          ? () => Promise.reject(new Error('R2 is down'))
+          : Reflect.get(target, prop),
+    })
+    const res = await remove('en/stuck', { ARTICLES_R2: brokenR2 })
+    expect(res.status).toBe(503)
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('STORAGE_UNAVAILABLE')
+    expect(await homeTitles('en')).toContain('Stuck')
+    expect((await remove('en/stuck')).status).toBe(200) // and a retry finishes the job
+    expect(await env.ARTICLES_R2.head('en/stuck')).toBeNull()
+  })
+
+  it('can replace or delete a source whose stored bytes no longer match their hash', async () => {
+    const damaged = async (key: string) =>
+      env.ARTICLES_KV.put(key, '---\ntitle: Cut sh', {
+        metadata: {
+          fileName: `${key}.html`,
+          format: 'html',
+          sha256: await sha256Hex(new TextEncoder().encode('something else')),
+        },
+      })
+    await damaged('en/damaged-a')
+    await damaged('en/damaged-b')
+    expect((await api.get('/en/damaged-a')).status).toBe(503)
+    const replaced = await put('en/damaged-a', source('Repaired'))
+    expect(replaced.status).toBe(200)
+    expect((await api.get('/en/damaged-a')).body).toContain('<h1>Repaired</h1>')
+    expect((await remove('en/damaged-b')).status).toBe(200)
+    expect(await env.ARTICLES_KV.get('en/damaged-b')).toBeNull()
+  })
+
+  it('changes both the source and the listing, or neither: a failed index update leaves the previous version served', async () => {
+    await put('ko/atomic', source('먼저 판'))
+    const failed = await put(
+      'ko/atomic',
+      source('나중 판'),
+      {},
+      { ARTICLES_KV: failingWrites('_/index/') },
+    )
+    expect(failed.status).toBe(503)
+    expect((await api.get('/api/articles/ko/atomic')).json<{ title: string }>().title).toBe(
+      '먼저 판',
+    )
+    expect(await homeTitles('ko')).toContain('먼저 판')
+    const fresh = await put(
+      'ko/atomic-new',
+      source('새로 쓴 판'),
+      {},
+      { ARTICLES_KV: failingWrites('_/index/') },
+    )
+    expect(fresh.status).toBe(503)
+    expect((await api.get('/ko/atomic-new')).status).toBe(404)
+  })
+
+  it('lists sources with their versions, never the site’s own data', async () => {
+    await put('ja/listed', '---\ntitle: 一覧\n---\n<p>x</p>')
+    type Page = {
+      articles: { key: string; version: string; fileName: string; format: string }[]
+      cursor?: string
+    }
+    const articles: Page['articles'] = []
+    let cursor: string | undefined = ''
+    do {
+      const page: Page = (
+        await api.call(`/admin/articles${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, {
+          headers: auth,
+        })
+      ).json<Page>()
+      articles.push(...page.articles)
+      cursor = page.cursor
+    } while (cursor)
+    const listed = articles.find((a) => a.key === 'ja/listed')
+    expect(listed).toMatchObject({ fileName: 'ja/listed.html', format: 'html' })
+    expect(listed!.version).toMatch(/^[0-9a-f]{64}$/)
+    expect(articles.every((a) => /^(ko|en|ja)\/[^/]+$/.test(a.key))).toBe(true)
+  })
+
+  it('refuses bad addresses, empty bodies and file names that do not belong to the article', async () => {
     // A language the site does not serve is a 404, on the publishing API as on every route.
     expect((await put('xx/story', '---\ntitle: x\n---\n')).status).toBe(404)
     expect((await put('ko/a%2Fb', '---\ntitle: x\n---\n')).status).toBe(400)
     expect((await put('ko/empty', '')).status).toBe(422)
-    expect((await put('ko/evil?file=../../etc/passwd.md', '---\ntitle: x\n---\n')).status).toBe(422)
+    for (const file of [
+      '../../etc/passwd.md',
+      'ko/sub/dir/story.md',
+      'ko/other-article.md',
+      'en/story.md',
+      'ko/story.txt',
+    ]) {
+      const res = await put(`ko/story?file=${encodeURIComponent(file)}`, '---\ntitle: x\n---\n')
+      expect(res.status, file).toBe(422)
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('REQUEST_INVALID')
+    }
+    expect(
+      (
+        await put(
+          `ko/story?file=${encodeURIComponent('ko/2024-06-19-story.md')}`,
+          '---\ntitle: x\n---\n',
+        )
+      ).status,
+    ).toBe(201)
   })
 })

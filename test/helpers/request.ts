@@ -1,0 +1,47 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import app from '../../src'
+
+export interface Call {
+  res: Response
+  status: number
+  /** The body, read once (empty for HEAD). */
+  body: string
+  header(name: string): string | null
+  json<T = Record<string, unknown>>(): T
+}
+
+/**
+ * Requests through the app the Hono way (`app.request` with env and an execution context), on an
+ * origin of the test's choosing, waiting for background work (cache writes, revalidation) before
+ * returning. `bindings` replaces some of the real Miniflare bindings, to inject faults.
+ */
+export function client(origin: string, defaults: Partial<Env> = {}) {
+  const call = async (
+    path: string,
+    init: RequestInit = {},
+    bindings: Partial<Env> = {},
+  ): Promise<Call> => {
+    const ctx = createExecutionContext()
+    const res = await app.request(
+      `${origin}${path}`,
+      { redirect: 'manual', ...init },
+      { ...env, ...defaults, ...bindings },
+      ctx,
+    )
+    const body = init.method === 'HEAD' ? '' : await res.text()
+    await waitOnExecutionContext(ctx)
+    return {
+      res,
+      status: res.status,
+      body,
+      header: (name) => res.headers.get(name),
+      json: <T>() => JSON.parse(body) as T,
+    }
+  }
+  return {
+    get: (path: string, headers: Record<string, string> = {}, bindings: Partial<Env> = {}) =>
+      call(path, { headers }, bindings),
+    call,
+  }
+}
