@@ -3,11 +3,14 @@
  * pushing every saved change (live editing). Offline-quiet: no Request.cf download, no telemetry.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { push, PushError } from './content-push'
 import { DEV_TOKEN_FILE } from './lib/purge'
 import { watchContent } from './lib/watch'
+
+const DEV_ENV_FILE = '.wrangler/dev-admin.env'
 
 const quiet = {
   ...process.env,
@@ -22,12 +25,18 @@ try {
   process.exit(1)
 }
 
-// A fresh admin token per run: pushes use it to purge the dev server's cache after a change.
+// A fresh admin token per run: pushes use it to purge the dev server's cache after a change. It goes
+// to wrangler in a private env file, never on the command line, where `ps` would show it to anyone.
 const token = randomBytes(24).toString('base64url')
 await mkdir('.wrangler', { recursive: true })
 await writeFile(DEV_TOKEN_FILE, token, { mode: 0o600 })
+await writeFile(DEV_ENV_FILE, `ADMIN_TOKEN=${token}\n`, { mode: 0o600 })
+// The publisher's own .dev.vars still apply; ours comes last, so its token wins.
+const envFiles = [...(existsSync('.dev.vars') ? ['.dev.vars'] : []), DEV_ENV_FILE].flatMap(
+  (file) => ['--env-file', file],
+)
 
-const dev = spawn('wrangler', ['dev', '--var', `ADMIN_TOKEN:${token}`, ...process.argv.slice(2)], {
+const dev = spawn('wrangler', ['dev', ...envFiles, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: quiet,
 })

@@ -70,6 +70,13 @@ export function clientCacheControl(policy: CachePolicy, status: number): string 
   )
 }
 
+/** A short, stable fingerprint of some text (FNV-1a, 32 bits, hex): for ETags, not for security. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(16).padStart(8, '0')
+}
+
 /** A strong ETag: changes with the source, the renderer and the variant. */
 export function etagFor(sourceEtag: string, variant: string): string {
   return `"${sourceEtag.replace(/[^\w.-]/g, '').slice(0, 64)}-r${RENDERER_VERSION}-${variant}"`

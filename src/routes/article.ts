@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { endTime, startTime } from 'hono/timing'
 import { loadArticle, publishedVersions } from '../articles/load'
 import { siteInfo } from '../articles/site'
-import { cacheKey, etagFor } from '../cache/policy'
+import { cacheKey, etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -51,7 +51,12 @@ function serveArticle(variant: ArticleVariant) {
       startTime(c, 'render')
       const response = await render[variant](c, article)
       endTime(c, 'render')
-      response.headers.set('etag', etagFor(article.source.etag, variant))
+      // The page shows its translations (switcher, hreflang): a new one must change the ETag too.
+      const versions = fingerprint(translations.map((t) => `${t.lang}:${t.title}`).join('\n'))
+      response.headers.set(
+        'etag',
+        etagFor(`${article.source.etag.slice(0, 40)}.${versions}`, variant),
+      )
       const modified = article.dateModified ?? article.datePublished
       if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
       return response

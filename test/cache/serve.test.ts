@@ -103,6 +103,24 @@ describe('a cached article', () => {
     expect(head.res.body).toBeNull()
   })
 
+  it('changes its ETag when a translation appears, so a client holding the old page gets the new one', async () => {
+    await putKv(env.ARTICLES_KV, 'ko/etag-twin', SEED, 'ko/etag-twin.html')
+    const before = await get('/ko/etag-twin')
+    await putKv(
+      env.ARTICLES_KV,
+      'en/etag-twin',
+      '---\ntitle: The English version\n---\n<p>Body.</p>',
+      'en/etag-twin.html',
+    )
+    later(61) // past the freshness window, as a reader coming back later
+    const after = await get('/ko/etag-twin', {
+      headers: { 'if-none-match': before.header('etag')! },
+    })
+    expect(after.status).toBe(200)
+    expect(after.body).toContain('hreflang="en"')
+    expect(after.header('etag')).not.toBe(before.header('etag'))
+  })
+
   it('tells browsers to revalidate soon and shared caches to keep it longer', async () => {
     const { header } = await get('/ko/putin-kim-pact')
     expect(header('cache-control')).toBe(
