@@ -9,7 +9,7 @@ import { benchHttp } from './http'
 import { compareWithGenerators } from './compare'
 import { benchHugo } from './hugo'
 import { benchLoad } from './load'
-import { benchListing, benchPipeline } from './pipeline'
+import { benchPipeline } from './pipeline'
 
 const only = process.argv[2] // pipeline | http | load | bundle | hugo | compare
 const fmt = (n: number, digits = 0) =>
@@ -26,14 +26,6 @@ if (!only || only === 'pipeline') {
       `  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`,
     )
   }
-}
-
-if (!only || only === 'pipeline') {
-  const listing = await benchListing()
-  report.listing = listing
-  console.log(
-    `  listing page from a 10,000-article index (${fmt(listing.indexBytes / 1024 / 1024, 1)} MB JSON, parsed each time): home p50 ${fmt(listing.homeUs)} µs, category p50 ${fmt(listing.categoryUs)} µs`,
-  )
 }
 
 if (!only || only === 'pipeline' || only === 'hugo') {

@@ -7,11 +7,7 @@
  * folder are kept unless --prune.
  */
 import { parseArgs } from 'node:util'
-import { buildIndexes, entriesOf, indexEntry } from '../src/listing/build'
-import { readIndex, writeIndex } from '../src/listing/read'
-import { PLACEHOLDER_ORIGIN } from '../src/pipeline'
-import { validateSource } from '../src/publish/publish'
-import type { IndexEntry, LanguageIndex } from '../src/schema/listing'
+import { storeAndIndex, unpublish, validateSource, type Change } from '../src/publish/publish'
 import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
 import { checkContent, type CheckedContent, type ContentFile } from './lib/content'
@@ -129,7 +125,10 @@ function reportPlan(plan: PushPlan, where: string, log: (line: string) => void) 
   for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
 }
 
-/** Uploads, deletes, rewrites the indexes, then purges what changed. */
+/**
+ * Publishes the new and changed files with the Worker's own writer (derived article, source, index
+ * row), deletes what goes, indexes files the index lacks, then purges what changed.
+ */
 async function applyPlan(
   storage: Storage,
   config: ScriptConfig,
@@ -141,35 +140,87 @@ async function applyPlan(
 ) {
   const byKey = new Map(checked.files.map((f) => [f.key, f]))
   const touched = [...plan.added, ...plan.changed]
-  if (options.probeImages ?? true)
-    await measureImages(
-      touched.map((key) => byKey.get(key)!),
-      checked,
-      plan.metadata,
-      log,
-    )
-  for (const key of touched) await storage.put(key, byKey.get(key)!.bytes, plan.metadata.get(key)!)
+  const measured =
+    (options.probeImages ?? true)
+      ? await measureImages(
+          touched.map((key) => byKey.get(key)!),
+          checked,
+          plan.metadata,
+          log,
+        )
+      : new Set<string>()
+  const target = { store: storage.store, internal: storage.internal, db: storage.db }
+  const labels: Change['labels'] = []
+  // Files the index does not have at this version (a fresh local database, say) are indexed too.
+  const stale = await unindexed(
+    storage.db,
+    plan.unchanged.map((key) => byKey.get(key)!),
+  )
+  for (const key of [...touched, ...stale]) {
+    const file = byKey.get(key)!
+    const metadata = plan.metadata.get(key)!
+    const article = measured.has(key)
+      ? validateSource(file.bytes, key, file.path, file.format, metadata, config)
+      : checked.articles.get(key)!
+    const previous = plan.changed.includes(key)
+      ? {
+          bytes: await storage.store.raw(key),
+          metadata: (await storage.store.stat(key))?.metadata ?? {},
+        }
+      : undefined
+    const change = await storeAndIndex(target, {
+      key,
+      bytes: file.bytes,
+      metadata,
+      article,
+      previous,
+      before: [],
+    })
+    labels.push(...change.labels)
+  }
+  const stores = [{ store: storage.store, internal: storage.internal }]
   for (const key of plan.removed) {
-    await storage.delete(key)
+    const change = await unpublish(stores, storage.db, config, key)
+    if (change) labels.push(...change.labels)
     result.deleted.push(key)
   }
-  result.indexes = await writeIndexes(storage, config, checked.files, plan, result.deleted)
-
   const changed = [...touched, ...result.deleted]
-  if (!changed.length && !result.indexes.length) return
-  const target = await purgeTarget({
+  result.indexes = [...new Set([...changed, ...stale].map((key) => key.slice(0, key.indexOf('/'))))]
+  if (!changed.length && !stale.length) return
+  const purge = await purgeTarget({
     remote: options.remote,
     baseUrl: config.baseUrl,
     devPort: config.devPort,
     given: options.purge,
     privateStore: !!options.persistTo,
   })
-  if (target === false && options.remote && options.purge === undefined) {
+  if (purge === false && options.remote && options.purge === undefined) {
     log(
       '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; otherwise changes show within the freshness bound (60 s by default)',
     )
   }
-  await purgeAfterPush(target, { keys: changed, listings: result.indexes }, config.devPort, log)
+  await purgeAfterPush(
+    purge,
+    { keys: changed, listings: result.indexes, labels },
+    config.devPort,
+    log,
+  )
+}
+
+/** Of these files, the keys the index does not hold at their version. */
+async function unindexed(db: D1Database, files: ContentFile[]): Promise<string[]> {
+  const indexed = new Map<string, string>()
+  for (let i = 0; i < files.length; i += 90) {
+    const keys = files.slice(i, i + 90).map((f) => f.key)
+    const { results } = await db
+      .prepare(
+        `SELECT lang || '/' || slug AS key, source_sha256 FROM articles WHERE lang || '/' || slug IN (${keys.map(() => '?').join(',')})`,
+      )
+      .bind(...keys)
+      .all<{ key: string; source_sha256: string }>()
+    for (const r of results) indexed.set(r.key, r.source_sha256)
+  }
+  return files.filter((f) => indexed.get(f.key) !== f.sha256).map((f) => f.key)
 }
 
 /** Adds the measured size of each main image that has none in its front matter; offline, says so once. */
@@ -178,7 +229,8 @@ async function measureImages(
   checked: CheckedContent,
   metadata: Map<string, SourceMetadata>,
   log: (line: string) => void,
-) {
+): Promise<Set<string>> {
+  const measured = new Set<string>()
   for (const file of files) {
     const image = checked.articles.get(file.key)?.image
     // Relative (on-site) images are measured where they are served, not here.
@@ -187,55 +239,17 @@ async function measureImages(
     try {
       const facts = await probeImage(image.url)
       metadata.set(file.key, { ...metadata.get(file.key)!, image: { url: image.url, ...facts } })
+      measured.add(file.key)
       log(`  ▣ ${file.path}: image ${facts.width}×${facts.height} ${facts.type}`)
     } catch (error) {
       if (error instanceof ProbeError && error.offline) {
         log('  (offline: image sizes not measured this time)')
-        return
+        return measured
       }
       log(`  ⚠ ${file.path}: image size not measured: ${(error as Error).message}`)
     }
   }
-}
-
-/**
- * Rewrites each language's index: entries for the pushed files (dated with their upload times when
- * they have no date), and the previous entries of articles only in storage, unless they were removed.
- */
-async function writeIndexes(
-  storage: Storage,
-  config: ScriptConfig,
-  files: ContentFile[],
-  plan: PushPlan,
-  deleted: string[],
-): Promise<string[]> {
-  const previous: LanguageIndex[] = await Promise.all(
-    config.languages.map(async (lang) => (await readIndex(storage.internal, lang)).index),
-  )
-  const entries = new Map<string, IndexEntry>(
-    [...entriesOf(previous)].filter(
-      ([key]) => plan.onlyInStorage.includes(key) && !deleted.includes(key),
-    ),
-  )
-  for (const file of files) {
-    const article = validateSource(
-      file.bytes,
-      file.key,
-      file.path,
-      file.format,
-      plan.metadata.get(file.key)!,
-      config,
-    )
-    if (article.published) entries.set(file.key, indexEntry(article, PLACEHOLDER_ORIGIN))
-  }
-  const written: string[] = []
-  for (const index of buildIndexes(entries, config.languages)) {
-    if (JSON.stringify(previous.find((p) => p.lang === index.lang)) === JSON.stringify(index))
-      continue
-    await writeIndex(storage.internal, index)
-    written.push(index.lang)
-  }
-  return written
+  return measured
 }
 
 if (isMain(import.meta.url)) {

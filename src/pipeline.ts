@@ -35,6 +35,12 @@ export interface PipelineContext {
 }
 
 /**
+ * Bump when the pipeline's or the renderer's output changes: no cached page and no derived article
+ * from an older version is served; derived articles are rebuilt from their sources on first read.
+ */
+export const RENDERER_VERSION = '4'
+
+/**
  * The origin an article is built for when the real one is not known yet (at push and publish time):
  * index entries keep on-site URLs relative to it. `.invalid` can never be a real host.
  */

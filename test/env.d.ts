@@ -8,3 +8,10 @@ interface ImportMeta {
     options?: { query?: string; import?: string; eager?: boolean },
   ): Record<string, unknown>
 }
+
+declare namespace Cloudflare {
+  interface Env {
+    /** The committed migrations, read by vitest.config.ts and applied by test/setup/migrate.ts. */
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
+  }
+}

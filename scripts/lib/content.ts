@@ -11,7 +11,9 @@ import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
 import { previewChecks } from '../../src/meta/checks'
 import { pageMeta } from '../../src/meta/page'
-import { buildArticle } from '../../src/pipeline'
+import { rebase } from '../../src/articles/derived'
+import { validateSource } from '../../src/publish/publish'
+import { checkSourceSize } from '../../src/source/store'
 import type { Article, SourceFormat } from '../../src/schema/article'
 import { slugFromFileName } from '../../src/parse/date'
 import { articleKey, checkSlug } from '../../src/source/keys'
@@ -60,42 +62,22 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
           file: path,
         })
       byKey.set(key, path)
-      if (bytes.byteLength > config.maxSourceBytes) {
-        throw new AppError(
-          'SOURCE_INVALID',
-          `the file is ${bytes.byteLength} bytes; the limit is ${config.maxSourceBytes} (MAX_SOURCE_BYTES)`,
-          { file: path },
-        )
-      }
+      checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
       const sha256 = createHash('sha256').update(bytes).digest('hex')
-      const article = buildArticle(
-        {
-          key,
-          bytes: bytes.buffer.slice(
-            bytes.byteOffset,
-            bytes.byteOffset + bytes.byteLength,
-          ) as ArrayBuffer,
-          etag: sha256,
-          store: 'kv',
-          fileName: path,
-          format,
-        },
-        {
-          baseUrl: checkOrigin(config),
-          timeZone: config.timeZone,
-          defaultLang: config.defaultLang,
-        },
-      )
+      // Built exactly as the read path builds it (for the placeholder origin), once per file.
+      const article = validateSource(bytes, key, path, format, { sha256 }, config)
       files.push({ path, key, format, bytes, sha256 })
       articles.set(key, article)
       if (article.published) {
+        // Judged as the deployed site will serve it (or some public https site, without BASE_URL).
+        const served = rebase(article, checkOrigin(config))
         const site = {
           siteName: config.siteName,
           twitterSite: config.twitterSite,
           homeUrl: `${checkOrigin(config)}/${article.lang}/`,
         }
-        for (const issue of previewChecks(pageMeta(article, site).tags, {
-          writtenImage: article.image?.written,
+        for (const issue of previewChecks(pageMeta(served, site).tags, {
+          writtenImage: served.image?.written,
         })) {
           warnings.push(
             `${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`,

@@ -12,6 +12,8 @@ export type PurgeTarget = false | { origin: string; token: string; origins?: str
 export interface Changes {
   keys: string[]
   listings: string[]
+  /** Category and tag listings the changed articles appear (or appeared) in. */
+  labels?: { lang: string; kind: 'category' | 'tag'; key: string }[]
 }
 
 /** The Worker a push should purge: the one given, the deployment at BASE_URL, or the local `npm start` server. */

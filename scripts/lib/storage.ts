@@ -16,14 +16,17 @@ import {
   type WritableStore,
 } from '../../src/source/store'
 import type { ScriptConfig } from './config'
+import { migrate, pendingMigrations, readMigrations } from './migrate'
 import { platformProxy } from './wrangler'
 
 export interface Storage {
   readonly description: string
   /** The article sources, through the Worker's own store layer. */
   readonly store: WritableStore
-  /** The site's own data beside them (the article indexes). */
+  /** The site's own data beside them (derived articles). */
   readonly internal: InternalStore
+  /** The article index (D1), migrated. */
+  readonly db: D1Database
   /** Every article key in the site's languages, with its metadata. */
   list(): Promise<Map<string, StoredEntry>>
   /** A stored source, byte for byte, or null. */
@@ -42,7 +45,19 @@ export async function openStorage(
   const driver: Driver =
     name === 'kv' ? kvDriver(proxy.env.ARTICLES_KV) : r2Driver(proxy.env.ARTICLES_R2)
   const store = sourceStore(driver, { maxBytes: Number.MAX_SAFE_INTEGER }) // files are size-checked before upload
+  const db = proxy.env.ARTICLES_DB
+  const migrations = await readMigrations()
+  if (options.remote) {
+    const pending = await pendingMigrations(db, migrations)
+    if (pending.length) {
+      await proxy.dispose()
+      throw new Error(
+        `the deployed article index lacks ${pending.join(', ')}: run \`npx wrangler d1 migrations apply ARTICLES_DB --remote\` first`,
+      )
+    }
+  } else await migrate(db, migrations)
   return {
+    db,
     description: `${options.remote ? 'remote' : 'local'} ${name === 'kv' ? 'KV' : 'R2'}`,
     store,
     internal: internalStore(driver),

@@ -30,6 +30,7 @@ async function remoteConfig(configPath: string): Promise<string> {
     compatibility_date: config.compatibility_date,
     kv_namespaces: config.kv_namespaces?.map((kv) => ({ ...kv, remote: true })),
     r2_buckets: config.r2_buckets?.map((r2) => ({ ...r2, remote: true })),
+    d1_databases: config.d1_databases?.map((d1) => ({ ...d1, remote: true })),
     vars: config.vars,
   }
   await mkdir('.wrangler', { recursive: true })

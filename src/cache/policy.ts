@@ -3,8 +3,7 @@
  * audience gets, and when a conditional request may be answered with 304.
  */
 
-/** Bump when the renderer's output changes, so no cached page from an older renderer is served. */
-export const RENDERER_VERSION = '3'
+import { RENDERER_VERSION } from '../pipeline'
 
 export interface CachePolicy {
   /** Served from the cache as is. */

@@ -1,35 +1,41 @@
 /**
- * The write side shared by the publishing API: validate a source exactly as content:push does, store
- * it with the same metadata, and keep the language indexes in step — both or neither.
+ * The write side shared by the publishing API and content:push: validate a source exactly as the
+ * read path will render it, store it with its metadata and its derived article, and index it — the
+ * source and the listings both change, or neither does.
  */
+import { deleteDerived, writeDerived } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { StorageError } from '../errors'
-import { buildIndexes, entriesOf, indexEntry } from '../listing/build'
-import { readIndex, writeIndex } from '../listing/read'
+import type { Db } from '../listing/db'
+import { indexRow, labelsOf } from '../listing/entry'
+import { versionsOf } from '../listing/read'
+import { indexArticle, unindexArticle } from '../listing/write'
 import { formatOf } from '../parse/body'
 import { buildArticle, PLACEHOLDER_ORIGIN } from '../pipeline'
 import type { Article, SourceFormat } from '../schema/article'
-import type { IndexEntry } from '../schema/listing'
 import type { InternalStore } from '../source/internal'
+import { splitArticleKey } from '../source/keys'
 import {
   checkSourceSize,
   sha256Hex,
   type SourceMetadata,
-  type StoredEntry,
   type WritableStore,
 } from '../source/store'
 
+/** What a publish changed, for the response and for purging. */
 export interface Change {
   key: string
   /** sha256 of the version replaced or deleted; absent for a new article. */
   previous?: string
   /** sha256 of the new version; absent for a delete. */
   current?: string
-  /** Languages whose index was rewritten. */
+  /** Languages whose listings changed. */
   indexes: string[]
+  /** The categories and tags whose listings show (or showed) the article, before and after. */
+  labels: { lang: string; kind: 'category' | 'tag'; key: string }[]
 }
 
-/** Checks a source as content:push would; the article it makes, or an AppError naming file, key and line. */
+/** Checks a source as the read path will build it; the article, or an AppError naming file, key and line. */
 export function validateSource(
   bytes: Uint8Array,
   key: string,
@@ -49,82 +55,161 @@ export function validateSource(
       format,
       uploaded: metadata.uploaded ? new Date(metadata.uploaded) : undefined,
       firstUploaded: metadata.firstUploaded ? new Date(metadata.firstUploaded) : undefined,
+      image: metadata.image,
     },
     { baseUrl: PLACEHOLDER_ORIGIN, timeZone: config.timeZone, defaultLang: config.defaultLang },
   )
 }
 
-/** The version a stored entry holds: its recorded hash, or the hash of its bytes when none was recorded. */
-async function versionOf(store: WritableStore, entry: StoredEntry): Promise<string | undefined> {
-  if (entry.metadata.sha256) return entry.metadata.sha256
-  const bytes = await store.raw(entry.key)
-  return bytes ? sha256Hex(bytes) : undefined
+export interface Target {
+  /** Where the source goes (the first of SOURCES). */
+  store: WritableStore
+  /** Its internal data, for the derived article. */
+  internal: InternalStore
+  /** The article index. */
+  db: Db
 }
 
+/** The metadata a new version is stored with: the first upload time is kept across versions. */
+export const metadataFor = (
+  fileName: string,
+  sha256: string,
+  now: Date,
+  previous?: SourceMetadata,
+): SourceMetadata => ({
+  fileName,
+  format: formatOf(fileName) ?? 'html',
+  sha256,
+  uploaded: now.toISOString(),
+  firstUploaded: previous?.firstUploaded ?? now.toISOString(),
+  ...(previous?.image && { image: previous.image }),
+})
+
 export async function publish(
-  store: WritableStore,
-  index: InternalStore,
+  target: Target,
   config: SiteConfig,
   key: string,
   bytes: Uint8Array,
   fileName: string,
   now = new Date(),
 ): Promise<Change> {
-  const format = formatOf(fileName) ?? 'html'
+  const { store, db } = target
   // Read without checking the old bytes: a damaged version can still be replaced.
   const previous = await store.stat(key)
   const sha256 = await sha256Hex(bytes)
-  const metadata: SourceMetadata = {
-    fileName,
-    format,
-    sha256,
-    uploaded: now.toISOString(),
-    firstUploaded: previous?.metadata.firstUploaded ?? now.toISOString(),
-  }
+  const metadata = metadataFor(fileName, sha256, now, previous?.metadata)
   // Validate before any write: a refused update leaves the previous version served.
-  const article = validateSource(bytes, key, fileName, format, metadata, config)
+  const article = validateSource(bytes, key, fileName, metadata.format!, metadata, config)
   const previousBytes = previous && (await store.raw(key))
-  await store.put(key, bytes, metadata)
-  let indexes: string[]
+  const before = await indexedLabels(db, config, key)
+  return storeAndIndex(target, {
+    key,
+    bytes,
+    metadata,
+    article,
+    previous: previous ? { bytes: previousBytes, metadata: previous.metadata } : undefined,
+    before,
+  })
+}
+
+/** The labels an article is listed under now, from the index. */
+async function indexedLabels(db: Db, config: SiteConfig, key: string): Promise<Change['labels']> {
+  const { lang, slug } = splitArticleKey(key)
+  const record = (await versionsOf(db, config, slug)).find((r) => r.lang === lang)
+  if (!record) return []
+  return labelsOf({
+    lang,
+    categories: JSON.parse(record.categories) as string[],
+    tags: JSON.parse(record.tags) as string[],
+  }).map(({ kind, key }) => ({ lang, kind, key }))
+}
+
+/**
+ * The writes of one publish, in the order that keeps readers safe: the derived article first (a
+ * reader who sees the new source finds its derivation), then the source, then the index. When the
+ * index cannot follow, the previous source is put back, so page and listing agree.
+ */
+export async function storeAndIndex(
+  target: Target,
+  change: {
+    key: string
+    bytes: Uint8Array
+    metadata: SourceMetadata
+    article: Article
+    previous?: { bytes: Uint8Array | null; metadata: SourceMetadata }
+    before: Change['labels']
+  },
+): Promise<Change> {
+  const { store, internal, db } = target
+  const { key, article, metadata } = change
+  const sha256 = metadata.sha256!
+  await writeDerived(internal, article, sha256)
+  await store.put(key, change.bytes, metadata)
   try {
-    indexes = await updateIndexes(
-      index,
-      config,
-      key,
-      article.published ? indexEntry(article, PLACEHOLDER_ORIGIN) : null,
-    )
+    if (article.published) {
+      await indexArticle(
+        db,
+        indexRow(article, {
+          sourceSha256: sha256,
+          store: store.name,
+          firstSeen: metadata.firstUploaded ?? metadata.uploaded ?? new Date().toISOString(),
+          fileName: metadata.fileName,
+        }),
+      )
+    } else await unindexArticle(db, article.lang, article.slug)
   } catch (error) {
-    // The listings could not follow: put the previous version back, so page and listing agree.
-    if (previous && previousBytes) await store.put(key, previousBytes, previous.metadata)
+    if (change.previous?.bytes)
+      await store.put(key, change.previous.bytes, change.previous.metadata)
     else await store.delete(key)
+    await deleteDerived(internal, article.lang, article.slug).catch(() => undefined) // rebuilt from the source on first read
     throw new StorageError(
       store.name,
       `the article index could not be updated, so ${key} was left as it was: ${(error as Error).message}`,
       { cause: error },
     )
   }
-  const replaced = previous
-    ? (previous.metadata.sha256 ?? (previousBytes ? await sha256Hex(previousBytes) : undefined))
+  const after = article.published
+    ? labelsOf(article).map(({ kind, key }) => ({ lang: article.lang, kind, key }))
+    : []
+  const previousVersion = change.previous
+    ? (change.previous.metadata.sha256 ??
+      (change.previous.bytes ? await sha256Hex(change.previous.bytes) : undefined))
     : undefined
-  return { key, previous: replaced, current: sha256, indexes }
+  return {
+    key,
+    previous: previousVersion,
+    current: sha256,
+    indexes: [article.lang],
+    labels: unique([...change.before, ...after]),
+  }
 }
 
 /**
  * Removes an article from every configured store (a copy left in one would keep being served), then
- * from the indexes. A store that cannot be cleared is named, and the indexes are left for a retry.
+ * from the index. A store that cannot be cleared is named, and the index is left for a retry.
  */
 export async function unpublish(
-  stores: WritableStore[],
-  index: InternalStore,
+  stores: { store: WritableStore; internal: InternalStore }[],
+  db: Db,
   config: SiteConfig,
   key: string,
 ): Promise<Change | null> {
   const found = (
-    await Promise.all(stores.map(async (store) => ({ store, entry: await store.stat(key) })))
+    await Promise.all(stores.map(async (s) => ({ ...s, entry: await s.store.stat(key) })))
   ).filter((f) => f.entry)
   if (found.length === 0) return null
-  const previous = await versionOf(found[0]!.store, found[0]!.entry!)
-  const results = await Promise.allSettled(found.map(({ store }) => store.delete(key)))
+  const { lang, slug } = splitArticleKey(key)
+  const first = found[0]!
+  const previous =
+    first.entry!.metadata.sha256 ??
+    (await first.store.raw(key).then((bytes) => (bytes ? sha256Hex(bytes) : undefined)))
+  const before = await indexedLabels(db, config, key)
+  const results = await Promise.allSettled(
+    found.map(async ({ store, internal }) => {
+      await store.delete(key)
+      await deleteDerived(internal, lang, slug)
+    }),
+  )
   const failed = found
     .filter((_, i) => results[i]!.status === 'rejected')
     .map(({ store }) => store.name)
@@ -135,64 +220,10 @@ export async function unpublish(
       `${key} could not be removed from ${failed.join(' and ')}${removed.length ? ` (it was removed from ${removed.join(' and ')})` : ''}; it is still served from there. Try again.`,
     )
   }
-  const indexes = await updateIndexes(index, config, key, null)
-  return { key, previous, indexes }
+  await unindexArticle(db, lang, slug)
+  return { key, previous, indexes: [lang], labels: before }
 }
 
-/**
- * Index updates are read-modify-write and KV has no compare-and-swap: within an isolate they run one
- * at a time; across isolates each update reads back what it wrote and retries if another overwrote it.
- */
-let indexQueue: Promise<unknown> = Promise.resolve()
-
-function updateIndexes(
-  store: InternalStore,
-  config: SiteConfig,
-  key: string,
-  entry: IndexEntry | null,
-): Promise<string[]> {
-  const run = indexQueue.then(() => updateIndexesNow(store, config, key, entry))
-  indexQueue = run.catch(() => undefined)
-  return run
-}
-
-/** Puts (or removes) one article's entry in the language indexes and recomputes translations. */
-async function updateIndexesNow(
-  store: InternalStore,
-  config: SiteConfig,
-  key: string,
-  entry: IndexEntry | null,
-): Promise<string[]> {
-  const written = new Set<string>()
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await Promise.all(
-      config.languages.map(async (lang) => (await readIndex(store, lang)).index),
-    )
-    const entries = entriesOf(current)
-    if (entry) entries.set(key, entry)
-    else entries.delete(key)
-    const next = buildIndexes(entries, config.languages)
-    for (const index of next) {
-      const before = current.find((i) => i.lang === index.lang)
-      if (before && JSON.stringify(before) === JSON.stringify(index)) continue
-      await writeIndex(store, index)
-      written.add(index.lang)
-    }
-    if (await landed(store, key, entry)) break
-  }
-  return [...written]
-}
-
-async function landed(
-  store: InternalStore,
-  key: string,
-  entry: IndexEntry | null,
-): Promise<boolean> {
-  const lang = key.slice(0, key.indexOf('/'))
-  const { index } = await readIndex(store, lang)
-  const found = index.articles.find((a) => `${lang}/${a.slug}` === key)
-  return entry
-    ? JSON.stringify({ ...found, translations: [] }) ===
-        JSON.stringify({ ...entry, translations: [] })
-    : !found
-}
+const unique = (labels: Change['labels']) => [
+  ...new Map(labels.map((l) => [`${l.lang}/${l.kind}/${l.key}`, l])).values(),
+]

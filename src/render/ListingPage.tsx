@@ -1,5 +1,5 @@
 import { fill, formatDate, messages } from '../i18n'
-import type { Page } from '../listing/select'
+import type { Page } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
 import { Layout } from './Layout'
 

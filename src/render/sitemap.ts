@@ -1,7 +1,10 @@
 import { escapeXml as x } from './xml'
 
-/** The protocol's limit per sitemap file; past it, a sitemap index points at numbered parts. */
-export const SITEMAP_LIMIT = 50_000
+/**
+ * URLs per sitemap file. The protocol allows 50,000; parts of 1,000 keep each one a small range read
+ * from the index, so a part costs the same at a thousand articles as at a million.
+ */
+export const SITEMAP_LIMIT = 1_000
 
 export interface SitemapUrl {
   loc: string

@@ -16,12 +16,12 @@ import { edgeCache } from '../cache/edge'
 import { articleKeys, listingKeys } from '../cache/purge'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
-import { readIndex } from '../listing/read'
+import { indexDb } from '../listing/db'
 import { log } from '../log'
 import { formatOf } from '../parse/body'
 import { slugFromFileName } from '../parse/date'
-import { publish, unpublish } from '../publish/publish'
-import { backends, internal } from '../source'
+import { publish, unpublish, type Change } from '../publish/publish'
+import { backends, internalOf } from '../source'
 import { articleKey, ARTICLE_KEY, checkSlug, LANGUAGE_TAG } from '../source/keys'
 import { articleParams, servedLanguage } from './params'
 
@@ -67,16 +67,20 @@ async function purge(
   c: AppContext,
   slugs: Iterable<string>,
   languages: string[],
+  labels: Change['labels'],
   origins = [c.get('baseUrl')],
 ): Promise<number> {
   const config = c.get('config')
-  const indexes = await Promise.all(
-    languages.map(async (lang) => (await readIndex(internal(c.env, config), lang)).index),
-  )
   const keys = new Set(
     origins.flatMap((origin) => [
       ...[...slugs].flatMap((slug) => articleKeys(origin, config.languages, slug)),
-      ...indexes.flatMap((index) => listingKeys(origin, index)),
+      ...languages.flatMap((lang) =>
+        listingKeys(
+          origin,
+          lang,
+          labels.filter((l) => l.lang === lang),
+        ),
+      ),
     ]),
   )
   const cache = edgeCache()
@@ -90,6 +94,17 @@ const PurgeRequest = z.object({
   keys: z.array(z.string().regex(ARTICLE_KEY)).max(1000).default([]),
   /** Languages whose index changed: their listings, feed and the sitemap. */
   listings: z.array(z.string().regex(LANGUAGE_TAG)).max(50).default([]),
+  /** The categories and tags whose listings changed (as listings match them: `labelKey`). */
+  labels: z
+    .array(
+      z.object({
+        lang: z.string().regex(LANGUAGE_TAG),
+        kind: z.enum(['category', 'tag']),
+        key: z.string().min(1).max(400),
+      }),
+    )
+    .max(2000)
+    .default([]),
   /** Origins the pages were cached under; default the site's. Locally both localhost and 127.0.0.1. */
   origins: z
     .array(z.url({ protocol: /^https?$/ }))
@@ -146,7 +161,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const languages = parsed.data.listings.filter((lang) =>
       c.get('config').languages.includes(lang),
     )
-    const purged = await purge(c, slugs, languages, origins)
+    const purged = await purge(c, slugs, languages, parsed.data.labels, origins)
     log(c, 'info', { event: 'cache-purged', keys: parsed.data.keys, listings: languages, purged })
     return c.json({ purged, keys: parsed.data.keys.length })
   })
@@ -174,20 +189,19 @@ export const adminRoutes = new Hono<AppEnv>()
     if (bytes.byteLength === 0)
       throw new AppError('REQUEST_INVALID', 'the body is empty: send the article source')
     const fileName = fileNameFor(c, lang, slug)
-    const change = await publish(
-      backends(c.env, config)[0]!,
-      internal(c.env, config),
-      config,
-      key,
-      bytes,
-      fileName,
-    ).catch((error: unknown) => {
+    const store = backends(c.env, config)[0]!
+    const db = indexDb(c.env)
+    const target = { store, internal: internalOf(c.env, store.name), db }
+    const change = await publish(target, config, key, bytes, fileName).catch((error: unknown) => {
       // The same checks and messages as content:push; nothing was written.
       if (error instanceof AppError && error.code === 'SOURCE_INVALID')
         throw error.as('SOURCE_REJECTED')
       throw error
     })
-    const purged = await purge(c, [slug], change.indexes)
+    // Read-your-writes: a request carrying this bookmark sees at least this version of the index.
+    const bookmark = db.bookmark()
+    if (bookmark) c.header('x-d1-bookmark', bookmark)
+    const purged = await purge(c, [slug], change.indexes, change.labels)
     log(c, 'info', {
       event: change.previous ? 'article-updated' : 'article-created',
       key,
@@ -204,9 +218,13 @@ export const adminRoutes = new Hono<AppEnv>()
     const config = c.get('config')
     const { lang, slug } = articleParams(c)
     const key = articleKey(lang, slug)
-    const change = await unpublish(backends(c.env, config), internal(c.env, config), config, key)
+    const stores = backends(c.env, config).map((store) => ({
+      store,
+      internal: internalOf(c.env, store.name),
+    }))
+    const change = await unpublish(stores, indexDb(c.env), config, key)
     if (!change) throw new AppError('ARTICLE_NOT_FOUND', `no source at ${key}`)
-    const purged = await purge(c, [slug], change.indexes)
+    const purged = await purge(c, [slug], change.indexes, change.labels)
     log(c, 'info', {
       event: 'article-deleted',
       key,

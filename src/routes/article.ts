@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { endTime, startTime } from 'hono/timing'
-import { loadArticle, publishedVersions } from '../articles/load'
+import { loadArticle } from '../articles/load'
 import { siteInfo } from '../articles/site'
 import { cacheKey, etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
@@ -30,14 +30,8 @@ function serveArticle(variant: ArticleVariant) {
   return async (c: AppContext) => {
     const { lang, slug } = articleParams(c)
     return cachedResponse(c, cacheKey(c.get('baseUrl'), variant, lang, slug), async () => {
-      const [article, translations] = await Promise.all([
-        loadArticle(c, lang, slug).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'ARTICLE_NOT_FOUND') return error
-          throw error
-        }),
-        publishedVersions(c, slug, lang),
-      ])
-      if (article instanceof AppError) {
+      const { article, translations } = await loadArticle(c, lang, slug)
+      if (!article) {
         // Not in this language: the visitor's best existing version beats a 404.
         const other = bestOf(
           c,
@@ -45,7 +39,7 @@ function serveArticle(variant: ArticleVariant) {
         )
         const prefix = variant === 'json' ? '/api/articles' : ''
         if (other) return personalRedirect(c, `${prefix}/${other}/${encodeURIComponent(slug)}`)
-        throw article
+        throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
       }
       article.translations = translations
       startTime(c, 'render')

@@ -1,19 +1,19 @@
 /** What feed readers and search engines fetch: Atom per language, the sitemap, robots.txt. */
 import { Hono } from 'hono'
 import { wrapTime } from 'hono/timing'
-import { cacheKey, etagFor } from '../cache/policy'
+import { fromIndex } from '../articles/load'
+import { rebase } from '../articles/derived'
+import { cacheKey, etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { messages } from '../i18n'
-import { readIndex } from '../listing/read'
+import { indexDb } from '../listing/db'
+import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
-import { buildArticle } from '../pipeline'
 import { atomFeed } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import type { Article } from '../schema/article'
-import { internal, readSources } from '../source'
-import { articleKey } from '../source/keys'
 import { servedLanguage } from './params'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
@@ -23,32 +23,22 @@ async function feed(c: AppContext) {
   const lang = c.req.param('lang')!
   const config = c.get('config')
   return cachedResponse(c, cacheKey(c.get('baseUrl'), 'feed', lang), async () => {
-    const store = readSources(c.env, config)
-    const { index, etag } = await wrapTime(c, 'storage', readIndex(internal(c.env, config), lang))
-    const latest = index.articles.slice(0, FEED_SIZE)
-    const sources = await wrapTime(
-      c,
-      'storage',
-      Promise.all(latest.map((e) => store.get(articleKey(lang, e.slug)))),
+    const records = await wrapTime(c, 'storage', newest(indexDb(c.env), config, lang, FEED_SIZE))
+    const found = await Promise.all(
+      records.map((record) =>
+        fromIndex(c, record).catch((error: unknown) => {
+          // One broken article must not take the feed down; it is logged and left out.
+          log(c, 'error', {
+            event: 'feed-entry-skipped',
+            message: error instanceof AppError ? error.describe() : String(error),
+          })
+          return undefined
+        }),
+      ),
     )
-    const articles: Article[] = []
-    for (const source of sources) {
-      if (!source) continue
-      try {
-        const article = buildArticle(source, {
-          baseUrl: c.get('baseUrl'),
-          timeZone: config.timeZone,
-          defaultLang: config.defaultLang,
-        })
-        if (article.published) articles.push(article)
-      } catch (error) {
-        // One broken article must not take the feed down; it is logged and left out.
-        log(c, 'error', {
-          event: 'feed-entry-skipped',
-          message: error instanceof AppError ? error.describe() : String(error),
-        })
-      }
-    }
+    const articles = found
+      .filter((a): a is Article => !!a?.published)
+      .map((a) => rebase(a, c.get('baseUrl')))
     const base = c.get('baseUrl')
     const xml = atomFeed(
       {
@@ -63,72 +53,95 @@ async function feed(c: AppContext) {
     return new Response(xml, {
       headers: {
         'content-type': 'application/atom+xml; charset=utf-8',
-        etag: etagFor(etag, 'feed'),
+        etag: etagFor(fingerprint(xml), 'feed'),
       },
     })
   })
 }
 
-/** Every published article in every language, with hreflang alternates, and each language's home. */
-async function sitemapUrls(c: AppContext): Promise<{ urls: SitemapUrl[]; etag: string }> {
+/**
+ * The sitemap is one list: the language homes, then each language's articles, oldest first (so a
+ * part's contents stay put as new articles arrive at the end). Past SITEMAP_LIMIT URLs it is split
+ * into numbered parts, each read from the index as a range of ranks.
+ */
+async function sitemapPart(
+  c: AppContext,
+  part: number | 'index',
+): Promise<{ urls: SitemapUrl[]; parts: number }> {
   const config = c.get('config')
   const base = c.get('baseUrl')
-  const indexes = await wrapTime(
-    c,
-    'storage',
-    Promise.all(config.languages.map((lang) => readIndex(internal(c.env, config), lang))),
-  )
+  const db = indexDb(c.env)
+  const sizes = await wrapTime(c, 'storage', counts(db, config, config.languages))
+  const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0)
+  const parts = Math.max(1, Math.ceil(total / SITEMAP_LIMIT))
+  // The index page is the whole sitemap while it fits in one part, else it only lists the parts.
+  if (part === 'index' && parts > 1) return { urls: [], parts }
+  const n = part === 'index' ? 1 : part
+  const [from, to] = [(n - 1) * SITEMAP_LIMIT, Math.min(total, n * SITEMAP_LIMIT)]
   const homes = config.languages.map((lang) => ({ hreflang: lang, href: `${base}/${lang}/` }))
-  const urls: SitemapUrl[] = config.languages.map((lang) => ({
-    loc: `${base}/${lang}/`,
-    alternates: homes.length > 1 ? homes : [],
-  }))
-  for (const { index } of indexes) {
-    for (const entry of index.articles) {
-      const url = (lang: string) => `${base}/${lang}/${encodeURIComponent(entry.slug)}`
-      const versions = [index.lang, ...entry.translations].sort()
-      urls.push({
-        loc: url(index.lang),
-        lastmod: entry.dateModified ?? entry.datePublished,
-        alternates: entry.translations.length
-          ? versions.map((lang) => ({ hreflang: lang, href: url(lang) }))
-          : [],
-      })
-    }
+  const urls: SitemapUrl[] = []
+  let position = 0
+  for (const lang of config.languages) {
+    if (position >= from && position < to)
+      urls.push({ loc: `${base}/${lang}/`, alternates: homes.length > 1 ? homes : [] })
+    position++
   }
-  return { urls, etag: indexes.map((i) => i.etag).join('.') }
+  for (const lang of config.languages) {
+    const size = sizes.get(lang) ?? 0
+    // This language's ranks 1..size sit at positions position..position+size-1.
+    const first = Math.max(from, position)
+    const last = Math.min(to, position + size)
+    if (first < last) {
+      const records = await wrapTime(
+        c,
+        'storage',
+        byRank(db, config, lang, first - position + 1, last - position),
+      )
+      for (const record of records) {
+        const url = (l: string) => `${base}/${l}/${encodeURIComponent(record.slug)}`
+        const versions = record.versions.split(',').sort()
+        urls.push({
+          loc: url(lang),
+          lastmod: record.modified_at ?? record.published_at,
+          alternates:
+            versions.length > 1 ? versions.map((l) => ({ hreflang: l, href: url(l) })) : [],
+        })
+      }
+    }
+    position += size
+  }
+  return { urls, parts }
 }
 
-const xmlHeaders = (etag: string) => ({
-  'content-type': 'application/xml; charset=utf-8',
-  etag: etagFor(etag, 'sitemap'),
-})
+const xml = (body: string, status = 200) =>
+  new Response(body, {
+    status,
+    headers: {
+      'content-type': 'application/xml; charset=utf-8',
+      etag: etagFor(fingerprint(body), 'sitemap'),
+    },
+  })
 
 export const feedRoutes = new Hono<AppEnv>()
   .get('/:lang/feed.xml', servedLanguage, feed)
   .get('/sitemap.xml', (c) =>
     cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', 'index'), async () => {
-      const { urls, etag } = await sitemapUrls(c)
-      if (urls.length <= SITEMAP_LIMIT)
-        return new Response(urlset(urls), { headers: xmlHeaders(etag) })
-      const parts = Math.ceil(urls.length / SITEMAP_LIMIT)
+      const { urls, parts } = await sitemapPart(c, 'index')
+      if (parts === 1) return xml(urlset(urls))
       const base = c.get('baseUrl')
-      return new Response(
+      return xml(
         sitemapIndex(
           Array.from({ length: parts }, (_, i) => ({ loc: `${base}/sitemap-${i + 1}.xml` })),
         ),
-        { headers: xmlHeaders(etag) },
       )
     }),
   )
-  .get('/:part{sitemap-[1-9][0-9]{0,3}\\.xml}', (c) => {
+  .get('/:part{sitemap-[1-9][0-9]{0,5}\\.xml}', (c) => {
     const n = Number(c.req.param('part').slice('sitemap-'.length, -'.xml'.length))
     return cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', String(n)), async () => {
-      const { urls, etag } = await sitemapUrls(c)
-      const part = urls.slice((n - 1) * SITEMAP_LIMIT, n * SITEMAP_LIMIT)
-      if (part.length === 0 || urls.length <= SITEMAP_LIMIT)
-        throw new AppError('NOT_FOUND', `no sitemap part ${n}`)
-      return new Response(urlset(part), { headers: xmlHeaders(`${etag}-${n}`) })
+      const { urls, parts } = await sitemapPart(c, n)
+      if (parts === 1 || n > parts) throw new AppError('NOT_FOUND', `no sitemap part ${n}`)
+      return xml(urlset(urls))
     })
   })
   .get('/robots.txt', (c) => {

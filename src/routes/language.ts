@@ -3,7 +3,8 @@
  * `/<lang>/…` pages they lead to stay fully cacheable.
  */
 import { Hono } from 'hono'
-import { publishedVersions } from '../articles/load'
+import { loadArticle, publishedVersions } from '../articles/load'
+import type { AppContext } from '../env'
 import type { AppEnv } from '../env'
 import { AppError } from '../errors'
 import { personalRedirect } from '../i18n/redirect'
@@ -16,11 +17,18 @@ export const languageRoutes = new Hono<AppEnv>()
     const slug = c.req.param('slug')
     if (c.get('config').languages.includes(slug)) return c.redirect(`/${slug}/`, 301)
     checkSlug(slug)
-    const versions = await publishedVersions(c, slug)
-    const lang = bestOf(
-      c,
-      versions.map((v) => v.lang),
-    )
+    const indexed = (await publishedVersions(c, slug)).map((v) => v.lang)
+    // A source put by hand may not be indexed yet: look for it in the visitor's languages, best first.
+    const lang = bestOf(c, indexed) ?? (await firstPublished(c, visitorLanguages(c), slug))
     if (!lang) throw new AppError('ARTICLE_NOT_FOUND', `no article ${slug} in any language`)
     return personalRedirect(c, `/${lang}/${encodeURIComponent(slug)}`)
   })
+
+async function firstPublished(
+  c: AppContext,
+  languages: string[],
+  slug: string,
+): Promise<string | undefined> {
+  for (const lang of languages) if ((await loadArticle(c, lang, slug)).article) return lang
+  return undefined
+}

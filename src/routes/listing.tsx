@@ -1,15 +1,14 @@
-/** Home, category and tag pages, made from the article index content:push writes. */
+/** Home, category and tag pages, from the article index. */
 import { Hono } from 'hono'
 import { wrapTime } from 'hono/timing'
-import { cacheKey, etagFor } from '../cache/policy'
+import { cacheKey, etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { fill, messages } from '../i18n'
-import { readIndex } from '../listing/read'
-import { displayName, filterEntries, paginate, type ListingFilter } from '../listing/select'
+import { indexDb } from '../listing/db'
+import { listingPage, type ListingFilter } from '../listing/read'
 import { ListingPage } from '../render/ListingPage'
-import { internal } from '../source'
 import { servedLanguage } from './params'
 
 function pageNumber(c: AppContext): number {
@@ -39,13 +38,14 @@ function listing(kind: ListingFilter['kind']) {
     )
     return cachedResponse(c, key, async () => {
       const config = c.get('config')
-      const { index, etag } = await wrapTime(c, 'storage', readIndex(internal(c.env, config), lang))
-      const entries = filterEntries(index.articles, filter, lang)
-      const label = displayName(index.articles, filter, lang)
+      const found = await wrapTime(
+        c,
+        'storage',
+        listingPage(indexDb(c.env), config, lang, filter, page),
+      )
+      if (!found) throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
+      const { page: current, label } = found
       const t = messages(lang)
-      const current = paginate(entries, page)
-      if (!current || (kind !== 'home' && !label))
-        throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
       const heading =
         kind === 'home'
           ? config.siteName
@@ -72,10 +72,11 @@ function listing(kind: ListingFilter['kind']) {
           alternates={alternates}
         />
       ).toString()
-      return new Response(`<!DOCTYPE html>${await html}`, {
+      const body = `<!DOCTYPE html>${await html}`
+      return new Response(body, {
         headers: {
           'content-type': 'text/html; charset=UTF-8',
-          etag: etagFor(`${etag}-${kind}-${page}`, 'list'),
+          etag: etagFor(fingerprint(body), 'list'),
         },
       })
     })

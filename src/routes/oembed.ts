@@ -10,7 +10,8 @@ import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { checkSlug } from '../source/keys'
-import { loadArticle } from '../articles/load'
+import { publishedVersions, requireArticle } from '../articles/load'
+import { authorsOf } from '../listing/read'
 
 const [CARD_WIDTH, CARD_HEIGHT] = OEMBED_DEFAULT.split('x').map(Number) as [number, number]
 
@@ -40,6 +41,26 @@ function articleOf(c: AppContext, url: string): { lang: string; slug: string } |
   }
 }
 
+/** What a card shows, from the index (one query), or from the article when the index does not know it yet. */
+async function cardFacts(c: AppContext, lang: string, slug: string) {
+  const record = (await publishedVersions(c, slug)).find((r) => r.lang === lang)
+  if (!record) return requireArticle(c, lang, slug)
+  const image = record.image_url
+    ? {
+        url: new URL(record.image_url, c.get('baseUrl')).href,
+        width: record.image_width ?? undefined,
+        height: record.image_height ?? undefined,
+      }
+    : undefined
+  return {
+    title: record.title,
+    description: record.description,
+    contentLang: record.content_lang,
+    authors: authorsOf(record),
+    image,
+  }
+}
+
 export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   const format = c.req.query('format') ?? 'json'
   if (format !== 'json') throw new AppError('FORMAT_NOT_IMPLEMENTED', 'only format=json is offered')
@@ -52,7 +73,7 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
     c,
     cacheKey(c.get('baseUrl'), 'oembed', lang, slug, `${width}x${height}`),
     async () => {
-      const article = await loadArticle(c, lang, slug)
+      const article = await cardFacts(c, lang, slug)
       const config = c.get('config')
       const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
       // A card without script or iframe: any consumer can sanitize-and-show it as is.

@@ -1,6 +1,6 @@
 /** The publisher's link-preview inspector: every platform's card from the page's own metadata. */
 import { Hono } from 'hono'
-import { loadArticle, publishedVersions } from '../articles/load'
+import { requireArticle } from '../articles/load'
 import { siteInfo } from '../articles/site'
 import type { AppEnv } from '../env'
 import { previewChecks } from '../meta/checks'
@@ -13,11 +13,7 @@ export const previewRoutes = new Hono<AppEnv>().get(
   servedLanguage,
   async (c) => {
     const { lang, slug } = articleParams(c)
-    const [article, translations] = await Promise.all([
-      loadArticle(c, lang, slug),
-      publishedVersions(c, slug, lang),
-    ])
-    article.translations = translations
+    const article = await requireArticle(c, lang, slug)
     const meta = pageMeta(article, siteInfo(c, lang))
     const page = (
       <PreviewPage

@@ -1,9 +1,6 @@
 import * as z from 'zod'
 
-/**
- * The article index content:push writes per language (`_index/<lang>`): what listings, feeds and the
- * sitemap need, so no request lists or reads every article. Drafts are never in it.
- */
+/** An article as listings show it (a row of the article index, see src/listing/). Drafts are never in it. */
 export const IndexEntry = z.object({
   slug: z.string(),
   title: z.string(),
@@ -27,14 +24,3 @@ export const IndexEntry = z.object({
   translations: z.array(z.string()),
 })
 export type IndexEntry = z.output<typeof IndexEntry>
-
-export const LanguageIndex = z.object({
-  version: z.literal(1),
-  lang: z.string(),
-  /** Newest first. */
-  articles: z.array(IndexEntry),
-})
-export type LanguageIndex = z.output<typeof LanguageIndex>
-
-/** Where a language's index is stored among the site's internal data. */
-export const indexName = (lang: string) => `index/${lang}`

@@ -17,10 +17,6 @@ export function backend(env: Env, config: SiteConfig, name: StoreName): Writable
   })
 }
 
-/** The site's own data beside the sources, in the first of SOURCES (where publishing writes). */
-export const internal = (env: Env, config: SiteConfig): InternalStore =>
-  internalStore(driver(env, config.sources[0]!))
-
 /** Every store named in `SOURCES`, in that order. */
 export const backends = (env: Env, config: SiteConfig): WritableStore[] =>
   config.sources.map((name) => backend(env, config, name))
@@ -28,3 +24,7 @@ export const backends = (env: Env, config: SiteConfig): WritableStore[] =>
 /** The stores named in `SOURCES` read as one: the first that has an article wins. */
 export const readSources = (env: Env, config: SiteConfig): SourceStore =>
   chainStores(backends(env, config))
+
+/** The site's own data beside the sources of one store (derived articles live with their source). */
+export const internalOf = (env: Env, name: StoreName, timeoutMs?: number): InternalStore =>
+  internalStore(driver(env, name), timeoutMs)

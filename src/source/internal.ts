@@ -3,6 +3,7 @@
  * raw bytes with string metadata, no size limit or hashing — they are written only by this code.
  */
 import { StorageError } from '../errors'
+import { withTimeout } from './store'
 import type { Driver } from './driver'
 import { INTERNAL_PREFIX } from './keys'
 
@@ -17,15 +18,20 @@ export interface InternalStore {
   delete(name: string): Promise<void>
 }
 
-export function internalStore(driver: Driver): InternalStore {
+export function internalStore(driver: Driver, timeoutMs?: number): InternalStore {
   const key = (name: string) => `${INTERNAL_PREFIX}${name}`
   const fail = (action: string, name: string) => (cause: unknown) => {
-    throw new StorageError(driver.name, `${action} ${key(name)} failed`, { cause })
+    throw cause instanceof StorageError
+      ? cause
+      : new StorageError(driver.name, `${action} ${key(name)} failed`, { cause })
   }
   return {
     async get(name) {
-      const value = await driver.get(key(name)).catch(fail('reading', name))
-      return value && { bytes: await value.body(), metadata: value.metadata }
+      const read = async () => {
+        const value = await driver.get(key(name))
+        return value && { bytes: await value.body(), metadata: value.metadata }
+      }
+      return withTimeout(read(), timeoutMs, driver.name, key(name)).catch(fail('reading', name))
     },
     put: (name, bytes, metadata = {}) =>
       driver.put(key(name), bytes, metadata, 'application/json').catch(fail('writing', name)),

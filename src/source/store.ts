@@ -222,7 +222,7 @@ export function chainStores(stores: SourceStore[]): SourceStore {
   }
 }
 
-function withTimeout<T>(
+export function withTimeout<T>(
   work: Promise<T>,
   ms: number | undefined,
   store: StoreName,

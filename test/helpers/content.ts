@@ -1,9 +1,11 @@
-import { buildIndexes, indexEntry } from '../../src/listing/build'
-import { writeIndex } from '../../src/listing/read'
-import { buildArticle, PLACEHOLDER_ORIGIN } from '../../src/pipeline'
+import { env } from 'cloudflare:workers'
+import { siteConfig } from '../../src/config'
+import { indexDb } from '../../src/listing/db'
+import { slugFromFileName } from '../../src/parse/date'
+import { metadataFor, storeAndIndex, validateSource } from '../../src/publish/publish'
 import { internalStore } from '../../src/source/internal'
 import { kvDriver } from '../../src/source/kv'
-import type { IndexEntry } from '../../src/schema/listing'
+import { sourceStore, sha256Hex } from '../../src/source/store'
 
 // Every file in content/, as the publisher wrote it (Vite reads them at test build time).
 const files = import.meta.glob('../../content/**/*.{md,html}', {
@@ -22,7 +24,7 @@ export interface ContentFixture {
 
 export const CONTENT: ContentFixture[] = Object.entries(files).map(([file, text]) => {
   const path = file.replace('../../content/', '')
-  const key = path.replace(/\.[^.]+$/, '').replace(/\/\d{4}-\d{2}-\d{2}-/, '/')
+  const key = `${path.slice(0, path.indexOf('/'))}/${slugFromFileName(path)}`
   return { path, key, text }
 })
 
@@ -44,30 +46,41 @@ export async function putKv(
   })
 }
 
-/** Puts articles into KV and writes the language indexes from them, with the code content:push uses. */
+/**
+ * Publishes files the way content:push and the publishing API do, with the same writer: the derived
+ * article, the source in KV with its metadata, and the index row. (No cache purge: as if the purge
+ * had not reached this data centre.)
+ */
 export async function putSiteWithIndexes(
   kv: KVNamespace,
   files: ContentFixture[] = CONTENT,
-  languages = ['ko', 'en', 'ja'],
+  uploaded = '2024-06-19T05:00:00.000Z',
 ) {
-  const SITE = PLACEHOLDER_ORIGIN
-  const uploaded = '2024-06-19T05:00:00.000Z'
-  const entries = new Map<string, IndexEntry>()
-  for (const file of files) {
-    await putKv(kv, file.key, file.text, file.path, uploaded)
-    const bytes = new TextEncoder().encode(file.text).buffer as ArrayBuffer
-    const source = {
-      key: file.key,
-      bytes,
-      etag: 'test',
-      store: 'kv' as const,
-      fileName: file.path,
-      uploaded: new Date(uploaded),
-      firstUploaded: new Date(uploaded),
-    }
-    const article = buildArticle(source, { baseUrl: SITE, timeZone: 'Asia/Seoul' })
-    if (article.published) entries.set(file.key, indexEntry(article, SITE))
+  const config = siteConfig(env)
+  const driver = kvDriver(kv)
+  const target = {
+    store: sourceStore(driver, { maxBytes: config.maxSourceBytes }),
+    internal: internalStore(driver),
+    db: indexDb(env),
   }
-  for (const index of buildIndexes(entries, languages))
-    await writeIndex(internalStore(kvDriver(kv)), index)
+  for (const file of files) {
+    const bytes = new TextEncoder().encode(file.text)
+    const previous = await target.store.stat(file.key)
+    const metadata = metadataFor(
+      file.path,
+      await sha256Hex(bytes),
+      new Date(uploaded),
+      previous?.metadata,
+    )
+    const article = validateSource(bytes, file.key, file.path, metadata.format!, metadata, config)
+    await storeAndIndex(target, { key: file.key, bytes, metadata, article, before: [] })
+  }
 }
+
+/** One source published through the writer, by key and text. */
+export const publishSource = (
+  key: string,
+  text: string,
+  fileName = `${key}.html`,
+  uploaded?: string,
+) => putSiteWithIndexes(env.ARTICLES_KV, [{ key, path: fileName, text }], uploaded)

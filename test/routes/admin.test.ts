@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { putKv } from '../helpers/content'
+import { publishSource } from '../helpers/content'
 import { client } from '../helpers/request'
 import { SEED } from '../helpers/seed'
 
@@ -19,7 +19,7 @@ const purge = (body: unknown, token = TOKEN) =>
   })
 
 describe('the cache purge endpoint', () => {
-  beforeAll(() => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html'))
+  beforeAll(() => publishSource('ko/putin-kim-pact', SEED))
 
   it('does not exist without a configured ADMIN_TOKEN', async () => {
     const res = await call(
@@ -47,12 +47,7 @@ describe('the cache purge endpoint', () => {
     await call('/ko/putin-kim-pact')
     await call('/api/articles/ko/putin-kim-pact')
     expect((await call('/ko/putin-kim-pact')).headers.get('x-cache')).toBe('HIT')
-    await putKv(
-      env.ARTICLES_KV,
-      'ko/putin-kim-pact',
-      SEED.replace('title: ', 'title: 수정 '),
-      'ko/putin-kim-pact.html',
-    )
+    await publishSource('ko/putin-kim-pact', SEED.replace('title: ', 'title: 수정 '))
 
     const res = await purge({ keys: ['ko/putin-kim-pact'] })
     expect(res.status).toBe(200)

@@ -1,15 +1,13 @@
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CONTENT, putKv } from '../helpers/content'
+import { CONTENT, putKv, putSiteWithIndexes } from '../helpers/content'
 import { readPage } from '../helpers/html'
 
 const ORIGIN = 'https://i18n.example'
 const get = (path: string, headers: Record<string, string> = {}) =>
   exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' })
 
-beforeAll(async () => {
-  for (const file of CONTENT) await putKv(env.ARTICLES_KV, file.key, file.text, file.path)
-})
+beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, CONTENT))
 
 describe('an address without a language', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PAGE_SIZE } from '../../src/listing/select'
+import { PAGE_SIZE } from '../../src/listing/read'
 import { CONTENT, putSiteWithIndexes, type ContentFixture } from '../helpers/content'
 import { readPage } from '../helpers/html'
 

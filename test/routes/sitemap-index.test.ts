@@ -2,33 +2,34 @@ import { env, exports } from 'cloudflare:workers'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SITEMAP_LIMIT } from '../../src/render/sitemap'
-import { writeIndex } from '../../src/listing/read'
-import type { LanguageIndex } from '../../src/schema/listing'
-import { internalStore } from '../../src/source/internal'
-import { kvDriver } from '../../src/source/kv'
+import { indexDb } from '../../src/listing/db'
+import { indexArticle } from '../../src/listing/write'
 
 const ORIGIN = 'https://big.example'
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`)
 
-// More articles than one sitemap may hold (the protocol's limit is 50,000 URLs).
+// More URLs than one sitemap part holds: the index splits into parts.
 const COUNT = SITEMAP_LIMIT + 10
 beforeAll(async () => {
-  const index: LanguageIndex = {
-    version: 1,
-    lang: 'en',
-    articles: Array.from({ length: COUNT }, (_, i) => ({
+  const db = indexDb(env)
+  for (let i = 0; i < COUNT; i++) {
+    await indexArticle(db, {
+      lang: 'en',
       slug: `a-${i}`,
       title: `A ${i}`,
       description: '',
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+      contentLang: 'en',
       categories: [],
       tags: [],
-      contentLang: 'en',
-      translations: [],
-      datePublished: '2024-01-01T00:00:00+09:00',
-    })),
+      authors: [],
+      sourceSha256: 'x',
+      store: 'kv',
+      firstSeen: '2024-01-01T00:00:00.000Z',
+      search: { title: '', description: '', body: '' },
+    })
   }
-  await writeIndex(internalStore(kvDriver(env.ARTICLES_KV)), index)
-})
+}, 120_000)
 
 describe('a site with more URLs than one sitemap holds', () => {
   it('gets a sitemap index pointing at numbered parts that together hold every URL', async () => {

@@ -1,0 +1,95 @@
+/**
+ * What the index keeps of an article: one row per language, made from the finished article. Pure, so
+ * content:push, the publishing API, the reconciler and the read path all write the same row.
+ */
+import { PLACEHOLDER_ORIGIN } from '../pipeline'
+import type { Article, Author } from '../schema/article'
+import type { StoreName } from '../source/driver'
+import { searchText } from './search-text'
+
+/** Search reads this much of a body: enough to find any article by its text, bounded per row. */
+export const SEARCH_BODY_CHARACTERS = 20_000
+
+export interface IndexRow {
+  lang: string
+  slug: string
+  title: string
+  description: string
+  /** ISO 8601 with the site's offset. */
+  publishedAt: string
+  modifiedAt?: string
+  /** Absolute, or root-relative (`/images/a.jpg`) for images on the site itself. */
+  image?: { url: string; alt: string; width?: number; height?: number }
+  contentLang: string
+  categories: string[]
+  tags: string[]
+  authors: Author[]
+  sourceSha256: string
+  store: StoreName
+  fileName?: string
+  /** When the index first saw this article (its first upload, or its first read for a hand-put source). */
+  firstSeen: string
+  /** Title, description and body as the search index stores them. */
+  search: { title: string; description: string; body: string }
+}
+
+/** How listings match a category or tag, whatever its case or Unicode normalization (`News` = `news`). */
+export const labelKey = (name: string, lang: string) =>
+  name.normalize('NFC').toLocaleLowerCase(lang)
+
+export function indexRow(
+  article: Article,
+  facts: { sourceSha256: string; store: StoreName; firstSeen: string; fileName?: string },
+): IndexRow {
+  const image = article.image && {
+    url: article.image.url.startsWith(`${PLACEHOLDER_ORIGIN}/`)
+      ? article.image.url.slice(PLACEHOLDER_ORIGIN.length)
+      : article.image.url,
+    alt: article.image.alt,
+    ...(article.image.width && { width: article.image.width }),
+    ...(article.image.height && { height: article.image.height }),
+  }
+  return {
+    lang: article.lang,
+    slug: article.slug,
+    title: article.title,
+    description: article.description,
+    publishedAt: article.datePublished ?? facts.firstSeen,
+    ...(article.dateModified &&
+      article.dateModified !== article.datePublished && { modifiedAt: article.dateModified }),
+    ...(image && { image }),
+    contentLang: article.contentLang,
+    categories: article.categories,
+    tags: article.tags,
+    authors: article.authors,
+    sourceSha256: facts.sourceSha256,
+    store: facts.store,
+    ...(facts.fileName && { fileName: facts.fileName }),
+    firstSeen: facts.firstSeen,
+    search: {
+      title: searchText(article.title),
+      description: searchText(article.description),
+      body: searchText(article.text.slice(0, SEARCH_BODY_CHARACTERS)),
+    },
+  }
+}
+
+/** Each category and tag once, with the key listings match it by. */
+export function labelsOf(
+  row: Pick<IndexRow, 'lang' | 'categories' | 'tags'>,
+): { kind: 'category' | 'tag'; key: string; name: string }[] {
+  const seen = new Set<string>()
+  const labels: { kind: 'category' | 'tag'; key: string; name: string }[] = []
+  for (const [kind, names] of [
+    ['category', row.categories],
+    ['tag', row.tags],
+  ] as const) {
+    for (const name of names) {
+      const key = labelKey(name, row.lang)
+      if (seen.has(`${kind}:${key}`)) continue
+      seen.add(`${kind}:${key}`)
+      labels.push({ kind, key, name })
+    }
+  }
+  return labels
+}
