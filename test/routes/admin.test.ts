@@ -1,4 +1,3 @@
-import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { publishSource } from '../helpers/content'
 import { client } from '../helpers/request'
