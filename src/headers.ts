@@ -34,7 +34,7 @@ function policy(
       styleSrcElem: [hash],
       styleSrcAttr: ["'unsafe-inline'"],
       baseUri: ["'none'"],
-      formAction: ["'none'"],
+      formAction: ["'self'"], // the search form
       frameAncestors: ["'none'"],
       ...(https && { upgradeInsecureRequests: [] }),
     },

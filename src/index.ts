@@ -10,7 +10,9 @@ import { languageRoutes } from './routes/language'
 import { listingRoutes } from './routes/listing'
 import { oembedRoutes } from './routes/oembed'
 import { previewRoutes } from './routes/preview'
+import { searchRoutes } from './routes/search'
 import { notFound, onError } from './routes/errors'
+import { scheduled } from './scheduled'
 
 const app = new Hono<AppEnv>()
 
@@ -33,10 +35,16 @@ app.route('/', adminRoutes)
 app.route('/', feedRoutes)
 app.route('/', oembedRoutes)
 app.route('/', previewRoutes)
+app.route('/', searchRoutes)
 app.route('/', listingRoutes)
 app.route('/', articleRoutes)
 app.route('/', languageRoutes)
 app.notFound(notFound)
 app.onError(onError)
 
-export default app
+export { app }
+
+export default {
+  fetch: app.fetch,
+  scheduled,
+} satisfies ExportedHandler<Env>

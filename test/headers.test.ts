@@ -20,7 +20,8 @@ describe('security headers', () => {
     expect(policy['default-src']).toEqual(["'none'"])
     expect(policy['script-src']).toBeUndefined() // falls back to default-src 'none'
     expect(policy['base-uri']).toEqual(["'none'"])
-    expect(policy['form-action']).toEqual(["'none'"])
+    // Forms may only submit to the site itself: the search box.
+    expect(policy['form-action']).toEqual(["'self'"])
     expect(policy['frame-ancestors']).toEqual(["'none'"])
     expect(policy['img-src']).toEqual([
       "'self'",

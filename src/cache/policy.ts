@@ -17,7 +17,8 @@ export interface CachePolicy {
 }
 
 /** What a cached response is: an article page or JSON, or a page made from the article index. */
-export type Variant = 'html' | 'json' | 'oembed' | 'list' | 'feed' | 'sitemap'
+export type Variant =
+  'html' | 'json' | 'oembed' | 'list' | 'feed' | 'sitemap' | 'search' | 'search-json'
 export type CacheState = 'HIT' | 'MISS' | 'STALE' | 'BYPASS'
 export type Freshness = 'fresh' | 'revalidate' | 'error-only'
 

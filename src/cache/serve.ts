@@ -23,12 +23,20 @@ import {
  */
 export type Produce = () => Promise<Response>
 
+/** Search results change with every publish and are many: kept a minute at most. */
+const SEARCH_SECONDS = 60
+
 export async function cachedResponse(
   c: AppContext,
   key: string,
   produce: Produce,
+  lifetime: 'page' | 'search' = 'page',
 ): Promise<Response> {
-  const policy = c.get('config').cache
+  const site = c.get('config').cache
+  const policy =
+    lifetime === 'search'
+      ? { ...site, freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS), revalidateSeconds: 0 }
+      : site
   const cache = edgeCache()
   let hit: Response | undefined
   let cacheWorks = true

@@ -12,12 +12,10 @@ export interface Messages {
   published: string
   updated: string
   readingTime: Plural
-  categories: string
   tags: string
   home: string
   otherLanguages: string
   /** Listing pages. `{name}`, `{page}`, `{pages}` are filled in. */
-  latestArticles: string
   categoryTitle: string
   tagTitle: string
   pageOf: string
@@ -27,9 +25,18 @@ export interface Messages {
   noArticles: string
   /** The Atom feed's link text and title. */
   feed: string
+  /** The search page; `{q}` is the query. */
+  search: {
+    label: string
+    button: string
+    title: string
+    resultsFor: string
+    none: string
+    newest: string
+    best: string
+    prompt: string
+  }
   /** The link-preview inspector. */
   preview: { title: string; intro: string; noIssues: string; error: string; warning: string }
   errors: Record<ErrorCode, { title: string; body: string }>
-  /** Shown beside a broken article's error, for its publisher. */
-  detailsForPublisher: string
 }

@@ -1,6 +1,7 @@
-import { fill, formatDate, messages } from '../i18n'
+import { fill, messages } from '../i18n'
 import type { Page } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
+import { Cards } from './Cards'
 import { Layout } from './Layout'
 
 export interface ListingProps {
@@ -68,35 +69,12 @@ export function ListingPage(props: ListingProps) {
     >
       <h1 class="listing-title">{props.heading}</h1>
       {page.items.length === 0 && <p>{t.noArticles}</p>}
-      <ol class="cards">
-        {page.items.map((entry) => (
-          <li class={entry.image ? 'card with-image' : 'card'} lang={entry.contentLang}>
-            {entry.image && (
-              <img
-                src={new URL(entry.image.url, props.origin).href}
-                alt={entry.image.alt}
-                width={entry.image.width ?? 160}
-                height={entry.image.height ?? 90}
-                loading="lazy"
-                decoding="async"
-              />
-            )}
-            <div>
-              <h2>
-                <a href={`/${props.lang}/${encodeURIComponent(entry.slug)}`}>{entry.title}</a>
-              </h2>
-              {entry.datePublished && (
-                <p class="date" lang={props.lang}>
-                  <time datetime={entry.datePublished}>
-                    {formatDate(entry.datePublished, props.lang, props.timeZone)}
-                  </time>
-                </p>
-              )}
-              <p class="excerpt">{entry.description}</p>
-            </div>
-          </li>
-        ))}
-      </ol>
+      <Cards
+        entries={page.items}
+        lang={props.lang}
+        origin={props.origin}
+        timeZone={props.timeZone}
+      />
       {page.pages > 1 && (
         <nav class="pagination" aria-label={t.pagination}>
           {page.page > 1 ? (

@@ -49,6 +49,8 @@ h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;lette
 .pagination{display:flex;justify-content:space-between;align-items:center;margin:2rem 0 0}
 .pagination a{padding:.5rem .75rem;border:1px solid var(--line);border-radius:.375rem;text-decoration:none}
 .feed-link{margin-top:2rem;font-size:.9rem}
+.search{display:flex;gap:.5rem;margin:0 0 1.5rem}.search input{flex:1;min-width:0;font:inherit;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.375rem;background:var(--bg);color:var(--fg)}
+.search button{font:inherit;padding:.45rem 1rem;border:1px solid var(--accent);border-radius:.375rem;background:var(--accent);color:var(--bg)}.search-order{font-size:.9rem;color:var(--muted)}
 .previews{display:grid;gap:1.5rem}
 .preview h2{font-size:1rem;margin:0 0 .5rem}
 .mock{border:1px solid var(--line);border-radius:.5rem;overflow:hidden;max-width:32rem;background:var(--code)}

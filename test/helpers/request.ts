@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
-import app from '../../src'
+import { app } from '../../src'
 
 export interface Call {
   res: Response

@@ -1,0 +1,92 @@
+/** `/<lang>/search?q=` (a page) and `/api/search?lang=&q=` (JSON): the index's full-text search. */
+import { Hono } from 'hono'
+import { wrapTime } from 'hono/timing'
+import { cacheKey, etagFor, fingerprint } from '../cache/policy'
+import { cachedResponse } from '../cache/serve'
+import type { AppContext, AppEnv } from '../env'
+import { AppError } from '../errors'
+import { indexDb } from '../listing/db'
+import { MAX_SEARCH_PAGE, search, type SearchOrder } from '../listing/search'
+import { QUERY_LIMITS } from '../listing/search-text'
+import { SearchPage } from '../render/SearchPage'
+import { servedLanguage } from './params'
+
+/** The request's search, normalized so every spelling of one search shares a cache entry. */
+function searchParams(c: AppContext) {
+  const query = (c.req.query('q') ?? '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, QUERY_LIMITS.characters)
+  const order: SearchOrder = c.req.query('sort') === 'best' ? 'best' : 'newest'
+  const raw = c.req.query('page') ?? '1'
+  const page = /^[1-9]\d{0,2}$/.test(raw) ? Number(raw) : 1
+  if (page > MAX_SEARCH_PAGE)
+    throw new AppError('NOT_FOUND', `search results stop at page ${MAX_SEARCH_PAGE}`)
+  return { query, order, page }
+}
+
+// `/api/search` first: `/:lang/search` would take it for a language called `api`.
+export const searchRoutes = new Hono<AppEnv>()
+  .get('/api/search', (c) => {
+    const config = c.get('config')
+    const lang = c.req.query('lang') ?? config.defaultLang
+    if (!config.languages.includes(lang))
+      throw new AppError('REQUEST_INVALID', `lang must be one of ${config.languages.join(', ')}`)
+    const { query, order, page } = searchParams(c)
+    return cachedResponse(
+      c,
+      cacheKey(c.get('baseUrl'), 'search-json', lang, query, order, String(page)),
+      async () => {
+        const results = query
+          ? await search(indexDb(c.env, 'near'), config, lang, query, page, order)
+          : { items: [], page, more: false }
+        const base = c.get('baseUrl')
+        const body = JSON.stringify({
+          query,
+          lang,
+          order,
+          page,
+          more: results.more,
+          results: results.items.map((entry) => ({
+            ...entry,
+            url: `${base}/${lang}/${encodeURIComponent(entry.slug)}`,
+            image: entry.image && { ...entry.image, url: new URL(entry.image.url, base).href },
+          })),
+        })
+        return new Response(body, {
+          headers: {
+            'content-type': 'application/json',
+            etag: etagFor(fingerprint(body), 'search'),
+          },
+        })
+      },
+      'search',
+    )
+  })
+  .get('/:lang/search', servedLanguage, (c) => {
+    const lang = c.req.param('lang')
+    const { query, order, page } = searchParams(c)
+    return cachedResponse(
+      c,
+      cacheKey(c.get('baseUrl'), 'search', lang, query, order, String(page)),
+      async () => {
+        const config = c.get('config')
+        const results = query
+          ? await wrapTime(
+              c,
+              'storage',
+              search(indexDb(c.env, 'near'), config, lang, query, page, order),
+            )
+          : { items: [], page, more: false }
+        const html = `<!DOCTYPE html>${await (<SearchPage lang={lang} siteName={config.siteName} origin={c.get('baseUrl')} timeZone={config.timeZone} query={query} order={order} results={results} />).toString()}`
+        return new Response(html, {
+          headers: {
+            'content-type': 'text/html; charset=UTF-8',
+            etag: etagFor(fingerprint(html), 'search'),
+          },
+        })
+      },
+      'search',
+    )
+  })
