@@ -7,11 +7,12 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
 import { compareWithGenerators } from './compare'
+import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 
-const only = process.argv[2] // pipeline | http | load | bundle | hugo | compare
+const only = process.argv[2] // pipeline | http | load | bundle | hugo | compare | hostile
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -108,6 +109,29 @@ if (!only || only === 'load') {
       `  round ${i + 1}: ${fmt(r.rps)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  (${r.requests} requests; ${codes}; 5xx ${fivexx}; errors ${r.errors}, timeouts ${r.timeouts})  workerd ${fmt(r.workerdRssMb)} MB`,
     )
   })
+}
+
+if (!only || only === 'hostile') {
+  const { cases, hung } = await benchHostile()
+  report.hostile = { cases, hung }
+  const rendered = cases.filter((c) => !c.refused)
+  const seed = cases.find((c) => c.kind === 'seed-html')
+  const worst = [...rendered].sort((a, b) => b.usPerKb - a.usPerKb)
+  const ratio = (c: HostileCase) => Math.max(c.pageBytes!, c.jsonBytes!) / c.bytes
+  console.log(
+    `\nHostile sources at the size limit (1 MB), source → page, CPU time: ${cases.length} classes, ${cases.length - rendered.length} refused with a reason, ${rendered.length} rendered`,
+  )
+  if (hung) console.log(`  ✗ ${hung}`)
+  if (seed) console.log(`  the seed, repeated to 1 MB: ${fmt(seed.usPerKb)} µs/KB`)
+  for (const c of worst.slice(0, 5))
+    console.log(
+      `  ${c.kind.padEnd(26)} ${fmt(c.usPerKb).padStart(6)} µs/KB (${fmt(c.usPerKb / (seed?.usPerKb ?? 1), 1)}× the seed)  largest response ${fmt(ratio(c), 2)}× the source`,
+    )
+  const biggest = [...rendered].sort((a, b) => ratio(b) - ratio(a))[0]
+  if (biggest)
+    console.log(
+      `  largest page or JSON against its source: ${biggest.kind} ${fmt(ratio(biggest), 2)}× (limit 4× + 64 KB)`,
+    )
 }
 
 if (!only || only === 'bundle') {

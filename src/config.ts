@@ -43,7 +43,7 @@ export const SiteConfig = z
             ),
         ),
       ),
-    MAX_SOURCE_BYTES: z.coerce.number().int().min(1_000).max(25_000_000).default(4_000_000),
+    MAX_SOURCE_BYTES: z.coerce.number().int().min(1_000).max(2_000_000).default(1_000_000),
     STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
   })
   .refine((c) => c.LANGUAGES.includes(c.DEFAULT_LANG), {

@@ -7,6 +7,7 @@ import { bodyToHtml, formatOf, parseBody } from './parse/body'
 import { dateFromFileName, parseDate, toZonedIso } from './parse/date'
 import { decodeSource } from './parse/decode'
 import { parseFrontMatter, splitFrontMatter } from './parse/front-matter'
+import { LIMITS } from './parse/limits'
 import { detectLanguage } from './meta/language'
 import { readingMinutes } from './meta/reading-time'
 import { truncate } from './meta/text'
@@ -16,6 +17,7 @@ import {
   type ArticleImage,
   type Author,
   type FrontMatter,
+  type Heading,
   type SourceFormat,
 } from './schema/article'
 import type { MeasuredImage, SourceFile } from './source/store'
@@ -61,11 +63,13 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
 
   const url = fm.canonical_url ?? `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
   const ownUrl = `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
-  const root = withinDepth(() => {
-    const parsed = parseBody(bodyToHtml(split.body, format))
-    sanitize(parsed)
-    return parsed
-  }, file)
+  // Markdown's lines are counted in the HTML it makes, so only an HTML body's line numbers are the file's.
+  const root = parseBody(
+    bodyToHtml(split.body, format, file, split.bodyLine),
+    file,
+    format === 'html' ? split.bodyLine : undefined,
+  )
+  sanitize(root)
   cleanup(root)
   rewriteLinks(root, ownUrl)
   const bodyImage = firstImage(root)
@@ -98,6 +102,9 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     return date
   }
 
+  const html = serialize(root).trim()
+  checkOutputSize({ html, text: bodyText, toc }, source.bytes.byteLength, file)
+
   return {
     lang,
     slug,
@@ -122,7 +129,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     schemaType:
       fm.schema_type ?? (isNews([...categories, ...tags]) ? 'NewsArticle' : 'BlogPosting'),
     published: fm.published ?? true,
-    html: serialize(root).trim(),
+    html,
     text: bodyText,
     toc,
     readingMinutes: readingMinutes(bodyText),
@@ -138,27 +145,21 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   }
 }
 
-/** Markup nested thousands deep exhausts the stack in any tree walk: refuse it, with a reason. */
-function withinDepth<T>(work: () => T, file: string): T {
-  try {
-    return work()
-  } catch (error) {
-    if (error instanceof RangeError)
-      throw new AppError(
-        'SOURCE_INVALID',
-        'the body is nested too deeply to render (thousands of levels)',
-        { file },
-        { cause: error },
-      )
-    throw error
+/** No page or JSON response may be much bigger than what was published (entities and Markdown expand). */
+function checkOutputSize(
+  rendered: { html: string; text: string; toc: Heading[] },
+  sourceBytes: number,
+  file: string,
+): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(rendered)).byteLength
+  const limit = LIMITS.outputRatio * sourceBytes + LIMITS.outputAllowance
+  if (bytes > limit) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `the body renders to ${bytes} bytes, more than ${LIMITS.outputRatio}× its ${sourceBytes}-byte source allows: split the article, or simplify what expands it (every image, link, table cell and escaped & < > adds markup)`,
+      { file },
+    )
   }
-}
-
-/** Just what a language switcher needs from another version: its front matter, no body work. */
-export function peekArticle(source: SourceFile): { title: string; published: boolean } {
-  const file = source.fileName ?? source.key
-  const fm = parseFrontMatter(splitFrontMatter(decodeSource(source.bytes, file), file), file)
-  return { title: collapse(fm.title), published: fm.published ?? true }
 }
 
 function mainImage(

@@ -22,13 +22,17 @@ export const ELLIPSIS = '…'
 /** Cuts `text` to at most `max` user-perceived characters including the ellipsis. */
 export function truncate(text: string, max: number, lang: string): string {
   const { words, graphemes } = segmentersFor(lang)
-  const all = Array.from(graphemes.segment(text), (s) => s.segment)
-  if (all.length <= max) return text
-  const budget = max - 1
+  // Only the head is segmented: a 1 MB first paragraph needs no more than its first `max`
+  // graphemes (and Node 20's Intl.Segmenter copies its whole input for every segment).
+  const head = text.length > max * 16 ? text.slice(0, max * 16) : text
+  const all = Array.from(graphemes.segment(head), (s) => s.segment)
+  if (head === text && all.length <= max) return text
+  // A head cut inside a grapheme leaves a piece of it last: never keep that one.
+  const budget = Math.min(max - 1, head === text ? all.length : all.length - 1)
   // The last word boundary that fits; graphemes only when one word is longer than the budget.
   let cut = 0
   let count = 0
-  for (const { segment, index } of words.segment(text)) {
+  for (const { segment, index } of words.segment(head)) {
     const size = Array.from(graphemes.segment(segment)).length
     if (count + size > budget) break
     count += size

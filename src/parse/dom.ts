@@ -70,3 +70,12 @@ export function measureTree(root: DomNode): { elements: number; depth: number } 
   }
   return { elements, depth }
 }
+
+/**
+ * Replaces `el` with its children, one at a time: spreading 100,000 children into one call's
+ * arguments (`el.replaceWith(...children)`) overflows the stack.
+ */
+export function unwrap(el: DomElement): void {
+  for (let child = el.firstChild; child; child = el.firstChild) el.before(child)
+  el.remove()
+}

@@ -1,6 +1,8 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
 import type * as z from 'zod'
 import { AppError } from '../errors'
+import { LIMITS } from './limits'
+import { checkYaml, expandedSize } from './yaml-guard'
 import { FrontMatter } from '../schema/article'
 
 export interface SplitSource {
@@ -9,6 +11,8 @@ export interface SplitSource {
   body: string
   /** 1-based line of the first YAML line in the file. */
   yamlLine: number
+  /** 1-based line of the first body line in the file. */
+  bodyLine: number
 }
 
 /** Splits `---\n yaml \n---\n body`. A file must open with front matter, as in Jekyll. */
@@ -32,20 +36,39 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
       line: 1,
     })
   }
+  const yaml = rest.slice(0, close.index)
+  const after = rest.slice(close.index + close[0].length)
   return {
-    yaml: rest.slice(0, close.index),
-    body: rest.slice(close.index + close[0].length).replace(/^\n/, ''),
+    yaml,
+    body: after.replace(/^\n/, ''),
     yamlLine: 2,
+    // The closing line is line 2 + the YAML's lines; the body starts on the next.
+    bodyLine: 2 + countNewlines(yaml) + 1,
   }
+}
+
+function countNewlines(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  return n
 }
 
 /** Parses and validates front matter; errors name the key and the file line. */
 export function parseFrontMatter(source: SplitSource, file: string): FrontMatter {
+  if (source.yaml.length > LIMITS.frontMatterBytes) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `the front matter is ${source.yaml.length} characters; the limit is ${LIMITS.frontMatterBytes}`,
+      { file, line: source.yamlLine },
+    )
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(source.yaml, {
     lineCounter,
     schema: 'core', // YAML 1.2: `no` stays a string, dates stay strings until we parse them with a zone
-    uniqueKeys: true,
+    // yaml's own check compares every key with every other (quadratic: 40,000 keys take 30 s);
+    // checkYaml below does the same in one pass.
+    uniqueKeys: false,
     prettyErrors: false,
   })
   const lineAt = (offset: number) => source.yamlLine - 1 + lineCounter.linePos(offset).line
@@ -58,16 +81,46 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     })
   }
 
+  const { duplicate, aliases, aliasOffset } = checkYaml(doc, LIMITS.frontMatterAliases)
+  if (aliases > LIMITS.frontMatterAliases) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `the front matter uses more than ${LIMITS.frontMatterAliases} aliases (*name)`,
+      { file, line: lineAt(aliasOffset ?? 0) },
+    )
+  }
+  if (duplicate) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `invalid YAML: Map keys must be unique; ${JSON.stringify(duplicate.key)} appears twice in the same map`,
+      {
+        file,
+        line: lineAt(duplicate.offset),
+      },
+    )
+  }
+
   let data: unknown
   try {
-    // Alias bombs: yaml refuses documents whose aliases expand past this count.
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
+    // Alias bombs: yaml refuses documents whose aliases expand past this count…
+    data = doc.toJS({ maxAliasCount: LIMITS.frontMatterAliases }) ?? {}
   } catch (cause) {
     throw new AppError(
       'SOURCE_INVALID',
       `invalid YAML: ${(cause as Error).message}`,
       { file },
       { cause },
+    )
+  }
+  // …but 100 aliases of a 60 KB anchor still write 6 MB of JSON, and `&a [*a]` is a cycle.
+  if (expandedSize(data, LIMITS.frontMatterExpandedBytes) > LIMITS.frontMatterExpandedBytes) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `the front matter expands to more than ${LIMITS.frontMatterExpandedBytes} characters once its aliases (*name) are resolved`,
+      {
+        file,
+        line: source.yamlLine,
+      },
     )
   }
   if (typeof data !== 'object' || Array.isArray(data)) {

@@ -8,11 +8,33 @@ import { HttpUrl, WebOrSiteUrl } from './url'
 
 const text = z.string().trim().min(1, 'expected a non-empty string')
 
+/**
+ * How long the things a page shows more than once may be: a title lands in <title>, <h1>, og:title,
+ * JSON-LD and every listing; a label in links, meta tags and listing addresses. Far above real use.
+ */
+export const TEXT_LIMITS = {
+  title: 300,
+  summary: 2_000,
+  label: 100,
+  labels: 50,
+  author: 200,
+} as const
+
+const limited = (max: number) => z.string().max(max, `expected at most ${max} characters`)
+
 /** Jekyll accepts a list or one string of space-separated words for categories and tags. */
 const wordList = z
   .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
   .transform((v) => (Array.isArray(v) ? v.map(String) : String(v).split(/\s+/)))
   .transform((items) => [...new Set(items.map((s) => s.trim()).filter(Boolean))])
+  .pipe(
+    z
+      .array(limited(TEXT_LIMITS.label))
+      .max(
+        TEXT_LIMITS.labels,
+        `expected at most ${TEXT_LIMITS.labels} categories or tags; listings and meta tags list each one`,
+      ),
+  )
 
 const dateLike = z.union([z.string(), z.date()], {
   error: 'expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900',
@@ -40,7 +62,7 @@ const ImageObject = z
   .refine((img) => img.url ?? img.path, { message: 'an image object needs `url` (or `path`)' })
 
 const AuthorObject = z.looseObject({
-  name: text,
+  name: text.pipe(limited(TEXT_LIMITS.author)),
   url: HttpUrl.optional(),
   email: z.string().optional(),
   twitter: z.string().optional(),
@@ -51,16 +73,16 @@ export const LanguageTag = z
   .refine(isLanguageTag, 'expected a BCP 47 language tag such as ko or en-US')
 
 export const FrontMatter = z.looseObject({
-  title: text,
+  title: text.pipe(limited(TEXT_LIMITS.title)),
   date: dateLike.optional(),
   last_modified_at: dateLike.optional(),
   categories: wordList.optional(),
   category: wordList.optional(),
   tags: wordList.optional(),
-  author: z.union([text, AuthorObject]).optional(),
+  author: z.union([text.pipe(limited(TEXT_LIMITS.author)), AuthorObject]).optional(),
   image: z.union([WebOrSiteUrl, ImageObject]).optional(),
-  excerpt: z.string().optional(),
-  description: z.string().optional(),
+  excerpt: limited(TEXT_LIMITS.summary).optional(),
+  description: limited(TEXT_LIMITS.summary).optional(),
   lang: LanguageTag.optional(),
   canonical_url: HttpUrl.optional(),
   published: z.boolean({ error: 'expected true or false' }).optional(),

@@ -1,4 +1,11 @@
-import { childrenOf, isElement, TEXT_NODE, type DomElement, type DomNode } from '../parse/dom'
+import {
+  type DomElement,
+  type DomNode,
+  TEXT_NODE,
+  childrenOf,
+  isElement,
+  unwrap,
+} from '../parse/dom'
 
 /** Blocks that editors leave behind empty: `<p>&nbsp;</p>`, `<p><br></p>`, `<div> </div>`. */
 const EMPTY_CANDIDATES = new Set([
@@ -40,8 +47,7 @@ function clean(node: DomNode): boolean {
     node.remove()
     return false
   }
-  if (node.localName === 'span' && node.getAttributeNames().length === 0)
-    node.replaceWith(...childrenOf(node))
+  if (node.localName === 'span' && node.getAttributeNames().length === 0) unwrap(node)
   return shows
 }
 
@@ -58,24 +64,26 @@ export function dropLeadingImage(
   while (first && !isElement(first) && BLANK.test(first.textContent ?? ''))
     first = first.nextSibling
   if (!first || !isElement(first)) return undefined
-  const img =
+  const images =
     first.localName === 'img'
-      ? first
+      ? [first]
       : first.localName === 'p' || first.localName === 'figure'
-        ? firstImageIn(first)
-        : undefined
-  if (!img || img.getAttribute('src') !== imageUrl) return undefined
-  if (img !== first && !BLANK.test(first.textContent ?? '')) return undefined // the image and nothing else
+        ? imagesIn(first, 2)
+        : []
+  // The image and nothing else: a paragraph of several images, or of text, stays in the body.
+  const [img] = images
+  if (images.length !== 1 || img!.getAttribute('src') !== imageUrl) return undefined
+  if (img !== first && !BLANK.test(first.textContent ?? '')) return undefined
   first.remove()
-  return img.getAttribute('alt') ?? undefined
+  return img!.getAttribute('alt') ?? undefined
 }
 
-function firstImageIn(node: DomNode): DomElement | undefined {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
+/** The first `max` images inside a node. */
+function imagesIn(node: DomNode, max: number, found: DomElement[] = []): DomElement[] {
+  for (let child = node.firstChild; child && found.length < max; child = child.nextSibling) {
     if (!isElement(child)) continue
-    if (child.localName === 'img') return child
-    const inner = firstImageIn(child)
-    if (inner) return inner
+    if (child.localName === 'img') found.push(child)
+    else imagesIn(child, max, found)
   }
-  return undefined
+  return found
 }

@@ -1,4 +1,4 @@
-import { childrenOf, isElement, type DomElement, type DomNode } from '../parse/dom'
+import { isElement, unwrap, type DomElement, type DomNode } from '../parse/dom'
 import type { Heading } from '../schema/article'
 import { collapse } from './text'
 
@@ -62,8 +62,10 @@ export function outline(root: DomElement): Heading[] {
   return toc
 }
 
-const unwrap = (el: DomElement) => el.replaceWith(...childrenOf(el))
-const moveChildren = (from: DomElement, to: DomElement) => to.append(...childrenOf(from))
+/** One child at a time: see unwrap. */
+function moveChildren(from: DomElement, to: DomElement): void {
+  for (let child = from.firstChild; child; child = from.firstChild) to.append(child)
+}
 
 /** `포괄적 전략 동반자 협정이란?` → `포괄적-전략-동반자-협정이란` */
 export function slugify(text: string): string {

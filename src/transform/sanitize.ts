@@ -1,4 +1,4 @@
-import { childrenOf, isElement, type DomElement, type DomNode } from '../parse/dom'
+import { type DomElement, type DomNode, childrenOf, isElement, unwrap } from '../parse/dom'
 import { startsWithBackslash, urlScheme } from '../schema/url'
 import { allowlist as defaultPolicy } from './allowlist'
 
@@ -30,7 +30,7 @@ function sanitizeNode(node: DomNode, policy: SanitizePolicy): void {
   const children = childrenOf(node)
   for (const child of children) sanitizeNode(child, policy)
   if (!policy.tags.has(tag)) {
-    node.replaceWith(...childrenOf(node))
+    unwrap(node)
     return
   }
   sanitizeAttributes(node, tag, policy)

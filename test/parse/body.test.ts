@@ -13,9 +13,9 @@ describe('Markdown bodies', () => {
   it('render GFM tables and strikethrough', () => {
     const html = bodyToHtml('| 이름 | 값 |\n| :-- | --: |\n| a | 1 |\n\n~~old~~', 'md')
     expect(html).toContain('<table>')
-    expect(html).toContain('<th align="left">이름</th>')
-    expect(html).toContain('<td align="right">1</td>')
-    expect(html).toContain('<del>old</del>')
+    expect(html).toContain('<th style="text-align:left">이름</th>')
+    expect(html).toContain('<td style="text-align:right">1</td>')
+    expect(html).toContain('<s>old</s>')
   })
 
   it('pass raw HTML through (the sanitizer runs next)', () => {
