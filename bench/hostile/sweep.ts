@@ -30,7 +30,7 @@ for (const kind of KINDS) {
     const article = buildArticle(
       {
         key: 'ko/hostile',
-        bytes: source.buffer,
+        bytes: source.buffer as ArrayBuffer,
         etag: 'x',
         store: 'kv',
         fileName: `ko/hostile.${format}`,
