@@ -71,10 +71,6 @@ export async function writeDerived(
 export const deleteDerived = (store: InternalStore, lang: string, slug: string) =>
   store.delete(nameOf(lang, slug))
 
-/** A freshly built article exactly as a stored one reads back (JSON drops what it cannot carry). */
-export const asStored = (article: Article): Article =>
-  parseDerived(serializeDerived(article, ''))!.article
-
 /** The article for the origin it is served from: its own URLs, images and links move there. */
 export function rebase(article: Article, origin: string): Article {
   if (origin === PLACEHOLDER_ORIGIN) return article

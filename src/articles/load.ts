@@ -18,7 +18,7 @@ import type { Article, Translation } from '../schema/article'
 import { internalOf, readSources } from '../source'
 import { articleKey } from '../source/keys'
 import type { SourceFile } from '../source/store'
-import { asStored, readDerived, rebase, writeDerived } from './derived'
+import { readDerived, rebase, writeDerived } from './derived'
 
 export interface Loaded {
   /** The published article, for the request's origin; undefined when there is none (missing, or a draft). */
@@ -156,13 +156,11 @@ function build(c: AppContext, source: SourceFile): Article {
   const config = c.get('config')
   startTime(c, 'parse')
   try {
-    return asStored(
-      buildArticle(source, {
-        baseUrl: PLACEHOLDER_ORIGIN,
-        timeZone: config.timeZone,
-        defaultLang: config.defaultLang,
-      }),
-    )
+    return buildArticle(source, {
+      baseUrl: PLACEHOLDER_ORIGIN,
+      timeZone: config.timeZone,
+      defaultLang: config.defaultLang,
+    })
   } catch (error) {
     return asReadError(error)
   } finally {
