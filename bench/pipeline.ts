@@ -1,35 +1,30 @@
 /**
- * Pipeline benchmark in Node: source bytes → parse → sanitize/transform → full HTML page, for the
- * seed article and for synthetic 100 KB and 1 MB articles built from its body.
+ * The render paths, in Node, by CPU time (process.cpuUsage over many renders: what a Worker is billed
+ * and limited by, and steadier than wall time on a busy machine):
+ *
+ * - source → page: bytes → parse → sanitize/transform → HTML page. What a publish or the first read
+ *   of a source costs.
+ * - derived → page: the stored derived article (JSON) → HTML page. What every later cache miss costs.
+ *
+ * For the seed article and synthetic 100 KB and 1 MB articles grown from its body.
  */
 import { readFile } from 'node:fs/promises'
-import { measure } from 'mitata'
-import { buildArticle } from '../src/pipeline'
+import { rebase, serializeDerived } from '../src/articles/derived'
+import { buildArticle, PLACEHOLDER_ORIGIN } from '../src/pipeline'
 import { articleDocument } from '../src/render/ArticlePage'
+import type { Article } from '../src/schema/article'
 import type { SourceFile } from '../src/source/store'
 
-const SITE = {
-  siteName: 'Edge Press',
-  twitterSite: '',
-  homeUrl: 'https://news.example/ko/',
-  timeZone: 'Asia/Seoul',
-}
+export const SITE = { siteName: 'Edge Press', twitterSite: '', homeUrl: 'https://news.example/ko/', timeZone: 'Asia/Seoul' }
+const ORIGIN = 'https://news.example'
 
 function source(text: string, key = 'ko/putin-kim-pact'): SourceFile {
   const bytes = new TextEncoder().encode(text)
-  return {
-    key,
-    bytes: bytes.buffer as ArrayBuffer,
-    etag: 'bench',
-    store: 'kv',
-    fileName: `${key}.html`,
-    format: 'html',
-    uploaded: new Date('2024-06-19T05:00:00Z'),
-  }
+  return { key, bytes: bytes.buffer as ArrayBuffer, etag: 'bench', store: 'kv', fileName: `${key}.html`, format: 'html', uploaded: new Date('2024-06-19T05:00:00Z') }
 }
 
 /** The seed's front matter with its body repeated until the file is about `bytes` long. */
-function grown(seed: string, bytes: number): string {
+export function grown(seed: string, bytes: number): string {
   const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(seed)!
   const parts = [front]
   let size = Buffer.byteLength(front!)
@@ -41,54 +36,73 @@ function grown(seed: string, bytes: number): string {
   return parts.join('')
 }
 
-export const renderPage = async (file: SourceFile) =>
-  articleDocument(
-    buildArticle(file, { baseUrl: 'https://news.example', timeZone: SITE.timeZone }),
-    SITE,
-  )
+/** The derived article as the read path finds it in storage: bytes to parse. */
+const derivedBytes = (file: SourceFile) => serializeDerived(buildArticle(file, { baseUrl: PLACEHOLDER_ORIGIN, timeZone: SITE.timeZone }), 'bench')
 
-export interface PipelineResult {
-  name: string
-  bytes: number
-  /** Microseconds per article. */
-  avgUs: number
-  p50Us: number
-  p99Us: number
-  /** Microseconds per KB of source. */
-  usPerKb: number
+export const renderFromSource = (file: SourceFile) => articleDocument(rebase(buildArticle(file, { baseUrl: PLACEHOLDER_ORIGIN, timeZone: SITE.timeZone }), ORIGIN), SITE)
+
+export function renderFromDerived(bytes: Uint8Array) {
+  const article = (JSON.parse(new TextDecoder().decode(bytes)) as { article: Article }).article
+  return articleDocument(rebase(article, ORIGIN), SITE)
 }
 
-export async function benchPipeline(): Promise<{ coldMs: number; results: PipelineResult[] }> {
+/** Compatibility for bench/compare.ts and bench/heap.ts: the whole source → page path. */
+export const renderPage = renderFromSource
+
+export async function sources() {
   const seed = await readFile('content/ko/putin-kim-pact.html', 'utf8')
+  const make = (text: string) => {
+    const file = source(text)
+    return { file, bytes: file.bytes.byteLength, derived: derivedBytes(file) }
+  }
+  return { seed: make(seed), '100k': make(grown(seed, 100 * 1024)), '1m': make(grown(seed, 1024 * 1024)) }
+}
+
+export interface PathResult {
+  name: string
+  path: 'source → page' | 'derived → page'
+  bytes: number
+  /** CPU microseconds per article, averaged over the runs. */
+  cpuUs: number
+  /** CPU microseconds per KB of source. */
+  usPerKb: number
+  runs: number
+}
+
+/** CPU time per render, over as many runs as fit in about `budgetMs` of CPU (at least 5). */
+async function cpuPerRun(render: () => Promise<unknown>, budgetMs: number): Promise<{ cpuUs: number; runs: number }> {
+  for (let i = 0; i < 20; i++) await render() // warm the JIT
+  let runs = 0
+  const started = process.cpuUsage()
+  let spent = 0
+  while (runs < 5 || spent < budgetMs * 1000) {
+    await render()
+    runs++
+    const cpu = process.cpuUsage(started)
+    spent = cpu.user + cpu.system
+  }
+  return { cpuUs: spent / runs, runs }
+}
+
+export async function benchPipeline(): Promise<{ coldMs: number; results: PathResult[] }> {
+  const all = await sources()
   // Cold: the very first render in this process, module loading done but nothing warmed by the JIT.
   const start = performance.now()
-  await renderPage(source(seed))
+  await renderFromSource(all.seed.file)
   const coldMs = performance.now() - start
-
-  const cases = [
-    ['seed article', seed],
-    ['100 KB article', grown(seed, 100 * 1024)],
-    ['1 MB article', grown(seed, 1024 * 1024)],
-  ] as const
-  const results: PipelineResult[] = []
-  for (const [name, text] of cases) {
-    const file = source(text)
-    const stats = await measure(
-      async () => {
-        await renderPage(file)
-      },
-      { min_cpu_time: 1_000 * 1e6 },
-    )
-    const bytes = Buffer.byteLength(text)
-    const avgUs = stats.avg / 1e3
-    results.push({
-      name,
-      bytes,
-      avgUs,
-      p50Us: stats.p50 / 1e3,
-      p99Us: stats.p99 / 1e3,
-      usPerKb: avgUs / (bytes / 1024),
-    })
+  const results: PathResult[] = []
+  for (const [name, { file, bytes, derived }] of [
+    ['seed article', all.seed],
+    ['100 KB article', all['100k']],
+    ['1 MB article', all['1m']],
+  ] as const) {
+    for (const [path, render] of [
+      ['source → page', () => renderFromSource(file)],
+      ['derived → page', () => renderFromDerived(derived)],
+    ] as const) {
+      const { cpuUs, runs } = await cpuPerRun(render, name === '1 MB article' ? 4_000 : 2_000)
+      results.push({ name, path, bytes, cpuUs, usPerKb: cpuUs / (bytes / 1024), runs })
+    }
   }
   return { coldMs, results }
 }

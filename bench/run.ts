@@ -17,25 +17,19 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 
-if (!only || only === 'pipeline') {
-  const { coldMs, results } = await benchPipeline()
-  report.pipeline = { coldMs, results }
-  console.log('\nPipeline: source → parse → sanitize/transform → HTML page (Node, per article)')
-  console.log(`  first render in a fresh process: ${fmt(coldMs, 1)} ms`)
-  for (const r of results) {
-    console.log(
-      `  ${r.name.padEnd(16)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  avg ${fmt(r.avgUs).padStart(8)} µs  p50 ${fmt(r.p50Us).padStart(8)} µs  p99 ${fmt(r.p99Us).padStart(8)} µs  ${fmt(r.usPerKb, 1)} µs/KB`,
-    )
-  }
-}
-
 if (!only || only === 'pipeline' || only === 'hugo') {
+  // Hugo first, alone: its build uses both cores, which would disturb the pipeline's measurements.
   const hugo = await benchHugo()
   report.hugo = hugo
-  if (hugo)
-    console.log(
-      `  Hugo ${hugo.version} building the seed alone (whole process, to memory): p50 ${fmt(hugo.p50Ms, 1)} ms, min ${fmt(hugo.minMs, 1)} ms`,
-    )
+  const { coldMs, results } = await benchPipeline()
+  report.pipeline = { coldMs, results }
+  console.log('\nRender paths (Node, CPU time per article: process.cpuUsage over many renders)')
+  console.log(`  first render in a fresh process: ${fmt(coldMs, 1)} ms`)
+  for (const r of results) {
+    const vsHugo = hugo ? `  ${fmt(r.cpuUs / hugo.perArticleUs, 2)}× Hugo` : ''
+    console.log(`  ${r.name.padEnd(15)} ${r.path.padEnd(15)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  ${fmt(r.cpuUs).padStart(8)} µs  ${fmt(r.usPerKb, 1).padStart(7)} µs/KB${vsHugo}`)
+  }
+  if (hugo) console.log(`  Hugo ${hugo.version} building ${fmt(hugo.copies)} copies of the seed to memory: ${fmt(hugo.buildMs)} ms, ${fmt(hugo.perArticleUs)} µs per article`)
   else console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
 }
 

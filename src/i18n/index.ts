@@ -1,4 +1,5 @@
 import type { Messages, Plural } from './catalog'
+import { dateFormat, numberFormat, pluralRules } from './intl'
 import { en } from './messages/en'
 import { ja } from './messages/ja'
 import { ko } from './messages/ko'
@@ -11,13 +12,13 @@ export function messages(lang: string): Messages {
 }
 
 export function plural(forms: Plural, n: number, lang: string): string {
-  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other
-  return form.replace('{n}', new Intl.NumberFormat(lang).format(n))
+  const form = forms[pluralRules(lang).select(n)] ?? forms.other
+  return form.replace('{n}', numberFormat(lang).format(n))
 }
 
 /** `2024년 6월 19일`, `June 19, 2024`, `2024年6月19日` in the site's time zone. */
 export function formatDate(iso: string, lang: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(new Date(iso))
+  return dateFormat(lang, timeZone).format(new Date(iso))
 }
 
 /** `분류: {name}` with `{name}` filled in. */

@@ -3,6 +3,7 @@
  * crawlers read (PREVIEWS.md's inspector checklist). Used by the inspector page and content:push.
  */
 import type { MetaTag } from './open-graph'
+import { length } from './text'
 
 export type Platform = 'KakaoTalk' | 'Facebook' | 'X' | 'Slack' | 'Discord' | 'LinkedIn'
 export const PLATFORMS: Platform[] = ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn']
@@ -24,7 +25,7 @@ export function tagValues(tags: MetaTag[]): Map<string, string> {
 }
 
 const graphemes = (s: string) =>
-  Array.from(new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(s)).length
+  length(s, 'und')
 const utf8 = (s: string) => new TextEncoder().encode(s).length
 
 /** Hosts no crawler on the internet can fetch from. */

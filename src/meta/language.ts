@@ -28,7 +28,15 @@ const TERRITORY: Record<string, string> = {
   es: 'ES',
 }
 
+const locales = new Map<string, string>()
+
 export function ogLocale(lang: string): string {
+  let locale = locales.get(lang)
+  if (locale === undefined) locales.set(lang, (locale = computeOgLocale(lang)))
+  return locale
+}
+
+function computeOgLocale(lang: string): string {
   const locale = new Intl.Locale(lang)
   const region = locale.region ?? TERRITORY[locale.language] ?? locale.maximize().region
   return region ? `${locale.language}_${region}` : locale.language

@@ -35,9 +35,21 @@ function offsetMinutes(offset: string): number {
 }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+/** Offsets by zone and quarter hour: time zones change their offset only on quarter hours. */
+const offsets = new Map<string, number>()
 
 /** Minutes east of UTC that `timeZone` observes at `date`, e.g. 540 for Asia/Seoul. */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 900_000)}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    if (offsets.size > 10_000) offsets.clear() // bounded: a long-lived isolate must not grow
+    offsets.set(key, (offset = computeOffset(date, timeZone)))
+  }
+  return offset
+}
+
+function computeOffset(date: Date, timeZone: string): number {
   let format = offsetFormats.get(timeZone)
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })

@@ -1,4 +1,5 @@
 import { fill, messages } from '../i18n'
+import { segmenter } from '../i18n/intl'
 import { PLATFORMS, tagValues, type Platform, type PreviewIssue } from '../meta/checks'
 import type { MetaTag } from '../meta/open-graph'
 import { truncate } from '../meta/text'
@@ -9,7 +10,7 @@ function truncateBytes(text: string, bytes: number): string {
   const encoder = new TextEncoder()
   if (encoder.encode(text).length <= bytes) return text
   let out = ''
-  for (const { segment } of new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)) {
+  for (const { segment } of segmenter('und', 'grapheme').segment(text)) {
     if (encoder.encode(`${out}${segment}…`).length > bytes) break
     out += segment
   }
