@@ -62,7 +62,7 @@ export async function compareWithGenerators(): Promise<{
   return {
     fields: FIELDS.map(([name]) => name),
     tools: {
-      'edge-article-renderer': check(ours),
+      'edge-article-renderer': check(new TextDecoder().decode(ours)),
       Hugo: hasHugo() ? check(await hugoPage()) : null,
       'Jekyll + jekyll-seo-tag': await jekyllPage().then((h) => (h === null ? null : check(h))),
     },

@@ -43,7 +43,10 @@ export const hugoPage = () =>
  * Hugo building 2,000 copies of the seed to memory, whole process: the per-article time is the build
  * divided by 2,000 (its start-up spread thin). The fastest of a few builds, as Hugo's own best.
  */
-export async function benchHugo(copies = 2_000, runs = 3): Promise<{ version: string; copies: number; buildMs: number; perArticleUs: number } | undefined> {
+export async function benchHugo(
+  copies = 2_000,
+  runs = 3,
+): Promise<{ version: string; copies: number; buildMs: number; perArticleUs: number } | undefined> {
   if (!hasHugo()) return undefined
   return withHugoSite(async (site) => {
     const times: number[] = []
@@ -53,7 +56,8 @@ export async function benchHugo(copies = 2_000, runs = 3): Promise<{ version: st
       times.push(performance.now() - start)
     }
     const buildMs = Math.min(...times)
-    const version = execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1] ?? 'unknown'
+    const version =
+      execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1] ?? 'unknown'
     return { version, copies, buildMs, perArticleUs: (buildMs * 1000) / copies }
   }, copies)
 }

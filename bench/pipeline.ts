@@ -9,18 +9,30 @@
  * For the seed article and synthetic 100 KB and 1 MB articles grown from its body.
  */
 import { readFile } from 'node:fs/promises'
-import { rebase, serializeDerived } from '../src/articles/derived'
-import { buildArticle, PLACEHOLDER_ORIGIN } from '../src/pipeline'
-import { articleDocument } from '../src/render/ArticlePage'
-import type { Article } from '../src/schema/article'
+import { parseDerived, rebase, serializeDerived, storedArticle } from '../src/articles/derived'
+import { buildArticle } from '../src/pipeline'
+import { articlePage } from '../src/render/ArticlePage'
 import type { SourceFile } from '../src/source/store'
 
-export const SITE = { siteName: 'Edge Press', twitterSite: '', homeUrl: 'https://news.example/ko/', timeZone: 'Asia/Seoul' }
+export const SITE = {
+  siteName: 'Edge Press',
+  twitterSite: '',
+  homeUrl: 'https://news.example/ko/',
+  timeZone: 'Asia/Seoul',
+}
 const ORIGIN = 'https://news.example'
 
 function source(text: string, key = 'ko/putin-kim-pact'): SourceFile {
   const bytes = new TextEncoder().encode(text)
-  return { key, bytes: bytes.buffer as ArrayBuffer, etag: 'bench', store: 'kv', fileName: `${key}.html`, format: 'html', uploaded: new Date('2024-06-19T05:00:00Z') }
+  return {
+    key,
+    bytes: bytes.buffer as ArrayBuffer,
+    etag: 'bench',
+    store: 'kv',
+    fileName: `${key}.html`,
+    format: 'html',
+    uploaded: new Date('2024-06-19T05:00:00Z'),
+  }
 }
 
 /** The seed's front matter with its body repeated until the file is about `bytes` long. */
@@ -36,15 +48,17 @@ export function grown(seed: string, bytes: number): string {
   return parts.join('')
 }
 
+/** Built for BASE_URL, as in production. */
+const build = (file: SourceFile) =>
+  storedArticle(buildArticle(file, { baseUrl: ORIGIN, timeZone: SITE.timeZone }), ORIGIN)
+
 /** The derived article as the read path finds it in storage: bytes to parse. */
-const derivedBytes = (file: SourceFile) => serializeDerived(buildArticle(file, { baseUrl: PLACEHOLDER_ORIGIN, timeZone: SITE.timeZone }), 'bench')
+const derivedBytes = (file: SourceFile) => serializeDerived(build(file), 'bench')
 
-export const renderFromSource = (file: SourceFile) => articleDocument(rebase(buildArticle(file, { baseUrl: PLACEHOLDER_ORIGIN, timeZone: SITE.timeZone }), ORIGIN), SITE)
+export const renderFromSource = (file: SourceFile) => articlePage(build(file), SITE)
 
-export function renderFromDerived(bytes: Uint8Array) {
-  const article = (JSON.parse(new TextDecoder().decode(bytes)) as { article: Article }).article
-  return articleDocument(rebase(article, ORIGIN), SITE)
-}
+export const renderFromDerived = (bytes: Uint8Array) =>
+  articlePage(rebase(parseDerived(bytes, 'bench')!, ORIGIN), SITE)
 
 /** Compatibility for bench/compare.ts and bench/heap.ts: the whole source → page path. */
 export const renderPage = renderFromSource
@@ -55,7 +69,11 @@ export async function sources() {
     const file = source(text)
     return { file, bytes: file.bytes.byteLength, derived: derivedBytes(file) }
   }
-  return { seed: make(seed), '100k': make(grown(seed, 100 * 1024)), '1m': make(grown(seed, 1024 * 1024)) }
+  return {
+    seed: make(seed),
+    '100k': make(grown(seed, 100 * 1024)),
+    '1m': make(grown(seed, 1024 * 1024)),
+  }
 }
 
 export interface PathResult {
@@ -70,7 +88,10 @@ export interface PathResult {
 }
 
 /** CPU time per render, over as many runs as fit in about `budgetMs` of CPU (at least 5). */
-async function cpuPerRun(render: () => Promise<unknown>, budgetMs: number): Promise<{ cpuUs: number; runs: number }> {
+async function cpuPerRun(
+  render: () => Promise<unknown>,
+  budgetMs: number,
+): Promise<{ cpuUs: number; runs: number }> {
   for (let i = 0; i < 20; i++) await render() // warm the JIT
   let runs = 0
   const started = process.cpuUsage()

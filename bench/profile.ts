@@ -17,14 +17,18 @@ interface ProfileNode {
 
 /** `src/transform/sanitize.ts` → `transform`; a package → its name; Node and V8 internals → `runtime`. */
 function stageOf(url: string): string {
-  const src = /\/src\/([^/]+)\//.exec(url)?.[1] ?? (/\/src\/([^/]+)\.tsx?$/.exec(url) ? 'src' : undefined)
+  const src =
+    /\/src\/([^/]+)\//.exec(url)?.[1] ?? (/\/src\/([^/]+)\.tsx?$/.exec(url) ? 'src' : undefined)
   if (src) return src
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1]
   if (pkg) return pkg
   return url ? 'other' : 'runtime (V8, GC, natives)'
 }
 
-export async function profile(which: 'seed' | '100k' | '1m' = 'seed', path: 'source' | 'derived' = 'source') {
+export async function profile(
+  which: 'seed' | '100k' | '1m' = 'seed',
+  path: 'source' | 'derived' = 'source',
+) {
   const { file, derived } = (await sources())[which]
   const render = path === 'source' ? () => renderFromSource(file) : () => renderFromDerived(derived)
   const runs = which === 'seed' ? 3000 : which === '100k' ? 200 : 20
@@ -51,13 +55,19 @@ export async function profile(which: 'seed' | '100k' | '1m' = 'seed', path: 'sou
   }
   const perRun = ((cpu.user + cpu.system) / runs).toFixed(0)
   console.log(`\n${which}, ${path} → page: ${runs} renders, ${perRun} µs CPU each`)
-  const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
+  const top = (map: Map<string, number>, n: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
   console.log('  by stage')
-  for (const [stage, hits] of top(byStage, 14)) console.log(`    ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${stage}`)
+  for (const [stage, hits] of top(byStage, 14))
+    console.log(`    ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${stage}`)
   console.log('  by function (self time)')
-  for (const [name, hits] of top(byFunction, 20)) console.log(`    ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
+  for (const [name, hits] of top(byFunction, 20))
+    console.log(`    ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
 }
 
 if (process.argv[1]?.endsWith('profile.ts')) {
-  await profile((process.argv[2] as 'seed' | '100k' | '1m' | undefined) ?? 'seed', (process.argv[3] as 'source' | 'derived' | undefined) ?? 'source')
+  await profile(
+    (process.argv[2] as 'seed' | '100k' | '1m' | undefined) ?? 'seed',
+    (process.argv[3] as 'source' | 'derived' | undefined) ?? 'source',
+  )
 }

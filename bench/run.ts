@@ -27,9 +27,14 @@ if (!only || only === 'pipeline' || only === 'hugo') {
   console.log(`  first render in a fresh process: ${fmt(coldMs, 1)} ms`)
   for (const r of results) {
     const vsHugo = hugo ? `  ${fmt(r.cpuUs / hugo.perArticleUs, 2)}× Hugo` : ''
-    console.log(`  ${r.name.padEnd(15)} ${r.path.padEnd(15)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  ${fmt(r.cpuUs).padStart(8)} µs  ${fmt(r.usPerKb, 1).padStart(7)} µs/KB${vsHugo}`)
+    console.log(
+      `  ${r.name.padEnd(15)} ${r.path.padEnd(15)} ${fmt(r.bytes / 1024, 1).padStart(7)} KB  ${fmt(r.cpuUs).padStart(8)} µs  ${fmt(r.usPerKb, 1).padStart(7)} µs/KB${vsHugo}`,
+    )
   }
-  if (hugo) console.log(`  Hugo ${hugo.version} building ${fmt(hugo.copies)} copies of the seed to memory: ${fmt(hugo.buildMs)} ms, ${fmt(hugo.perArticleUs)} µs per article`)
+  if (hugo)
+    console.log(
+      `  Hugo ${hugo.version} building ${fmt(hugo.copies)} copies of the seed to memory: ${fmt(hugo.buildMs)} ms, ${fmt(hugo.perArticleUs)} µs per article`,
+    )
   else console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
 }
 

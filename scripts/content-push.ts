@@ -6,6 +6,7 @@
  * nothing is uploaded. Unchanged files are skipped by SHA-256. Articles in storage but not in the
  * folder are kept unless --prune.
  */
+import { buildOrigin } from '../src/articles/derived'
 import { parseArgs } from 'node:util'
 import { storeAndIndex, unpublish, validateSource, type Change } from '../src/publish/publish'
 import type { SourceMetadata } from '../src/source/store'
@@ -13,7 +14,7 @@ import { readSiteConfig, type ScriptConfig } from './lib/config'
 import { checkContent, type CheckedContent, type ContentFile } from './lib/content'
 import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
-import { planPush, type PushPlan } from './lib/plan'
+import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
 import { openStorage, type Storage } from './lib/storage'
 
@@ -60,19 +61,24 @@ export class PushError extends Error {
 export async function push(options: PushOptions): Promise<PushResult> {
   const log = options.log ?? console.log
   const config = await readSiteConfig(options.configPath)
-  const checked = await checkContent(options.dir, config)
-  if (checked.errors.length && !options.skipInvalid) {
-    throw new PushError(
-      `${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`,
-    )
-  }
-  for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
-  reportWarnings(checked.warnings, options.warnings, log)
   const storage =
     options.storage ?? (await openStorage(options.store ?? config.sources[0]!, config, options))
   try {
-    const plan = planPush(checked.files, checked.invalid, await storage.list(), {
-      now: new Date().toISOString(),
+    const stored = await storage.list()
+    const now = new Date().toISOString()
+    // Each file is built once, with the metadata it will be stored with.
+    const checked = await checkContent(options.dir, config, (file) =>
+      metadataFor(file, stored.get(file.key), now),
+    )
+    if (checked.errors.length && !options.skipInvalid) {
+      throw new PushError(
+        `${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`,
+      )
+    }
+    for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
+    reportWarnings(checked.warnings, options.warnings, log)
+    const plan = planPush(checked.files, checked.invalid, stored, {
+      now,
       prune: options.prune,
       remove: options.remove,
     })
@@ -149,7 +155,12 @@ async function applyPlan(
           log,
         )
       : new Set<string>()
-  const target = { store: storage.store, internal: storage.internal, db: storage.db }
+  const target = {
+    store: storage.store,
+    internal: storage.internal,
+    db: storage.db,
+    origin: buildOrigin(config),
+  }
   const labels: Change['labels'] = []
   // Files the index does not have at this version (a fresh local database, say) are indexed too.
   const stale = await unindexed(

@@ -5,7 +5,8 @@
  */
 import { buildArticle, PLACEHOLDER_ORIGIN } from '../../src/pipeline'
 import { AppError } from '../../src/errors'
-import { articleDocument } from '../../src/render/ArticlePage'
+import { storedArticle } from '../../src/articles/derived'
+import { articlePage } from '../../src/render/ArticlePage'
 import { articleJson } from '../../src/render/json'
 import { pageMeta } from '../../src/meta/page'
 import { generate, formatOfKind, KINDS } from './generate'
@@ -38,10 +39,10 @@ for (const kind of KINDS) {
       },
       { baseUrl: PLACEHOLDER_ORIGIN, timeZone: SITE.timeZone },
     )
-    const page = await articleDocument(article, SITE)
+    const page = await articlePage(storedArticle(article, PLACEHOLDER_ORIGIN), SITE)
     const json = JSON.stringify(articleJson(article, pageMeta(article, SITE)))
     outcome = {
-      pageBytes: new TextEncoder().encode(page).length,
+      pageBytes: page.byteLength,
       jsonBytes: new TextEncoder().encode(json).length,
     }
   } catch (error) {

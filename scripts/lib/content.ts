@@ -11,9 +11,9 @@ import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
 import { previewChecks } from '../../src/meta/checks'
 import { pageMeta } from '../../src/meta/page'
-import { rebase } from '../../src/articles/derived'
+import { buildOrigin, rebase, storedArticle } from '../../src/articles/derived'
 import { validateSource } from '../../src/publish/publish'
-import { checkSourceSize } from '../../src/source/store'
+import { checkSourceSize, type SourceMetadata } from '../../src/source/store'
 import type { Article, SourceFormat } from '../../src/schema/article'
 import { slugFromFileName } from '../../src/parse/date'
 import { articleKey, checkSlug } from '../../src/source/keys'
@@ -40,8 +40,16 @@ export interface CheckedContent {
 /** Checks judge URLs as the deployed site will serve them; without BASE_URL, as some public https site. */
 const checkOrigin = (config: SiteConfig) => config.baseUrl || 'https://example.com'
 
-/** Every article file under `dir`, validated; `errors` lists each bad one with file, line, key and reason. */
-export async function checkContent(dir: string, config: SiteConfig): Promise<CheckedContent> {
+/**
+ * Every article file under `dir`, validated by building it once, as the read path will;
+ * `errors` lists each bad one with file, line, key and reason. `metadataOf` gives the metadata a push
+ * will store with a file (its upload times date an article that has no date of its own).
+ */
+export async function checkContent(
+  dir: string,
+  config: SiteConfig,
+  metadataOf: (file: ContentFile) => SourceMetadata = (file) => ({ sha256: file.sha256 }),
+): Promise<CheckedContent> {
   const files: ContentFile[] = []
   const articles = new Map<string, Article>()
   const errors: string[] = []
@@ -65,12 +73,13 @@ export async function checkContent(dir: string, config: SiteConfig): Promise<Che
       checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       // Built exactly as the read path builds it (for the placeholder origin), once per file.
-      const article = validateSource(bytes, key, path, format, { sha256 }, config)
-      files.push({ path, key, format, bytes, sha256 })
+      const file: ContentFile = { path, key, format, bytes, sha256 }
+      const article = validateSource(bytes, key, path, format, metadataOf(file), config)
+      files.push(file)
       articles.set(key, article)
       if (article.published) {
         // Judged as the deployed site will serve it (or some public https site, without BASE_URL).
-        const served = rebase(article, checkOrigin(config))
+        const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config)).head
         const site = {
           siteName: config.siteName,
           twitterSite: config.twitterSite,

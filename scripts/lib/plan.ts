@@ -18,6 +18,25 @@ export interface PushPlan {
   metadata: Map<string, SourceMetadata>
 }
 
+/** What a file is stored with: its stored metadata when unchanged, else new upload times (the first kept). */
+export function metadataFor(
+  file: ContentFile,
+  previous: StoredEntry | undefined,
+  now: string,
+): SourceMetadata {
+  if (unchanged(file, previous)) return previous!.metadata
+  return {
+    fileName: file.path,
+    format: file.format,
+    sha256: file.sha256,
+    uploaded: now,
+    firstUploaded: previous?.metadata.firstUploaded ?? now,
+  }
+}
+
+const unchanged = (file: ContentFile, previous: StoredEntry | undefined) =>
+  previous?.metadata.sha256 === file.sha256 && previous.metadata.fileName === file.path
+
 export function planPush(
   files: ContentFile[],
   invalid: string[],
@@ -34,19 +53,10 @@ export function planPush(
   }
   for (const file of files) {
     const previous = stored.get(file.key)
-    if (previous?.metadata.sha256 === file.sha256 && previous.metadata.fileName === file.path) {
-      plan.unchanged.push(file.key)
-      plan.metadata.set(file.key, previous.metadata)
-      continue
-    }
-    ;(previous ? plan.changed : plan.added).push(file.key)
-    plan.metadata.set(file.key, {
-      fileName: file.path,
-      format: file.format,
-      sha256: file.sha256,
-      uploaded: options.now,
-      firstUploaded: previous?.metadata.firstUploaded ?? options.now,
-    })
+    ;(unchanged(file, previous) ? plan.unchanged : previous ? plan.changed : plan.added).push(
+      file.key,
+    )
+    plan.metadata.set(file.key, metadataFor(file, previous, options.now))
   }
   const local = new Set([...files.map((f) => f.key), ...invalid])
   plan.onlyInStorage = [...stored.keys()].filter((key) => !local.has(key))

@@ -13,16 +13,23 @@ import { indexRow } from '../listing/entry'
 import { versionsOf, type ArticleRecord } from '../listing/read'
 import { indexArticle, unindexArticle } from '../listing/write'
 import { log } from '../log'
-import { buildArticle, PLACEHOLDER_ORIGIN } from '../pipeline'
-import type { Article, Translation } from '../schema/article'
+import { buildArticle } from '../pipeline'
+import type { Translation } from '../schema/article'
 import { internalOf, readSources } from '../source'
 import { articleKey } from '../source/keys'
 import type { SourceFile } from '../source/store'
-import { readDerived, rebase, writeDerived } from './derived'
+import {
+  buildOrigin,
+  readDerived,
+  rebase,
+  storedArticle,
+  writeDerived,
+  type StoredArticle,
+} from './derived'
 
 export interface Loaded {
-  /** The published article, for the request's origin; undefined when there is none (missing, or a draft). */
-  article: Article | undefined
+  /** The published article, for the request's origin, with its translations; undefined when there is none. */
+  article: StoredArticle | undefined
   /** The other published languages of the same slug, from the index. */
   translations: Translation[]
 }
@@ -56,38 +63,33 @@ export async function loadArticle(c: AppContext, lang: string, slug: string): Pr
   const versions = await publishedVersions(c, slug)
   const translations = translationsOf(c, versions, lang)
   const record = versions.find((v) => v.lang === lang)
-  const article = record ? await fromIndex(c, record) : await fromSource(c, lang, slug, undefined)
-  return {
-    article: article?.published ? rebase(article, c.get('baseUrl')) : undefined,
-    translations,
-  }
+  const stored = record ? await fromIndex(c, record) : await fromSource(c, lang, slug, undefined)
+  if (!stored?.head.published) return { article: undefined, translations }
+  const served = rebase(stored, c.get('baseUrl'))
+  return { article: { ...served, head: { ...served.head, translations } }, translations }
 }
 
-/** The published article at `lang/slug`, or ARTICLE_NOT_FOUND. */
+/** The published article at `lang/slug` with its translations, or ARTICLE_NOT_FOUND. */
 export async function requireArticle(
   c: AppContext,
   lang: string,
   slug: string,
-): Promise<Article & { translations: Translation[] }> {
-  const { article, translations } = await loadArticle(c, lang, slug)
+): Promise<StoredArticle> {
+  const { article } = await loadArticle(c, lang, slug)
   if (!article) throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
-  return { ...article, translations }
+  return article
 }
 
 /** An indexed article: its derived article when it matches the indexed version, else made from the source. */
 export async function fromIndex(
   c: AppContext,
   record: ArticleRecord,
-): Promise<Article | undefined> {
+): Promise<StoredArticle | undefined> {
+  const store = internalOf(c.env, record.store, c.get('config').storageTimeoutMs)
   const derived = await wrapTime(
     c,
     'storage',
-    readDerived(
-      internalOf(c.env, record.store, c.get('config').storageTimeoutMs),
-      record.lang,
-      record.slug,
-      record.source_sha256,
-    ),
+    readDerived(store, record.lang, record.slug, record.source_sha256),
   )
   return derived ?? (await fromSource(c, record.lang, record.slug, record))
 }
@@ -102,7 +104,7 @@ async function fromSource(
   lang: string,
   slug: string,
   record: ArticleRecord | undefined,
-): Promise<Article | undefined> {
+): Promise<StoredArticle | undefined> {
   const config = c.get('config')
   const source = await wrapTime(
     c,
@@ -120,47 +122,43 @@ async function fromSource(
     ...source,
     firstUploaded: source.firstUploaded ?? new Date(firstSeen),
   }
+  const internal = internalOf(c.env, source.store, config.storageTimeoutMs)
   // The derived article may still be current when only the index was behind.
-  const derived = record
-    ? undefined
-    : await readDerived(
-        internalOf(c.env, source.store, config.storageTimeoutMs),
-        lang,
-        slug,
-        source.etag,
-      )
-  const article = derived ?? build(c, dated)
+  const derived = record ? undefined : await readDerived(internal, lang, slug, source.etag)
+  const stored = derived ?? build(c, dated)
   if (!derived)
-    background(c, `derive ${lang}/${slug}`, () =>
-      writeDerived(internalOf(c.env, source.store), article, source.etag),
-    )
-  if (article.published && record?.source_sha256 !== source.etag) {
+    background(c, `derive ${lang}/${slug}`, () => writeDerived(internal, stored, source.etag))
+  const { head } = stored
+  if (head.published && record?.source_sha256 !== source.etag) {
+    const facts = {
+      sourceSha256: source.etag,
+      store: source.store,
+      firstSeen,
+      fileName: source.fileName,
+      origin: stored.origin,
+    }
     background(c, `index ${lang}/${slug}`, () =>
-      indexArticle(
-        indexDb(c.env),
-        indexRow(article, {
-          sourceSha256: source.etag,
-          store: source.store,
-          firstSeen,
-          fileName: source.fileName,
-        }),
-      ),
+      indexArticle(indexDb(c.env), indexRow(head, new TextDecoder().decode(stored.text), facts)),
     )
-  } else if (!article.published && record) {
+  } else if (!head.published && record) {
     background(c, `unindex draft ${lang}/${slug}`, () => unindexArticle(indexDb(c.env), lang, slug))
   }
-  return article
+  return stored
 }
 
-function build(c: AppContext, source: SourceFile): Article {
+function build(c: AppContext, source: SourceFile): StoredArticle {
   const config = c.get('config')
+  const origin = buildOrigin(config)
   startTime(c, 'parse')
   try {
-    return buildArticle(source, {
-      baseUrl: PLACEHOLDER_ORIGIN,
-      timeZone: config.timeZone,
-      defaultLang: config.defaultLang,
-    })
+    return storedArticle(
+      buildArticle(source, {
+        baseUrl: origin,
+        timeZone: config.timeZone,
+        defaultLang: config.defaultLang,
+      }),
+      origin,
+    )
   } catch (error) {
     return asReadError(error)
   } finally {

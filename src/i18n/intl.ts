@@ -13,11 +13,21 @@ function once<T>(key: string, make: () => T): T {
   return value
 }
 
-export const dateFormat = (lang: string, timeZone: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) =>
-  once(`date|${lang}|${timeZone}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(lang, { ...options, timeZone }))
+export const dateFormat = (
+  lang: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+) =>
+  once(
+    `date|${lang}|${timeZone}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(lang, { ...options, timeZone }),
+  )
 
-export const pluralRules = (lang: string) => once(`plural|${lang}`, () => new Intl.PluralRules(lang))
+export const pluralRules = (lang: string) =>
+  once(`plural|${lang}`, () => new Intl.PluralRules(lang))
 
-export const numberFormat = (lang: string) => once(`number|${lang}`, () => new Intl.NumberFormat(lang))
+export const numberFormat = (lang: string) =>
+  once(`number|${lang}`, () => new Intl.NumberFormat(lang))
 
-export const segmenter = (lang: string, granularity: 'word' | 'grapheme') => once(`segment|${lang}|${granularity}`, () => new Intl.Segmenter(lang, { granularity }))
+export const segmenter = (lang: string, granularity: 'word' | 'grapheme') =>
+  once(`segment|${lang}|${granularity}`, () => new Intl.Segmenter(lang, { granularity }))

@@ -2,8 +2,7 @@
  * What the index keeps of an article: one row per language, made from the finished article. Pure, so
  * content:push, the publishing API, the reconciler and the read path all write the same row.
  */
-import { PLACEHOLDER_ORIGIN } from '../pipeline'
-import type { Article, Author } from '../schema/article'
+import type { ArticleHead, Author } from '../schema/article'
 import type { StoreName } from '../source/driver'
 import { searchText } from './search-text'
 
@@ -37,13 +36,21 @@ export interface IndexRow {
 export const labelKey = (name: string, lang: string) =>
   name.normalize('NFC').toLocaleLowerCase(lang)
 
+/** The row for an article; `origin` is the one it was built for, and on-site images are kept relative to it. */
 export function indexRow(
-  article: Article,
-  facts: { sourceSha256: string; store: StoreName; firstSeen: string; fileName?: string },
+  article: ArticleHead,
+  text: string,
+  facts: {
+    sourceSha256: string
+    store: StoreName
+    firstSeen: string
+    fileName?: string
+    origin: string
+  },
 ): IndexRow {
   const image = article.image && {
-    url: article.image.url.startsWith(`${PLACEHOLDER_ORIGIN}/`)
-      ? article.image.url.slice(PLACEHOLDER_ORIGIN.length)
+    url: article.image.url.startsWith(`${facts.origin}/`)
+      ? article.image.url.slice(facts.origin.length)
       : article.image.url,
     alt: article.image.alt,
     ...(article.image.width && { width: article.image.width }),
@@ -69,7 +76,7 @@ export function indexRow(
     search: {
       title: searchText(article.title),
       description: searchText(article.description),
-      body: searchText(article.text.slice(0, SEARCH_BODY_CHARACTERS)),
+      body: searchText(text.slice(0, SEARCH_BODY_CHARACTERS)),
     },
   }
 }

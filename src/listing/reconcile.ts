@@ -5,10 +5,10 @@
  * last one stopped (reconcile_state), within a budget, so a large archive is covered over several
  * runs without any run exceeding the Worker's limits.
  */
-import { writeDerived } from '../articles/derived'
+import { buildOrigin, storedArticle, writeDerived } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { AppError } from '../errors'
-import { buildArticle, PLACEHOLDER_ORIGIN } from '../pipeline'
+import { buildArticle } from '../pipeline'
 import { backend, internalOf } from '../source'
 import type { StoreName } from '../source/driver'
 import { articleKey, splitArticleKey } from '../source/keys'
@@ -159,11 +159,12 @@ async function reindex(
     if (!source) return
     if (row && row.source_sha256 === source.etag) return // put by hand with the same bytes
     const firstSeen = source.firstUploaded?.toISOString() ?? row?.first_seen ?? now.toISOString()
+    const origin = buildOrigin(config)
     const article = buildArticle(
       { ...source, firstUploaded: new Date(firstSeen) },
-      { baseUrl: PLACEHOLDER_ORIGIN, timeZone: config.timeZone, defaultLang: config.defaultLang },
+      { baseUrl: origin, timeZone: config.timeZone, defaultLang: config.defaultLang },
     )
-    await writeDerived(internalOf(env, name), article, source.etag)
+    await writeDerived(internalOf(env, name), storedArticle(article, origin), source.etag)
     const before = row
       ? labelsOf({
           lang,
@@ -174,11 +175,12 @@ async function reindex(
     if (article.published) {
       await indexArticle(
         db,
-        indexRow(article, {
+        indexRow(article, article.text, {
           sourceSha256: source.etag,
           store: name,
           firstSeen,
           fileName: source.fileName,
+          origin,
         }),
       )
       report.indexed.push(entry.key)

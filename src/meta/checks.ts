@@ -24,8 +24,7 @@ export function tagValues(tags: MetaTag[]): Map<string, string> {
   return values
 }
 
-const graphemes = (s: string) =>
-  length(s, 'und')
+const graphemes = (s: string) => length(s, 'und')
 const utf8 = (s: string) => new TextEncoder().encode(s).length
 
 /** Hosts no crawler on the internet can fetch from. */

@@ -1,9 +1,9 @@
-import type { Article } from '../schema/article'
+import type { ArticleHead } from '../schema/article'
 import type { SiteInfo } from './open-graph'
 
 /** schema.org NewsArticle / BlogPosting as Google's Article guidelines recommend. */
 export function jsonLd(
-  article: Article,
+  article: ArticleHead,
   site: SiteInfo & { homeUrl: string },
 ): Record<string, unknown> {
   const publisher = { '@type': 'Organization', name: site.siteName, url: site.homeUrl }

@@ -1,4 +1,4 @@
-import type { Article } from '../schema/article'
+import type { ArticleHead } from '../schema/article'
 import { ogLocale } from './language'
 
 export interface SiteInfo {
@@ -14,7 +14,7 @@ export type MetaTag = { property: string; content: string } | { name: string; co
  * The Open Graph, article:* and Twitter tags for an article, in the order crawlers read best:
  * og:title/type/url/image first, since some stop reading early.
  */
-export function socialTags(article: Article, site: SiteInfo): MetaTag[] {
+export function socialTags(article: ArticleHead, site: SiteInfo): MetaTag[] {
   const og = (property: string, content: string | number | undefined): MetaTag[] =>
     content === undefined || content === '' ? [] : [{ property, content: String(content) }]
   const tw = (name: string, content: string | undefined): MetaTag[] =>

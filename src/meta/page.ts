@@ -1,4 +1,4 @@
-import type { Article } from '../schema/article'
+import type { ArticleHead } from '../schema/article'
 import { jsonLd } from './json-ld'
 import { socialTags, type MetaTag, type SiteInfo } from './open-graph'
 
@@ -18,7 +18,7 @@ export interface PageMeta {
   links: { rel: string; type: string; href: string; title: string }[]
 }
 
-export function pageMeta(article: Article, site: SiteInfo & { homeUrl: string }): PageMeta {
+export function pageMeta(article: ArticleHead, site: SiteInfo & { homeUrl: string }): PageMeta {
   const own = `${new URL(site.homeUrl).origin}/${article.lang}/${encodeURIComponent(article.slug)}`
   const versions = [{ lang: article.lang, url: own }, ...article.translations].sort((a, b) =>
     a.lang.localeCompare(b.lang),

@@ -19,8 +19,16 @@ export function readingMinutes(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     let kind: 'cjk' | 'word' | 'other'
-    if (code < 0x80) kind = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) ? 'word' : 'other'
-    else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa)) kind = 'cjk'
+    if (code < 0x80)
+      kind =
+        (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) ? 'word' : 'other'
+    else if (
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0x3041 && code <= 0x3096) ||
+      (code >= 0x30a1 && code <= 0x30fa)
+    )
+      kind = 'cjk'
     else {
       const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
       const char = pair ? text.slice(i, i + 2) : text[i]!

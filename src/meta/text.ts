@@ -5,14 +5,18 @@
  */
 import { segmenter } from '../i18n/intl'
 
-const segmentersFor = (lang: string) => ({ words: segmenter(lang, 'word'), graphemes: segmenter(lang, 'grapheme') })
+const segmentersFor = (lang: string) => ({
+  words: segmenter(lang, 'word'),
+  graphemes: segmenter(lang, 'grapheme'),
+})
 
 /**
  * Text in which every code point is a grapheme of its own (no combining marks, joiners, variation
  * selectors, flags or conjoining jamo): most text, including precomposed Hangul. Such text is
  * counted by code points, which is far cheaper than asking Intl.Segmenter.
  */
-const CLUSTERS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r]/u
+const CLUSTERS =
+  /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r]/u
 const graphemesOf = (text: string, graphemes: Intl.Segmenter): string[] =>
   CLUSTERS.test(text) ? Array.from(graphemes.segment(text), (s) => s.segment) : Array.from(text)
 
@@ -29,7 +33,9 @@ export function truncate(text: string, max: number, lang: string): string {
   // A head cut inside a grapheme leaves a piece of it last: never keep that one.
   const budget = Math.min(max - 1, head === text ? all.length : all.length - 1)
   // The last word boundary that fits; graphemes only when one word is longer than the budget.
-  const cut = WITHOUT_SPACES.test(lang) ? lastWordEnd(head, budget, words, graphemes) : lastSpace(all, budget)
+  const cut = WITHOUT_SPACES.test(lang)
+    ? lastWordEnd(head, budget, words, graphemes)
+    : lastSpace(all, budget)
   const kept = cut > budget / 2 ? text.slice(0, cut) : all.slice(0, budget).join('')
   return kept.replace(/[\s\p{P}]+$/u, '') + ELLIPSIS
 }
@@ -52,7 +58,12 @@ function lastSpace(graphemes: string[], budget: number): number {
 }
 
 /** The same, with the word boundaries of Intl.Segmenter (Japanese, Chinese, Thai…). */
-function lastWordEnd(head: string, budget: number, words: Intl.Segmenter, graphemes: Intl.Segmenter): number {
+function lastWordEnd(
+  head: string,
+  budget: number,
+  words: Intl.Segmenter,
+  graphemes: Intl.Segmenter,
+): number {
   const simple = !CLUSTERS.test(head)
   let cut = 0
   let count = 0

@@ -3,7 +3,7 @@
  * read path will render it, store it with its metadata and its derived article, and index it — the
  * source and the listings both change, or neither does.
  */
-import { deleteDerived, writeDerived } from '../articles/derived'
+import { buildOrigin, deleteDerived, storedArticle, writeDerived } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { StorageError } from '../errors'
 import type { Db } from '../listing/db'
@@ -11,7 +11,7 @@ import { indexRow, labelsOf } from '../listing/entry'
 import { versionsOf } from '../listing/read'
 import { indexArticle, unindexArticle } from '../listing/write'
 import { formatOf } from '../parse/body'
-import { buildArticle, PLACEHOLDER_ORIGIN } from '../pipeline'
+import { buildArticle } from '../pipeline'
 import type { Article, SourceFormat } from '../schema/article'
 import type { InternalStore } from '../source/internal'
 import { splitArticleKey } from '../source/keys'
@@ -57,7 +57,7 @@ export function validateSource(
       firstUploaded: metadata.firstUploaded ? new Date(metadata.firstUploaded) : undefined,
       image: metadata.image,
     },
-    { baseUrl: PLACEHOLDER_ORIGIN, timeZone: config.timeZone, defaultLang: config.defaultLang },
+    { baseUrl: buildOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
   )
 }
 
@@ -68,6 +68,8 @@ export interface Target {
   internal: InternalStore
   /** The article index. */
   db: Db
+  /** The origin articles are built for (`buildOrigin`): validateSource builds for it too. */
+  origin: string
 }
 
 /** The metadata a new version is stored with: the first upload time is kept across versions. */
@@ -143,17 +145,19 @@ export async function storeAndIndex(
   const { store, internal, db } = target
   const { key, article, metadata } = change
   const sha256 = metadata.sha256!
-  await writeDerived(internal, article, sha256)
+  const { origin } = target
+  await writeDerived(internal, storedArticle(article, origin), sha256)
   await store.put(key, change.bytes, metadata)
   try {
     if (article.published) {
       await indexArticle(
         db,
-        indexRow(article, {
+        indexRow(article, article.text, {
           sourceSha256: sha256,
           store: store.name,
           firstSeen: metadata.firstUploaded ?? metadata.uploaded ?? new Date().toISOString(),
           fileName: metadata.fileName,
+          origin,
         }),
       )
     } else await unindexArticle(db, article.lang, article.slug)

@@ -30,21 +30,44 @@ export interface ChromeProps {
   languageHomes?: string[]
 }
 
-const attribute = (name: string, value: string | number | undefined) => (value === undefined ? '' : ` ${name}="${escapeAttribute(String(value))}"`)
+const attribute = (name: string, value: string | number | undefined) =>
+  value === undefined ? '' : ` ${name}="${escapeAttribute(String(value))}"`
 
 /** Everything in `<head>`, in the order crawlers read best: metadata right after the charset. */
 function headHtml(props: HeadProps): string {
-  const out = ['<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>', `<title>${escapeText(props.title)}</title>`]
-  if (props.description) out.push(`<meta name="description"${attribute('content', props.description)}/>`)
+  const out = [
+    '<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>',
+    `<title>${escapeText(props.title)}</title>`,
+  ]
+  if (props.description)
+    out.push(`<meta name="description"${attribute('content', props.description)}/>`)
   if (props.canonical) out.push(`<link rel="canonical"${attribute('href', props.canonical)}/>`)
-  for (const alt of props.alternates ?? []) out.push(`<link rel="alternate"${attribute('hreflang', alt.hreflang)}${attribute('href', alt.href)}/>`)
-  for (const l of props.links ?? []) out.push(`<link${attribute('rel', l.rel)}${attribute('href', l.href)}${attribute('type', l.type)}${attribute('title', l.title)}/>`)
-  out.push(props.noindex ? '<meta name="robots" content="noindex"/>' : '<meta name="robots" content="index, follow, max-image-preview:large"/>')
+  for (const alt of props.alternates ?? [])
+    out.push(
+      `<link rel="alternate"${attribute('hreflang', alt.hreflang)}${attribute('href', alt.href)}/>`,
+    )
+  for (const l of props.links ?? [])
+    out.push(
+      `<link${attribute('rel', l.rel)}${attribute('href', l.href)}${attribute('type', l.type)}${attribute('title', l.title)}/>`,
+    )
+  out.push(
+    props.noindex
+      ? '<meta name="robots" content="noindex"/>'
+      : '<meta name="robots" content="index, follow, max-image-preview:large"/>',
+  )
   for (const tag of props.tags ?? []) {
-    out.push('property' in tag ? `<meta${attribute('property', tag.property)}${attribute('content', tag.content)}/>` : `<meta${attribute('name', tag.name)}${attribute('content', tag.content)}/>`)
+    out.push(
+      'property' in tag
+        ? `<meta${attribute('property', tag.property)}${attribute('content', tag.content)}/>`
+        : `<meta${attribute('name', tag.name)}${attribute('content', tag.content)}/>`,
+    )
   }
-  if (props.jsonLd) out.push(`<script type="application/ld+json">${scriptSafeJson(props.jsonLd)}</script>`)
-  out.push('<meta name="theme-color" content="#1a5490"/><link rel="icon" href="data:,"/>', `<style>${styles}</style>`)
+  if (props.jsonLd)
+    out.push(`<script type="application/ld+json">${scriptSafeJson(props.jsonLd)}</script>`)
+  out.push(
+    '<meta name="theme-color" content="#1a5490"/><link rel="icon" href="data:,"/>',
+    `<style>${styles}</style>`,
+  )
   return out.join('')
 }
 

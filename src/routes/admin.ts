@@ -7,6 +7,7 @@
  *   GET    /admin/articles               sources with their versions (?cursor= for more)
  *   POST   /admin/cache/purge            {"keys": ["ko/slug"], "listings": ["ko"]}
  */
+import { buildOrigin } from '../articles/derived'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { bodyLimit } from 'hono/body-limit'
@@ -191,7 +192,12 @@ export const adminRoutes = new Hono<AppEnv>()
     const fileName = fileNameFor(c, lang, slug)
     const store = backends(c.env, config)[0]!
     const db = indexDb(c.env)
-    const target = { store, internal: internalOf(c.env, store.name), db }
+    const target = {
+      store,
+      internal: internalOf(c.env, store.name),
+      db,
+      origin: buildOrigin(config),
+    }
     const change = await publish(target, config, key, bytes, fileName).catch((error: unknown) => {
       // The same checks and messages as content:push; nothing was written.
       if (error instanceof AppError && error.code === 'SOURCE_INVALID')

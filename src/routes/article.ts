@@ -9,21 +9,24 @@ import { AppError } from '../errors'
 import { personalRedirect } from '../i18n/redirect'
 import { bestOf } from '../i18n/visitor'
 import { pageMeta } from '../meta/page'
-import { articleDocument } from '../render/ArticlePage'
+import { articlePage } from '../render/ArticlePage'
 import { articleJson } from '../render/json'
-import type { Article } from '../schema/article'
+import { toArticle, type StoredArticle } from '../articles/derived'
 import { articleParams, servedLanguage } from './params'
 
 type ArticleVariant = 'html' | 'json'
 
-const render: Record<ArticleVariant, (c: AppContext, article: Article) => Promise<Response>> = {
-  json: async (c, article) =>
-    Response.json(articleJson(article, pageMeta(article, siteInfo(c, article.lang)))),
-  html: async (c, article) =>
-    new Response(await articleDocument(article, siteInfo(c, article.lang)), {
-      headers: { 'content-type': 'text/html; charset=UTF-8' },
-    }),
-}
+const render: Record<ArticleVariant, (c: AppContext, stored: StoredArticle) => Promise<Response>> =
+  {
+    json: async (c, stored) =>
+      Response.json(
+        articleJson(toArticle(stored), pageMeta(stored.head, siteInfo(c, stored.head.lang))),
+      ),
+    html: async (c, stored) =>
+      new Response(await articlePage(stored, siteInfo(c, stored.head.lang)), {
+        headers: { 'content-type': 'text/html; charset=UTF-8' },
+      }),
+  }
 
 /** An article variant through the edge cache; a missing article is a (cached) 404. */
 function serveArticle(variant: ArticleVariant) {
@@ -41,7 +44,6 @@ function serveArticle(variant: ArticleVariant) {
         if (other) return personalRedirect(c, `${prefix}/${other}/${encodeURIComponent(slug)}`)
         throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
       }
-      article.translations = translations
       startTime(c, 'render')
       const response = await render[variant](c, article)
       endTime(c, 'render')
@@ -49,9 +51,9 @@ function serveArticle(variant: ArticleVariant) {
       const versions = fingerprint(translations.map((t) => `${t.lang}:${t.title}`).join('\n'))
       response.headers.set(
         'etag',
-        etagFor(`${article.source.etag.slice(0, 40)}.${versions}`, variant),
+        etagFor(`${article.head.source.etag.slice(0, 40)}.${versions}`, variant),
       )
-      const modified = article.dateModified ?? article.datePublished
+      const modified = article.head.dateModified ?? article.head.datePublished
       if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
       return response
     })

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { wrapTime } from 'hono/timing'
 import { fromIndex } from '../articles/load'
-import { rebase } from '../articles/derived'
+import { rebase, toArticle } from '../articles/derived'
 import { cacheKey, etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
@@ -13,7 +13,6 @@ import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
 import { atomFeed } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
-import type { Article } from '../schema/article'
 import { servedLanguage } from './params'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
@@ -37,8 +36,8 @@ async function feed(c: AppContext) {
       ),
     )
     const articles = found
-      .filter((a): a is Article => !!a?.published)
-      .map((a) => rebase(a, c.get('baseUrl')))
+      .filter((a) => a?.head.published)
+      .map((a) => toArticle(rebase(a!, c.get('baseUrl'))))
     const base = c.get('baseUrl')
     const xml = atomFeed(
       {

@@ -44,7 +44,7 @@ function articleOf(c: AppContext, url: string): { lang: string; slug: string } |
 /** What a card shows, from the index (one query), or from the article when the index does not know it yet. */
 async function cardFacts(c: AppContext, lang: string, slug: string) {
   const record = (await publishedVersions(c, slug)).find((r) => r.lang === lang)
-  if (!record) return requireArticle(c, lang, slug)
+  if (!record) return (await requireArticle(c, lang, slug)).head
   const image = record.image_url
     ? {
         url: new URL(record.image_url, c.get('baseUrl')).href,

@@ -13,7 +13,7 @@ export const previewRoutes = new Hono<AppEnv>().get(
   servedLanguage,
   async (c) => {
     const { lang, slug } = articleParams(c)
-    const article = await requireArticle(c, lang, slug)
+    const article = (await requireArticle(c, lang, slug)).head
     const meta = pageMeta(article, siteInfo(c, lang))
     const page = (
       <PreviewPage

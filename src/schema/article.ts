@@ -165,3 +165,6 @@ export interface Article {
   extra: Record<string, unknown>
   source: { key: string; store: string; etag: string; format: SourceFormat; uploaded?: string }
 }
+
+/** An article without its body, which may still be stored bytes (see articles/derived.ts). */
+export type ArticleHead = Omit<Article, 'html' | 'text'>

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { buildOrigin } from '../../src/articles/derived'
 import { siteConfig } from '../../src/config'
 import { indexDb } from '../../src/listing/db'
 import { slugFromFileName } from '../../src/parse/date'
@@ -62,6 +63,7 @@ export async function putSiteWithIndexes(
     store: sourceStore(driver, { maxBytes: config.maxSourceBytes }),
     internal: internalStore(driver),
     db: indexDb(env),
+    origin: buildOrigin(config),
   }
   for (const file of files) {
     const bytes = new TextEncoder().encode(file.text)
