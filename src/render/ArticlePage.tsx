@@ -3,7 +3,7 @@ import { formatDate, messages, plural } from '../i18n'
 import type { SiteInfo } from '../meta/open-graph'
 import { pageMeta, type PageMeta } from '../meta/page'
 import type { StoredArticle } from '../articles/derived'
-import type { ArticleHead } from '../schema/article'
+import type { ArticleHead, Heading } from '../schema/article'
 import { Layout, type ChromeProps } from './Layout'
 
 export function ArticlePage({
@@ -93,7 +93,7 @@ export function ArticlePage({
           <nav class="toc" aria-labelledby="toc-title" lang={ui}>
             <h2 id="toc-title">{t.tableOfContents}</h2>
             <ol>
-              {article.toc.map((h) => (
+              {tocShown(article.toc).map((h) => (
                 <li class={`l${h.level}`}>
                   <a href={`#${h.id}`} lang={article.contentLang}>
                     {h.text}
@@ -161,6 +161,11 @@ export interface PageSite extends SiteInfo {
   /** The language's home, e.g. `https://news.example/ko/`. */
   homeUrl: string
   timeZone: string
+}
+
+/** A long outline shows its sections only (h2), and at most 60 of them. */
+function tocShown(toc: Heading[]): Heading[] {
+  return toc.length <= 30 ? toc : toc.filter((h) => h.level === 2).slice(0, 60)
 }
 
 /** Where the body's bytes go: NUL never occurs in a source (it is refused), so never in a page. */

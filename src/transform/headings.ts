@@ -11,6 +11,8 @@ export const HEADING_ID_PREFIX = 'h-'
 
 /** A table of contents entry shows at most this much of its heading. */
 const TOC_TEXT_LENGTH = 200
+/** A table of contents lists at most this many headings (h2 and h3): more is an index nobody reads. */
+export const MAX_TOC_ENTRIES = 200
 
 const HEADING = /^h[1-6]$/
 
@@ -51,7 +53,7 @@ export function outline(root: DomElement): Heading[] {
     const text = collapse(el.textContent ?? '')
     const id = HEADING_ID_PREFIX + uniqueId(slugify(text) || 'section', used)
     el.setAttribute('id', id)
-    if (level <= 3)
+    if (level <= 3 && toc.length < MAX_TOC_ENTRIES)
       toc.push({
         id,
         text:

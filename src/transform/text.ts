@@ -1,4 +1,4 @@
-import { isElement, type DomElement, type DomNode } from '../parse/dom'
+import { isElement, TEXT_NODE, type DomElement, type DomNode } from '../parse/dom'
 
 const BLOCKS = new Set([
   'p',
@@ -21,23 +21,40 @@ const BLOCKS = new Set([
 
 /**
  * The body as plain text, one line per innermost block, for the JSON API, descriptions, search and
- * reading time. Innermost blocks never overlap, so every character is read once.
+ * reading time. One walk: text is gathered into the innermost open block and becomes a line when
+ * that block closes (a block holding other blocks keeps only theirs). Text outside any block counts
+ * only when the body has no blocks at all.
  */
 export function plainText(root: DomElement): string {
   const lines: string[] = []
-  const visit = (node: DomNode): boolean => {
+  let loose = ''
+  let sawBlock = false
+  /** Appends a subtree's text to `into`; true when the subtree held a block. */
+  const visit = (node: DomNode, into: string[] | undefined): boolean => {
     let hasBlock = false
-    for (let child = node.firstChild; child; child = child.nextSibling)
-      if (isElement(child) && visit(child)) hasBlock = true
-    if (node === root || !isElement(node) || !BLOCKS.has(node.localName)) return hasBlock
-    if (!hasBlock) {
-      const line = collapse(node.textContent ?? '')
-      if (line) lines.push(line)
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) {
+        if (child.nodeType === TEXT_NODE) {
+          const text = child.textContent ?? ''
+          if (into) into.push(text)
+          else if (!sawBlock) loose += text
+        }
+        continue
+      }
+      if (BLOCKS.has(child.localName)) {
+        sawBlock = hasBlock = true
+        const own: string[] = []
+        // A block inside it wins: this block's own text is then dropped, as it is not innermost.
+        if (!visit(child, own)) {
+          const line = collapse(own.join(''))
+          if (line) lines.push(line)
+        }
+      } else if (visit(child, into)) hasBlock = true
     }
-    return true
+    return hasBlock
   }
-  if (!visit(root)) return collapse(root.textContent ?? '')
-  return lines.join('\n')
+  visit(root, undefined)
+  return sawBlock ? lines.join('\n') : collapse(loose)
 }
 
 /** The first paragraph with words in it: the description when front matter has none. */
