@@ -65,12 +65,17 @@ export async function benchHttp(): Promise<{
     // The first request of a fresh isolate: a cold render of the seed, as the Worker reports it.
     const start = performance.now()
     const first = await worker.get('/ko/putin-kim-pact')
-    await first.arrayBuffer()
+    const pageBytes = (await first.arrayBuffer()).byteLength
     const coldFirstRequestMs = performance.now() - start
     const serverTiming = first.headers.get('server-timing') ?? ''
 
     const baseline = await run('baseline (constant string)', worker.origin, {
       url: `${worker.origin}/healthz`,
+      duration: SECONDS,
+    })
+    // A constant as large as the page: what serving those bytes costs without any cache.
+    const sameSize = await run('constant, page-sized', worker.origin, {
+      url: `${worker.origin}/healthz?bytes=${pageBytes}`,
       duration: SECONDS,
     })
     const hit = await run('seed, cache hit', worker.origin, {
@@ -82,7 +87,7 @@ export async function benchHttp(): Promise<{
       amount: MISS_SLUGS,
       requests: [{ setupRequest: (req) => ({ ...req, path: `/ko/${slug(next++ % MISS_SLUGS)}` }) }],
     })
-    return { results: [baseline, hit, miss], coldFirstRequestMs, serverTiming }
+    return { results: [baseline, sameSize, hit, miss], coldFirstRequestMs, serverTiming }
   } finally {
     await worker.stop()
   }

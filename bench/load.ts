@@ -5,9 +5,11 @@
  * not keep growing: no unbounded caches in the isolate).
  */
 import autocannon from 'autocannon'
-import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { startDevWorker } from '../scripts/lib/dev-worker'
+import { isolateHeapMb, processTreeRssMb } from './memory'
+
+const INSPECTOR_PORT = 9329
 
 const ARTICLES = 1_000
 const CONNECTIONS = 100
@@ -21,36 +23,21 @@ export interface LoadRound {
   statuses: Record<string, number>
   errors: number
   timeouts: number
-  workerdRssMb: number
+  /** This benchmark's process tree (the workerd it started), resident. */
+  treeRssMb: number
+  /** The Worker isolate's JS heap after a full GC. */
+  isolateHeapMb: number
 }
 
-/** Resident memory of every workerd process, in MB (Linux /proc). */
-function workerdRssMb(): number {
-  let pids: string[] = []
-  try {
-    pids = execFileSync('pgrep', ['-f', 'workerd'], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-  } catch {
-    return 0
-  }
-  let kb = 0
-  for (const pid of pids) {
-    try {
-      const status = execFileSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' })
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024
-}
-
-export async function benchLoad(): Promise<{ rounds: LoadRound[]; baselineRssMb: number }> {
+export async function benchLoad(): Promise<{
+  rounds: LoadRound[]
+  baselineRssMb: number
+  baselineHeapMb: number
+}> {
   const seed = await readFile('content/ko/putin-kim-pact.html')
   const slug = (i: number) => `load-${String(i).padStart(4, '0')}`
   const worker = await startDevWorker({
+    inspectorPort: INSPECTOR_PORT,
     seedKv: async (kv) => {
       const metadata = {
         fileName: 'ko/putin-kim-pact.html',
@@ -65,7 +52,8 @@ export async function benchLoad(): Promise<{ rounds: LoadRound[]; baselineRssMb:
   })
   try {
     const etag = (await worker.get('/ko/putin-kim-pact')).headers.get('etag') ?? ''
-    const baselineRssMb = workerdRssMb()
+    const baselineRssMb = processTreeRssMb()
+    const baselineHeapMb = await isolateHeapMb(INSPECTOR_PORT)
     let n = 0
     const rounds: LoadRound[] = []
     for (let round = 0; round < 2; round++) {
@@ -109,10 +97,11 @@ export async function benchLoad(): Promise<{ rounds: LoadRound[]; baselineRssMb:
         ),
         errors: result.errors,
         timeouts: result.timeouts,
-        workerdRssMb: workerdRssMb(),
+        treeRssMb: processTreeRssMb(),
+        isolateHeapMb: await isolateHeapMb(INSPECTOR_PORT),
       })
     }
-    return { rounds, baselineRssMb }
+    return { rounds, baselineRssMb, baselineHeapMb }
   } finally {
     await worker.stop()
   }

@@ -22,7 +22,7 @@ export const SITE = {
 }
 const ORIGIN = 'https://news.example'
 
-function source(text: string, key = 'ko/putin-kim-pact'): SourceFile {
+export function source(text: string, key = 'ko/putin-kim-pact'): SourceFile {
   const bytes = new TextEncoder().encode(text)
   return {
     key,

@@ -15,6 +15,7 @@ import { checkContent, type CheckedContent, type ContentFile } from './lib/conte
 import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
+import { changeTags } from '../src/cache/tags'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
 import { openStorage, type Storage } from './lib/storage'
 
@@ -161,7 +162,7 @@ async function applyPlan(
     db: storage.db,
     origin: buildOrigin(config),
   }
-  const labels: Change['labels'] = []
+  const changes: Change[] = []
   // Files the index does not have at this version (a fresh local database, say) are indexed too.
   const stale = await unindexed(
     storage.db,
@@ -187,12 +188,12 @@ async function applyPlan(
       previous,
       before: [],
     })
-    labels.push(...change.labels)
+    changes.push(change)
   }
   const stores = [{ store: storage.store, internal: storage.internal }]
   for (const key of plan.removed) {
     const change = await unpublish(stores, storage.db, config, key)
-    if (change) labels.push(...change.labels)
+    if (change) changes.push(change)
     result.deleted.push(key)
   }
   const changed = [...touched, ...result.deleted]
@@ -207,15 +208,10 @@ async function applyPlan(
   })
   if (purge === false && options.remote && options.purge === undefined) {
     log(
-      '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; otherwise changes show within the freshness bound (60 s by default)',
+      '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; until then the edge serves the old pages (CACHE_EDGE_SECONDS with Workers Cache, CACHE_FRESH_SECONDS without)',
     )
   }
-  await purgeAfterPush(
-    purge,
-    { keys: changed, listings: result.indexes, labels },
-    config.devPort,
-    log,
-  )
+  await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, log)
 }
 
 /** Of these files, the keys the index does not hold at their version. */

@@ -29,6 +29,7 @@ export const SiteConfig = z
     CACHE_REVALIDATE_SECONDS: seconds.default(30),
     CACHE_ERROR_SECONDS: seconds.default(86_400),
     CACHE_NOT_FOUND_SECONDS: seconds.default(30),
+    CACHE_EDGE_SECONDS: seconds.default(86_400),
     IMAGE_HOSTS: z
       .string()
       .default('')
@@ -63,6 +64,7 @@ export const SiteConfig = z
       revalidateSeconds: c.CACHE_REVALIDATE_SECONDS,
       errorSeconds: c.CACHE_ERROR_SECONDS,
       notFoundSeconds: c.CACHE_NOT_FOUND_SECONDS,
+      edgeSeconds: c.CACHE_EDGE_SECONDS,
     },
     storageTimeoutMs: c.STORAGE_TIMEOUT_MS,
     imageHosts: c.IMAGE_HOSTS,

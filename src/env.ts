@@ -10,6 +10,11 @@ export interface AppEnv {
     /** `BASE_URL`, or the request's origin when it is empty (local dev). */
     baseUrl: string
     requestId: string
+    /**
+     * The response shows data the stores may not have caught up on (KV still propagating a new
+     * version): the cache keeps it only briefly.
+     */
+    volatile?: boolean
   }
 }
 

@@ -24,12 +24,24 @@ app.use(async (c, next) => {
   c.set('baseUrl', config.baseUrl || new URL(c.req.url).origin)
   c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID())
   await next()
-  c.header('X-Request-Id', c.get('requestId'))
+  // Straight on the response, as Hono's own middleware do: c.header() after the handler copies the
+  // whole response each time. Every response here is the Worker's own, so its headers may change.
+  const headers = c.res.headers
+  headers.set('X-Request-Id', c.get('requestId'))
+  // Workers Cache keeps a response without Cache-Control by heuristics (a 200 for two hours, with
+  // no Authorization in its key): only what says it is cacheable is kept.
+  if (!headers.has('cache-control')) headers.set('Cache-Control', 'no-store')
 })
 app.use(securityHeaders)
 
-// Liveness for monitors, and the benchmark's baseline: no storage, no rendering.
-app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }))
+// Liveness for monitors, and the benchmarks' baseline: no storage, no rendering. `?bytes=` pads the
+// answer to a page's size (up to 256 KiB), so a cached page can be compared with a constant as large.
+let padded = 'ok'
+app.get('/healthz', (c) => {
+  const bytes = Math.min(Math.max(Number(c.req.query('bytes')) || 2, 2), 262_144)
+  if (padded.length !== bytes) padded = 'ok'.padEnd(bytes, '.')
+  return c.text(padded, 200, { 'Cache-Control': 'no-store' })
+})
 // Specific paths first: `/ko/feed.xml` and `/sitemap.xml` are not articles or slugs.
 app.route('/', adminRoutes)
 app.route('/', feedRoutes)

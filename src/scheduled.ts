@@ -1,7 +1,16 @@
-/** The Cron Trigger: brings the index in step with sources put into KV or R2 by hand. */
+/**
+ * The Cron Trigger: brings the index in step with sources put into KV or R2 by hand, purges what
+ * that changed, and purges again the tags a refused purge left behind.
+ */
+import { purgeTags, retryPendingPurges } from './cache/purge'
+import { workersCacheOf } from './cache/serve'
+import { changeTags } from './cache/tags'
 import { siteConfig } from './config'
 import { indexDb } from './listing/db'
 import { reconcile } from './listing/reconcile'
+
+const logLine = (event: string, fields: object) =>
+  console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...fields }))
 
 export async function scheduled(
   _controller: ScheduledController,
@@ -9,16 +18,32 @@ export async function scheduled(
   ctx: ExecutionContext,
 ): Promise<void> {
   const config = siteConfig(env)
-  const report = await reconcile(env, indexDb(env), config)
-  const changed = report.indexed.length + report.removed.length + report.broken.length
-  if (changed)
-    console.log(
-      JSON.stringify({
-        level: 'info',
-        time: new Date().toISOString(),
-        event: 'reconciled',
-        ...report,
-      }),
-    )
-  void ctx
+  const db = indexDb(env)
+  const cache = workersCacheOf(ctx)
+  // Earlier refusals first, so a steady stream of new changes cannot starve them.
+  if (cache) {
+    const retried = await retryPendingPurges(cache, db)
+    if (retried) logLine('cache-purge-retried', retried)
+  }
+  const report = await reconcile(env, db, config)
+  const keys = [...report.indexed, ...report.removed]
+  if (!keys.length && !report.broken.length) return
+  logLine('reconciled', report)
+  const tags = keys.flatMap((key) => {
+    const lang = key.slice(0, key.indexOf('/'))
+    return changeTags({
+      key,
+      indexes: [lang],
+      labels: report.labels.filter((l) => l.lang === lang),
+    })
+  })
+  if (!tags.length) return
+  // Without Workers Cache, only this data centre's copies under BASE_URL can be dropped from here.
+  const purged = await purgeTags(tags, {
+    cache,
+    origins: config.baseUrl ? [config.baseUrl] : [],
+    languages: config.languages,
+    db,
+  })
+  logLine('cache-purged', purged)
 }

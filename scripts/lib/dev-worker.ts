@@ -25,6 +25,8 @@ export async function startDevWorker(
     contentDir?: string
     vars?: Record<string, string>
     seedKv?: (kv: KVNamespace) => Promise<void>
+    /** Open the inspector on this port (the benchmark reads the isolate's heap through it). */
+    inspectorPort?: number
   } = {},
 ): Promise<RunningWorker> {
   const state = await mkdtemp(join(tmpdir(), 'edge-article-'))
@@ -49,6 +51,7 @@ export async function startDevWorker(
   const worker = await devServer({
     persistTo: state,
     vars: { ADMIN_TOKEN: token, ...options.vars },
+    inspectorPort: options.inspectorPort,
   })
   const origin = `http://${worker.address}:${worker.port}`
   return {

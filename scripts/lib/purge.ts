@@ -9,13 +9,6 @@ export const DEV_TOKEN_FILE = '.wrangler/dev-admin-token'
 /** Who to ask: a running Worker (origin + token), or nobody (`false`: a private store no server caches). */
 export type PurgeTarget = false | { origin: string; token: string; origins?: string[] }
 
-export interface Changes {
-  keys: string[]
-  listings: string[]
-  /** Category and tag listings the changed articles appear (or appeared) in. */
-  labels?: { lang: string; kind: 'category' | 'tag'; key: string }[]
-}
-
 /** The Worker a push should purge: the one given, the deployment at BASE_URL, or the local `npm start` server. */
 export async function purgeTarget(options: {
   remote: boolean
@@ -35,7 +28,7 @@ export async function purgeTarget(options: {
 
 export async function purgeAfterPush(
   target: PurgeTarget | 'local',
-  changes: Changes,
+  tags: string[],
   devPort: number,
   log: (line: string) => void,
   cacheDir = '.wrangler/state/v3/cache',
@@ -46,10 +39,10 @@ export async function purgeAfterPush(
     if (token) {
       try {
         const purged = await callPurge(`http://127.0.0.1:${devPort}`, token.trim(), {
-          ...changes,
+          tags,
           origins,
         })
-        log(`  cache: ${purged} cached page(s) purged on the dev server`)
+        log(`  cache: ${describe(purged)} on the dev server`)
         return
       } catch {
         // not running: fall through
@@ -62,10 +55,10 @@ export async function purgeAfterPush(
   if (!target) return
   try {
     const purged = await callPurge(target.origin, target.token, {
-      ...changes,
+      tags,
       ...(target.origins && { origins: target.origins }),
     })
-    log(`  cache: ${purged} cached page(s) purged`)
+    log(`  cache: ${describe(purged)}`)
   } catch (error) {
     log(
       `  cache: purge failed (${(error as Error).message}); changes show within the freshness bound`,
@@ -73,18 +66,38 @@ export async function purgeAfterPush(
   }
 }
 
-/** Asks the Worker at `origin` to drop these articles' and listings' cached pages. */
+/** What the Worker's purge answered (src/cache/purge.ts PurgeResult). */
+export interface PurgeAnswer {
+  via: 'workers-cache' | 'cache-api'
+  tags: string[]
+  deleted?: number
+  errors: string[]
+  /** Tags kept for the Cron Trigger to purge again. */
+  retrying?: number
+}
+
+/** One truthful line: what was purged where, and what was not. */
+function describe(answer: PurgeAnswer): string {
+  const done =
+    answer.via === 'workers-cache'
+      ? `${answer.tags.length} tag(s) purged from Workers Cache in every location`
+      : `${answer.deleted ?? 0} cached page(s) purged in this data centre`
+  if (!answer.errors.length) return done
+  return `${done}; not purged: ${answer.errors.join('; ')}${answer.retrying ? ` (${answer.retrying} tag(s) retried by the Cron Trigger within 5 minutes)` : ''}`
+}
+
+/** Asks the Worker at `origin` to purge these cache tags (src/cache/tags.ts). */
 export async function callPurge(
   origin: string,
   token: string,
-  body: Changes & { origins?: string[] },
-): Promise<number> {
+  body: { tags: string[]; origins?: string[] },
+): Promise<PurgeAnswer> {
   const res = await fetch(`${origin}/admin/cache/purge`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(10_000),
   })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  return ((await res.json()) as { purged: number }).purged
+  return (await res.json()) as PurgeAnswer
 }

@@ -47,6 +47,7 @@ async function remoteConfig(configPath: string): Promise<string> {
 export async function devServer(options: {
   persistTo: string
   vars: Record<string, string>
+  inspectorPort?: number
 }): Promise<{ address: string; port: number; stop(): Promise<void> }> {
   return unstable_dev('src/index.ts', {
     config: 'wrangler.toml',
@@ -55,7 +56,8 @@ export async function devServer(options: {
     port: 0,
     vars: options.vars,
     logLevel: 'error',
-    inspect: false,
+    inspect: options.inspectorPort !== undefined,
+    ...(options.inspectorPort !== undefined && { inspectorPort: options.inspectorPort }),
     experimental: { disableExperimentalWarning: true, disableDevRegistry: true },
   })
 }

@@ -5,7 +5,8 @@
  * renderer, is read and parsed here; what that produces is written back in the background, so the
  * next miss is cheap again. Routes call this; it knows nothing of HTTP.
  */
-import { endTime, startTime, wrapTime } from 'hono/timing'
+import { endTime, startTime } from 'hono/timing'
+import { timed } from '../timing'
 import type { AppContext } from '../env'
 import { AppError } from '../errors'
 import { indexDb } from '../listing/db'
@@ -37,7 +38,7 @@ export interface Loaded {
 /** The published versions of a slug the index knows, in the site's language order. */
 export async function publishedVersions(c: AppContext, slug: string): Promise<ArticleRecord[]> {
   const config = c.get('config')
-  const records = await wrapTime(c, 'storage', versionsOf(indexDb(c.env), config, slug))
+  const records = await timed(c, 'storage', versionsOf(indexDb(c.env), config, slug))
   return config.languages.flatMap((lang) => records.filter((r) => r.lang === lang))
 }
 
@@ -59,8 +60,13 @@ export function translationsOf(
  * The article at `lang/slug`, if published, and its translations (so a route can send a visitor to
  * one when this language has none). A source that cannot be rendered is SOURCE_INVALID.
  */
-export async function loadArticle(c: AppContext, lang: string, slug: string): Promise<Loaded> {
-  const versions = await publishedVersions(c, slug)
+export async function loadArticle(
+  c: AppContext,
+  lang: string,
+  slug: string,
+  known?: ArticleRecord[],
+): Promise<Loaded> {
+  const versions = known ?? (await publishedVersions(c, slug))
   const translations = translationsOf(c, versions, lang)
   const record = versions.find((v) => v.lang === lang)
   const stored = record ? await fromIndex(c, record) : await fromSource(c, lang, slug, undefined)
@@ -86,7 +92,7 @@ export async function fromIndex(
   record: ArticleRecord,
 ): Promise<StoredArticle | undefined> {
   const store = internalOf(c.env, record.store, c.get('config').storageTimeoutMs)
-  const derived = await wrapTime(
+  const derived = await timed(
     c,
     'storage',
     readDerived(store, record.lang, record.slug, record.source_sha256),
@@ -106,7 +112,7 @@ async function fromSource(
   record: ArticleRecord | undefined,
 ): Promise<StoredArticle | undefined> {
   const config = c.get('config')
-  const source = await wrapTime(
+  const source = await timed(
     c,
     'storage',
     readSources(c.env, config).get(articleKey(lang, slug)).catch(asReadError),
@@ -116,6 +122,8 @@ async function fromSource(
       background(c, `unindex ${lang}/${slug}`, () => unindexArticle(indexDb(c.env), lang, slug))
     return undefined
   }
+  // The index knows another version than the store returned: KV is still propagating one of them.
+  if (record && record.source_sha256 !== source.etag) c.set('volatile', true)
   // A source put by hand has no upload times: the index's first sighting dates it, or this one.
   const firstSeen = record?.first_seen ?? new Date().toISOString()
   const dated: SourceFile = {

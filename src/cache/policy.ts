@@ -4,6 +4,7 @@
  */
 
 import { RENDERER_VERSION } from '../pipeline'
+import type { Lifetime } from './tags'
 
 export interface CachePolicy {
   /** Served from the cache as is. */
@@ -16,23 +17,11 @@ export interface CachePolicy {
   notFoundSeconds: number
 }
 
-/** What a cached response is: an article page or JSON, or a page made from the article index. */
-export type Variant =
-  'html' | 'json' | 'oembed' | 'list' | 'feed' | 'sitemap' | 'search' | 'search-json'
 export type CacheState = 'HIT' | 'MISS' | 'STALE' | 'BYPASS'
 export type Freshness = 'fresh' | 'revalidate' | 'error-only'
 
 /** Header carrying when a cached copy was rendered (ms since epoch); ours, never sent out. */
 export const RENDERED_AT = 'x-rendered-at'
-
-/**
- * The cache key of an article variant. Built from the parsed language and slug, not the raw URL:
- * query strings, `%ea` vs `%EA` and other spellings of the same page share one entry and cannot
- * plant a different one. The origin is part of it because canonical URLs are absolute.
- */
-export function cacheKey(origin: string, variant: Variant, ...segments: string[]): string {
-  return `${origin}/__cache/${variant}/${segments.map(encodeURIComponent).join('/')}?r=${RENDERER_VERSION}`
-}
 
 export function freshness(
   renderedAt: number,
@@ -101,4 +90,37 @@ export function notModified(
   const since = Date.parse(ifModifiedSince)
   const modified = Date.parse(lastModified)
   return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since
+}
+
+/**
+ * Workers Cache (production): every change is purged at once everywhere, so the edge keeps a page for
+ * a day and beyond; browsers, which no purge reaches, keep it a minute and then ask with the ETag.
+ * Search results, changed by every publish and countless, a minute at the edge. A response made while
+ * the stores disagreed (KV still propagating a new version) is kept only seconds. Edge rules go in
+ * Cloudflare-CDN-Cache-Control, which Cloudflare reads and strips; `s-maxage` would switch off
+ * stale-while-revalidate and stale-if-error there.
+ */
+export function workersCacheHeaders(
+  policy: CachePolicy & { edgeSeconds: number },
+  status: number,
+  lifetime: Lifetime,
+  volatile = false,
+): Record<string, string> {
+  if (status !== 200 && status !== 404) return { 'cache-control': 'no-store' }
+  const edge = volatile
+    ? 5
+    : lifetime === 'search'
+      ? 60
+      : status === 404
+        ? Math.max(policy.notFoundSeconds, 600)
+        : policy.edgeSeconds
+  const browser = status === 404 ? policy.notFoundSeconds : Math.min(60, edge)
+  const stale =
+    status === 200 && !volatile
+      ? `, stale-while-revalidate=${Math.min(edge, 3600)}, stale-if-error=${policy.errorSeconds}`
+      : ', stale-if-error=0'
+  return {
+    'cache-control': `public, max-age=${browser}`,
+    'cloudflare-cdn-cache-control': `max-age=${edge}${stale}`,
+  }
 }

@@ -1,33 +1,118 @@
-/** Which cache entries a change makes stale: the keys the routes use, listed in one place. */
-import { cacheKey } from './policy'
+/**
+ * Purging what a change made stale, by tag (tags.ts says which tags a change touches).
+ *
+ * - Workers Cache: one `purge({ tags })` call per 100 tags, which Cloudflare propagates to every
+ *   location (Instant Purge). Its rate limit is the Free plan's whatever the plan (5 calls a minute,
+ *   25 in a burst); a refused call resolves with `success: false`. Its tags are kept in D1
+ *   (`pending_purges`) and the Cron Trigger purges them again, so a refusal costs minutes, not the
+ *   day an edge copy may live.
+ * - The Cache API fallback (local, or Workers Cache off): this data centre's entries for each tag's
+ *   keys (tags.ts keysOfTag); other data centres follow within CACHE_FRESH_SECONDS.
+ */
+import type { Db } from '../listing/db'
+import { edgeCache } from './edge'
+import { keysOfTag } from './tags'
 
-/** Default oEmbed card size, the one consumers ask for without maxwidth/maxheight. */
-export const OEMBED_DEFAULT = '560x200'
-
-/** An article in every language (a new translation changes the others' hreflang and switcher). */
-export function articleKeys(origin: string, languages: readonly string[], slug: string): string[] {
-  return languages.flatMap((lang) => [
-    cacheKey(origin, 'html', lang, slug),
-    cacheKey(origin, 'json', lang, slug),
-    cacheKey(origin, 'oembed', lang, slug, OEMBED_DEFAULT),
-  ])
+export interface PurgeResult {
+  via: 'workers-cache' | 'cache-api'
+  tags: string[]
+  /** Cache API entries deleted (fallback path). */
+  deleted?: number
+  /** Why some tags were not purged (rate limit, network), for the response and the log. */
+  errors: string[]
+  /** Tags left for the Cron Trigger to purge again. */
+  retrying?: number
 }
 
-/** Deep listing pages are not purged; they follow within the freshness bound. */
-const PURGED_PAGES = ['1', '2', '3']
+export interface PurgeWhere {
+  /** Workers Cache, when the deployment has it (serve.ts workersCache). */
+  cache?: CacheContext
+  /** Origins the fallback path keyed pages under (pages carry absolute URLs). */
+  origins: string[]
+  languages: readonly string[]
+  /** Where refused tags wait for the next attempt. */
+  db?: Db
+}
 
-/** A language's home pages, the category and tag pages given, its feed, and the sitemap. */
-export function listingKeys(
-  origin: string,
-  lang: string,
-  labels: { kind: 'category' | 'tag'; key: string }[],
-): string[] {
-  return [
-    ...PURGED_PAGES.map((page) => cacheKey(origin, 'list', lang, 'home', '', page)),
-    ...labels.flatMap(({ kind, key }) =>
-      PURGED_PAGES.map((page) => cacheKey(origin, 'list', lang, kind, key, page)),
+/** Workers Cache takes at most this many tags per purge call. */
+export const TAGS_PER_CALL = 100
+
+export async function purgeTags(tags: string[], where: PurgeWhere): Promise<PurgeResult> {
+  const unique = [...new Set(tags)]
+  if (where.cache) return purgeWorkersCache(unique, where.cache, where.db)
+  const keys = new Set(
+    where.origins.flatMap((origin) =>
+      unique.flatMap((tag) => keysOfTag(origin, tag, where.languages)),
     ),
-    cacheKey(origin, 'feed', lang),
-    cacheKey(origin, 'sitemap', 'index'),
-  ]
+  )
+  const cache = edgeCache()
+  let deleted = 0
+  for (const key of keys) if (await cache.delete(key)) deleted++
+  return { via: 'cache-api', tags: unique, deleted, errors: [] }
+}
+
+async function purgeWorkersCache(
+  tags: string[],
+  cache: CacheContext,
+  db?: Db,
+): Promise<PurgeResult> {
+  const { errors, refused } = await callPurge(cache, tags)
+  if (refused.length && db) {
+    const now = Date.now()
+    await db.batch(
+      refused.map((tag) =>
+        db
+          .prepare('INSERT OR IGNORE INTO pending_purges (tag, since) VALUES (?, ?)')
+          .bind(tag, now),
+      ),
+    )
+  }
+  return {
+    via: 'workers-cache',
+    tags,
+    errors,
+    ...(refused.length && db && { retrying: refused.length }),
+  }
+}
+
+/** One purge call per TAGS_PER_CALL tags; the tags of refused calls, and why. */
+async function callPurge(cache: CacheContext, tags: string[]) {
+  const errors: string[] = []
+  const refused: string[] = []
+  for (let i = 0; i < tags.length; i += TAGS_PER_CALL) {
+    const chunk = tags.slice(i, i + TAGS_PER_CALL)
+    const result = await cache.purge({ tags: chunk }).catch((error: unknown) => ({
+      success: false,
+      errors: [{ code: 0, message: String(error) }],
+    }))
+    if (result.success) continue
+    errors.push(...result.errors.map((e) => `${e.code}: ${e.message}`))
+    refused.push(...chunk)
+  }
+  return { errors, refused }
+}
+
+/**
+ * The Cron Trigger's part: purges tags a refused call left behind, oldest first, a few calls' worth
+ * per run (the rate limit is shared with publishing). Tags purged are forgotten; the rest wait.
+ */
+export async function retryPendingPurges(
+  cache: CacheContext,
+  db: Db,
+  calls = 3,
+): Promise<PurgeResult | undefined> {
+  const { results } = await db
+    .prepare('SELECT tag FROM pending_purges ORDER BY since, tag LIMIT ?')
+    .bind(calls * TAGS_PER_CALL)
+    .all<{ tag: string }>()
+  if (!results.length) return undefined
+  const tags = results.map((r) => r.tag)
+  const { errors, refused } = await callPurge(cache, tags)
+  const failed = new Set(refused)
+  const done = tags.filter((tag) => !failed.has(tag))
+  if (done.length)
+    await db.batch(
+      done.map((tag) => db.prepare('DELETE FROM pending_purges WHERE tag = ?').bind(tag)),
+    )
+  return { via: 'workers-cache', tags: done, errors, retrying: refused.length }
 }

@@ -1,6 +1,13 @@
 /**
- * Serves a page through the edge cache: fresh copies as they are, slightly old ones while a new one
- * renders in the background, old ones when storage fails or the new source is broken.
+ * Serves a cacheable response. Two paths behind one call, so routes do not know which is in use,
+ * and a response is never cached twice:
+ *
+ * - Workers Cache (production, `[cache] enabled = true`): the cache sits in front of the Worker. A hit
+ *   never reaches this code; a miss renders, and the response carries the headers Workers Cache keeps
+ *   it by (Cloudflare-CDN-Cache-Control, Cache-Tag). Purges go through `cache/purge.ts`.
+ * - The Cache API inside the Worker (local development, and deployments without Workers Cache): fresh
+ *   copies as they are, slightly old ones while a new one renders in the background, old ones when
+ *   storage fails or the new source is broken; per data centre, bounded by CACHE_* seconds.
  */
 import { setMetric } from 'hono/timing'
 import type { AppContext } from '../env'
@@ -14,30 +21,104 @@ import {
   notModified,
   RENDERED_AT,
   storedCacheControl,
+  workersCacheHeaders,
   type CacheState,
 } from './policy'
+import { cacheKey, tagsOf, type Cached, type Lifetime } from './tags'
 
 /**
- * Renders the page from storage. A 200 is kept; so is a thrown error that `isCacheableError` says is
- * stable (a 404), rendered here as its error page. Anything else is served but not kept.
+ * Renders the response from storage. A 200 is kept; so is a thrown error that `isCacheableError` says
+ * is stable (a 404), rendered here as its error page. Anything else is served but not kept.
  */
 export type Produce = () => Promise<Response>
+
+/**
+ * Workers Cache's own context, when the deployment has it. Locally it never does (Miniflare has no
+ * Workers Cache, and `cloudflare:workers`' `cache` is a stub without methods), hence the check.
+ */
+export function workersCacheOf(ctx: ExecutionContext | undefined): CacheContext | undefined {
+  return typeof ctx?.cache?.purge === 'function' ? ctx.cache : undefined
+}
+
+export function workersCache(c: AppContext): CacheContext | undefined {
+  try {
+    return workersCacheOf(c.executionCtx as ExecutionContext)
+  } catch {
+    return undefined // no execution context at all (app.request without one)
+  }
+}
+
+export async function cachedResponse(
+  c: AppContext,
+  cached: Cached,
+  produce: Produce,
+  lifetime: Lifetime = 'page',
+): Promise<Response> {
+  const edge = workersCache(c)
+  if (edge && c.get('config').baseUrl) return viaWorkersCache(c, cached, produce, lifetime)
+  const response = await viaCacheApi(c, cacheKey(c.get('baseUrl'), cached), produce, lifetime)
+  // Without BASE_URL a page carries its request's host, and Workers Cache's key has no host: such
+  // pages stay out of it (the in-Worker cache, keyed by origin, still serves them).
+  if (edge) response.headers.set('cloudflare-cdn-cache-control', 'no-store')
+  return response
+}
+
+/** The response with the headers Workers Cache keeps it by; the client's conditional request answered. */
+async function viaWorkersCache(
+  c: AppContext,
+  cached: Cached,
+  produce: Produce,
+  lifetime: Lifetime,
+): Promise<Response> {
+  const response = await produceOrNotFound(c, produce)
+  const headers = new Headers(response.headers)
+  const personal =
+    /private|no-store/.test(headers.get('cache-control') ?? '') || headers.has('set-cookie')
+  if (!personal) {
+    // A 304 (the client, or the cache revalidating, had this version) is described like its 200.
+    const status = response.status === 304 ? 200 : response.status
+    const config = c.get('config').cache
+    for (const [name, value] of Object.entries(
+      workersCacheHeaders(config, status, lifetime, c.get('volatile')),
+    ))
+      headers.set(name, value)
+    if (status === 200 || status === 404) headers.set('cache-tag', tagsOf(cached).join(','))
+  }
+  setMetric(c, 'cache', 'MISS')
+  return conditional(c, new Response(response.body, { status: response.status, headers }))
+}
+
+/** Answers If-None-Match / If-Modified-Since with 304 and no body when the client already has it. */
+function conditional(c: AppContext, response: Response): Response {
+  if (
+    response.status !== 200 ||
+    !notModified(
+      c.req.raw.headers,
+      response.headers.get('etag'),
+      response.headers.get('last-modified'),
+    )
+  )
+    return response
+  const headers = new Headers(response.headers)
+  for (const name of ['content-type', 'content-length']) headers.delete(name)
+  return new Response(null, { status: 304, headers })
+}
 
 /** Search results change with every publish and are many: kept a minute at most. */
 const SEARCH_SECONDS = 60
 
-export async function cachedResponse(
+async function viaCacheApi(
   c: AppContext,
   key: string,
   produce: Produce,
-  lifetime: 'page' | 'search' = 'page',
+  lifetime: Lifetime,
 ): Promise<Response> {
   const site = c.get('config').cache
   const policy =
     lifetime === 'search'
       ? { ...site, freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS), revalidateSeconds: 0 }
       : site
-  const cache = edgeCache()
+  const cache = edgeCache(policy.freshSeconds)
   let hit: Response | undefined
   let cacheWorks = true
   try {
@@ -100,7 +181,8 @@ async function renderAndStore(
   const keep =
     cacheWorks &&
     (response.status === 200 || response.status === 404) &&
-    !response.headers.has('set-cookie')
+    !response.headers.has('set-cookie') &&
+    !c.get('volatile')
   if (!keep) return { response, stored: false }
   const headers = {
     [RENDERED_AT]: String(Date.now()),
@@ -116,23 +198,29 @@ async function renderAndStore(
   return { response, stored: true }
 }
 
+/** The response itself when its headers may be changed (a copy from memory), else one copy. */
+function mutable(response: Response): Response {
+  try {
+    response.headers.delete(RENDERED_AT)
+    return response
+  } catch {
+    return new Response(response.body, response) // the Cache API's own responses are immutable
+  }
+}
+
 /** The client's copy: our cache state and policy, the age, and 304 when the client already has it. */
 function respond(c: AppContext, cached: Response, state: CacheState): Response {
   const policy = c.get('config').cache
-  const headers = new Headers(cached.headers)
-  const renderedAt = Number(headers.get(RENDERED_AT))
+  const renderedAt = Number(cached.headers.get(RENDERED_AT))
+  const response = mutable(cached)
+  const { headers } = response
   headers.delete(RENDERED_AT)
-  headers.set('cache-control', clientCacheControl(policy, cached.status))
+  // A personal answer (the language redirect) keeps its own private headers.
+  if (!/private/.test(headers.get('cache-control') ?? ''))
+    headers.set('cache-control', clientCacheControl(policy, cached.status))
   headers.set('x-cache', state)
   if (state !== 'MISS' && state !== 'BYPASS' && renderedAt)
     headers.set('age', String(Math.max(0, Math.floor((Date.now() - renderedAt) / 1000))))
   setMetric(c, 'cache', state)
-  if (
-    cached.status === 200 &&
-    notModified(c.req.raw.headers, headers.get('etag'), headers.get('last-modified'))
-  ) {
-    for (const name of ['content-type', 'content-length']) headers.delete(name)
-    return new Response(null, { status: 304, headers })
-  }
-  return new Response(cached.body, { status: cached.status, headers })
+  return conditional(c, response)
 }

@@ -3,6 +3,7 @@
  * read path will render it, store it with its metadata and its derived article, and index it — the
  * source and the listings both change, or neither does.
  */
+import type { Change as CacheChange } from '../cache/tags'
 import { buildOrigin, deleteDerived, storedArticle, writeDerived } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { StorageError } from '../errors'
@@ -23,16 +24,11 @@ import {
 } from '../source/store'
 
 /** What a publish changed, for the response and for purging. */
-export interface Change {
-  key: string
+export interface Change extends CacheChange {
   /** sha256 of the version replaced or deleted; absent for a new article. */
   previous?: string
   /** sha256 of the new version; absent for a delete. */
   current?: string
-  /** Languages whose listings changed. */
-  indexes: string[]
-  /** The categories and tags whose listings show (or showed) the article, before and after. */
-  labels: { lang: string; kind: 'category' | 'tag'; key: string }[]
 }
 
 /** Checks a source as the read path will build it; the article, or an AppError naming file, key and line. */

@@ -5,7 +5,7 @@
  *   PUT    /admin/articles/:lang/:slug   raw source as the body (?file=ko/2024-06-19-x.md names it)
  *   DELETE /admin/articles/:lang/:slug
  *   GET    /admin/articles               sources with their versions (?cursor= for more)
- *   POST   /admin/cache/purge            {"keys": ["ko/slug"], "listings": ["ko"]}
+ *   POST   /admin/cache/purge            {"tags": ["a:ko/slug", "l:ko"]}  (cache/tags.ts)
  */
 import { buildOrigin } from '../articles/derived'
 import { Hono, type MiddlewareHandler } from 'hono'
@@ -13,17 +13,18 @@ import { bearerAuth } from 'hono/bearer-auth'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
-import { edgeCache } from '../cache/edge'
-import { articleKeys, listingKeys } from '../cache/purge'
+import { purgeTags, type PurgeResult } from '../cache/purge'
+import { workersCache } from '../cache/serve'
+import { changeTags, CACHE_TAG } from '../cache/tags'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { indexDb } from '../listing/db'
 import { log } from '../log'
 import { formatOf } from '../parse/body'
 import { slugFromFileName } from '../parse/date'
-import { publish, unpublish, type Change } from '../publish/publish'
+import { publish, unpublish } from '../publish/publish'
 import { backends, internalOf } from '../source'
-import { articleKey, ARTICLE_KEY, checkSlug, LANGUAGE_TAG } from '../source/keys'
+import { articleKey } from '../source/keys'
 import { articleParams, servedLanguage } from './params'
 
 /**
@@ -63,50 +64,26 @@ const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 }
 
-/** Drops this data centre's cached copies of changed articles and listings; others follow within the freshness bound. */
+/** Purges cached responses by tag: everywhere with Workers Cache, else this data centre's copies. */
 async function purge(
   c: AppContext,
-  slugs: Iterable<string>,
-  languages: string[],
-  labels: Change['labels'],
+  tags: string[],
   origins = [c.get('baseUrl')],
-): Promise<number> {
-  const config = c.get('config')
-  const keys = new Set(
-    origins.flatMap((origin) => [
-      ...[...slugs].flatMap((slug) => articleKeys(origin, config.languages, slug)),
-      ...languages.flatMap((lang) =>
-        listingKeys(
-          origin,
-          lang,
-          labels.filter((l) => l.lang === lang),
-        ),
-      ),
-    ]),
-  )
-  const cache = edgeCache()
-  let purged = 0
-  for (const key of keys) if (await cache.delete(key)) purged++
-  return purged
+): Promise<PurgeResult> {
+  const result = await purgeTags(tags, {
+    cache: workersCache(c),
+    origins,
+    languages: c.get('config').languages,
+    db: indexDb(c.env),
+  })
+  log(c, result.errors.length ? 'warn' : 'info', { event: 'cache-purged', ...result })
+  return result
 }
 
 const PurgeRequest = z.object({
-  /** Article keys, `<lang>/<slug>`. */
-  keys: z.array(z.string().regex(ARTICLE_KEY)).max(1000).default([]),
-  /** Languages whose index changed: their listings, feed and the sitemap. */
-  listings: z.array(z.string().regex(LANGUAGE_TAG)).max(50).default([]),
-  /** The categories and tags whose listings changed (as listings match them: `labelKey`). */
-  labels: z
-    .array(
-      z.object({
-        lang: z.string().regex(LANGUAGE_TAG),
-        kind: z.enum(['category', 'tag']),
-        key: z.string().min(1).max(400),
-      }),
-    )
-    .max(2000)
-    .default([]),
-  /** Origins the pages were cached under; default the site's. Locally both localhost and 127.0.0.1. */
+  /** Cache tags (cache/tags.ts): `a:ko/slug`, `s:slug`, `l:ko`, `c:ko/world`, `t:ko/tag`, `f:ko`, `q:ko`, `sitemap`. */
+  tags: z.array(z.string().regex(CACHE_TAG)).min(1).max(3000),
+  /** Origins the fallback cache keyed pages under; default the site's. Locally both localhost and 127.0.0.1. */
   origins: z
     .array(z.url({ protocol: /^https?$/ }))
     .max(10)
@@ -158,13 +135,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const parsed = PurgeRequest.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) throw new AppError('REQUEST_INVALID', z.prettifyError(parsed.error))
     const origins = parsed.data.origins?.map((o) => new URL(o).origin)
-    const slugs = new Set(parsed.data.keys.map((key) => checkSlug(key.slice(key.indexOf('/') + 1))))
-    const languages = parsed.data.listings.filter((lang) =>
-      c.get('config').languages.includes(lang),
-    )
-    const purged = await purge(c, slugs, languages, parsed.data.labels, origins)
-    log(c, 'info', { event: 'cache-purged', keys: parsed.data.keys, listings: languages, purged })
-    return c.json({ purged, keys: parsed.data.keys.length })
+    return c.json(await purge(c, parsed.data.tags, origins))
   })
   .get('/admin/articles', async (c) => {
     const config = c.get('config')
@@ -207,7 +178,7 @@ export const adminRoutes = new Hono<AppEnv>()
     // Read-your-writes: a request carrying this bookmark sees at least this version of the index.
     const bookmark = db.bookmark()
     if (bookmark) c.header('x-d1-bookmark', bookmark)
-    const purged = await purge(c, [slug], change.indexes, change.labels)
+    const purged = await purge(c, changeTags(change))
     log(c, 'info', {
       event: change.previous ? 'article-updated' : 'article-created',
       key,
@@ -230,7 +201,7 @@ export const adminRoutes = new Hono<AppEnv>()
     }))
     const change = await unpublish(stores, indexDb(c.env), config, key)
     if (!change) throw new AppError('ARTICLE_NOT_FOUND', `no source at ${key}`)
-    const purged = await purge(c, [slug], change.indexes, change.labels)
+    const purged = await purge(c, changeTags(change))
     log(c, 'info', {
       event: 'article-deleted',
       key,

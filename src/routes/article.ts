@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { endTime, startTime } from 'hono/timing'
-import { loadArticle } from '../articles/load'
+import { loadArticle, publishedVersions, translationsOf } from '../articles/load'
 import { siteInfo } from '../articles/site'
-import { cacheKey, etagFor, fingerprint } from '../cache/policy'
-import { cachedResponse } from '../cache/serve'
+import { etagFor, fingerprint, notModified } from '../cache/policy'
+import { cachedResponse, workersCache } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { personalRedirect } from '../i18n/redirect'
@@ -12,6 +12,7 @@ import { pageMeta } from '../meta/page'
 import { articlePage } from '../render/ArticlePage'
 import { articleJson } from '../render/json'
 import { toArticle, type StoredArticle } from '../articles/derived'
+import type { Translation } from '../schema/article'
 import { articleParams, servedLanguage } from './params'
 
 type ArticleVariant = 'html' | 'json'
@@ -28,12 +29,31 @@ const render: Record<ArticleVariant, (c: AppContext, stored: StoredArticle) => P
       }),
   }
 
-/** An article variant through the edge cache; a missing article is a (cached) 404. */
+/** An article's ETag: its source version, the renderer, the variant, and the translations it lists. */
+export function articleEtag(
+  sourceSha256: string,
+  translations: Translation[],
+  variant: ArticleVariant,
+): string {
+  const versions = fingerprint(translations.map((t) => `${t.lang}:${t.title}`).join('\n'))
+  return etagFor(`${sourceSha256.slice(0, 40)}.${versions}`, variant)
+}
+
+/** An article variant through the cache; a missing article is a (cached) 404. */
 function serveArticle(variant: ArticleVariant) {
   return async (c: AppContext) => {
     const { lang, slug } = articleParams(c)
-    return cachedResponse(c, cacheKey(c.get('baseUrl'), variant, lang, slug), async () => {
-      const { article, translations } = await loadArticle(c, lang, slug)
+    return cachedResponse(c, { kind: 'article', variant, lang, slug }, async () => {
+      const versions = await publishedVersions(c, slug)
+      const record = versions.find((v) => v.lang === lang)
+      // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
+      // Not on the in-Worker cache's path: its background refresh must get the whole page to store.
+      if (record && workersCache(c)) {
+        const etag = articleEtag(record.source_sha256, translationsOf(c, versions, lang), variant)
+        if (notModified(c.req.raw.headers, etag, null))
+          return new Response(null, { status: 304, headers: { etag } })
+      }
+      const { article, translations } = await loadArticle(c, lang, slug, versions)
       if (!article) {
         // Not in this language: the visitor's best existing version beats a 404.
         const other = bestOf(
@@ -47,12 +67,7 @@ function serveArticle(variant: ArticleVariant) {
       startTime(c, 'render')
       const response = await render[variant](c, article)
       endTime(c, 'render')
-      // The page shows its translations (switcher, hreflang): a new one must change the ETag too.
-      const versions = fingerprint(translations.map((t) => `${t.lang}:${t.title}`).join('\n'))
-      response.headers.set(
-        'etag',
-        etagFor(`${article.head.source.etag.slice(0, 40)}.${versions}`, variant),
-      )
+      response.headers.set('etag', articleEtag(article.head.source.etag, translations, variant))
       const modified = article.head.dateModified ?? article.head.datePublished
       if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
       return response

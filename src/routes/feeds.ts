@@ -1,9 +1,9 @@
 /** What feed readers and search engines fetch: Atom per language, the sitemap, robots.txt. */
 import { Hono } from 'hono'
-import { wrapTime } from 'hono/timing'
+import { timed } from '../timing'
 import { fromIndex } from '../articles/load'
 import { rebase, toArticle } from '../articles/derived'
-import { cacheKey, etagFor, fingerprint } from '../cache/policy'
+import { etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -21,8 +21,8 @@ export const FEED_SIZE = 20
 async function feed(c: AppContext) {
   const lang = c.req.param('lang')!
   const config = c.get('config')
-  return cachedResponse(c, cacheKey(c.get('baseUrl'), 'feed', lang), async () => {
-    const records = await wrapTime(c, 'storage', newest(indexDb(c.env), config, lang, FEED_SIZE))
+  return cachedResponse(c, { kind: 'feed', lang }, async () => {
+    const records = await timed(c, 'storage', newest(indexDb(c.env), config, lang, FEED_SIZE))
     const found = await Promise.all(
       records.map((record) =>
         fromIndex(c, record).catch((error: unknown) => {
@@ -70,7 +70,7 @@ async function sitemapPart(
   const config = c.get('config')
   const base = c.get('baseUrl')
   const db = indexDb(c.env)
-  const sizes = await wrapTime(c, 'storage', counts(db, config, config.languages))
+  const sizes = await timed(c, 'storage', counts(db, config, config.languages))
   const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0)
   const parts = Math.max(1, Math.ceil(total / SITEMAP_LIMIT))
   // The index page is the whole sitemap while it fits in one part, else it only lists the parts.
@@ -91,7 +91,7 @@ async function sitemapPart(
     const first = Math.max(from, position)
     const last = Math.min(to, position + size)
     if (first < last) {
-      const records = await wrapTime(
+      const records = await timed(
         c,
         'storage',
         byRank(db, config, lang, first - position + 1, last - position),
@@ -124,7 +124,7 @@ const xml = (body: string, status = 200) =>
 export const feedRoutes = new Hono<AppEnv>()
   .get('/:lang/feed.xml', servedLanguage, feed)
   .get('/sitemap.xml', (c) =>
-    cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', 'index'), async () => {
+    cachedResponse(c, { kind: 'sitemap', part: 'index' }, async () => {
       const { urls, parts } = await sitemapPart(c, 'index')
       if (parts === 1) return xml(urlset(urls))
       const base = c.get('baseUrl')
@@ -137,7 +137,7 @@ export const feedRoutes = new Hono<AppEnv>()
   )
   .get('/:part{sitemap-[1-9][0-9]{0,5}\\.xml}', (c) => {
     const n = Number(c.req.param('part').slice('sitemap-'.length, -'.xml'.length))
-    return cachedResponse(c, cacheKey(c.get('baseUrl'), 'sitemap', String(n)), async () => {
+    return cachedResponse(c, { kind: 'sitemap', part: n }, async () => {
       const { urls, parts } = await sitemapPart(c, n)
       if (parts === 1 || n > parts) throw new AppError('NOT_FOUND', `no sitemap part ${n}`)
       return xml(urlset(urls))

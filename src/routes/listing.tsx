@@ -1,7 +1,9 @@
 /** Home, category and tag pages, from the article index. */
 import { Hono } from 'hono'
-import { wrapTime } from 'hono/timing'
-import { cacheKey, etagFor, fingerprint } from '../cache/policy'
+import { timed } from '../timing'
+import { etagFor, fingerprint } from '../cache/policy'
+import type { Cached } from '../cache/tags'
+import { labelKey } from '../listing/entry'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -28,17 +30,15 @@ function listing(kind: ListingFilter['kind']) {
       return c.redirect(c.req.path.replace(/\/page\/1$/, kind === 'home' ? '/' : ''), 301)
     const name = kind === 'home' ? '' : (c.req.param('name') ?? '').normalize('NFC')
     const filter: ListingFilter = kind === 'home' ? { kind } : { kind, name }
-    const key = cacheKey(
-      c.get('baseUrl'),
-      'list',
+    const cached: Cached = {
+      kind: 'listing',
       lang,
-      kind,
-      name.toLocaleLowerCase(lang),
-      String(page),
-    )
-    return cachedResponse(c, key, async () => {
+      page,
+      ...(kind !== 'home' && { label: { kind, key: labelKey(name, lang) } }),
+    }
+    return cachedResponse(c, cached, async () => {
       const config = c.get('config')
-      const found = await wrapTime(
+      const found = await timed(
         c,
         'storage',
         listingPage(indexDb(c.env), config, lang, filter, page),

@@ -4,8 +4,7 @@
  */
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import { cacheKey } from '../cache/policy'
-import { OEMBED_DEFAULT } from '../cache/purge'
+import { OEMBED_HEIGHTS, OEMBED_WIDTHS } from '../cache/tags'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -13,7 +12,20 @@ import { checkSlug } from '../source/keys'
 import { publishedVersions, requireArticle } from '../articles/load'
 import { authorsOf } from '../listing/read'
 
-const [CARD_WIDTH, CARD_HEIGHT] = OEMBED_DEFAULT.split('x').map(Number) as [number, number]
+/**
+ * The largest card size that fits the consumer's maxwidth/maxheight (oEmbed §2.2: never larger).
+ * Sizes come in a few steps so every consumer's request maps to one of a few cached cards, each
+ * purged with its article; nothing fits below the smallest step (501, as the spec says).
+ */
+function fit(sizes: readonly number[], max: number | undefined, name: string): number {
+  const fitting = sizes.filter((size) => max === undefined || size <= max)
+  if (!fitting.length)
+    throw new AppError(
+      'FORMAT_NOT_IMPLEMENTED',
+      `no card is ${name} ${max} or less; the smallest is ${sizes[0]}`,
+    )
+  return fitting[fitting.length - 1]!
+}
 
 function dimension(c: AppContext, name: 'maxwidth' | 'maxheight'): number | undefined {
   const raw = c.req.query(name)
@@ -64,50 +76,46 @@ async function cardFacts(c: AppContext, lang: string, slug: string) {
 export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   const format = c.req.query('format') ?? 'json'
   if (format !== 'json') throw new AppError('FORMAT_NOT_IMPLEMENTED', 'only format=json is offered')
-  const width = Math.min(dimension(c, 'maxwidth') ?? CARD_WIDTH, CARD_WIDTH)
-  const height = Math.min(dimension(c, 'maxheight') ?? CARD_HEIGHT, CARD_HEIGHT)
+  const width = fit(OEMBED_WIDTHS, dimension(c, 'maxwidth'), 'maxwidth')
+  const height = fit(OEMBED_HEIGHTS, dimension(c, 'maxheight'), 'maxheight')
   const target = articleOf(c, c.req.query('url') ?? '')
   if (!target) throw new AppError('ARTICLE_NOT_FOUND', 'no article of this site at that url')
   const { lang, slug } = target
-  return cachedResponse(
-    c,
-    cacheKey(c.get('baseUrl'), 'oembed', lang, slug, `${width}x${height}`),
-    async () => {
-      const article = await cardFacts(c, lang, slug)
-      const config = c.get('config')
-      const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
-      // A card without script or iframe: any consumer can sanitize-and-show it as is.
-      const card = html`<blockquote
-        class="edge-article-embed"
-        lang="${article.contentLang}"
-        cite="${url}"
-        style="margin:0;max-width:${width}px;border:1px solid #e3e5e8;border-radius:8px;padding:12px 16px;font-family:system-ui,sans-serif"
-      >
-        <p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p>
-        <p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p>
-        <p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p>
-      </blockquote>`
-      const image = article.image
-      return Response.json({
-        version: '1.0',
-        type: 'rich',
-        title: article.title,
-        ...(article.authors[0] && {
-          author_name: article.authors[0].name,
-          ...(article.authors[0].url && { author_url: article.authors[0].url }),
-        }),
-        provider_name: config.siteName,
-        provider_url: `${c.get('baseUrl')}/${lang}/`,
-        cache_age: 3600,
-        html: card.toString(),
-        width,
-        height,
-        ...(image && {
-          thumbnail_url: image.url,
-          ...(image.width &&
-            image.height && { thumbnail_width: image.width, thumbnail_height: image.height }),
-        }),
-      })
-    },
-  )
+  return cachedResponse(c, { kind: 'oembed', lang, slug, width, height }, async () => {
+    const article = await cardFacts(c, lang, slug)
+    const config = c.get('config')
+    const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
+    // A card without script or iframe: any consumer can sanitize-and-show it as is.
+    const card = html`<blockquote
+      class="edge-article-embed"
+      lang="${article.contentLang}"
+      cite="${url}"
+      style="margin:0;max-width:${width}px;border:1px solid #e3e5e8;border-radius:8px;padding:12px 16px;font-family:system-ui,sans-serif"
+    >
+      <p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p>
+      <p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p>
+      <p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p>
+    </blockquote>`
+    const image = article.image
+    return Response.json({
+      version: '1.0',
+      type: 'rich',
+      title: article.title,
+      ...(article.authors[0] && {
+        author_name: article.authors[0].name,
+        ...(article.authors[0].url && { author_url: article.authors[0].url }),
+      }),
+      provider_name: config.siteName,
+      provider_url: `${c.get('baseUrl')}/${lang}/`,
+      cache_age: 3600,
+      html: card.toString(),
+      width,
+      height,
+      ...(image && {
+        thumbnail_url: image.url,
+        ...(image.width &&
+          image.height && { thumbnail_width: image.width, thumbnail_height: image.height }),
+      }),
+    })
+  })
 })

@@ -1,7 +1,7 @@
 /** `/<lang>/search?q=` (a page) and `/api/search?lang=&q=` (JSON): the index's full-text search. */
 import { Hono } from 'hono'
-import { wrapTime } from 'hono/timing'
-import { cacheKey, etagFor, fingerprint } from '../cache/policy'
+import { timed } from '../timing'
+import { etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -36,7 +36,7 @@ export const searchRoutes = new Hono<AppEnv>()
     const { query, order, page } = searchParams(c)
     return cachedResponse(
       c,
-      cacheKey(c.get('baseUrl'), 'search-json', lang, query, order, String(page)),
+      { kind: 'search', json: true, lang, query, order, page },
       async () => {
         const results = query
           ? await search(indexDb(c.env, 'near'), config, lang, query, page, order)
@@ -69,11 +69,11 @@ export const searchRoutes = new Hono<AppEnv>()
     const { query, order, page } = searchParams(c)
     return cachedResponse(
       c,
-      cacheKey(c.get('baseUrl'), 'search', lang, query, order, String(page)),
+      { kind: 'search', json: false, lang, query, order, page },
       async () => {
         const config = c.get('config')
         const results = query
-          ? await wrapTime(
+          ? await timed(
               c,
               'storage',
               search(indexDb(c.env, 'near'), config, lang, query, page, order),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  cacheKey,
   clientCacheControl,
   etagFor,
   freshness,
   notModified,
+  workersCacheHeaders,
   type CachePolicy,
 } from '../../src/cache/policy'
 
@@ -27,35 +27,6 @@ describe('freshness', () => {
   it('keeps a 404 only for its short lifetime, with no stale window', () => {
     expect(freshness(at(0), at(19), policy, 404)).toBe('fresh')
     expect(freshness(at(0), at(21), policy, 404)).toBe('error-only')
-  })
-})
-
-describe('cache keys', () => {
-  it('are the same for every spelling of one page and differ by variant and origin', () => {
-    const key = cacheKey('https://a.example', 'html', 'ko', '북러-협정')
-    // The slug as the router decodes each spelling of the address: NFC, %EA vs %ea.
-    expect(key).toBe(
-      cacheKey(
-        'https://a.example',
-        'html',
-        'ko',
-        decodeURIComponent('%EB%B6%81%EB%9F%AC-%ED%98%91%EC%A0%95'),
-      ),
-    )
-    expect(key).toBe(
-      cacheKey(
-        'https://a.example',
-        'html',
-        'ko',
-        decodeURIComponent('%eb%b6%81%eb%9f%ac-%ed%98%91%ec%a0%95'),
-      ),
-    )
-    expect(key).toMatch(
-      /^https:\/\/a\.example\/__cache\/html\/ko\/%EB%B6%81%EB%9F%AC-%ED%98%91%EC%A0%95\?r=/,
-    )
-    expect(key).not.toBe(cacheKey('https://a.example', 'json', 'ko', '북러-협정'))
-    expect(key).not.toBe(cacheKey('https://b.example', 'html', 'ko', '북러-협정'))
-    expect(key).not.toContain('?utm')
   })
 })
 
@@ -96,5 +67,28 @@ describe('headers', () => {
       notModified(h({ 'if-modified-since': 'Tue, 18 Jun 2024 05:00:00 GMT' }), etag, lastModified),
     ).toBe(false)
     expect(notModified(h({ 'if-modified-since': 'garbage' }), etag, lastModified)).toBe(false)
+  })
+})
+
+describe('Workers Cache headers', () => {
+  const edge = { ...policy, edgeSeconds: 86400 }
+  it('keep a page a day at the edge (purged on change) and a minute in browsers', () => {
+    expect(workersCacheHeaders(edge, 200, 'page')).toEqual({
+      'cache-control': 'public, max-age=60',
+      'cloudflare-cdn-cache-control':
+        'max-age=86400, stale-while-revalidate=3600, stale-if-error=86400',
+    })
+  })
+  it('keep search results a minute, and a page made while the stores disagree seconds', () => {
+    expect(workersCacheHeaders(edge, 200, 'search')['cloudflare-cdn-cache-control']).toMatch(
+      /^max-age=60,/,
+    )
+    expect(workersCacheHeaders(edge, 200, 'page', true)['cloudflare-cdn-cache-control']).toBe(
+      'max-age=5, stale-if-error=0',
+    )
+  })
+  it('never keep an error but a 404', () => {
+    expect(workersCacheHeaders(edge, 503, 'page')).toEqual({ 'cache-control': 'no-store' })
+    expect(workersCacheHeaders(edge, 404, 'page')['cache-control']).toBe('public, max-age=20')
   })
 })

@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { cacheKey } from '../../src/cache/policy'
+import { cacheKey } from '../../src/cache/tags'
 import { sha256Hex } from '../../src/source/store'
 import { publishSource, putKv } from '../helpers/content'
 import { client } from '../helpers/request'
@@ -272,7 +272,7 @@ describe('a missing article', () => {
     expect(res.status).toBe(404)
     const cached = await (
       await caches.open('articles')
-    ).match(cacheKey(origin, 'html', 'ko', 'draft'))
+    ).match(cacheKey(origin, { kind: 'article', variant: 'html', lang: 'ko', slug: 'draft' }))
     expect(await cached?.text()).not.toContain('아직 비밀')
   })
 

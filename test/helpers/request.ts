@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { app } from '../../src'
+import type { FakeWorkersCache } from './workers-cache'
 
 export interface Call {
   res: Response
@@ -14,21 +15,34 @@ export interface Call {
 /**
  * Requests through the app the Hono way (`app.request` with env and an execution context), on an
  * origin of the test's choosing, waiting for background work (cache writes, revalidation) before
- * returning. `bindings` replaces some of the real Miniflare bindings, to inject faults.
+ * returning. `bindings` replaces some of the real Miniflare bindings, to inject faults. With
+ * `workersCache`, requests go through that stand-in for Workers Cache, and the Worker sees its
+ * `ctx.cache` as in production.
  */
-export function client(origin: string, defaults: Partial<Env> = {}) {
+export function client(
+  origin: string,
+  defaults: Partial<Env> = {},
+  workersCache?: FakeWorkersCache,
+) {
   const call = async (
     path: string,
     init: RequestInit = {},
     bindings: Partial<Env> = {},
   ): Promise<Call> => {
     const ctx = createExecutionContext()
-    const res = await app.request(
-      `${origin}${path}`,
-      { redirect: 'manual', ...init },
-      { ...env, ...defaults, ...bindings },
-      ctx,
-    )
+    if (workersCache) Object.assign(ctx, { cache: workersCache.context })
+    const worker = () =>
+      Promise.resolve(
+        app.request(
+          `${origin}${path}`,
+          { redirect: 'manual', ...init },
+          { ...env, ...defaults, ...bindings },
+          ctx,
+        ),
+      )
+    const res = workersCache
+      ? await workersCache.serve(`${origin}${path}`, init, worker)
+      : await worker()
     const body = init.method === 'HEAD' ? '' : await res.text()
     await waitOnExecutionContext(ctx)
     return {

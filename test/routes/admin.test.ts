@@ -30,14 +30,14 @@ describe('the cache purge endpoint', () => {
   })
 
   it('refuses a wrong or missing token with 401 and a JSON error', async () => {
-    expect((await purge({ keys: ['ko/putin-kim-pact'] }, 'wrong')).status).toBe(401)
+    expect((await purge({ tags: ['a:ko/putin-kim-pact'] }, 'wrong')).status).toBe(401)
     const res = await call('/admin/cache/purge', { method: 'POST' })
     expect(res.status).toBe(401)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
   })
 
   it('refuses a malformed body with the reason', async () => {
-    const res = await purge({ keys: ['../etc/passwd'] })
+    const res = await purge({ tags: ['a:ko/북러 협정'] })
     expect(res.status).toBe(422)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REQUEST_INVALID')
   })
@@ -48,9 +48,14 @@ describe('the cache purge endpoint', () => {
     expect((await call('/ko/putin-kim-pact')).headers.get('x-cache')).toBe('HIT')
     await publishSource('ko/putin-kim-pact', SEED.replace('title: ', 'title: 수정 '))
 
-    const res = await purge({ keys: ['ko/putin-kim-pact'] })
+    const res = await purge({ tags: ['a:ko/putin-kim-pact'] })
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ purged: 2, keys: 1 })
+    expect(await res.json()).toEqual({
+      via: 'cache-api',
+      tags: ['a:ko/putin-kim-pact'],
+      deleted: 2,
+      errors: [],
+    })
     const after = await call('/ko/putin-kim-pact')
     expect(after.headers.get('x-cache')).toBe('MISS')
     expect(await after.text()).toContain('<h1>수정 푸틴')

@@ -65,6 +65,15 @@ describe('oEmbed', () => {
       width: number
     }
     expect(body.width).toBe(320)
+    // Never wider or taller than asked: the largest card that fits.
+    const fitted = (await (
+      await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=450&maxheight=150')
+    ).json()) as { width: number; height: number }
+    expect(fitted.width).toBeLessThanOrEqual(450)
+    expect(fitted.width).toBeGreaterThanOrEqual(400)
+    expect(fitted.height).toBeLessThanOrEqual(150)
+    // Nothing fits: 501, as oEmbed §2.2 says.
+    expect((await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=100')).status).toBe(501)
     expect((await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=-5')).status).toBe(422)
   })
 

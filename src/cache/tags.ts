@@ -1,0 +1,185 @@
+/**
+ * What every cached response is, in one place: its key in the in-Worker Cache API (the local and
+ * fallback path), the `Cache-Tag`s that name what it shows (Workers Cache purges by them), and how
+ * long it may be kept. Routes describe their response with one of these; every purge asks this module
+ * which tags a change touches. So the writer and the purger cannot disagree.
+ *
+ * Tags are printable ASCII (Workers Cache drops anything else, and matches case-insensitively):
+ * slugs and labels are percent-encoded, with the case of the percent-escapes fixed.
+ */
+import { RENDERER_VERSION } from '../pipeline'
+import { fingerprint } from './policy'
+
+export type Cached =
+  | { kind: 'article'; variant: 'html' | 'json'; lang: string; slug: string }
+  | { kind: 'oembed'; lang: string; slug: string; width: number; height: number }
+  | { kind: 'listing'; lang: string; label?: Label; page: number }
+  | { kind: 'feed'; lang: string }
+  | { kind: 'sitemap'; part: 'index' | number }
+  | { kind: 'search'; lang: string; query: string; order: string; page: number; json: boolean }
+
+export interface Label {
+  kind: 'category' | 'tag'
+  /** As listings match it (see listing/entry.ts labelKey). */
+  key: string
+}
+
+/** What a publish, an unpublish or a push changed (publish/publish.ts reports it). */
+export interface Change {
+  /** `<lang>/<slug>`. */
+  key: string
+  /** Languages whose listings, feed, sitemap and search changed. */
+  indexes: string[]
+  /** Every category and tag listing that showed or shows the article. */
+  labels: (Label & { lang: string })[]
+}
+
+/** How long a kind of response may be kept, and whether it is a search result (short-lived). */
+export type Lifetime = 'page' | 'search'
+
+const enc = (text: string) => encodeURIComponent(text)
+
+/** A tag longer than Workers Cache keeps (a long label in a four-byte script) names its hash instead. */
+const capped = (prefix: string, name: string) => {
+  const value = `${prefix}${enc(name)}`
+  return value.length <= 1024 ? value : `${prefix}~${fingerprint(name)}`
+}
+
+/** What a tag may be: printable ASCII without spaces or commas, at most 1024 characters. */
+export const CACHE_TAG = /^[\x21-\x2b\x2d-\x7e]{1,1024}$/
+
+/** Tag builders, one per thing a response can show. */
+export const tag = {
+  /** One language version of an article: its page, its JSON, its oEmbed cards. */
+  article: (lang: string, slug: string) => capped(`a:${lang}/`, slug),
+  /** Every language version of a slug: each one's switcher and hreflang list the others. */
+  slug: (slug: string) => capped('s:', slug),
+  /** Every page of a language's home listing. */
+  home: (lang: string) => `l:${lang}`,
+  /** Every page of a category's or tag's listing. */
+  label: (lang: string, label: Label) =>
+    capped(`${label.kind === 'category' ? 'c' : 't'}:${lang}/`, label.key),
+  feed: (lang: string) => `f:${lang}`,
+  sitemap: () => 'sitemap',
+  search: (lang: string) => `q:${lang}`,
+} as const
+
+/** The tags a response carries: everything whose change would change it. */
+export function tagsOf(cached: Cached): string[] {
+  switch (cached.kind) {
+    case 'article':
+      return [tag.article(cached.lang, cached.slug), tag.slug(cached.slug)]
+    case 'oembed':
+      return [tag.article(cached.lang, cached.slug)]
+    case 'listing':
+      return [cached.label ? tag.label(cached.lang, cached.label) : tag.home(cached.lang)]
+    case 'feed':
+      return [tag.feed(cached.lang)]
+    case 'sitemap':
+      return [tag.sitemap()]
+    case 'search':
+      return [tag.search(cached.lang)]
+  }
+}
+
+/** The tags a change touches: the article in every language, and each listing it was or is in. */
+export function changeTags(change: Change): string[] {
+  const split = change.key.indexOf('/')
+  const [lang, slug] = [change.key.slice(0, split), change.key.slice(split + 1)]
+  const tags = [
+    tag.article(lang, slug),
+    tag.slug(slug),
+    ...change.indexes.flatMap((l) => [tag.home(l), tag.feed(l), tag.search(l), tag.sitemap()]),
+    ...change.labels.map((label) => tag.label(label.lang, label)),
+  ]
+  return [...new Set(tags)]
+}
+
+/** oEmbed cards come in these widths and heights; a consumer's maxwidth/maxheight picks the largest that fits. */
+export const OEMBED_WIDTHS = [240, 320, 400, 480, 560] as const
+export const OEMBED_HEIGHTS = [120, 160, 200] as const
+
+/**
+ * The Cache API key of a response (the fallback path). Built from the parsed address, not the raw
+ * URL: query strings, `%ea` vs `%EA` and other spellings of the same page share one entry and cannot
+ * plant a different one. The origin is part of it because pages carry absolute URLs.
+ */
+export function cacheKey(origin: string, cached: Cached): string {
+  const segments: (string | number)[] = (() => {
+    switch (cached.kind) {
+      case 'article':
+        return [cached.variant, cached.lang, cached.slug]
+      case 'oembed':
+        return ['oembed', cached.lang, cached.slug, `${cached.width}x${cached.height}`]
+      case 'listing':
+        return cached.label
+          ? ['list', cached.lang, cached.label.kind, cached.label.key, cached.page]
+          : ['list', cached.lang, 'home', '', cached.page]
+      case 'feed':
+        return ['feed', cached.lang]
+      case 'sitemap':
+        return ['sitemap', cached.part]
+      case 'search':
+        return [
+          cached.json ? 'search-json' : 'search',
+          cached.lang,
+          cached.query,
+          cached.order,
+          cached.page,
+        ]
+    }
+  })()
+  return `${origin}/__cache/${segments.map((s) => encodeURIComponent(String(s))).join('/')}?r=${RENDERER_VERSION}`
+}
+
+/**
+ * The Cache API keys a tag stands for, on the fallback path, which cannot purge by tag: an article's
+ * variants and oEmbed sizes in full; listings' first pages (deeper pages, and search results, follow
+ * within the freshness bound).
+ */
+export function keysOfTag(origin: string, value: string, languages: readonly string[]): string[] {
+  const [kind, rest = ''] = [
+    value.slice(0, value.indexOf(':') < 0 ? value.length : value.indexOf(':')),
+    value.slice(value.indexOf(':') + 1),
+  ]
+  const slash = rest.indexOf('/')
+  const lang = slash < 0 ? rest : rest.slice(0, slash)
+  const name = slash < 0 ? '' : decodeURIComponent(rest.slice(slash + 1))
+  const firstPages = [1, 2, 3]
+  const articleKeys = (l: string, slug: string) => [
+    cacheKey(origin, { kind: 'article', variant: 'html', lang: l, slug }),
+    cacheKey(origin, { kind: 'article', variant: 'json', lang: l, slug }),
+    ...OEMBED_WIDTHS.flatMap((width) =>
+      OEMBED_HEIGHTS.map((height) =>
+        cacheKey(origin, { kind: 'oembed', lang: l, slug, width, height }),
+      ),
+    ),
+  ]
+  switch (kind) {
+    case 'a':
+      return articleKeys(lang, name)
+    case 's':
+      return languages.flatMap((l) => articleKeys(l, decodeURIComponent(rest)))
+    case 'l':
+      return firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page }))
+    case 'c':
+    case 't':
+      return firstPages.map((page) =>
+        cacheKey(origin, {
+          kind: 'listing',
+          lang,
+          page,
+          label: { kind: kind === 'c' ? 'category' : 'tag', key: name },
+        }),
+      )
+    case 'f':
+      return [cacheKey(origin, { kind: 'feed', lang })]
+    case 'sitemap':
+      return [
+        cacheKey(origin, { kind: 'sitemap', part: 'index' }),
+        ...firstPages.map((part) => cacheKey(origin, { kind: 'sitemap', part })),
+      ]
+    default:
+      return []
+  }
+}
