@@ -45,7 +45,7 @@ export async function compareWithGenerators(): Promise<{
   fields: string[]
   tools: Record<string, boolean[] | null>
 }> {
-  const seed = await readFile('content/ko/putin-kim-pact.html')
+  const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html')
   const ours = await renderPage({
     key: 'ko/putin-kim-pact',
     bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer,
@@ -74,7 +74,7 @@ async function jekyllPage(): Promise<string | null> {
   return withTempDir('jekyll-', async (site) => {
     await mkdir(join(site, '_layouts'), { recursive: true })
     await mkdir(join(site, 'ko'), { recursive: true })
-    await cp('content/ko/putin-kim-pact.html', join(site, 'ko/putin-kim-pact.html'))
+    await cp('content/ko/2024-06-19-putin-kim-pact.html', join(site, 'ko/putin-kim-pact.html'))
     await writeFile(
       join(site, '_config.yml'),
       'title: Edge Press\nurl: https://news.example\nlang: ko_KR\nplugins: [jekyll-seo-tag]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: default }\n',

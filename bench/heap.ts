@@ -8,7 +8,7 @@ import { renderPage } from './pipeline'
 
 const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with node --expose-gc')
-const seed = await readFile('content/ko/putin-kim-pact.html')
+const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html')
 const source = {
   key: 'ko/putin-kim-pact',
   bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer,

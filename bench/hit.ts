@@ -54,7 +54,7 @@ export async function benchHit(): Promise<{
   } as unknown as ExecutionContext
 
   // The seed's page as the cache holds it after a first render.
-  const seed = await readFile('content/ko/putin-kim-pact.html', 'utf8')
+  const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html', 'utf8')
   const page = await renderFromSource(source(seed))
   const bytes =
     typeof page === 'string' ? new TextEncoder().encode(page).byteLength : page.byteLength

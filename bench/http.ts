@@ -45,7 +45,7 @@ export async function benchHttp(): Promise<{
   coldFirstRequestMs: number
   serverTiming: string
 }> {
-  const seed = await readFile('content/ko/putin-kim-pact.html')
+  const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html')
   const slug = (i: number) => `bench-${String(i).padStart(5, '0')}`
   const worker = await startDevWorker({
     seedKv: async (kv) => {

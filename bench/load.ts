@@ -34,7 +34,7 @@ export async function benchLoad(): Promise<{
   baselineRssMb: number
   baselineHeapMb: number
 }> {
-  const seed = await readFile('content/ko/putin-kim-pact.html')
+  const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html')
   const slug = (i: number) => `load-${String(i).padStart(4, '0')}`
   const worker = await startDevWorker({
     inspectorPort: INSPECTOR_PORT,

@@ -64,7 +64,7 @@ export const renderFromDerived = (bytes: Uint8Array) =>
 export const renderPage = renderFromSource
 
 export async function sources() {
-  const seed = await readFile('content/ko/putin-kim-pact.html', 'utf8')
+  const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html', 'utf8')
   const make = (text: string) => {
     const file = source(text)
     return { file, bytes: file.bytes.byteLength, derived: derivedBytes(file) }

@@ -12,6 +12,7 @@ import { oembedRoutes } from './routes/oembed'
 import { previewRoutes } from './routes/preview'
 import { searchRoutes } from './routes/search'
 import { notFound, onError } from './routes/errors'
+import { canonicalPath } from './routes/params'
 import { scheduled } from './scheduled'
 
 const app = new Hono<AppEnv>()
@@ -33,6 +34,7 @@ app.use(async (c, next) => {
   if (!headers.has('cache-control')) headers.set('Cache-Control', 'no-store')
 })
 app.use(securityHeaders)
+app.use(canonicalPath)
 
 // Liveness for monitors, and the benchmarks' baseline: no storage, no rendering. `?bytes=` pads the
 // answer to a page's size (up to 256 KiB), so a cached page can be compared with a constant as large.

@@ -40,7 +40,7 @@ export interface PipelineContext {
  * Bump when the pipeline's or the renderer's output changes: no cached page and no derived article
  * from an older version is served; derived articles are rebuilt from their sources on first read.
  */
-export const RENDERER_VERSION = '4'
+export const RENDERER_VERSION = '5'
 
 /**
  * The origin an article is built for when the real one is not known yet (at push and publish time):
@@ -83,12 +83,19 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     fm.lang ?? (lang || detectLanguage(`${fm.title}\n${bodyText}`) || ctx.defaultLang || 'en')
   const categories = [...(fm.categories ?? []), ...(fm.category ?? [])]
   const tags = fm.tags ?? []
+  // Published: the front matter's date, else the file name's, else the first upload.
+  const fileDate = dateFromFileName(file) ?? undefined
   const published =
-    dateOf(fm.date, 'date') ??
-    dateOf(dateFromFileName(file) ?? undefined, 'date') ??
-    source.firstUploaded ??
-    source.uploaded
-  const modified = dateOf(fm.last_modified_at, 'last_modified_at') ?? source.uploaded ?? published
+    dateOf(fm.date, 'date') ?? dateOf(fileDate, 'date') ?? source.firstUploaded ?? source.uploaded
+  // A date written without a time of day is shown without one; an upload time has one.
+  const publishedHasTime =
+    fm.date !== undefined
+      ? hasTimeOfDay(fm.date)
+      : fileDate === undefined && published !== undefined
+  // Modified: only a real change after publication, a later last_modified_at or a new version of
+  // the source (an upload of different content); never the upload of the first version.
+  const modifiedAt = dateOf(fm.last_modified_at, 'last_modified_at') ?? source.modified
+  const modified = modifiedAt && (!published || modifiedAt > published) ? modifiedAt : undefined
 
   function dateOf(value: string | Date | undefined, key: string): Date | undefined {
     if (value === undefined) return undefined
@@ -118,10 +125,8 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     ),
     excerpt: fm.excerpt === undefined ? undefined : collapse(fm.excerpt),
     datePublished: published && toZonedIso(published, ctx.timeZone),
-    // Never modified before it was published (an upload time can precede a front matter date).
-    dateModified:
-      modified &&
-      toZonedIso(published && published > modified ? published : modified, ctx.timeZone),
+    ...(published && !publishedHasTime && { dateOnly: true }),
+    dateModified: modified && toZonedIso(modified, ctx.timeZone),
     categories,
     tags,
     authors: authorsOf(fm.author),
@@ -144,6 +149,12 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     },
   }
 }
+
+/** Whether a front matter date names a time of day (`2024-06-19 10:30`), not only a day. */
+const hasTimeOfDay = (value: string | Date) =>
+  value instanceof Date
+    ? value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0
+    : /\d[T ]\d{1,2}:\d{2}/.test(value.trim())
 
 /** No page or JSON response may be much bigger than what was published (entities and Markdown expand). */
 function checkOutputSize(
@@ -200,6 +211,8 @@ function mainImage(
     height: height ?? (width === undefined ? probed?.height : undefined),
     type: imageType(url.pathname) ?? probed?.type,
     ...(!/^https?:\/\//i.test(chosen.url) && { written: chosen.url }),
+    ...(declared?.caption && { caption: collapse(declared.caption) }),
+    ...(declared?.credit && { credit: collapse(declared.credit) }),
   }
 }
 

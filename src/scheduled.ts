@@ -4,10 +4,11 @@
  */
 import { purgeTags, retryPendingPurges } from './cache/purge'
 import { workersCacheOf } from './cache/serve'
-import { changeTags } from './cache/tags'
+import { changeTags, tag } from './cache/tags'
 import { siteConfig } from './config'
 import { indexDb } from './listing/db'
 import { reconcile } from './listing/reconcile'
+import { splitArticleKey } from './source/keys'
 
 const logLine = (event: string, fields: object) =>
   console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...fields }))
@@ -29,14 +30,21 @@ export async function scheduled(
   const keys = [...report.indexed, ...report.removed]
   if (!keys.length && !report.broken.length) return
   logLine('reconciled', report)
-  const tags = keys.flatMap((key) => {
-    const lang = key.slice(0, key.indexOf('/'))
-    return changeTags({
-      key,
-      indexes: [lang],
-      labels: report.labels.filter((l) => l.lang === lang),
-    })
-  })
+  const tags = [
+    ...keys.flatMap((key) => {
+      const { lang } = splitArticleKey(key)
+      return changeTags({
+        key,
+        indexes: [lang],
+        labels: report.labels.filter((l) => l.lang === lang),
+      })
+    }),
+    // The pages whose footer links to a changed article, before or after the change.
+    ...report.linked.map((key) => {
+      const { lang, slug } = splitArticleKey(key)
+      return tag.article(lang, slug)
+    }),
+  ]
   if (!tags.length) return
   // Without Workers Cache, only this data centre's copies under BASE_URL can be dropped from here.
   const purged = await purgeTags(tags, {

@@ -3,6 +3,7 @@
  * unchanged (by SHA-256 and file name), which articles exist only in storage and which of those go.
  * Pure: the same inputs give the same plan, for `--dry-run` and for the real push alike.
  */
+import { metadataFor as storedMetadata } from '../../src/publish/publish'
 import type { SourceMetadata, StoredEntry } from '../../src/source/store'
 import type { ContentFile } from './content'
 
@@ -25,13 +26,14 @@ export function metadataFor(
   now: string,
 ): SourceMetadata {
   if (unchanged(file, previous)) return previous!.metadata
-  return {
-    fileName: file.path,
-    format: file.format,
-    sha256: file.sha256,
-    uploaded: now,
-    firstUploaded: previous?.metadata.firstUploaded ?? now,
-  }
+  // The same rule as the publishing API (the measured image is measured again by the push).
+  const { image: _measured, ...metadata } = storedMetadata(
+    file.path,
+    file.sha256,
+    new Date(now),
+    previous?.metadata,
+  )
+  return { ...metadata, format: file.format }
 }
 
 const unchanged = (file: ContentFile, previous: StoredEntry | undefined) =>

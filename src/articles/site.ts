@@ -9,5 +9,6 @@ export function siteInfo(c: AppContext, lang: string): PageSite {
     twitterSite: config.twitterSite,
     homeUrl: `${c.get('baseUrl')}/${lang}/`,
     timeZone: config.timeZone,
+    languages: config.languages,
   }
 }

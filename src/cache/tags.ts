@@ -32,6 +32,8 @@ export interface Change {
   indexes: string[]
   /** Every category and tag listing that showed or shows the article. */
   labels: (Label & { lang: string })[]
+  /** Slugs (same language) whose pages link to it in their footer, before or after the change. */
+  linked?: string[]
 }
 
 /** How long a kind of response may be kept, and whether it is a search result (short-lived). */
@@ -91,6 +93,7 @@ export function changeTags(change: Change): string[] {
     tag.slug(slug),
     ...change.indexes.flatMap((l) => [tag.home(l), tag.feed(l), tag.search(l), tag.sitemap()]),
     ...change.labels.map((label) => tag.label(label.lang, label)),
+    ...(change.linked ?? []).map((other) => tag.article(lang, other)),
   ]
   return [...new Set(tags)]
 }

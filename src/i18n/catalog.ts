@@ -36,6 +36,16 @@ export interface Messages {
     best: string
     prompt: string
   }
+  /** Around an article and in the site's footer; `{section}` is filled in. */
+  reader: {
+    moreFrom: string
+    previousArticle: string
+    nextArticle: string
+    readIn: string
+    latest: string
+    photo: string
+    site: string
+  }
   /** The link-preview inspector. */
   preview: { title: string; intro: string; noIssues: string; error: string; warning: string }
   errors: Record<ErrorCode, { title: string; body: string }>

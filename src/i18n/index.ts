@@ -21,6 +21,11 @@ export function formatDate(iso: string, lang: string, timeZone: string): string 
   return dateFormat(lang, timeZone).format(new Date(iso))
 }
 
+/** `2024년 6월 19일 오후 2:00`, `June 19, 2024 at 2:00 PM`: a date with its time of day, in the site's zone. */
+export function formatDateTime(iso: string, lang: string, timeZone: string): string {
+  return dateFormat(lang, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
+}
+
 /** `분류: {name}` with `{name}` filled in. */
 export const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))

@@ -15,6 +15,7 @@ import { articleKey, splitArticleKey } from '../source/keys'
 import type { StoredEntry } from '../source/store'
 import type { Db } from './db'
 import { indexRow, labelsOf } from './entry'
+import { linkedTo } from './around'
 import { indexArticle, unindexArticle } from './write'
 
 export interface ReconcileBudget {
@@ -33,6 +34,8 @@ export interface ReconcileReport {
   broken: string[]
   /** The categories and tags whose listings changed. */
   labels: { lang: string; kind: 'category' | 'tag'; key: string }[]
+  /** Articles whose page footer links to a changed one (its neighbours, before and after). */
+  linked: string[]
   /** Whether every store was listed to its end in this run. */
   complete: boolean
 }
@@ -58,6 +61,7 @@ export async function reconcile(
     removed: [],
     broken: [],
     labels: [],
+    linked: [],
     complete: true,
   }
   let pages = budget.pages
@@ -93,6 +97,9 @@ export async function reconcile(
           await reindex(env, db, config, name, entry, row, now, report)
         }
         for (const row of rows.values()) {
+          report.linked.push(
+            ...(await linkedTo(db, lang, row.slug)).map((s) => articleKey(lang, s)),
+          )
           await unindexArticle(db, lang, row.slug)
           report.removed.push(articleKey(lang, row.slug))
           report.labels.push(
@@ -160,8 +167,10 @@ async function reindex(
     if (row && row.source_sha256 === source.etag) return // put by hand with the same bytes
     const firstSeen = source.firstUploaded?.toISOString() ?? row?.first_seen ?? now.toISOString()
     const origin = buildOrigin(config)
+    // A version the index has not seen replacing one it has: a real update, seen now.
+    const modified = row ? now : source.modified
     const article = buildArticle(
-      { ...source, firstUploaded: new Date(firstSeen) },
+      { ...source, firstUploaded: new Date(firstSeen), ...(modified && { modified }) },
       { baseUrl: origin, timeZone: config.timeZone, defaultLang: config.defaultLang },
     )
     await writeDerived(internalOf(env, name), storedArticle(article, origin), source.etag)
@@ -184,7 +193,9 @@ async function reindex(
         }),
       )
       report.indexed.push(entry.key)
+      report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
     } else if (row) {
+      report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
       await unindexArticle(db, lang, slug)
       report.removed.push(entry.key)
     }
@@ -204,6 +215,8 @@ async function reindex(
           sha256: source.etag,
           firstUploaded: firstSeen,
           uploaded: entry.metadata.uploaded ?? firstSeen,
+          // Replaced by hand with different content: a real update.
+          ...(modified && { modified: modified.toISOString() }),
         })
     }
   } catch (error) {

@@ -9,6 +9,7 @@ import type { SiteConfig } from '../config'
 import { StorageError } from '../errors'
 import type { Db } from '../listing/db'
 import { indexRow, labelsOf } from '../listing/entry'
+import { linkedTo } from '../listing/around'
 import { versionsOf } from '../listing/read'
 import { indexArticle, unindexArticle } from '../listing/write'
 import { formatOf } from '../parse/body'
@@ -51,6 +52,7 @@ export function validateSource(
       format,
       uploaded: metadata.uploaded ? new Date(metadata.uploaded) : undefined,
       firstUploaded: metadata.firstUploaded ? new Date(metadata.firstUploaded) : undefined,
+      modified: metadata.modified ? new Date(metadata.modified) : undefined,
       image: metadata.image,
     },
     { baseUrl: buildOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
@@ -68,20 +70,29 @@ export interface Target {
   origin: string
 }
 
-/** The metadata a new version is stored with: the first upload time is kept across versions. */
+/**
+ * The metadata a new version is stored with: the first upload time is kept across versions, and
+ * `modified` moves only when the content differs from the previous version's (a re-upload or a
+ * rename is not an update a reader needs to hear about).
+ */
 export const metadataFor = (
   fileName: string,
   sha256: string,
   now: Date,
   previous?: SourceMetadata,
-): SourceMetadata => ({
-  fileName,
-  format: formatOf(fileName) ?? 'html',
-  sha256,
-  uploaded: now.toISOString(),
-  firstUploaded: previous?.firstUploaded ?? now.toISOString(),
-  ...(previous?.image && { image: previous.image }),
-})
+): SourceMetadata => {
+  const changed = previous?.sha256 !== undefined && previous.sha256 !== sha256
+  const modified = changed ? now.toISOString() : previous?.modified
+  return {
+    fileName,
+    format: formatOf(fileName) ?? 'html',
+    sha256,
+    uploaded: now.toISOString(),
+    firstUploaded: previous?.firstUploaded ?? now.toISOString(),
+    ...(modified && { modified }),
+    ...(previous?.image && { image: previous.image }),
+  }
+}
 
 export async function publish(
   target: Target,
@@ -142,6 +153,7 @@ export async function storeAndIndex(
   const { key, article, metadata } = change
   const sha256 = metadata.sha256!
   const { origin } = target
+  const linkedBefore = await linkedTo(db, article.lang, article.slug)
   await writeDerived(internal, storedArticle(article, origin), sha256)
   await store.put(key, change.bytes, metadata)
   try {
@@ -175,12 +187,14 @@ export async function storeAndIndex(
     ? (change.previous.metadata.sha256 ??
       (change.previous.bytes ? await sha256Hex(change.previous.bytes) : undefined))
     : undefined
+  const linkedAfter = article.published ? await linkedTo(db, article.lang, article.slug) : []
   return {
     key,
     previous: previousVersion,
     current: sha256,
     indexes: [article.lang],
     labels: unique([...change.before, ...after]),
+    linked: [...new Set([...linkedBefore, ...linkedAfter])],
   }
 }
 
@@ -220,8 +234,9 @@ export async function unpublish(
       `${key} could not be removed from ${failed.join(' and ')}${removed.length ? ` (it was removed from ${removed.join(' and ')})` : ''}; it is still served from there. Try again.`,
     )
   }
+  const linked = await linkedTo(db, lang, slug)
   await unindexArticle(db, lang, slug)
-  return { key, previous, indexes: [lang], labels: before }
+  return { key, previous, indexes: [lang], labels: before, linked }
 }
 
 const unique = (labels: Change['labels']) => [

@@ -1,10 +1,12 @@
 import { raw } from 'hono/html'
-import { formatDate, messages, plural } from '../i18n'
+import { fill, formatDate, formatDateTime, messages, plural } from '../i18n'
+import type { Around } from '../listing/around'
 import type { SiteInfo } from '../meta/open-graph'
 import { pageMeta, type PageMeta } from '../meta/page'
 import type { StoredArticle } from '../articles/derived'
 import type { ArticleHead, Heading } from '../schema/article'
 import { Layout, type ChromeProps } from './Layout'
+import { Media } from './Media'
 
 export function ArticlePage({
   article,
@@ -12,6 +14,7 @@ export function ArticlePage({
   meta,
   chrome,
   timeZone,
+  around,
 }: {
   article: ArticleHead
   /** The sanitized body HTML, or a marker where its bytes go. */
@@ -19,10 +22,13 @@ export function ArticlePage({
   meta: PageMeta
   chrome: ChromeProps
   timeZone: string
+  /** Its neighbours in the index, for the footer (absent when the index does not know it yet). */
+  around?: Around
 }) {
   const ui = chrome.uiLang
   const t = messages(ui)
   const { image } = article
+  const section = article.categories[0]
   return (
     <Layout
       {...chrome}
@@ -35,124 +41,200 @@ export function ArticlePage({
       alternates={meta.alternates}
       links={meta.links}
     >
-      {article.translations.length > 0 && <LanguageSwitcher article={article} uiLang={ui} />}
-      <article lang={article.contentLang}>
+      <article class="story" lang={article.contentLang}>
         <header>
           {article.categories.length > 0 && (
             <p class="kicker">
               {article.categories.map((category, i) => (
                 <>
                   {i > 0 && ' · '}
-                  <a href={`/${article.lang}/category/${encodeURIComponent(category)}`}>
-                    {category}
-                  </a>
+                  <a href={labelPath(article.lang, 'category', category)}>{category}</a>
                 </>
               ))}
             </p>
           )}
           <h1>{article.title}</h1>
-          <p class="byline" lang={ui}>
-            {article.authors.length > 0 && (
-              <span>{article.authors.map((a) => a.name).join(', ')}</span>
-            )}
-            {article.datePublished && (
-              <span>
-                {t.published}{' '}
-                <time datetime={article.datePublished}>
-                  {formatDate(article.datePublished, ui, timeZone)}
-                </time>
-              </span>
-            )}
-            {article.dateModified &&
-              article.dateModified !== article.datePublished &&
-              formatDate(article.dateModified, ui, timeZone) !==
-                formatDate(article.datePublished ?? '', ui, timeZone) && (
-                <span>
-                  {t.updated}{' '}
-                  <time datetime={article.dateModified}>
-                    {formatDate(article.dateModified, ui, timeZone)}
-                  </time>
-                </span>
-              )}
-            <span>{plural(t.readingTime, article.readingMinutes, ui)}</span>
-          </p>
+          {article.excerpt && <p class="standfirst">{article.excerpt}</p>}
+          <Byline article={article} ui={ui} timeZone={timeZone} />
         </header>
         {image && (
           <figure class="hero">
-            <img
-              src={image.url}
-              alt={image.alt}
-              width={image.width}
-              height={image.height}
-              fetchpriority="high"
-              decoding="async"
-            />
+            <Media image={image} eager />
+            {(image.caption ?? image.credit) && (
+              <figcaption>
+                {image.caption}
+                {image.credit && (
+                  <span class="credit" lang={ui}>
+                    {t.reader.photo} <span lang={article.contentLang}>{image.credit}</span>
+                  </span>
+                )}
+              </figcaption>
+            )}
           </figure>
         )}
-        {article.toc.length >= 3 && (
-          <nav class="toc" aria-labelledby="toc-title" lang={ui}>
-            <h2 id="toc-title">{t.tableOfContents}</h2>
-            <ol>
-              {tocShown(article.toc).map((h) => (
-                <li class={`l${h.level}`}>
-                  <a href={`#${h.id}`} lang={article.contentLang}>
-                    {h.text}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        )}
+        {needsContents(article) && <Contents article={article} ui={ui} />}
         <div class="body">{raw(body)}</div>
-        {article.tags.length > 0 && (
-          <footer lang={ui}>
-            <h2 class="sr-only">{t.tags}</h2>
-            <ul class="tags">
-              {article.tags.map((tag) => (
-                <li lang={article.contentLang}>
-                  <a href={`/${article.lang}/tag/${encodeURIComponent(tag)}`}>{tag}</a>
-                </li>
-              ))}
-            </ul>
-          </footer>
-        )}
+        <footer class="story-foot" lang={ui}>
+          {article.tags.length > 0 && (
+            <>
+              <h2 class="sr-only">{t.tags}</h2>
+              <ul class="tags">
+                {article.tags.map((tag) => (
+                  <li lang={article.contentLang}>
+                    <a href={labelPath(article.lang, 'tag', tag)}>{tag}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {article.translations.length > 0 && (
+            <section class="versions">
+              <h2>{t.reader.readIn}</h2>
+              <ul>
+                {article.translations.map((v) => (
+                  <li>
+                    <a
+                      href={`/${encodeURIComponent(article.slug)}?lang=${v.lang}`}
+                      hreflang={v.lang}
+                    >
+                      <span lang={v.lang}>{messages(v.lang).languageName}</span>
+                      {' · '}
+                      <span lang={v.lang}>{v.title}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {around && (around.previous ?? around.next) && (
+            <nav
+              class="prev-next"
+              aria-label={`${t.reader.previousArticle} / ${t.reader.nextArticle}`}
+            >
+              {around.previous && (
+                <a rel="prev" href={`/${article.lang}/${encodeURIComponent(around.previous.slug)}`}>
+                  <span class="label">{t.reader.previousArticle}</span>
+                  <span class="title" lang={around.previous.contentLang}>
+                    {around.previous.title}
+                  </span>
+                </a>
+              )}
+              {around.next && (
+                <a rel="next" href={`/${article.lang}/${encodeURIComponent(around.next.slug)}`}>
+                  <span class="label">{t.reader.nextArticle}</span>
+                  <span class="title" lang={around.next.contentLang}>
+                    {around.next.title}
+                  </span>
+                </a>
+              )}
+            </nav>
+          )}
+          {section && around && around.related.length > 0 && (
+            <section class="related">
+              <h2>
+                <a href={labelPath(article.lang, 'category', section)}>
+                  {fill(t.reader.moreFrom, { section })}
+                </a>
+              </h2>
+              <ul>
+                {around.related.map((entry) => (
+                  <li lang={entry.contentLang}>
+                    <a href={`/${article.lang}/${encodeURIComponent(entry.slug)}`}>{entry.title}</a>
+                    {entry.datePublished && (
+                      <time datetime={entry.datePublished} lang={ui}>
+                        {formatDate(entry.datePublished, ui, timeZone)}
+                      </time>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </footer>
       </article>
     </Layout>
   )
 }
 
-/**
- * Links to the same article in the other languages, each named in its own language. They go through
- * `/<slug>?lang=…`, which remembers the choice in a cookie and lands on the translation.
- */
-function LanguageSwitcher({ article, uiLang }: { article: ArticleHead; uiLang: string }) {
-  const versions = [{ lang: article.lang, title: article.title }, ...article.translations].sort(
-    (a, b) => a.lang.localeCompare(b.lang),
+const labelPath = (lang: string, kind: 'category' | 'tag', name: string) =>
+  `/${lang}/${kind}/${encodeURIComponent(name)}`
+
+/** Who wrote it and when: the time of day for news, the day alone when that is all the source says. */
+function Byline({ article, ui, timeZone }: { article: ArticleHead; ui: string; timeZone: string }) {
+  const t = messages(ui)
+  const when = (iso: string, dayOnly = false) =>
+    dayOnly ? formatDate(iso, ui, timeZone) : formatDateTime(iso, ui, timeZone)
+  return (
+    <p class="byline" lang={ui}>
+      {article.authors.length > 0 && (
+        <span class="authors" lang={article.contentLang}>
+          {article.authors.map((a, i) => (
+            <>
+              {i > 0 && ', '}
+              {a.url ? (
+                <a href={a.url} rel="author">
+                  {a.name}
+                </a>
+              ) : (
+                a.name
+              )}
+            </>
+          ))}
+        </span>
+      )}
+      {article.datePublished && (
+        <span>
+          {t.published}{' '}
+          <time datetime={article.datePublished}>
+            {when(article.datePublished, article.dateOnly)}
+          </time>
+        </span>
+      )}
+      {article.dateModified && (
+        <span>
+          {t.updated} <time datetime={article.dateModified}>{when(article.dateModified)}</time>
+        </span>
+      )}
+      <span>{plural(t.readingTime, article.readingMinutes, ui)}</span>
+    </p>
+  )
+}
+
+/** A short article reads top to bottom; a table of contents helps only a long one with sections. */
+const needsContents = (article: ArticleHead) =>
+  article.readingMinutes >= 4 && article.toc.filter((h) => h.level === 2).length >= 3
+
+/** The outline, nested by level and numbered by the list itself (1, 1.1, 2 …). */
+function Contents({ article, ui }: { article: ArticleHead; ui: string }) {
+  const top = Math.min(...article.toc.map((h) => h.level))
+  const groups: { heading: Heading; children: Heading[] }[] = []
+  for (const h of tocShown(article.toc)) {
+    const last = groups[groups.length - 1]
+    if (h.level > top && last) last.children.push(h)
+    else groups.push({ heading: h, children: [] })
+  }
+  const item = (h: Heading) => (
+    <a href={`#${h.id}`} lang={article.contentLang}>
+      {h.text}
+    </a>
   )
   return (
-    <nav class="languages" aria-label={messages(uiLang).otherLanguages}>
-      <ul>
-        {versions.map((v) =>
-          v.lang === article.lang ? (
-            <li>
-              <span aria-current="page" lang={v.lang}>
-                {messages(v.lang).languageName}
-              </span>
-            </li>
-          ) : (
-            <li>
-              <a
-                href={`/${encodeURIComponent(article.slug)}?lang=${v.lang}`}
-                hreflang={v.lang}
-                lang={v.lang}
-                title={v.title}
-              >
-                {messages(v.lang).languageName}
-              </a>
-            </li>
-          ),
-        )}
-      </ul>
+    <nav class="toc" aria-labelledby="toc-title" lang={ui}>
+      <h2 id="toc-title">{messages(ui).tableOfContents}</h2>
+      <ol>
+        {groups.map((g) => (
+          <li>
+            {item(g.heading)}
+            {g.children.length > 0 && (
+              <ol>
+                {g.children.map((c) => (
+                  <li>{item(c)}</li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ol>
     </nav>
   )
 }
@@ -161,6 +243,8 @@ export interface PageSite extends SiteInfo {
   /** The language's home, e.g. `https://news.example/ko/`. */
   homeUrl: string
   timeZone: string
+  /** The site's languages, for the header's language links. */
+  languages?: string[]
 }
 
 /** A long outline shows its sections only (h2), and at most 60 of them. */
@@ -176,9 +260,23 @@ const encoder = new TextEncoder()
  * The whole article page as an HTML document, in UTF-8: the chrome is rendered around the stored body
  * HTML, whose bytes are copied in without being decoded. What the route serves and the benchmark measures.
  */
-export async function articlePage(stored: StoredArticle, site: PageSite): Promise<Uint8Array> {
+export async function articlePage(
+  stored: StoredArticle,
+  site: PageSite,
+  around?: Around,
+): Promise<Uint8Array> {
   const article = stored.head
-  const chrome = { uiLang: article.lang, siteName: site.siteName, homeUrl: site.homeUrl }
+  const chrome: ChromeProps = {
+    uiLang: article.lang,
+    siteName: site.siteName,
+    homeUrl: site.homeUrl,
+    languageHomes: site.languages,
+    languageLinks: article.translations.map((v) => ({
+      lang: v.lang,
+      href: `/${encodeURIComponent(article.slug)}?lang=${v.lang}`,
+      title: v.title,
+    })),
+  }
   const page = (
     <ArticlePage
       article={article}
@@ -186,6 +284,7 @@ export async function articlePage(stored: StoredArticle, site: PageSite): Promis
       meta={pageMeta(article, site)}
       chrome={chrome}
       timeZone={site.timeZone}
+      around={around}
     />
   )
   const html = `<!DOCTYPE html>${await page.toString()}`

@@ -1,5 +1,6 @@
 import { formatDate } from '../i18n'
 import type { IndexEntry } from '../schema/listing'
+import { Media } from './Media'
 
 /** Article cards, as listings and search results show them: image, headline, date, summary. */
 export function Cards(props: {
@@ -13,19 +14,18 @@ export function Cards(props: {
       {props.entries.map((entry) => (
         <li class={entry.image ? 'card with-image' : 'card'} lang={entry.contentLang}>
           {entry.image && (
-            <img
+            <Media
+              image={entry.image}
               src={new URL(entry.image.url, props.origin).href}
-              alt={entry.image.alt}
-              width={entry.image.width ?? 160}
-              height={entry.image.height ?? 90}
-              loading="lazy"
-              decoding="async"
+              fixed="16/9"
             />
           )}
-          <div>
+          <div class="card-text">
+            {entry.categories[0] && <p class="kicker">{entry.categories[0]}</p>}
             <h2>
               <a href={`/${props.lang}/${encodeURIComponent(entry.slug)}`}>{entry.title}</a>
             </h2>
+            <p class="excerpt">{entry.description}</p>
             {entry.datePublished && (
               <p class="date" lang={props.lang}>
                 <time datetime={entry.datePublished}>
@@ -33,7 +33,6 @@ export function Cards(props: {
                 </time>
               </p>
             )}
-            <p class="excerpt">{entry.description}</p>
           </div>
         </li>
       ))}

@@ -1,17 +1,35 @@
 import type { AppError } from '../errors'
-import { messages } from '../i18n'
+import { formatDate, messages } from '../i18n'
+import type { IndexEntry } from '../schema/listing'
 import { Layout, type ChromeProps } from './Layout'
+import { SearchForm } from './SearchPage'
 
-/** A clear page for every error, in the site's language; the publisher's detail only for broken sources. */
-export function ErrorPage({ error, chrome }: { error: AppError; chrome: ChromeProps }) {
-  const text = messages(chrome.uiLang).errors[error.code]
+/**
+ * A clear page for every error, in the site's language; the publisher's detail only for broken
+ * sources. A missing page also offers the newest articles and the search box.
+ */
+export function ErrorPage({
+  error,
+  chrome,
+  latest = [],
+  timeZone,
+}: {
+  error: AppError
+  chrome: ChromeProps
+  latest?: IndexEntry[]
+  timeZone: string
+}) {
+  const t = messages(chrome.uiLang)
+  const text = t.errors[error.code]
+  const lang = chrome.uiLang
   return (
-    <Layout {...chrome} lang={chrome.uiLang} title={`${text.title} | ${chrome.siteName}`} noindex>
+    <Layout {...chrome} lang={lang} title={`${text.title} | ${chrome.siteName}`} noindex>
       <div class="error">
         <h1>{text.title}</h1>
         <p>{text.body}</p>
+        {error.status === 404 && <SearchForm lang={lang} query="" />}
         <p>
-          <a href={chrome.homeUrl}>{messages(chrome.uiLang).home}</a>
+          <a href={chrome.homeUrl}>{t.home}</a>
         </p>
         {error.code === 'SOURCE_INVALID' && (
           <code lang="en">
@@ -19,6 +37,23 @@ export function ErrorPage({ error, chrome }: { error: AppError; chrome: ChromePr
           </code>
         )}
       </div>
+      {latest.length > 0 && (
+        <section class="latest">
+          <h2>{t.reader.latest}</h2>
+          <ul>
+            {latest.map((entry) => (
+              <li lang={entry.contentLang}>
+                <a href={`/${lang}/${encodeURIComponent(entry.slug)}`}>{entry.title}</a>
+                {entry.datePublished && (
+                  <time datetime={entry.datePublished} lang={lang}>
+                    {formatDate(entry.datePublished, lang, timeZone)}
+                  </time>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Layout>
   )
 }

@@ -26,8 +26,17 @@ export interface ChromeProps {
   uiLang: string
   siteName: string
   homeUrl: string
-  /** Other languages' home pages, for the header's language links on listing pages. */
+  /** The site's languages, for the header's language links (the same place on every page). */
   languageHomes?: string[]
+  /** Where each language's link goes when not to its home (an article's translations). */
+  languageLinks?: LanguageLink[]
+}
+
+export interface LanguageLink {
+  lang: string
+  href: string
+  /** The translation's title, as a tooltip. */
+  title?: string
 }
 
 const attribute = (name: string, value: string | number | undefined) =>
@@ -74,6 +83,7 @@ function headHtml(props: HeadProps): string {
 /** The document shell. Metadata comes first in `<head>`, right after the charset, where every crawler finds it. */
 export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
   const t = messages(props.uiLang)
+  const home = `/${props.uiLang}/`
   return (
     <html lang={props.lang}>
       {/* Written as one string: hono/jsx hoists and de-duplicates every meta and link tag it renders,
@@ -84,24 +94,50 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
           {t.skipToContent}
         </a>
         <header class="site" lang={props.uiLang}>
-          <a href={props.homeUrl}>{props.siteName}</a>
-          {props.languageHomes && props.languageHomes.length > 1 && (
-            <nav aria-label={t.otherLanguages}>
-              {props.languageHomes.map((lang) => (
-                <a
-                  href={`/${lang}/`}
-                  hreflang={lang}
-                  lang={lang}
-                  aria-current={lang === props.uiLang ? 'page' : undefined}
-                >
-                  {messages(lang).languageName}
-                </a>
-              ))}
-            </nav>
-          )}
+          <div class="bar">
+            <a class="brand" href={props.homeUrl}>
+              {props.siteName}
+            </a>
+            <LanguageLinks {...props} />
+          </div>
         </header>
         <main id="content">{props.children}</main>
+        <footer class="site" lang={props.uiLang}>
+          <div class="bar">
+            <p class="brand">{props.siteName}</p>
+            <nav aria-label={t.reader.site}>
+              <a href={home}>{t.home}</a>
+              <a href={`${home}search`}>{t.search.title}</a>
+              <a href={`${home}feed.xml`} type="application/atom+xml">
+                {t.feed}
+              </a>
+            </nav>
+          </div>
+        </footer>
       </body>
     </html>
+  )
+}
+
+/** Every language of the site, in the header: its home, or this article in it when translated. */
+function LanguageLinks(props: ChromeProps) {
+  const languages = props.languageHomes ?? []
+  if (languages.length < 2) return null
+  const t = messages(props.uiLang)
+  return (
+    <nav class="langs" aria-label={t.otherLanguages}>
+      {languages.map((lang) => {
+        const link = props.languageLinks?.find((l) => l.lang === lang)
+        return lang === props.uiLang ? (
+          <span aria-current="page" lang={lang}>
+            {messages(lang).languageName}
+          </span>
+        ) : (
+          <a href={link?.href ?? `/${lang}/`} hreflang={lang} lang={lang} title={link?.title}>
+            {messages(lang).languageName}
+          </a>
+        )
+      })}
+    </nav>
   )
 }

@@ -17,6 +17,8 @@ export interface ListingProps {
   page: Page<IndexEntry>
   /** Other languages' home pages, for hreflang on home pages. */
   alternates?: { hreflang: string; href: string }[]
+  /** The site's languages, for the header's language links. */
+  languages: string[]
 }
 
 export const pagePath = (basePath: string, page: number) =>
@@ -58,9 +60,7 @@ export function ListingPage(props: ListingProps) {
       uiLang={props.lang}
       siteName={props.siteName}
       homeUrl={`/${props.lang}/`}
-      languageHomes={props.alternates
-        ?.filter((a) => a.hreflang !== 'x-default')
-        .map((a) => a.hreflang)}
+      languageHomes={props.languages}
       title={props.heading === props.siteName ? title : `${title} | ${props.siteName}`}
       canonical={canonical}
       tags={tags}

@@ -11,6 +11,8 @@ export interface SearchProps {
   query: string
   order: SearchOrder
   results: SearchResults
+  /** The site's languages, for the header's language links. */
+  languages: string[]
 }
 
 /** The search form and a page of results; kept out of search engines' indexes. */
@@ -32,6 +34,7 @@ export function SearchPage(props: SearchProps) {
       uiLang={props.lang}
       siteName={props.siteName}
       homeUrl={`/${props.lang}/`}
+      languageHomes={props.languages}
       title={`${heading} | ${props.siteName}`}
       noindex
     >

@@ -6,12 +6,15 @@ import { messages } from '../i18n'
 import { preferenceOrder } from '../i18n/negotiate'
 import { visitorChoice } from '../i18n/visitor'
 import { ErrorPage } from './ErrorPage'
+import { indexDb } from '../listing/db'
+import { newest, toEntry } from '../listing/read'
+import type { IndexEntry } from '../schema/listing'
 
 /**
  * An error as the client sees it: a localized page, or JSON under /api/ and /admin/, with its
  * stable code. Never stored by caches here (`no-store`); the cache layer alone decides to keep a 404.
  */
-export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
+export async function errorResponse(c: Context<AppEnv>, error: AppError): Promise<Response> {
   const config = c.get('config') ?? siteConfig(c.env)
   // The page's language from its address; without one, the visitor's (so the answer varies by them).
   const fromPath = pathLanguage(c.req.path, config.languages)
@@ -39,9 +42,16 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
     }
     return c.json({ error: body }, error.status, headers)
   }
-  const chrome = { uiLang: lang, siteName: config.siteName, homeUrl: `/${lang}/` }
+  const chrome = {
+    uiLang: lang,
+    siteName: config.siteName,
+    homeUrl: `/${lang}/`,
+    languageHomes: config.languages,
+  }
+  // A reader who followed a dead link gets somewhere to go: the newest articles and the search box.
+  const latest = error.status === 404 && fromPath ? await latestArticles(c, lang) : []
   return c.html(
-    `<!DOCTYPE html>${(<ErrorPage error={error} chrome={chrome} />).toString()}`,
+    `<!DOCTYPE html>${(<ErrorPage error={error} chrome={chrome} latest={latest} timeZone={config.timeZone} />).toString()}`,
     error.status,
     headers,
   )
@@ -51,4 +61,14 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
 function pathLanguage(path: string, languages: string[]): string | undefined {
   const segment = path.replace(/^\/api\/articles\//, '/').split('/')[1]
   return segment && languages.includes(segment) ? segment : undefined
+}
+
+/** The few newest articles, or none when the index cannot say quickly (an error page must not fail). */
+async function latestArticles(c: Context<AppEnv>, lang: string): Promise<IndexEntry[]> {
+  try {
+    const records = await newest(indexDb(c.env, 'near'), { storageTimeoutMs: 1000 }, lang, 5)
+    return records.map(toEntry)
+  } catch {
+    return []
+  }
 }

@@ -1,52 +1,98 @@
 /**
  * The whole stylesheet, inlined: one request per page, readable without JavaScript.
- * System fonts that carry Hangul and kana well; Korean keeps its words whole (`keep-all`).
+ *
+ * Type: the installed CJK families first (Noto Sans CJK is what Linux and Android have; Apple SD
+ * Gothic Neo, Malgun Gothic, Hiragino and Yu Gothic the others), then the system UI font. Korean keeps
+ * its words whole (`keep-all`), Japanese breaks strictly, titles balance their lines.
+ *
+ * Pictures sit in a `.media` frame that never widens the page; a picture that fails (missing, offline,
+ * blocked by the CSP) draws its `::before`/`::after`, which browsers render only for a broken image:
+ * a frame of the right shape with a quiet mark, never an icon with spilled alt text.
  */
+const PLACEHOLDER_MARK =
+  "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='%23868e96' stroke-width='1.5'%3E%3Crect x='3' y='5' width='18' height='14' rx='2'/%3E%3Ccircle cx='9' cy='10' r='1.5'/%3E%3Cpath d='m4 17 5-5 4 4 3-3 4 4'/%3E%3C/svg%3E\")"
+
 export const styles = `
-:root{color-scheme:light dark;--fg:#1b1d21;--muted:#5b616b;--bg:#fff;--line:#e3e5e8;--accent:#1a5490;--code:#f4f5f7;--error:#b71c1c;--warn:#8a4b00;
---sans:-apple-system,BlinkMacSystemFont,"Apple SD Gothic Neo","Pretendard","Noto Sans KR","Malgun Gothic","맑은 고딕","Hiragino Sans","Noto Sans JP","Yu Gothic UI",system-ui,"Segoe UI",Roboto,sans-serif}
-@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--muted:#a3a9b3;--bg:#16181c;--line:#30343a;--accent:#8ab8ff;--code:#23262c;--error:#ff8a80;--warn:#ffb74d}}
+:root{color-scheme:light dark;--fg:#16181d;--fg2:#3d434c;--muted:#5b616b;--bg:#fff;--soft:#f3f4f6;--line:#e3e5e8;--accent:#0b57a4;--link:#0b57a4;--code:#f4f5f7;--error:#b71c1c;--warn:#8a4b00;
+--sans:"Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic","맑은 고딕",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+:lang(ja){--sans:"Noto Sans JP","Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic UI","Yu Gothic",Meiryo,system-ui,sans-serif}
+:lang(en){--sans:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,"Noto Sans CJK KR",sans-serif}
+@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--fg2:#c9ced6;--muted:#a3a9b3;--bg:#121418;--soft:#1d2026;--line:#30343a;--accent:#8ab8ff;--link:#8ab8ff;--code:#23262c;--error:#ff8a80;--warn:#ffb74d}}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.75 var(--sans);overflow-wrap:break-word}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.8 var(--sans);overflow-wrap:break-word;display:flex;flex-direction:column;min-height:100vh}
 :lang(ko){word-break:keep-all;overflow-wrap:anywhere}
 :lang(ja),:lang(zh){line-break:strict}
-a{color:var(--accent)}
+a{color:var(--link)}
+h1,h2,h3{text-wrap:balance}
+p,li{text-wrap:pretty}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
-.site{max-width:46rem;margin:0 auto;padding:1rem 1.25rem;display:flex;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid var(--line)}
-.site a{color:var(--fg);font-weight:700;text-decoration:none}
-.site nav{display:flex;gap:.75rem;font-size:.9rem}.site nav a{font-weight:400;color:var(--muted)}.site nav [aria-current]{color:var(--fg);font-weight:600}
-main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
-.languages ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0 0 1rem;font-size:.9rem}
-.languages [aria-current]{font-weight:600}
-.kicker{margin:0 0 .5rem;font-size:.875rem;font-weight:600;color:var(--accent);text-transform:uppercase;letter-spacing:.02em}
-.kicker a{text-decoration:none}
-h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;letter-spacing:-.01em}
-.byline{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 1.5rem;color:var(--muted);font-size:.9rem}
-.hero{margin:0 0 1.75rem}.hero img{display:block;width:100%;height:auto;border-radius:.5rem;background:var(--code)}
-.toc{margin:0 0 2rem;padding:1rem 1.25rem;border:1px solid var(--line);border-radius:.5rem;font-size:.95rem}
-.toc h2{font-size:.95rem;margin:0 0 .5rem}.toc ol{margin:0;padding-left:1.25rem}.toc .l3{margin-left:1rem}
-.body h2{font-size:1.45rem;line-height:1.4;margin:2.25rem 0 .75rem}
-.body h3{font-size:1.2rem;line-height:1.45;margin:1.75rem 0 .5rem}
+.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem;z-index:1}
+.bar{max-width:46rem;margin:0 auto;padding:.85rem 1.25rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+header.site{border-bottom:1px solid var(--line)}
+.brand{margin:0;color:var(--fg);font-weight:800;font-size:1.1rem;letter-spacing:-.01em;text-decoration:none}
+.langs{display:flex;gap:.85rem;font-size:.9rem}.langs a{color:var(--muted);text-decoration:none}.langs a:hover{text-decoration:underline}.langs [aria-current]{color:var(--fg);font-weight:700}
+main{flex:1;width:100%;max-width:46rem;margin:0 auto;padding:1.75rem 1.25rem 3.5rem}
+footer.site{border-top:1px solid var(--line);background:var(--soft);font-size:.9rem}
+footer.site nav{display:flex;flex-wrap:wrap;gap:.4rem 1.1rem}footer.site nav a{color:var(--muted)}
+.kicker{margin:0 0 .4rem;font-size:.85rem;font-weight:700;color:var(--accent);letter-spacing:.02em}
+.kicker a{color:inherit;text-decoration:none}
+h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-spacing:-.015em}
+.standfirst{margin:0 0 1.1rem;font-size:1.13rem;line-height:1.7;color:var(--fg2);font-weight:500}
+.byline{display:flex;flex-wrap:wrap;gap:.2rem .9rem;margin:0 0 1.5rem;padding:0 0 1rem;border-bottom:1px solid var(--line);color:var(--muted);font-size:.875rem;line-height:1.6}
+.byline .authors{color:var(--fg);font-weight:700}.byline .authors a{color:inherit}
+.media{position:relative;max-width:100%;overflow:hidden;border-radius:.5rem;background:var(--soft)}
+.media img{display:block;position:relative;width:100%;max-width:100%;height:auto;aspect-ratio:auto 16/9;color:transparent;font-size:0}
+.media.fixed img,.media[style] img{position:absolute;inset:0;height:100%;object-fit:cover}
+.media img::after,.body img::after{content:"";position:absolute;inset:0;background:var(--soft) ${PLACEHOLDER_MARK} center/2.5rem no-repeat}
+.hero{margin:0 0 1.75rem}
+.hero figcaption{margin:.5rem 0 0;color:var(--muted);font-size:.85rem;line-height:1.6}.hero .credit{margin-left:.5rem;opacity:.85}
+.toc{margin:0 0 2rem;padding:1rem 1.25rem;background:var(--soft);border-radius:.5rem;font-size:.95rem;line-height:1.6}
+.toc h2{font-size:.9rem;margin:0 0 .5rem;color:var(--muted)}
+.toc ol{margin:0;padding:0;list-style:none;counter-reset:toc}.toc li{counter-increment:toc;margin:.2rem 0}
+.toc li::before{content:counters(toc,".") ". ";color:var(--muted);font-variant-numeric:tabular-nums}
+.toc ol ol{margin:.15rem 0 .15rem 1.25rem}.toc a{color:var(--fg);text-decoration:none}.toc a:hover{text-decoration:underline}
+.body{font-size:1.0625rem}
+.body a{color:var(--link);text-decoration:underline;text-decoration-thickness:.06em;text-underline-offset:.2em}
+.body a:hover{text-decoration-thickness:.12em}
+.body b,.body strong{font-weight:700}
+.body [style*="color"]{text-decoration:none}
+.body h2{font-size:1.4rem;line-height:1.45;margin:2.25rem 0 .75rem}
+.body h3{font-size:1.18rem;line-height:1.5;margin:1.75rem 0 .5rem}
 .body h4,.body h5,.body h6{font-size:1.05rem;margin:1.5rem 0 .5rem}
-.body p{margin:0 0 1.15rem}
-.body img{max-width:100%;height:auto;border-radius:.375rem}
+.body p{margin:0 0 1.2rem}
+.body img{position:relative;max-width:100%;height:auto;border-radius:.375rem;color:transparent;font-size:0}
 .body figure{margin:1.5rem 0}.body figcaption{color:var(--muted);font-size:.875rem;margin-top:.4rem}
-.body blockquote{margin:1.5rem 0;padding:.25rem 0 .25rem 1rem;border-left:3px solid var(--accent);color:var(--muted)}
+.body blockquote{margin:1.5rem 0;padding:.25rem 0 .25rem 1rem;border-left:3px solid var(--accent);color:var(--fg2)}
 .body pre{overflow-x:auto;padding:1rem;background:var(--code);border-radius:.375rem;font-size:.9rem;line-height:1.5}
 .body code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
-.body table{display:block;overflow-x:auto;border-collapse:collapse;margin:1.5rem 0;font-size:.95rem}
-.body th,.body td{border:1px solid var(--line);padding:.4rem .7rem;text-align:left}
+.body table{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse;margin:1.5rem 0;font-size:.95rem;font-variant-numeric:tabular-nums}
+.body th,.body td{border:1px solid var(--line);padding:.4rem .7rem;text-align:start;vertical-align:top}
+.body th{background:var(--soft)}
+.body iframe,.body video{max-width:100%}
 .body :target{scroll-margin-top:1rem}
+.story-foot{margin-top:2.5rem;display:grid;gap:1.75rem}
+.story-foot h2{font-size:1rem;margin:0 0 .6rem}
+.tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}
+.tags li{border:1px solid var(--line);border-radius:999px;padding:.05rem .8rem;font-size:.85rem}.tags a{color:var(--fg2);text-decoration:none}
+.versions ul,.related ul,.latest ul{list-style:none;margin:0;padding:0}
+.versions li,.related li,.latest li{padding:.55rem 0;border-top:1px solid var(--line);line-height:1.55}
+.related a,.latest a{color:var(--fg);font-weight:600;text-decoration:none}.related a:hover,.latest a:hover{text-decoration:underline}
+.related h2 a{color:var(--fg)}
+.related time,.latest time{display:block;color:var(--muted);font-size:.8rem}
+.prev-next{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,14rem),1fr));gap:.75rem}
+.prev-next a{display:block;padding:.8rem 1rem;border:1px solid var(--line);border-radius:.5rem;text-decoration:none;color:var(--fg)}
+.prev-next a[rel=next]{text-align:end}
+.prev-next .label{display:block;color:var(--muted);font-size:.8rem}.prev-next .title{font-weight:600;line-height:1.5}
 .listing-title{font-size:1.6rem;margin:0 0 1.5rem}
 .cards{list-style:none;padding:0;margin:0;display:grid;gap:1.5rem}
-.card{display:grid;grid-template-columns:1fr;gap:.75rem;padding-bottom:1.5rem;border-bottom:1px solid var(--line)}
-.card img{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:.375rem;background:var(--code)}
-@media (min-width:40rem){.card.with-image{grid-template-columns:12rem 1fr}.card img{width:12rem}}
-.card h2{font-size:1.2rem;line-height:1.4;margin:0 0 .25rem}.card h2 a{color:var(--fg);text-decoration:none}.card h2 a:hover{text-decoration:underline}
-.card .date{margin:0 0 .25rem;color:var(--muted);font-size:.85rem}.card .excerpt{margin:0;color:var(--muted);font-size:.95rem}
-.pagination{display:flex;justify-content:space-between;align-items:center;margin:2rem 0 0}
+.card{display:grid;grid-template-columns:minmax(0,1fr);gap:.8rem;padding-bottom:1.5rem;border-bottom:1px solid var(--line)}
+@media (min-width:40rem){.card.with-image{grid-template-columns:13rem minmax(0,1fr);gap:1.25rem}}
+.card .kicker{font-size:.8rem;margin:0 0 .2rem}
+.card h2{font-size:1.2rem;line-height:1.45;margin:0 0 .35rem}.card h2 a{color:var(--fg);text-decoration:none}.card h2 a:hover{text-decoration:underline}
+.card .excerpt{margin:0 0 .35rem;color:var(--fg2);font-size:.95rem;line-height:1.65;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
+.card .date{margin:0;color:var(--muted);font-size:.8rem}
+.pagination{display:flex;justify-content:space-between;align-items:center;gap:.5rem;margin:2rem 0 0}
 .pagination a{padding:.5rem .75rem;border:1px solid var(--line);border-radius:.375rem;text-decoration:none}
 .feed-link{margin-top:2rem;font-size:.9rem}
 .search{display:flex;gap:.5rem;margin:0 0 1.5rem}.search input{flex:1;min-width:0;font:inherit;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.375rem;background:var(--bg);color:var(--fg)}
@@ -61,10 +107,9 @@ h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;lette
 .mock-text{padding:.6rem .8rem}.mock-text p{margin:0}
 .mock-site{font-size:.8rem;color:var(--muted)}.mock-title{font-weight:700;line-height:1.4}.mock-description{font-size:.9rem;color:var(--muted)}
 .issues{margin:.5rem 0 0;padding-left:1.25rem;font-size:.9rem}.issues .error strong{color:var(--error)}.issues .warning strong{color:var(--warn)}
-.tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:2.5rem 0 0}
-.tags li{border:1px solid var(--line);border-radius:999px;padding:.1rem .75rem;font-size:.85rem;color:var(--muted)}.tags a{color:inherit;text-decoration:none}
-.error{text-align:center;padding:4rem 0}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap}
+.error{text-align:center;padding:3rem 0 1.5rem}.error .search{max-width:28rem;margin:1.5rem auto}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap;text-align:start}
+.latest h2{font-size:1.05rem;margin:0 0 .6rem}
 @media (prefers-color-scheme:dark){.body [style*="color"]{color:inherit!important;background-color:transparent!important}}
-@media print{.site nav,.skip,.toc{display:none}body{font-size:11pt;color:#000;background:#fff}main{max-width:none;padding:0}
+@media print{.langs,.skip,.toc,footer.site,.prev-next,.related{display:none}body{font-size:11pt;color:#000;background:#fff}main{max-width:none;padding:0}
 a{color:inherit}.body a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}h2,h3{break-after:avoid}img{break-inside:avoid}}
 `.replace(/\n/g, '')

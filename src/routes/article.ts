@@ -13,31 +13,61 @@ import { articlePage } from '../render/ArticlePage'
 import { articleJson } from '../render/json'
 import { toArticle, type StoredArticle } from '../articles/derived'
 import type { Translation } from '../schema/article'
+import { around, type Around } from '../listing/around'
+import { indexDb } from '../listing/db'
+import { log } from '../log'
+import { timed } from '../timing'
 import { articleParams, servedLanguage } from './params'
 
 type ArticleVariant = 'html' | 'json'
 
-const render: Record<ArticleVariant, (c: AppContext, stored: StoredArticle) => Promise<Response>> =
-  {
-    json: async (c, stored) =>
-      Response.json(
-        articleJson(toArticle(stored), pageMeta(stored.head, siteInfo(c, stored.head.lang))),
-      ),
-    html: async (c, stored) =>
-      new Response(await articlePage(stored, siteInfo(c, stored.head.lang)), {
-        headers: { 'content-type': 'text/html; charset=UTF-8' },
-      }),
-  }
+/** The JSON, or the page with its footer's neighbours. */
+async function render(
+  c: AppContext,
+  variant: ArticleVariant,
+  stored: StoredArticle,
+  nearby: Around | undefined,
+): Promise<Response> {
+  const site = siteInfo(c, stored.head.lang)
+  if (variant === 'json')
+    return Response.json(articleJson(toArticle(stored), pageMeta(stored.head, site)))
+  return new Response(await articlePage(stored, site, nearby), {
+    headers: { 'content-type': 'text/html; charset=UTF-8' },
+  })
+}
 
-/** An article's ETag: its source version, the renderer, the variant, and the translations it lists. */
+/**
+ * An article's ETag: its source version, the renderer, the variant, and what else the page shows
+ * (the translations' titles; the neighbours' in its footer), so a 304 is never a stale page.
+ */
 export function articleEtag(
   sourceSha256: string,
   translations: Translation[],
   variant: ArticleVariant,
+  nearby?: Around,
 ): string {
-  const versions = fingerprint(translations.map((t) => `${t.lang}:${t.title}`).join('\n'))
-  return etagFor(`${sourceSha256.slice(0, 40)}.${versions}`, variant)
+  const shown = [
+    ...translations.map((t) => `${t.lang}:${t.title}`),
+    ...(nearby
+      ? [nearby.previous, nearby.next, ...nearby.related].map((e) =>
+          e ? `${e.slug}:${e.title}` : '-',
+        )
+      : []),
+  ]
+  return etagFor(`${sourceSha256.slice(0, 40)}.${fingerprint(shown.join('\n'))}`, variant)
 }
+
+/** The page's neighbours, or none when the index cannot say (the page is still served). */
+async function neighbours(c: AppContext, lang: string, slug: string, section: string | undefined) {
+  try {
+    return await timed(c, 'storage', around(indexDb(c.env), c.get('config'), lang, slug, section))
+  } catch (error) {
+    log(c, 'warn', { event: 'neighbours-unavailable', message: String(error) })
+    return undefined
+  }
+}
+
+const sectionOf = (categories: string) => (JSON.parse(categories) as string[])[0]
 
 /** An article variant through the cache; a missing article is a (cached) 404. */
 function serveArticle(variant: ArticleVariant) {
@@ -46,10 +76,19 @@ function serveArticle(variant: ArticleVariant) {
     return cachedResponse(c, { kind: 'article', variant, lang, slug }, async () => {
       const versions = await publishedVersions(c, slug)
       const record = versions.find((v) => v.lang === lang)
+      const nearby =
+        variant === 'html' && record
+          ? await neighbours(c, lang, slug, sectionOf(record.categories))
+          : undefined
       // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
       // Not on the in-Worker cache's path: its background refresh must get the whole page to store.
       if (record && workersCache(c)) {
-        const etag = articleEtag(record.source_sha256, translationsOf(c, versions, lang), variant)
+        const etag = articleEtag(
+          record.source_sha256,
+          translationsOf(c, versions, lang),
+          variant,
+          nearby,
+        )
         if (notModified(c.req.raw.headers, etag, null))
           return new Response(null, { status: 304, headers: { etag } })
       }
@@ -65,9 +104,12 @@ function serveArticle(variant: ArticleVariant) {
         throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
       }
       startTime(c, 'render')
-      const response = await render[variant](c, article)
+      const response = await render(c, variant, article, nearby)
       endTime(c, 'render')
-      response.headers.set('etag', articleEtag(article.head.source.etag, translations, variant))
+      response.headers.set(
+        'etag',
+        articleEtag(article.head.source.etag, translations, variant, nearby),
+      )
       const modified = article.head.dateModified ?? article.head.datePublished
       if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
       return response

@@ -70,6 +70,7 @@ function listing(kind: ListingFilter['kind']) {
           basePath={basePath}
           page={current}
           alternates={alternates}
+          languages={config.languages}
         />
       ).toString()
       const body = `<!DOCTYPE html>${await html}`

@@ -16,3 +16,20 @@ export const servedLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function articleParams(c: AppContext): { lang: string; slug: string } {
   return { lang: c.req.param('lang')!, slug: checkSlug(c.req.param('slug') ?? '') }
 }
+
+/**
+ * One address per page: `/KO/x` and `/ko/x/` (a language in another case, a trailing slash anywhere
+ * but a language's home) answer a permanent redirect to `/ko/x`, the query kept, instead of a 404.
+ */
+export const canonicalPath: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
+  const url = new URL(c.req.url)
+  const [, first = '', ...rest] = url.pathname.split('/')
+  const lang = c.get('config').languages.find((l) => l.toLowerCase() === first.toLowerCase())
+  if (!lang) return next()
+  const tail = rest.length > 1 ? rest.join('/').replace(/\/+$/, '') : (rest[0] ?? '')
+  const canonical = `/${lang}/${tail}`
+  if (canonical === url.pathname) return next()
+  c.header('Cache-Control', 'public, max-age=86400')
+  return c.redirect(`${canonical}${url.search}`, 301)
+}

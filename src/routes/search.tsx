@@ -79,7 +79,7 @@ export const searchRoutes = new Hono<AppEnv>()
               search(indexDb(c.env, 'near'), config, lang, query, page, order),
             )
           : { items: [], page, more: false }
-        const html = `<!DOCTYPE html>${await (<SearchPage lang={lang} siteName={config.siteName} origin={c.get('baseUrl')} timeZone={config.timeZone} query={query} order={order} results={results} />).toString()}`
+        const html = `<!DOCTYPE html>${await (<SearchPage lang={lang} siteName={config.siteName} origin={c.get('baseUrl')} timeZone={config.timeZone} query={query} order={order} results={results} languages={config.languages} />).toString()}`
         return new Response(html, {
           headers: {
             'content-type': 'text/html; charset=UTF-8',

@@ -58,6 +58,9 @@ const ImageObject = z
     width: dimension.optional(),
     height: dimension.optional(),
     alt: z.string().optional(),
+    /** Shown under the picture on the page, and the photographer or agency beside it. */
+    caption: limited(TEXT_LIMITS.summary).optional(),
+    credit: limited(TEXT_LIMITS.author).optional(),
   })
   .refine((img) => img.url ?? img.path, { message: 'an image object needs `url` (or `path`)' })
 
@@ -123,6 +126,8 @@ export interface ArticleImage {
   type?: string
   /** The URL as the source wrote it, when that was relative (resolved against the page for `url`). */
   written?: string
+  caption?: string
+  credit?: string
 }
 
 /** Another language's version of the same article (same slug). */
@@ -147,6 +152,9 @@ export interface Article {
   excerpt?: string
   /** ISO 8601 with the site's offset. */
   datePublished?: string
+  /** The publication date was given as a day only (`date: 2024-06-19`, a dated file name): show no time. */
+  dateOnly?: boolean
+  /** Only when the article changed after publication (see pipeline.ts). */
   dateModified?: string
   categories: string[]
   tags: string[]

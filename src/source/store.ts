@@ -22,6 +22,8 @@ export interface SourceFile {
   uploaded?: Date
   /** When the first version was uploaded (kept across updates). */
   firstUploaded?: Date
+  /** When a version with different content last replaced another (absent for a first version). */
+  modified?: Date
   /** The publisher's file name, e.g. `en/2024-06-19-hello.md`: gives the format and a Jekyll date. */
   fileName?: string
   format?: SourceFormat
@@ -45,6 +47,8 @@ export interface SourceMetadata {
   sha256?: string
   uploaded?: string
   firstUploaded?: string
+  /** When content different from the previous version's was uploaded: the article's real updates. */
+  modified?: string
   image?: MeasuredImage
 }
 
@@ -130,6 +134,7 @@ export function sourceStore(driver: Driver, options: StoreOptions): WritableStor
           store: driver.name,
           uploaded: parseDate(meta.uploaded) ?? value.uploaded,
           firstUploaded: parseDate(meta.firstUploaded),
+          modified: parseDate(meta.modified),
           fileName: meta.fileName,
           format: meta.format,
           image: meta.image,
@@ -283,6 +288,7 @@ export function decodeMetadata(raw: Record<string, string>): SourceMetadata {
     sha256: /^[0-9a-f]{64}$/.test(raw.sha256 ?? '') ? raw.sha256 : undefined,
     uploaded: raw.uploaded,
     firstUploaded: raw.firstUploaded,
+    ...(raw.modified && { modified: raw.modified }),
     ...(image && { image }),
   }
 }

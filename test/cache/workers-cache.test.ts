@@ -200,6 +200,19 @@ describe('a publish', () => {
     expect(after.body).toContain('베타 손수정')
   })
 
+  it('of a new article purges the pages whose footer now links to it', async () => {
+    const dated = (title: string, date: string) =>
+      `---\ntitle: ${title}\ndate: ${date}\ncategories: [Economy]\n---\n<p>${title}</p>\n`
+    await put(`ko/delta-${n}`, dated('델타', '2030-01-01'))
+    // The newest article: its page has no "next" yet.
+    expect((await site.get(`/ko/delta-${n}`)).body).not.toContain('rel="next"')
+    expect((await site.get(`/ko/delta-${n}`)).header('cf-cache-status')).toBe('HIT')
+    await put(`ko/epsilon-${n}`, dated('엡실론', '2030-01-02'))
+    const delta = await site.get(`/ko/delta-${n}`)
+    expect(delta.header('cf-cache-status')).toBe('MISS')
+    expect(delta.body).toContain(`href="/ko/epsilon-${n}"`)
+  })
+
   it('deleted purges its page, which then answers 404', async () => {
     await site.get(`/ko/beta-${n}`)
     const deleted = await site.call(`/admin/articles/ko/beta-${n}`, {

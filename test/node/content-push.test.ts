@@ -31,7 +31,7 @@ describe('content:push to local KV', () => {
     expect(second).toMatchObject({ added: [], changed: [], onlyInStorage: [] })
     expect(second.unchanged).toHaveLength(10)
     expect(await storedText('ko/putin-kim-pact')).toBe(
-      await readFile('content/ko/putin-kim-pact.html', 'utf8'),
+      await readFile('content/ko/2024-06-19-putin-kim-pact.html', 'utf8'),
     )
   }, 60_000)
 

@@ -113,14 +113,20 @@ describe('the translation pair', () => {
   })
 
   it('has a visible switcher that leads to the same article in the other language', async () => {
-    const links = pages.ko!.all('nav.languages a')
+    // In the header, where every page has its language links.
+    const links = pages.ko!.all('header.site nav.langs a')
     expect(links.map((a) => a.textContent)).toEqual(['English', '日本語'])
     expect(
-      pages.ko!.document.querySelector('nav.languages [aria-current="page"]')?.textContent,
+      pages.ko!.document.querySelector('header.site nav.langs [aria-current="page"]')?.textContent,
     ).toBe('한국어')
     const href = links[0]!.getAttribute('href')!
     const res = await get(href)
     expect(res.headers.get('location')).toBe('/en/putin-kim-pact')
+    // …and in the article's footer, with each version's own title.
+    expect(pages.ko!.all('.versions a').map((a) => a.getAttribute('hreflang'))).toEqual([
+      'en',
+      'ja',
+    ])
   })
 
   it('is listed in the JSON API', async () => {
@@ -136,7 +142,12 @@ describe('the translation pair', () => {
   it('has no hreflang on an article without translations', async () => {
     const page = readPage(await (await get('/ko/seoul-heatwave')).text())
     expect(page.all('link[hreflang]')).toHaveLength(0)
-    expect(page.all('nav.languages')).toHaveLength(0)
+    expect(page.all('.versions')).toHaveLength(0)
+    // The header still offers the other languages: their home pages.
+    expect(page.all('header.site nav.langs a').map((a) => a.getAttribute('href'))).toEqual([
+      '/en/',
+      '/ja/',
+    ])
   })
 })
 

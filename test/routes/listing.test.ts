@@ -154,7 +154,8 @@ describe('the sitemap and robots.txt', () => {
       /<url>\s*<loc>https:\/\/list\.example\/ko\/putin-kim-pact<\/loc>([\s\S]*?)<\/url>/.exec(
         xml,
       )![1]!
-    expect(seed).toMatch(/<lastmod>2024-06-19T14:00:00\+09:00<\/lastmod>/)
+    // The file name's date (ko/2024-06-19-putin-kim-pact.html), never its upload time.
+    expect(seed).toMatch(/<lastmod>2024-06-19T00:00:00\+09:00<\/lastmod>/)
     for (const lang of ['ko', 'en', 'ja'])
       expect(seed).toContain(`hreflang="${lang}" href="${ORIGIN}/${lang}/putin-kim-pact"`)
   })

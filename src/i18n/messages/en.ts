@@ -28,6 +28,15 @@ export const en: Messages = {
     best: 'Best match',
     prompt: 'Search the articles',
   },
+  reader: {
+    moreFrom: 'More in {section}',
+    previousArticle: 'Previous article',
+    nextArticle: 'Next article',
+    readIn: 'Read in other languages',
+    latest: 'Latest articles',
+    photo: 'Photo',
+    site: 'Site',
+  },
   preview: {
     title: 'Link preview inspector: {name}',
     intro: 'Each preview is drawn from exactly the metadata the crawlers read.',

@@ -28,6 +28,15 @@ export const ja: Messages = {
     best: '関連度順',
     prompt: '記事を検索',
   },
+  reader: {
+    moreFrom: '{section}の記事をもっと読む',
+    previousArticle: '前の記事',
+    nextArticle: '次の記事',
+    readIn: '他の言語で読む',
+    latest: '最新記事',
+    photo: '写真',
+    site: 'サイト案内',
+  },
   preview: {
     title: 'リンクプレビュー点検: {name}',
     intro: 'クローラーが読むメタデータそのままで各サービスのプレビューを描いています。',

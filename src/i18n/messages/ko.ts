@@ -28,6 +28,15 @@ export const ko: Messages = {
     best: '정확도순',
     prompt: '기사 검색',
   },
+  reader: {
+    moreFrom: '{section} 기사 더 보기',
+    previousArticle: '이전 기사',
+    nextArticle: '다음 기사',
+    readIn: '다른 언어로 읽기',
+    latest: '최신 기사',
+    photo: '사진',
+    site: '사이트 안내',
+  },
   preview: {
     title: '링크 미리보기 점검: {name}',
     intro: '크롤러가 읽는 메타데이터 그대로 각 서비스의 미리보기를 그렸습니다.',
