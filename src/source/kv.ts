@@ -14,11 +14,13 @@ export const kvDriver = (ns: KVNamespace): Driver => ({
       discard: async () => {},
     }
   },
+  // KV has no metadata-only read. Only the write path asks (publish, push), so the value is read
+  // whole rather than streamed and cancelled: through wrangler's platform proxy (content:push) a
+  // cancelled stream trips an unhandled rejection inside Miniflare.
   async head(key) {
-    const { value, metadata } = await ns.getWithMetadata<Record<string, string>>(key, 'stream')
+    const { value, metadata } = await ns.getWithMetadata<Record<string, string>>(key, 'arrayBuffer')
     if (value === null) return null
-    await value.cancel()
-    return { size: Number.NaN, metadata: metadata ?? {} }
+    return { size: value.byteLength, metadata: metadata ?? {} }
   },
   async put(key, bytes, metadata) {
     await ns.put(key, bytes, { metadata })
