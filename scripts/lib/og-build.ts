@@ -11,6 +11,9 @@ import { buildFonts } from '../../og/scripts/build-fonts.ts'
 
 export const OG_CONFIG = 'og/wrangler.toml'
 
+/** The Workers `wrangler dev` runs together: the site, then the card Worker its OG binding reaches. */
+export const DEV_CONFIGS = ['wrangler.toml', OG_CONFIG]
+
 export interface OgBuild {
   /** The folder wrangler wrote the bundle to. */
   dir: string

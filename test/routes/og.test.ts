@@ -146,6 +146,8 @@ describe('GET /og/<lang>/<slug>.<version>.png', () => {
     expect(res.header('content-type')).toBe('image/png')
     expect(res.header('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(res.header('x-cache')).toBe('MISS')
+    // Other sites show it (chat apps' web clients): not limited to our own pages.
+    expect(res.header('cross-origin-resource-policy')).toBe('cross-origin')
     const img = decode(res.bytes)
     expect([img.width, img.height]).toEqual([1200, 630])
     expect(inked(img, TITLE_BOX)).toBeGreaterThan(10_000)
