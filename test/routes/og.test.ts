@@ -202,6 +202,10 @@ describe('GET /og/<lang>/<slug>.<version>.png', () => {
     expect(calls).toEqual([])
     expect((await site.get(pathOf(current), {}, bindings)).status).toBe(200)
     expect(calls).toHaveLength(1)
+    // With the current card in the cache, the old URL still leads there, not to that copy.
+    const again = await site.get(old, {}, bindings)
+    expect(again.status).toBe(302)
+    expect(calls).toHaveLength(1)
   })
 
   it('answers 503 when the card Worker is missing or failing, and pages still render', async () => {
