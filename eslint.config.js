@@ -9,6 +9,10 @@ export default tseslint.config(
       'node_modules/',
       '.wrangler/',
       'dist/',
+      // Built by og/scripts/build-fonts.ts and wrangler.
+      'og/dist/',
+      'og/public/',
+      'og/src/generated/',
       'test-results/',
       'bench/results/',
       'worker-configuration.d.ts',

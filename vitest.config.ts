@@ -1,9 +1,13 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { buildOgWorker } from './scripts/lib/og-build.ts'
 
 export default defineConfig(async () => {
   // The committed migrations, applied to each test file's fresh D1 by test/setup/migrate.ts.
   const migrations = await readD1Migrations('./migrations')
+  // The share-card Worker as wrangler deploys it (fonts from the installed @fontsource packages):
+  // the main Worker's tests reach it through the real service binding.
+  const og = buildOgWorker()
   return {
     test: {
       // The Worker's structured request logs are for operators; tests assert on responses instead.
@@ -14,7 +18,28 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations },
+                serviceBindings: { OG: 'og-card' },
+                // Miniflare here takes an auxiliary Worker as explicit modules (no modulesRules), and
+                // its assets need `has_user_worker`, or the asset router answers every request.
+                workers: [
+                  {
+                    name: 'og-card',
+                    compatibilityDate: '2026-11-01',
+                    modulesRoot: og.dir,
+                    modules: [
+                      { type: 'ESModule', path: og.script },
+                      ...og.wasm.map((path) => ({ type: 'CompiledWasm' as const, path })),
+                    ],
+                    assets: {
+                      directory: './og/public',
+                      binding: 'ASSETS',
+                      routerConfig: { has_user_worker: true },
+                    },
+                  },
+                ],
+              },
             }),
           ],
           test: {
@@ -23,6 +48,15 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.{ts,tsx}'],
             exclude: ['test/node/**'],
             setupFiles: ['./test/setup/migrate.ts'],
+          },
+        },
+        {
+          // The share-card Worker on its own, inside workerd from og/wrangler.toml (fonts as assets).
+          plugins: [cloudflareTest({ wrangler: { configPath: './og/wrangler.toml' } })],
+          test: {
+            name: 'og',
+            testTimeout: 60_000,
+            include: ['og/test/**/*.test.ts'],
           },
         },
         {

@@ -1,13 +1,16 @@
 /**
- * npm start: push content/ to the local KV/R2, serve it with `wrangler dev` on port 8787, and keep
- * pushing every saved change (live editing). Offline-quiet: no Request.cf download, no telemetry.
+ * npm start: push content/ to the local KV/R2, serve it with `wrangler dev` on port 8787 (with the
+ * share-card Worker og/ beside it), and keep pushing every saved change (live editing).
+ * Offline-quiet: no Request.cf download, no telemetry.
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { push, PushError } from './content-push'
+import { buildFonts } from '../og/scripts/build-fonts'
 import { DEV_TOKEN_FILE } from './lib/purge'
+import { DEV_CONFIGS } from './lib/og-build'
 import { watchContent } from './lib/watch'
 
 const DEV_ENV_FILE = '.wrangler/dev-admin.env'
@@ -36,7 +39,10 @@ const envFiles = [...(existsSync('.dev.vars') ? ['.dev.vars'] : []), DEV_ENV_FIL
   (file) => ['--env-file', file],
 )
 
-const dev = spawn('wrangler', ['dev', ...envFiles, ...process.argv.slice(2)], {
+// The share-card Worker runs beside the site (its fonts come from the installed @fontsource packages).
+buildFonts()
+const configs = DEV_CONFIGS.flatMap((file) => ['-c', file])
+const dev = spawn('wrangler', ['dev', ...configs, ...envFiles, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: quiet,
 })

@@ -25,6 +25,7 @@ export const SiteConfig = z
       .string()
       .regex(/^(@\w{1,15})?$/)
       .default(''),
+    SHARE_IMAGES: z.enum(['missing', 'always', 'off']).default('missing'),
     CACHE_FRESH_SECONDS: seconds.default(30),
     CACHE_REVALIDATE_SECONDS: seconds.default(30),
     CACHE_ERROR_SECONDS: seconds.default(86_400),
@@ -59,6 +60,7 @@ export const SiteConfig = z
     timeZone: c.TIME_ZONE,
     sources: c.SOURCES,
     twitterSite: c.TWITTER_SITE,
+    shareImages: c.SHARE_IMAGES,
     cache: {
       freshSeconds: c.CACHE_FRESH_SECONDS,
       revalidateSeconds: c.CACHE_REVALIDATE_SECONDS,

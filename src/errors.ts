@@ -49,6 +49,8 @@ export const ERRORS = {
   FORMAT_NOT_IMPLEMENTED: { status: 501 },
   /** KV, R2 or D1 failed or timed out and nothing cached could stand in. */
   STORAGE_UNAVAILABLE: { status: 503, retryAfter: 30 },
+  /** The share-card Worker (service binding OG) is missing, failed or answered something else than a PNG. */
+  SHARE_IMAGE_UNAVAILABLE: { status: 503, retryAfter: 30 },
   /** A bug on our side; logged with its stack, never shown. */
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, CatalogueEntry>

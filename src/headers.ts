@@ -18,8 +18,8 @@ function stylesheetHash(): Promise<string> {
   return styleHash
 }
 
-/** Paths other sites' code reads: feeds, the JSON API, oEmbed, sitemaps. */
-const SHARED = /^\/(api\/|oembed|sitemap|robots|[^/]+\/feed\.xml)/
+/** Paths other sites' code reads or shows: feeds, the JSON API, oEmbed, sitemaps, share cards. */
+const SHARED = /^\/(api\/|oembed|og\/|sitemap|robots|[^/]+\/feed\.xml)/
 
 function policy(
   config: SiteConfig,

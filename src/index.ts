@@ -9,6 +9,7 @@ import { feedRoutes } from './routes/feeds'
 import { languageRoutes } from './routes/language'
 import { listingRoutes } from './routes/listing'
 import { oembedRoutes } from './routes/oembed'
+import { ogRoutes } from './routes/og'
 import { previewRoutes } from './routes/preview'
 import { searchRoutes } from './routes/search'
 import { notFound, onError } from './routes/errors'
@@ -48,6 +49,7 @@ app.get('/healthz', (c) => {
 app.route('/', adminRoutes)
 app.route('/', feedRoutes)
 app.route('/', oembedRoutes)
+app.route('/', ogRoutes)
 app.route('/', previewRoutes)
 app.route('/', searchRoutes)
 app.route('/', listingRoutes)

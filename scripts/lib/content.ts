@@ -11,6 +11,7 @@ import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
 import { previewChecks } from '../../src/meta/checks'
 import { pageMeta } from '../../src/meta/page'
+import { usesCard } from '../../src/meta/share-image'
 import { buildOrigin, rebase, storedArticle } from '../../src/articles/derived'
 import { validateSource } from '../../src/publish/publish'
 import { checkSourceSize, type SourceMetadata } from '../../src/source/store'
@@ -83,10 +84,12 @@ export async function checkContent(
         const site = {
           siteName: config.siteName,
           twitterSite: config.twitterSite,
+          shareImages: config.shareImages,
           homeUrl: `${checkOrigin(config)}/${article.lang}/`,
         }
+        const own = !usesCard(served, config.shareImages)
         for (const issue of previewChecks(pageMeta(served, site).tags, {
-          writtenImage: served.image?.written,
+          writtenImage: own ? served.image?.written : undefined,
         })) {
           warnings.push(
             `${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`,

@@ -4,7 +4,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { getPlatformProxy, unstable_dev, type PlatformProxy } from 'wrangler'
+import { buildFonts } from '../../og/scripts/build-fonts'
 import { readWranglerToml } from './config'
+import { DEV_CONFIGS } from './og-build'
 
 export async function platformProxy(options: {
   remote: boolean
@@ -40,17 +42,20 @@ async function remoteConfig(configPath: string): Promise<string> {
 }
 
 /**
- * A `wrangler dev` server on a free loopback port, for tests and the benchmark. wrangler has no
- * stable API for this that keeps state in a folder we choose (createTestHarness does not), so the
- * one unstable call the scripts make lives here.
+ * A `wrangler dev` server on a free loopback port, for tests and the benchmark, with the share-card
+ * Worker beside the site. wrangler has no stable API for this that keeps state in a folder we choose
+ * (createTestHarness does not), so the one unstable call the scripts make lives here.
  */
 export async function devServer(options: {
   persistTo: string
   vars: Record<string, string>
   inspectorPort?: number
 }): Promise<{ address: string; port: number; stop(): Promise<void> }> {
+  buildFonts({ quiet: true })
   return unstable_dev('src/index.ts', {
-    config: 'wrangler.toml',
+    // Several configs run as one multi-Worker dev server (the first is the one it serves); the
+    // option's type does not say so, but `wrangler dev -c a -c b` is this same path.
+    config: DEV_CONFIGS as unknown as string,
     persistTo: options.persistTo,
     ip: '127.0.0.1',
     port: 0,

@@ -7,6 +7,8 @@ export function siteInfo(c: AppContext, lang: string): PageSite {
   return {
     siteName: config.siteName,
     twitterSite: config.twitterSite,
+    // Without the card Worker's binding there is nothing to draw cards: pages go without.
+    shareImages: c.env.OG ? config.shareImages : 'off',
     homeUrl: `${c.get('baseUrl')}/${lang}/`,
     timeZone: config.timeZone,
     languages: config.languages,

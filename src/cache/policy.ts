@@ -45,13 +45,24 @@ export function storedCacheControl(policy: CachePolicy, status: number): string 
   return `public, s-maxage=${keep}`
 }
 
+/** A year: the conventional "forever" for a versioned URL. */
+export const YEAR_SECONDS = 31_536_000
+
+/** For a response whose URL changes whenever it does (a versioned share card). */
+export const IMMUTABLE = `public, max-age=${YEAR_SECONDS}, immutable`
+
 /**
  * What browsers and any shared cache downstream are told: browsers revalidate soon (cheap, with the
- * ETag), shared caches keep the page as long as our own edge cache does.
+ * ETag), shared caches keep the page as long as our own edge cache does. A versioned URL is kept a year.
  */
-export function clientCacheControl(policy: CachePolicy, status: number): string {
+export function clientCacheControl(
+  policy: CachePolicy,
+  status: number,
+  lifetime: Lifetime = 'page',
+): string {
   if (status === 404) return `public, max-age=${policy.notFoundSeconds}`
   if (status !== 200) return 'private, no-store'
+  if (lifetime === 'immutable') return IMMUTABLE
   const browser = Math.min(10, policy.freshSeconds)
   return (
     `public, max-age=${browser}, s-maxage=${policy.freshSeconds}, ` +
@@ -107,6 +118,8 @@ export function workersCacheHeaders(
   volatile = false,
 ): Record<string, string> {
   if (status !== 200 && status !== 404) return { 'cache-control': 'no-store' }
+  if (status === 200 && lifetime === 'immutable' && !volatile)
+    return { 'cache-control': IMMUTABLE, 'cloudflare-cdn-cache-control': `max-age=${YEAR_SECONDS}` }
   const edge = volatile
     ? 5
     : lifetime === 'search'

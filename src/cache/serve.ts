@@ -15,6 +15,7 @@ import { AppError, isCacheableError, isStorageFailure } from '../errors'
 import { log } from '../log'
 import { errorResponse } from '../render/error-response'
 import { edgeCache, type EdgeCache } from './edge'
+import type { SiteConfig } from '../config'
 import {
   clientCacheControl,
   freshness,
@@ -22,6 +23,8 @@ import {
   RENDERED_AT,
   storedCacheControl,
   workersCacheHeaders,
+  YEAR_SECONDS,
+  type CachePolicy,
   type CacheState,
 } from './policy'
 import { cacheKey, tagsOf, type Cached, type Lifetime } from './tags'
@@ -56,7 +59,7 @@ export async function cachedResponse(
 ): Promise<Response> {
   const edge = workersCache(c)
   if (edge && c.get('config').baseUrl) return viaWorkersCache(c, cached, produce, lifetime)
-  const response = await viaCacheApi(c, cacheKey(c.get('baseUrl'), cached), produce, lifetime)
+  const response = await viaCacheApi(c, cached, produce, lifetime)
   // Without BASE_URL a page carries its request's host, and Workers Cache's key has no host: such
   // pages stay out of it (the in-Worker cache, keyed by origin, still serves them).
   if (edge) response.headers.set('cloudflare-cdn-cache-control', 'no-store')
@@ -107,18 +110,39 @@ function conditional(c: AppContext, response: Response): Response {
 /** Search results change with every publish and are many: kept a minute at most. */
 const SEARCH_SECONDS = 60
 
+/** Header carrying the version a cached copy is of (a share card's); ours, never sent out. */
+const VERSION = 'x-cached-version'
+
+/** The version a copy must be of to answer the request, for what is keyed without its version. */
+const versionOf = (cached: Cached) => (cached.kind === 'card' ? cached.version : undefined)
+
+function lifetimePolicy(site: SiteConfig['cache'], lifetime: Lifetime): CachePolicy {
+  switch (lifetime) {
+    case 'search':
+      return {
+        ...site,
+        freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS),
+        revalidateSeconds: 0,
+      }
+    case 'immutable':
+      return { ...site, freshSeconds: YEAR_SECONDS, revalidateSeconds: 0 }
+    case 'page':
+      return site
+  }
+}
+
 async function viaCacheApi(
   c: AppContext,
-  key: string,
+  cached: Cached,
   produce: Produce,
   lifetime: Lifetime,
 ): Promise<Response> {
   const site = c.get('config').cache
-  const policy =
-    lifetime === 'search'
-      ? { ...site, freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS), revalidateSeconds: 0 }
-      : site
-  const cache = edgeCache(policy.freshSeconds)
+  const policy = lifetimePolicy(site, lifetime)
+  const key = cacheKey(c.get('baseUrl'), cached)
+  const version = versionOf(cached)
+  // The isolate's memory keeps copies no longer than a page's fresh time, whatever they are.
+  const cache = edgeCache(Math.min(policy.freshSeconds, site.freshSeconds))
   let hit: Response | undefined
   let cacheWorks = true
   try {
@@ -127,29 +151,32 @@ async function viaCacheApi(
     cacheWorks = false // a broken cache costs speed, never the page
     log(c, 'warn', { event: 'cache-unavailable', message: String(error) })
   }
+  // A copy of another version is no answer (the request is for an old or a newer one).
+  if (hit && version !== undefined && hit.headers.get(VERSION) !== version) hit = undefined
 
   const renderedAt = Number(hit?.headers.get(RENDERED_AT))
   const state = hit ? freshness(renderedAt, Date.now(), policy, hit.status) : undefined
-  if (hit && state === 'fresh') return respond(c, hit, 'HIT')
+  if (hit && state === 'fresh') return respond(c, hit, 'HIT', lifetime)
+  const store = { cache, key, version, policy }
   if (hit && state === 'revalidate') {
     c.executionCtx.waitUntil(
-      renderAndStore(c, cache, key, produce).catch((error: unknown) =>
+      renderAndStore(c, store, produce).catch((error: unknown) =>
         log(c, 'warn', { event: 'revalidate-failed', message: String(error) }),
       ),
     )
-    return respond(c, hit, 'STALE')
+    return respond(c, hit, 'STALE', lifetime)
   }
 
   try {
-    const { response, stored } = await renderAndStore(c, cache, key, produce, cacheWorks)
-    return respond(c, response, stored ? 'MISS' : 'BYPASS')
+    const { response, stored } = await renderAndStore(c, store, produce, cacheWorks)
+    return respond(c, response, stored ? 'MISS' : 'BYPASS', lifetime)
   } catch (error) {
     if (hit && hit.status === 200 && standsIn(error)) {
       log(c, 'error', {
         event: 'served-stale',
         message: error instanceof AppError ? error.describe() : String(error),
       })
-      return respond(c, hit, 'STALE')
+      return respond(c, hit, 'STALE', lifetime)
     }
     throw error
   }
@@ -169,25 +196,32 @@ async function produceOrNotFound(c: AppContext, produce: Produce): Promise<Respo
   }
 }
 
+/** Where a rendered response goes: the cache, its key, the version it is of, the rules it is kept by. */
+interface Store {
+  cache: EdgeCache
+  key: string
+  version: string | undefined
+  policy: CachePolicy
+}
+
 async function renderAndStore(
   c: AppContext,
-  cache: EdgeCache,
-  key: string,
+  { cache, key, version, policy }: Store,
   produce: Produce,
   cacheWorks = true,
 ) {
   const response = await produceOrNotFound(c, produce)
-  const policy = c.get('config').cache
   const keep =
     cacheWorks &&
     (response.status === 200 || response.status === 404) &&
     !response.headers.has('set-cookie') &&
     !c.get('volatile')
   if (!keep) return { response, stored: false }
-  const headers = {
+  const headers: Record<string, string> = {
     [RENDERED_AT]: String(Date.now()),
     'cache-control': storedCacheControl(policy, response.status),
   }
+  if (version !== undefined) headers[VERSION] = version
   c.executionCtx.waitUntil(
     cache
       .put(key, response.clone(), headers)
@@ -209,15 +243,16 @@ function mutable(response: Response): Response {
 }
 
 /** The client's copy: our cache state and policy, the age, and 304 when the client already has it. */
-function respond(c: AppContext, cached: Response, state: CacheState): Response {
+function respond(c: AppContext, cached: Response, state: CacheState, lifetime: Lifetime): Response {
   const policy = c.get('config').cache
   const renderedAt = Number(cached.headers.get(RENDERED_AT))
   const response = mutable(cached)
   const { headers } = response
   headers.delete(RENDERED_AT)
+  headers.delete(VERSION)
   // A personal answer (the language redirect) keeps its own private headers.
   if (!/private/.test(headers.get('cache-control') ?? ''))
-    headers.set('cache-control', clientCacheControl(policy, cached.status))
+    headers.set('cache-control', clientCacheControl(policy, cached.status, lifetime))
   headers.set('x-cache', state)
   if (state !== 'MISS' && state !== 'BYPASS' && renderedAt)
     headers.set('age', String(Math.max(0, Math.floor((Date.now() - renderedAt) / 1000))))

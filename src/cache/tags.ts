@@ -13,6 +13,8 @@ import { fingerprint } from './policy'
 export type Cached =
   | { kind: 'article'; variant: 'html' | 'json'; lang: string; slug: string }
   | { kind: 'oembed'; lang: string; slug: string; width: number; height: number }
+  /** A share card. Its key has no version, so purging the article reaches every version's copy. */
+  | { kind: 'card'; lang: string; slug: string; version: string }
   | { kind: 'listing'; lang: string; label?: Label; page: number }
   | { kind: 'feed'; lang: string }
   | { kind: 'sitemap'; part: 'index' | number }
@@ -36,8 +38,11 @@ export interface Change {
   linked?: string[]
 }
 
-/** How long a kind of response may be kept, and whether it is a search result (short-lived). */
-export type Lifetime = 'page' | 'search'
+/**
+ * How long a kind of response may be kept: a page (bounded by CACHE_*), a search result (a minute),
+ * or something whose URL changes whenever it does (a versioned share card: a year, until purged).
+ */
+export type Lifetime = 'page' | 'search' | 'immutable'
 
 const enc = (text: string) => encodeURIComponent(text)
 
@@ -52,7 +57,7 @@ export const CACHE_TAG = /^[\x21-\x2b\x2d-\x7e]{1,1024}$/
 
 /** Tag builders, one per thing a response can show. */
 export const tag = {
-  /** One language version of an article: its page, its JSON, its oEmbed cards. */
+  /** One language version of an article: its page, its JSON, its oEmbed cards, its share card. */
   article: (lang: string, slug: string) => capped(`a:${lang}/`, slug),
   /** Every language version of a slug: each one's switcher and hreflang list the others. */
   slug: (slug: string) => capped('s:', slug),
@@ -72,6 +77,7 @@ export function tagsOf(cached: Cached): string[] {
     case 'article':
       return [tag.article(cached.lang, cached.slug), tag.slug(cached.slug)]
     case 'oembed':
+    case 'card':
       return [tag.article(cached.lang, cached.slug)]
     case 'listing':
       return [cached.label ? tag.label(cached.lang, cached.label) : tag.home(cached.lang)]
@@ -114,6 +120,8 @@ export function cacheKey(origin: string, cached: Cached): string {
         return [cached.variant, cached.lang, cached.slug]
       case 'oembed':
         return ['oembed', cached.lang, cached.slug, `${cached.width}x${cached.height}`]
+      case 'card':
+        return ['card', cached.lang, cached.slug]
       case 'listing':
         return cached.label
           ? ['list', cached.lang, cached.label.kind, cached.label.key, cached.page]
@@ -137,7 +145,7 @@ export function cacheKey(origin: string, cached: Cached): string {
 
 /**
  * The Cache API keys a tag stands for, on the fallback path, which cannot purge by tag: an article's
- * variants and oEmbed sizes in full; listings' first pages (deeper pages, and search results, follow
+ * variants, oEmbed sizes and share card in full; listings' first pages (deeper pages, and search results, follow
  * within the freshness bound).
  */
 export function keysOfTag(origin: string, value: string, languages: readonly string[]): string[] {
@@ -157,6 +165,7 @@ export function keysOfTag(origin: string, value: string, languages: readonly str
         cacheKey(origin, { kind: 'oembed', lang: l, slug, width, height }),
       ),
     ),
+    cacheKey(origin, { kind: 'card', lang: l, slug, version: '' }),
   ]
   switch (kind) {
     case 'a':

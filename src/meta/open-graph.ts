@@ -1,10 +1,13 @@
 import type { ArticleHead } from '../schema/article'
 import { ogLocale } from './language'
+import type { ShareImages } from './share-image'
 
 export interface SiteInfo {
   siteName: string
   /** `@handle` for twitter:site, or empty. */
   twitterSite: string
+  /** When previews show a generated share card (meta/share-image.ts); none without it. */
+  shareImages?: ShareImages
 }
 
 /** One `<meta>`: Open Graph uses `property`, X and the rest use `name`. */

@@ -1,6 +1,7 @@
 import type { ArticleHead } from '../schema/article'
 import { jsonLd } from './json-ld'
 import { socialTags, type MetaTag, type SiteInfo } from './open-graph'
+import { shareImage } from './share-image'
 
 /** Everything that goes in an article page's `<head>`, as data: rendered as HTML and served in the JSON API. */
 export interface PageMeta {
@@ -33,6 +34,8 @@ export function pageMeta(article: ArticleHead, site: SiteInfo & { homeUrl: strin
           { hreflang: 'x-default', href: negotiating },
         ]
   const origin = new URL(site.homeUrl).origin
+  // Previews and search engines get the share image; the page itself shows the article's own.
+  const shared = { ...article, image: shareImage(article, origin, site.shareImages) }
   const links = [
     {
       rel: 'alternate',
@@ -54,7 +57,7 @@ export function pageMeta(article: ArticleHead, site: SiteInfo & { homeUrl: strin
     description: article.description,
     canonical: article.url,
     lang: article.contentLang,
-    tags: socialTags(article, site),
-    jsonLd: jsonLd(article, site),
+    tags: socialTags(shared, site),
+    jsonLd: jsonLd(shared, site),
   }
 }

@@ -57,9 +57,9 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
   )
 }
 
-/** The language a path is in: `/ko/…` or `/api/articles/ko/…`. */
+/** The language a path is in: `/ko/…`, `/api/articles/ko/…` or `/og/ko/…`. */
 function pathLanguage(path: string, languages: string[]): string | undefined {
-  const segment = path.replace(/^\/api\/articles\//, '/').split('/')[1]
+  const segment = path.replace(/^\/(api\/articles|og)\//, '/').split('/')[1]
   return segment && languages.includes(segment) ? segment : undefined
 }
 

@@ -8,6 +8,8 @@ export interface Call {
   status: number
   /** The body, read once (empty for HEAD). */
   body: string
+  /** The same body as bytes (images). */
+  bytes: Uint8Array
   header(name: string): string | null
   json<T = Record<string, unknown>>(): T
 }
@@ -43,12 +45,16 @@ export function client(
     const res = workersCache
       ? await workersCache.serve(`${origin}${path}`, init, worker)
       : await worker()
-    const body = init.method === 'HEAD' ? '' : await res.text()
+    const bytes = new Uint8Array(
+      init.method === 'HEAD' ? new ArrayBuffer(0) : await res.arrayBuffer(),
+    )
+    const body = new TextDecoder().decode(bytes)
     await waitOnExecutionContext(ctx)
     return {
       res,
       status: res.status,
       body,
+      bytes,
       header: (name) => res.headers.get(name),
       json: <T>() => JSON.parse(body) as T,
     }

@@ -22,6 +22,13 @@ describe('link-preview checks', () => {
     expect(previewChecks(GOOD)).toEqual([])
   })
 
+  it('flag a missing image on every platform (SHARE_IMAGES = "off")', () => {
+    const issues = previewChecks(
+      GOOD.filter((t) => !('property' in t && t.property.startsWith('og:image'))),
+    )
+    expect(issues.find((i) => /no og:image/.test(i.message))?.platforms).toHaveLength(6)
+  })
+
   it('count Discord’s limit in UTF-8 bytes: 23 Hangul syllables are too many, 22 are not', () => {
     expect(previewChecks(replace('og:title', '가'.repeat(22)))).toEqual([])
     expect(previewChecks(replace('og:title', '가'.repeat(23)))[0]).toMatchObject({

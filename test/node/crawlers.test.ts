@@ -6,7 +6,10 @@
 import { HtmlValidate } from 'html-validate'
 import ogs from 'open-graph-scraper'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
+import { decode, inked, TITLE_BOX } from '../../og/test/png'
 
 const CRAWLERS = {
   KakaoTalk: 'facebookexternalhit/1.1; kakaotalk-scrap/1.0; +https://devtalk.kakao.com/',
@@ -69,6 +72,35 @@ describe('the seed article for social crawlers', () => {
     expect(ld['@type']).toBe('NewsArticle')
     expect(ld.headline).toBe(result.ogTitle)
     expect(ld.inLanguage).toBe('ko')
+  })
+
+  it('reads the generated share card of an article without an image, and the card is a PNG', async () => {
+    const html = await (
+      await worker.get('/en/edge-rendering-explained', {
+        headers: { 'user-agent': CRAWLERS.Facebook },
+      })
+    ).text()
+    const { error, result } = await ogs({ html })
+    expect(error).toBe(false)
+    // The URL carries the source's version: its SHA-256, as pushed from content/.
+    const source = await readFile('content/en/2024-05-02-edge-rendering-explained.md')
+    const version = createHash('sha256').update(source).digest('hex').slice(0, 12)
+    const card = `${worker.origin}/og/en/edge-rendering-explained.${version}.png`
+    expect(result.ogImage).toEqual([
+      expect.objectContaining({ url: card, type: 'image/png', width: '1200', height: '630' }),
+    ])
+    expect(result.ogImage?.[0]?.alt).toBe(result.ogTitle)
+    expect(result.twitterCard).toBe('summary_large_image')
+    expect(result.twitterImage?.[0]?.url).toBe(card)
+    // Fetched as a crawler fetches images: through both Workers of the dev server.
+    const res = await worker.get(card.slice(worker.origin.length), {
+      headers: { 'user-agent': CRAWLERS.Facebook },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    const img = decode(new Uint8Array(await res.arrayBuffer()))
+    expect([img.width, img.height]).toEqual([1200, 630])
+    expect(inked(img, TITLE_BOX)).toBeGreaterThan(5_000)
   })
 
   it('serves the JSON API and every article in content/ from the real dev server', async () => {

@@ -234,10 +234,12 @@ describe('every article in content/', () => {
     expect(page.meta('twitter:card')).toBe('summary_large_image')
   })
 
-  it('gives an article without an image a summary card and no og:image', async () => {
+  it('gives an article without an image its generated share card (test/routes/og.test.ts)', async () => {
     const page = readPage(await (await get('/en/edge-rendering-explained')).text())
-    expect(page.meta('og:image')).toBeUndefined()
-    expect(page.meta('twitter:card')).toBe('summary')
+    expect(page.meta('og:image')).toMatch(
+      /^https:\/\/news\.example\/og\/en\/edge-rendering-explained\.[0-9a-f]{12}\.png$/,
+    )
+    expect(page.meta('twitter:card')).toBe('summary_large_image')
   })
 
   it('honours canonical_url', async () => {

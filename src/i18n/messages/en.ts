@@ -86,6 +86,10 @@ export const en: Messages = {
       title: 'Please try again shortly',
       body: 'The article storage cannot be reached at the moment.',
     },
+    SHARE_IMAGE_UNAVAILABLE: {
+      title: 'Please try again shortly',
+      body: 'The share image cannot be drawn at the moment.',
+    },
     INTERNAL: {
       title: 'Something went wrong',
       body: 'An unexpected error occurred. Please try again shortly.',

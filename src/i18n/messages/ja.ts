@@ -89,6 +89,10 @@ export const ja: Messages = {
       title: 'しばらくしてから再度お試しください',
       body: '記事の保存先に一時的に接続できません。',
     },
+    SHARE_IMAGE_UNAVAILABLE: {
+      title: 'しばらくしてから再度お試しください',
+      body: '共有画像を現在作成できません。',
+    },
     INTERNAL: {
       title: '問題が発生しました',
       body: '予期しないエラーが発生しました。しばらくしてから再度お試しください。',

@@ -86,6 +86,10 @@ export const ko: Messages = {
       title: '잠시 후 다시 시도해 주세요',
       body: '기사 저장소에 일시적으로 연결할 수 없습니다.',
     },
+    SHARE_IMAGE_UNAVAILABLE: {
+      title: '잠시 후 다시 시도해 주세요',
+      body: '공유 이미지를 지금은 만들 수 없습니다.',
+    },
     INTERNAL: {
       title: '문제가 발생했습니다',
       body: '일시적인 오류입니다. 잠시 후 다시 시도해 주세요.',

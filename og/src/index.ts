@@ -1,0 +1,59 @@
+/**
+ * The share-card Worker: GET /card?title=…&section=…&date=YYYY-MM-DD&site=…&lang=ko|ja|en → a
+ * 1200×630 PNG. Only the main Worker calls it, through its service binding; the main Worker decides
+ * which article and version a card is for, and caches the result.
+ */
+import { Hono } from 'hono'
+import './wasm'
+import { renderCard } from './render'
+import type { Lang } from './layout'
+
+export interface CardEnv {
+  /** og/public: the font subsets (og/scripts/build-fonts.ts). */
+  ASSETS: Fetcher
+}
+
+const app = new Hono<{ Bindings: CardEnv }>()
+
+const MAX_TITLE = 300
+
+/** Control characters and lone surrogates out, runs of spaces collapsed (a full-width space kept). */
+function clean(value: string | undefined, max: number): string {
+  const text = (value ?? '')
+    .replace(/[\p{Cc}\p{Cs}]/gu, ' ')
+    .replace(/\s+/g, (m) => (m.includes('\u3000') ? '\u3000' : ' '))
+    .trim()
+  return [...text].slice(0, max).join('')
+}
+
+const guessLang = (s: string): Lang =>
+  /[\p{scx=Hiragana}\p{scx=Katakana}]/u.test(s) ? 'ja' : /\p{scx=Hangul}/u.test(s) ? 'ko' : 'en'
+
+app.get('/card', async (c) => {
+  const title = clean(c.req.query('title'), MAX_TITLE)
+  if (!title) return c.text('title is required', 400)
+  const lang = c.req.query('lang')
+  const input = {
+    title,
+    section: clean(c.req.query('section'), 40) || undefined,
+    date: clean(c.req.query('date'), 40) || undefined,
+    site: clean(c.req.query('site'), 60) || undefined,
+    lang: lang === 'ko' || lang === 'ja' || lang === 'en' ? lang : guessLang(title),
+  }
+  const read = async (path: string) => {
+    const res = await c.env.ASSETS.fetch(new Request(`https://assets.local/${path}`))
+    if (!res.ok) throw new Error(`font ${path}: ${res.status}`)
+    return res.arrayBuffer()
+  }
+  const { png, stats } = await renderCard(input, read)
+  return c.body(png as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'image/png',
+    // What was drawn and what it cost, for tests and the benchmark.
+    'x-card': `size=${stats.fontSize} lines=${stats.lines} truncated=${stats.truncated} fonts=${stats.fontFiles} fontBytes=${stats.fontBytes} fetched=${stats.fontFetched}`,
+    'server-timing': Object.entries(stats.ms)
+      .map(([k, v]) => `${k};dur=${v.toFixed(1)}`)
+      .join(', '),
+  })
+})
+
+export default app
