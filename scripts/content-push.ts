@@ -11,7 +11,13 @@ import { parseArgs } from 'node:util'
 import { storeAndIndex, unpublish, validateSource, type Change } from '../src/publish/publish'
 import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
-import { checkContent, type CheckedContent, type ContentFile } from './lib/content'
+import {
+  checkContent,
+  describeIssue,
+  type CheckedContent,
+  type ContentFile,
+  type FileIssue,
+} from './lib/content'
 import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
@@ -77,7 +83,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
       )
     }
     for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
-    reportWarnings(checked.warnings, options.warnings, log)
+    reportIssues(checked.issues, options.warnings, log)
     const plan = planPush(checked.files, checked.invalid, stored, {
       now,
       prune: options.prune,
@@ -105,20 +111,26 @@ export async function push(options: PushOptions): Promise<PushResult> {
   }
 }
 
-function reportWarnings(
-  warnings: string[],
+function reportIssues(
+  issues: FileIssue[],
   mode: PushOptions['warnings'],
   log: (line: string) => void,
 ) {
-  if (!warnings.length) return
+  if (!issues.length) return
+  const errors = issues.filter((i) => i.level === 'error')
   if (mode === 'count') {
-    log(
-      `⚠ ${warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
-    )
+    // The page-breaking ones always in full: a blocked image is an empty box on the page.
+    for (const issue of errors) log(`✗ ${describeIssue(issue)}`)
+    const warnings = issues.length - errors.length
+    if (warnings)
+      log(
+        `⚠ ${warnings} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
+      )
     return
   }
-  log(`⚠ ${warnings.length} link-preview warning(s) (see /preview/<lang>/<slug>):`)
-  for (const warning of warnings) log(`  ⚠ ${warning}`)
+  log(`⚠ ${issues.length} page or link-preview issue(s) (see /preview/<lang>/<slug>):`)
+  for (const issue of issues)
+    log(`  ${issue.level === 'error' ? '✗' : '⚠'} ${describeIssue(issue)}`)
 }
 
 function reportPlan(plan: PushPlan, where: string, log: (line: string) => void) {

@@ -9,8 +9,9 @@ import type { SiteConfig } from '../../src/config'
 import { AppError } from '../../src/errors'
 import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
-import { previewChecks } from '../../src/meta/checks'
-import { pageMeta } from '../../src/meta/page'
+import { articleChecks } from '../../src/meta/article-checks'
+import type { PreviewIssue } from '../../src/meta/checks'
+import { checkText } from '../../src/i18n/checks'
 import { buildOrigin, rebase, storedArticle } from '../../src/articles/derived'
 import { validateSource } from '../../src/publish/publish'
 import { checkSourceSize, type SourceMetadata } from '../../src/source/store'
@@ -27,14 +28,22 @@ export interface ContentFile {
   sha256: string
 }
 
+export type FileIssue = PreviewIssue & { path: string; key: string }
+
+/** `ko/a.html: [X, LinkedIn] The title is 85 characters; X shows at most 70.` (page issues: `[page]`) */
+export function describeIssue(issue: FileIssue): string {
+  const where = issue.platforms.length ? issue.platforms.join(', ') : 'page'
+  return `${issue.path}: [${where}] ${issue.level === 'error' ? 'error: ' : ''}${checkText(issue, 'en')}`
+}
+
 export interface CheckedContent {
   files: ContentFile[]
   articles: Map<string, Article>
   errors: string[]
   /** Keys of the files that failed (their URL could be worked out): their stored versions stay. */
   invalid: string[]
-  /** Link-preview problems (the inspector's checks): `ko/a.html: [X, LinkedIn] the title is 85 characters…` */
-  warnings: string[]
+  /** What the inspector would flag (link previews, and images the page's CSP blocks), per file. */
+  issues: FileIssue[]
 }
 
 /** Checks judge URLs as the deployed site will serve them; without BASE_URL, as some public https site. */
@@ -53,7 +62,7 @@ export async function checkContent(
   const files: ContentFile[] = []
   const articles = new Map<string, Article>()
   const errors: string[] = []
-  const warnings: string[] = []
+  const issues: FileIssue[] = []
   const invalid: string[] = []
   const byKey = new Map<string, string>()
   for (const absolute of await walk(dir)) {
@@ -79,26 +88,22 @@ export async function checkContent(
       articles.set(key, article)
       if (article.published) {
         // Judged as the deployed site will serve it (or some public https site, without BASE_URL).
-        const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config)).head
+        const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config))
         const site = {
           siteName: config.siteName,
           twitterSite: config.twitterSite,
           homeUrl: `${checkOrigin(config)}/${article.lang}/`,
         }
-        for (const issue of previewChecks(pageMeta(served, site).tags, {
-          writtenImage: served.image?.written,
-        })) {
-          warnings.push(
-            `${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`,
-          )
-        }
+        // Notes (how a platform cuts the text) are for the inspector's mock-ups, not the terminal.
+        for (const issue of articleChecks(served, site, config.imageHosts))
+          if (issue.level !== 'note') issues.push({ ...issue, path, key })
       }
     } catch (error) {
       errors.push(error instanceof AppError ? error.describe() : `${path}: ${String(error)}`)
       if (key) invalid.push(key)
     }
   }
-  return { files, articles, errors, warnings, invalid }
+  return { files, articles, errors, issues, invalid }
 }
 
 /**

@@ -2,6 +2,8 @@
  * The whole stylesheet, inlined: one request per page, readable without JavaScript.
  * System fonts that carry Hangul and kana well; Korean keeps its words whole (`keep-all`).
  */
+import { previewStyles } from './preview-styles'
+
 export const styles = `
 :root{color-scheme:light dark;--fg:#1b1d21;--muted:#5b616b;--bg:#fff;--line:#e3e5e8;--accent:#1a5490;--code:#f4f5f7;--error:#b71c1c;--warn:#8a4b00;
 --sans:-apple-system,BlinkMacSystemFont,"Apple SD Gothic Neo","Pretendard","Noto Sans KR","Malgun Gothic","맑은 고딕","Hiragino Sans","Noto Sans JP","Yu Gothic UI",system-ui,"Segoe UI",Roboto,sans-serif}
@@ -51,16 +53,7 @@ h1{font-size:clamp(1.6rem,4.5vw,2.25rem);line-height:1.3;margin:0 0 .75rem;lette
 .feed-link{margin-top:2rem;font-size:.9rem}
 .search{display:flex;gap:.5rem;margin:0 0 1.5rem}.search input{flex:1;min-width:0;font:inherit;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.375rem;background:var(--bg);color:var(--fg)}
 .search button{font:inherit;padding:.45rem 1rem;border:1px solid var(--accent);border-radius:.375rem;background:var(--accent);color:var(--bg)}.search-order{font-size:.9rem;color:var(--muted)}
-.previews{display:grid;gap:1.5rem}
-.preview h2{font-size:1rem;margin:0 0 .5rem}
-.mock{border:1px solid var(--line);border-radius:.5rem;overflow:hidden;max-width:32rem;background:var(--code)}
-.mock.large img{display:block;width:100%;aspect-ratio:1.91/1;object-fit:cover}
-.mock.small{display:flex;flex-direction:row-reverse;gap:.75rem;padding:.75rem;border-left:4px solid var(--line)}
-.mock.small img{width:5rem;height:5rem;object-fit:cover;border-radius:.25rem}
-.preview-discord .mock{border-left:4px solid var(--accent)}
-.mock-text{padding:.6rem .8rem}.mock-text p{margin:0}
-.mock-site{font-size:.8rem;color:var(--muted)}.mock-title{font-weight:700;line-height:1.4}.mock-description{font-size:.9rem;color:var(--muted)}
-.issues{margin:.5rem 0 0;padding-left:1.25rem;font-size:.9rem}.issues .error strong{color:var(--error)}.issues .warning strong{color:var(--warn)}
+${previewStyles}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:2.5rem 0 0}
 .tags li{border:1px solid var(--line);border-radius:999px;padding:.1rem .75rem;font-size:.85rem;color:var(--muted)}.tags a{color:inherit;text-decoration:none}
 .error{text-align:center;padding:4rem 0}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap}

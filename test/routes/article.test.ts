@@ -235,7 +235,7 @@ describe('every article in content/', () => {
   })
 
   it('gives an article without an image a summary card and no og:image', async () => {
-    const page = readPage(await (await get('/en/edge-rendering-explained')).text())
+    const page = readPage(await (await get('/en/no-front-matter-extras')).text())
     expect(page.meta('og:image')).toBeUndefined()
     expect(page.meta('twitter:card')).toBe('summary')
   })
