@@ -8,7 +8,14 @@
  */
 import { buildOrigin } from '../src/articles/derived'
 import { parseArgs } from 'node:util'
-import { storeAndIndex, unpublish, validateSource, type Change } from '../src/publish/publish'
+import {
+  storeAndIndex,
+  unpublish,
+  validateSource,
+  type Change,
+  type Target,
+} from '../src/publish/publish'
+import type { Article } from '../src/schema/article'
 import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
 import {
@@ -34,6 +41,10 @@ export interface PushResult {
   deleted: string[]
   /** Files refused by validation (only with `skipInvalid`; otherwise the push throws). */
   invalid: string[]
+  /** The same, with file and message (only with `skipInvalid`): the caller says what readers get. */
+  failed: CheckedContent['failed']
+  /** Which file gives which URL, for every file in the folder whose URL could be worked out. */
+  paths: Map<string, string>
   /** Languages whose index was rewritten. */
   indexes: string[]
 }
@@ -82,15 +93,18 @@ export async function push(options: PushOptions): Promise<PushResult> {
         `${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`,
       )
     }
-    for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
     reportIssues(checked.issues, options.warnings, log)
     const plan = planPush(checked.files, checked.invalid, stored, {
       now,
       prune: options.prune,
       remove: options.remove,
     })
+    const drafts = new Set(
+      [...checked.articles].filter(([, article]) => !article.published).map(([key]) => key),
+    )
     reportPlan(
       plan,
+      drafts,
       options.dryRun ? `${storage.description} (dry run, nothing changed)` : storage.description,
       log,
     )
@@ -101,6 +115,11 @@ export async function push(options: PushOptions): Promise<PushResult> {
       onlyInStorage: plan.onlyInStorage,
       deleted: [],
       invalid: checked.invalid,
+      failed: checked.failed,
+      paths: new Map([
+        ...checked.files.map((f) => [f.path, f.key] as const),
+        ...checked.failed.flatMap((f) => (f.key ? [[f.path, f.key] as const] : [])),
+      ]),
       indexes: [],
     }
     if (options.dryRun) return { ...result, deleted: plan.removed }
@@ -133,14 +152,21 @@ function reportIssues(
     log(`  ${issue.level === 'error' ? '✗' : '⚠'} ${describeIssue(issue)}`)
 }
 
-function reportPlan(plan: PushPlan, where: string, log: (line: string) => void) {
+/** One line per article; a draft is stored but never served, so it gets no URL-looking `+`. */
+function reportPlan(
+  plan: PushPlan,
+  drafts: Set<string>,
+  where: string,
+  log: (line: string) => void,
+) {
   const kept = plan.onlyInStorage.length - plan.removed.length
   log(
     `${where}: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed` +
       (kept ? `, ${kept} only in storage (kept; --prune removes them)` : ''),
   )
-  for (const key of plan.added) log(`  + /${key}`)
-  for (const key of plan.changed) log(`  ~ /${key}`)
+  const draft = (key: string) => `  · ${key}: draft (published: false), stored, not served`
+  for (const key of plan.added) log(drafts.has(key) ? draft(key) : `  + /${key}`)
+  for (const key of plan.changed) log(drafts.has(key) ? draft(key) : `  ~ /${key}`)
   for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
 }
 
@@ -168,7 +194,7 @@ async function applyPlan(
           log,
         )
       : new Set<string>()
-  const target = {
+  const target: Target = {
     store: storage.store,
     internal: storage.internal,
     db: storage.db,
@@ -186,21 +212,9 @@ async function applyPlan(
     const article = measured.has(key)
       ? validateSource(file.bytes, key, file.path, file.format, metadata, config)
       : checked.articles.get(key)!
-    const previous = plan.changed.includes(key)
-      ? {
-          bytes: await storage.store.raw(key),
-          metadata: (await storage.store.stat(key))?.metadata ?? {},
-        }
-      : undefined
-    const change = await storeAndIndex(target, {
-      key,
-      bytes: file.bytes,
-      metadata,
-      article,
-      previous,
-      before: [],
-    })
-    changes.push(change)
+    changes.push(
+      await publishFile(storage, target, { file, article, metadata }, plan.changed.includes(key)),
+    )
   }
   const stores = [{ store: storage.store, internal: storage.internal }]
   for (const key of plan.removed) {
@@ -224,6 +238,30 @@ async function applyPlan(
     )
   }
   await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, log)
+}
+
+/** Stores one validated file with the Worker's own writer: derived article, source, index row. */
+export async function publishFile(
+  storage: Storage,
+  target: Target,
+  built: { file: ContentFile; article: Article; metadata: SourceMetadata },
+  replacing: boolean,
+): Promise<Change> {
+  const { key } = built.file
+  const previous = replacing
+    ? {
+        bytes: await storage.store.raw(key),
+        metadata: (await storage.store.stat(key))?.metadata ?? {},
+      }
+    : undefined
+  return storeAndIndex(target, {
+    key,
+    bytes: built.file.bytes,
+    metadata: built.metadata,
+    article: built.article,
+    previous,
+    before: [],
+  })
 }
 
 /** Of these files, the keys the index does not hold at their version. */
