@@ -1,30 +1,42 @@
 /**
  * npm run content:check [-- <folder>] [--strict]
  *
- * Validates every article file exactly as content:push would and runs the link-preview checks.
- * Exit code 1 on errors (and on warnings with --strict), 0 otherwise; the last line is a summary a CI
- * log can show.
+ * Validates every article file exactly as content:push would and runs the inspector's checks (link
+ * previews, and images the page's CSP would block). Exit code 1 on errors (and on warnings with
+ * --strict), 0 otherwise; the last line is a summary a CI log can show. Loads no wrangler: it needs
+ * only the settings and the pipeline.
  */
 import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
-import { checkContent } from './lib/content'
+import { checkContent, describeIssue, type FileIssue } from './lib/content'
 
 export async function check(options: {
   dir: string
   strict?: boolean
   log?: (line: string) => void
-}): Promise<{ ok: boolean; files: number; errors: string[]; warnings: string[] }> {
+}): Promise<{ ok: boolean; files: number; errors: string[]; issues: FileIssue[] }> {
   const log = options.log ?? console.log
-  const checked = await checkContent(options.dir, await readSiteConfig())
+  const config = await readSiteConfig()
+  const checked = await checkContent(options.dir, config)
   for (const error of checked.errors) log(`✗ ${error}`)
-  for (const warning of checked.warnings) log(`⚠ ${warning}`)
+  // Grouped by file, each group ending with where the inspector shows that article's cards.
+  const byKey = new Map<string, FileIssue[]>()
+  for (const issue of checked.issues) byKey.set(issue.key, [...(byKey.get(issue.key) ?? []), issue])
+  for (const [key, issues] of byKey) {
+    for (const issue of issues)
+      log(`${issue.level === 'error' ? '✗' : '⚠'} ${describeIssue(issue)}`)
+    log(`  ↳ every card: http://127.0.0.1:${config.devPort}/preview/${key} (while npm start runs)`)
+  }
+  const problems = checked.issues.filter((i) => i.level === 'error').length
+  const errors = checked.errors.length + problems
+  const warnings = checked.issues.length - problems
   const files = checked.files.length + checked.errors.length
-  const ok = checked.errors.length === 0 && (!options.strict || checked.warnings.length === 0)
+  const ok = errors === 0 && (!options.strict || warnings === 0)
   log(
-    `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${checked.errors.length} error(s), ${checked.warnings.length} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,
+    `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${errors} error(s), ${warnings} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,
   )
-  return { ok, files, errors: checked.errors, warnings: checked.warnings }
+  return { ok, files, errors: checked.errors, issues: checked.issues }
 }
 
 if (isMain(import.meta.url)) {

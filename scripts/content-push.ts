@@ -8,10 +8,23 @@
  */
 import { buildOrigin } from '../src/articles/derived'
 import { parseArgs } from 'node:util'
-import { storeAndIndex, unpublish, validateSource, type Change } from '../src/publish/publish'
+import {
+  storeAndIndex,
+  unpublish,
+  validateSource,
+  type Change,
+  type Target,
+} from '../src/publish/publish'
+import type { Article } from '../src/schema/article'
 import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
-import { checkContent, type CheckedContent, type ContentFile } from './lib/content'
+import {
+  checkContent,
+  describeIssue,
+  type CheckedContent,
+  type ContentFile,
+  type FileIssue,
+} from './lib/content'
 import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
@@ -28,6 +41,10 @@ export interface PushResult {
   deleted: string[]
   /** Files refused by validation (only with `skipInvalid`; otherwise the push throws). */
   invalid: string[]
+  /** The same, with file and message (only with `skipInvalid`): the caller says what readers get. */
+  failed: CheckedContent['failed']
+  /** Which file gives which URL, for every file in the folder whose URL could be worked out. */
+  paths: Map<string, string>
   /** Languages whose index was rewritten. */
   indexes: string[]
 }
@@ -76,15 +93,18 @@ export async function push(options: PushOptions): Promise<PushResult> {
         `${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`,
       )
     }
-    for (const error of checked.errors) log(`  ✗ ${error} (the stored version stays)`)
-    reportWarnings(checked.warnings, options.warnings, log)
+    reportIssues(checked.issues, options.warnings, log)
     const plan = planPush(checked.files, checked.invalid, stored, {
       now,
       prune: options.prune,
       remove: options.remove,
     })
+    const drafts = new Set(
+      [...checked.articles].filter(([, article]) => !article.published).map(([key]) => key),
+    )
     reportPlan(
       plan,
+      drafts,
       options.dryRun ? `${storage.description} (dry run, nothing changed)` : storage.description,
       log,
     )
@@ -95,6 +115,11 @@ export async function push(options: PushOptions): Promise<PushResult> {
       onlyInStorage: plan.onlyInStorage,
       deleted: [],
       invalid: checked.invalid,
+      failed: checked.failed,
+      paths: new Map([
+        ...checked.files.map((f) => [f.path, f.key] as const),
+        ...checked.failed.flatMap((f) => (f.key ? [[f.path, f.key] as const] : [])),
+      ]),
       indexes: [],
     }
     if (options.dryRun) return { ...result, deleted: plan.removed }
@@ -105,30 +130,43 @@ export async function push(options: PushOptions): Promise<PushResult> {
   }
 }
 
-function reportWarnings(
-  warnings: string[],
+function reportIssues(
+  issues: FileIssue[],
   mode: PushOptions['warnings'],
   log: (line: string) => void,
 ) {
-  if (!warnings.length) return
+  if (!issues.length) return
+  const errors = issues.filter((i) => i.level === 'error')
   if (mode === 'count') {
-    log(
-      `⚠ ${warnings.length} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
-    )
+    // The page-breaking ones always in full: a blocked image is an empty box on the page.
+    for (const issue of errors) log(`✗ ${describeIssue(issue)}`)
+    const warnings = issues.length - errors.length
+    if (warnings)
+      log(
+        `⚠ ${warnings} link-preview warning(s): npm run content:check lists them, /preview/<lang>/<slug> shows them`,
+      )
     return
   }
-  log(`⚠ ${warnings.length} link-preview warning(s) (see /preview/<lang>/<slug>):`)
-  for (const warning of warnings) log(`  ⚠ ${warning}`)
+  log(`⚠ ${issues.length} page or link-preview issue(s) (see /preview/<lang>/<slug>):`)
+  for (const issue of issues)
+    log(`  ${issue.level === 'error' ? '✗' : '⚠'} ${describeIssue(issue)}`)
 }
 
-function reportPlan(plan: PushPlan, where: string, log: (line: string) => void) {
+/** One line per article; a draft is stored but never served, so it gets no URL-looking `+`. */
+function reportPlan(
+  plan: PushPlan,
+  drafts: Set<string>,
+  where: string,
+  log: (line: string) => void,
+) {
   const kept = plan.onlyInStorage.length - plan.removed.length
   log(
     `${where}: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed` +
       (kept ? `, ${kept} only in storage (kept; --prune removes them)` : ''),
   )
-  for (const key of plan.added) log(`  + /${key}`)
-  for (const key of plan.changed) log(`  ~ /${key}`)
+  const draft = (key: string) => `  · ${key}: draft (published: false), stored, not served`
+  for (const key of plan.added) log(drafts.has(key) ? draft(key) : `  + /${key}`)
+  for (const key of plan.changed) log(drafts.has(key) ? draft(key) : `  ~ /${key}`)
   for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
 }
 
@@ -156,7 +194,7 @@ async function applyPlan(
           log,
         )
       : new Set<string>()
-  const target = {
+  const target: Target = {
     store: storage.store,
     internal: storage.internal,
     db: storage.db,
@@ -174,21 +212,9 @@ async function applyPlan(
     const article = measured.has(key)
       ? validateSource(file.bytes, key, file.path, file.format, metadata, config)
       : checked.articles.get(key)!
-    const previous = plan.changed.includes(key)
-      ? {
-          bytes: await storage.store.raw(key),
-          metadata: (await storage.store.stat(key))?.metadata ?? {},
-        }
-      : undefined
-    const change = await storeAndIndex(target, {
-      key,
-      bytes: file.bytes,
-      metadata,
-      article,
-      previous,
-      before: [],
-    })
-    changes.push(change)
+    changes.push(
+      await publishFile(storage, target, { file, article, metadata }, plan.changed.includes(key)),
+    )
   }
   const stores = [{ store: storage.store, internal: storage.internal }]
   for (const key of plan.removed) {
@@ -212,6 +238,30 @@ async function applyPlan(
     )
   }
   await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, log)
+}
+
+/** Stores one validated file with the Worker's own writer: derived article, source, index row. */
+export async function publishFile(
+  storage: Storage,
+  target: Target,
+  built: { file: ContentFile; article: Article; metadata: SourceMetadata },
+  replacing: boolean,
+): Promise<Change> {
+  const { key } = built.file
+  const previous = replacing
+    ? {
+        bytes: await storage.store.raw(key),
+        metadata: (await storage.store.stat(key))?.metadata ?? {},
+      }
+    : undefined
+  return storeAndIndex(target, {
+    key,
+    bytes: built.file.bytes,
+    metadata: built.metadata,
+    article: built.article,
+    previous,
+    before: [],
+  })
 }
 
 /** Of these files, the keys the index does not hold at their version. */

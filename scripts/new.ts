@@ -1,9 +1,10 @@
 /**
  * npm run new -- <lang> <slug>
  *
- * Creates content/<lang>/<slug>.md with the front matter filled in: a title to replace, today's date
- * and time in the site's time zone, the language. Refuses to overwrite, including a file that would
- * have the same URL (`2024-06-19-<slug>.html`).
+ * Creates content/<lang>/<slug>.md as a draft (`published: false`: stored, never served) with the
+ * front matter filled in: a title to replace, today's date and time in the site's time zone, the
+ * language. Prints the file and the address it will have. Refuses to overwrite, including a file
+ * that would have the same URL (`2024-06-19-<slug>.html`). Loads only the settings, not wrangler.
  */
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -60,7 +61,7 @@ export async function createArticle(options: {
     )
   const text = PLACEHOLDER[options.lang] ?? PLACEHOLDER.en!
   const path = join(folder, `${slug}.md`)
-  const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\ncategories: []\ntags: []\n---\n\n${text.body}\n`
+  const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\ncategories: []\ntags: []\n# A draft: stored, not served. Delete the next line to publish.\npublished: false\n---\n\n${text.body}\n`
   await writeFile(path, source, { flag: 'wx' }) // wx: fail rather than overwrite, even in a race
   return path
 }
@@ -73,7 +74,13 @@ if (isMain(import.meta.url)) {
     process.exit(2)
   }
   createArticle({ dir: 'content', lang, slug }).then(
-    (path) => console.log(`created ${path}`),
+    async (path) => {
+      const { devPort } = await readSiteConfig()
+      console.log(`✓ created ${path}: a draft (published: false), not served yet`)
+      console.log(
+        `  write it, delete the published: false line, and with npm start running it is live at http://127.0.0.1:${devPort}/${lang}/${encodeURIComponent(slug)}`,
+      )
+    },
     (error: unknown) => {
       console.error(`✗ ${(error as Error).message}`)
       process.exit(1)

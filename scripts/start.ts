@@ -1,16 +1,19 @@
 /**
- * npm start: push content/ to the local KV/R2, serve it with `wrangler dev` on port 8787 (with the
- * share-card Worker og/ beside it), and keep pushing every saved change (live editing).
- * Offline-quiet: no Request.cf download, no telemetry.
+ * npm start: push content/ to the local KV/R2, serve it with `wrangler dev` (with the share-card
+ * Worker og/ beside it), and publish every saved
+ * file as it is saved (live editing). Quiet: one line per event, no banner, bindings table, update
+ * check, telemetry or Request.cf download; the Worker's JSON logs are turned into short lines.
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { push, PushError } from './content-push'
+import { createInterface } from 'node:readline'
+import { readSiteConfig } from './lib/config'
+import { devOutputLine } from './lib/dev-output'
 import { buildFonts } from '../og/scripts/build-fonts'
-import { DEV_TOKEN_FILE } from './lib/purge'
 import { DEV_CONFIGS } from './lib/og-build'
+import { DEV_TOKEN_FILE } from './lib/purge'
 import { watchContent } from './lib/watch'
 
 const DEV_ENV_FILE = '.wrangler/dev-admin.env'
@@ -19,38 +22,52 @@ const quiet = {
   ...process.env,
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
+  // The banner is where wrangler checks the registry for updates; the log level hides the bindings
+  // table and the per-request lines (devOutputLine keeps what matters).
+  WRANGLER_HIDE_BANNER: 'true',
+  WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn',
 }
 
-try {
-  await push({ dir: 'content', remote: false, warnings: 'count' })
-} catch (error) {
-  console.error(error instanceof PushError ? error.message : error)
-  process.exit(1)
-}
+const config = await readSiteConfig()
+const port = Number(argValue('--port') ?? config.devPort)
 
 // A fresh admin token per run: pushes use it to purge the dev server's cache after a change. It goes
 // to wrangler in a private env file, never on the command line, where `ps` would show it to anyone.
+// DEV_TOOLS turns on what only the publisher should see: the failed-save banner, the inspector link.
 const token = randomBytes(24).toString('base64url')
 await mkdir('.wrangler', { recursive: true })
 await writeFile(DEV_TOKEN_FILE, token, { mode: 0o600 })
-await writeFile(DEV_ENV_FILE, `ADMIN_TOKEN=${token}\n`, { mode: 0o600 })
+await writeFile(DEV_ENV_FILE, `ADMIN_TOKEN=${token}\nDEV_TOOLS=1\n`, { mode: 0o600 })
 // The publisher's own .dev.vars still apply; ours comes last, so its token wins.
 const envFiles = [...(existsSync('.dev.vars') ? ['.dev.vars'] : []), DEV_ENV_FILE].flatMap(
   (file) => ['--env-file', file],
 )
 
+let watcher: Awaited<ReturnType<typeof watchContent>>
+try {
+  watcher = await watchContent({ dir: 'content', log: (line) => console.log(line) })
+} catch (error) {
+  console.error(`✗ ${(error as Error).message}`)
+  process.exit(1)
+}
+
 // The share-card Worker runs beside the site (its fonts come from the installed @fontsource packages).
 buildFonts()
 const configs = DEV_CONFIGS.flatMap((file) => ['-c', file])
-const dev = spawn('wrangler', ['dev', ...configs, ...envFiles, ...process.argv.slice(2)], {
-  stdio: 'inherit',
+// --test-scheduled: the cron can be run by hand at /__scheduled, and wrangler does not warn that
+// it will not run by itself.
+const args = ['dev', ...configs, '--test-scheduled', ...envFiles, ...process.argv.slice(2)]
+const dev = spawn('wrangler', args, {
+  stdio: ['inherit', 'pipe', 'pipe'],
   env: quiet,
 })
-const watcher = await watchContent({
-  dir: 'content',
-  log: (line) => console.log(`[content] ${line}`),
-})
-console.log('[content] watching content/ — saved files go live on the next request')
+for (const stream of [dev.stdout, dev.stderr]) {
+  createInterface({ input: stream }).on('line', (line) => {
+    const shown = devOutputLine(line)
+    if (shown !== null) console.log(shown)
+  })
+}
+void announceWhenReady()
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -62,3 +79,27 @@ dev.on('exit', async (code) => {
   await watcher.close()
   process.exit(code ?? 0)
 })
+
+/** One line once a page answers, with how long the start took. */
+async function announceWhenReady() {
+  const home = `http://127.0.0.1:${port}/${config.defaultLang}/`
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    )
+    if (ok) break
+    if (dev.exitCode !== null) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  console.log(
+    `✓ ${home} is ready (${process.uptime().toFixed(1)} s) — saves in content/ go live as you save; Ctrl-C stops`,
+  )
+}
+
+function argValue(name: string): string | undefined {
+  const args = process.argv.slice(2)
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`))
+  if (i < 0) return undefined
+  return args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1]
+}

@@ -25,5 +25,7 @@ declare global {
   interface Env {
     /** `wrangler secret put ADMIN_TOKEN`; without it the admin endpoints are off. */
     ADMIN_TOKEN?: string
+    /** Set by `npm start` only: the failed-save banner and the inspector link (src/dev/banner.ts). */
+    DEV_TOOLS?: string
   }
 }

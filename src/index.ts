@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { timing } from 'hono/timing'
 import { siteConfig } from './config'
 import { securityHeaders } from './headers'
+import { devTools } from './dev/banner'
 import type { AppEnv } from './env'
 import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
@@ -36,6 +37,7 @@ app.use(async (c, next) => {
 })
 app.use(securityHeaders)
 app.use(canonicalPath)
+app.use(devTools)
 
 // Liveness for monitors, and the benchmarks' baseline: no storage, no rendering. `?bytes=` pads the
 // answer to a page's size (up to 256 KiB), so a cached page can be compared with a constant as large.

@@ -9,9 +9,9 @@ import type { SiteConfig } from '../../src/config'
 import { AppError } from '../../src/errors'
 import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
-import { previewChecks } from '../../src/meta/checks'
-import { pageMeta } from '../../src/meta/page'
-import { usesCard } from '../../src/meta/share-image'
+import { articleChecks } from '../../src/meta/article-checks'
+import type { PreviewIssue } from '../../src/meta/checks'
+import { checkText } from '../../src/i18n/checks'
 import { buildOrigin, rebase, storedArticle } from '../../src/articles/derived'
 import { validateSource } from '../../src/publish/publish'
 import { checkSourceSize, type SourceMetadata } from '../../src/source/store'
@@ -28,14 +28,24 @@ export interface ContentFile {
   sha256: string
 }
 
+export type FileIssue = PreviewIssue & { path: string; key: string }
+
+/** `ko/a.html: [X, LinkedIn] The title is 85 characters; X shows at most 70.` (page issues: `[page]`) */
+export function describeIssue(issue: FileIssue): string {
+  const where = issue.platforms.length ? issue.platforms.join(', ') : 'page'
+  return `${issue.path}: [${where}] ${issue.level === 'error' ? 'error: ' : ''}${checkText(issue, 'en')}`
+}
+
 export interface CheckedContent {
   files: ContentFile[]
   articles: Map<string, Article>
   errors: string[]
+  /** The same failures with their file and (when it could be worked out) URL key. */
+  failed: { path: string; key?: string; message: string }[]
   /** Keys of the files that failed (their URL could be worked out): their stored versions stay. */
   invalid: string[]
-  /** Link-preview problems (the inspector's checks): `ko/a.html: [X, LinkedIn] the title is 85 characters…` */
-  warnings: string[]
+  /** What the inspector would flag (link previews, and images the page's CSP blocks), per file. */
+  issues: FileIssue[]
 }
 
 /** Checks judge URLs as the deployed site will serve them; without BASE_URL, as some public https site. */
@@ -54,54 +64,73 @@ export async function checkContent(
   const files: ContentFile[] = []
   const articles = new Map<string, Article>()
   const errors: string[] = []
-  const warnings: string[] = []
+  const failed: CheckedContent['failed'] = []
+  const issues: FileIssue[] = []
   const invalid: string[] = []
   const byKey = new Map<string, string>()
   for (const absolute of await walk(dir)) {
     const path = relative(dir, absolute).split(sep).join('/')
-    const format = formatOf(path)
-    if (!format) continue
+    if (!formatOf(path)) continue
     const bytes = new Uint8Array(await readFile(absolute))
     let key: string | undefined
     try {
       key = keyFor(path, bytes, config)
       const earlier = byKey.get(key)
-      if (earlier)
-        throw new AppError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, {
-          file: path,
-        })
+      if (earlier) throw sameUrl(key, earlier, path)
       byKey.set(key, path)
-      checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      // Built exactly as the read path builds it (for the placeholder origin), once per file.
-      const file: ContentFile = { path, key, format, bytes, sha256 }
-      const article = validateSource(bytes, key, path, format, metadataOf(file), config)
-      files.push(file)
-      articles.set(key, article)
-      if (article.published) {
-        // Judged as the deployed site will serve it (or some public https site, without BASE_URL).
-        const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config)).head
-        const site = {
-          siteName: config.siteName,
-          twitterSite: config.twitterSite,
-          shareImages: config.shareImages,
-          homeUrl: `${checkOrigin(config)}/${article.lang}/`,
-        }
-        const own = !usesCard(served, config.shareImages)
-        for (const issue of previewChecks(pageMeta(served, site).tags, {
-          writtenImage: own ? served.image?.written : undefined,
-        })) {
-          warnings.push(
-            `${path}: [${issue.platforms.join(', ')}] ${issue.level === 'error' ? 'error: ' : ''}${issue.message}`,
-          )
-        }
-      }
+      const checked = checkFile(path, key, bytes, config, metadataOf)
+      files.push(checked.file)
+      articles.set(key, checked.article)
+      issues.push(...checked.issues)
     } catch (error) {
-      errors.push(error instanceof AppError ? error.describe() : `${path}: ${String(error)}`)
+      const message = describeError(error, path)
+      errors.push(message)
+      failed.push({ path, key, message })
       if (key) invalid.push(key)
     }
   }
-  return { files, articles, errors, warnings, invalid }
+  return { files, articles, errors, failed, issues, invalid }
+}
+
+export const sameUrl = (key: string, earlier: string, path: string) =>
+  new AppError('SOURCE_INVALID', `same URL /${key} as ${earlier}; rename one of them`, {
+    file: path,
+  })
+
+/** `ko/a.md:2:8: invalid YAML: …`: where and what, for the terminal. */
+export const describeError = (error: unknown, path: string) =>
+  error instanceof AppError ? error.describe() : `${path}: ${String(error)}`
+
+/**
+ * One file, built exactly as the read path builds it (for the placeholder origin), and what the
+ * inspector would flag on its page; throws an AppError naming file, line and key.
+ */
+export function checkFile(
+  path: string,
+  key: string,
+  bytes: Uint8Array,
+  config: SiteConfig,
+  metadataOf: (file: ContentFile) => SourceMetadata,
+): { file: ContentFile; article: Article; issues: FileIssue[] } {
+  checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const file: ContentFile = { path, key, format: formatOf(path) ?? 'html', bytes, sha256 }
+  const article = validateSource(bytes, key, path, file.format, metadataOf(file), config)
+  const issues: FileIssue[] = []
+  if (article.published) {
+    // Judged as the deployed site will serve it (or some public https site, without BASE_URL).
+    const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config))
+    const site = {
+      siteName: config.siteName,
+      twitterSite: config.twitterSite,
+      shareImages: config.shareImages,
+      homeUrl: `${checkOrigin(config)}/${article.lang}/`,
+    }
+    // Notes (how a platform cuts the text) are for the inspector's mock-ups, not the terminal.
+    for (const issue of articleChecks(served, site, config.imageHosts))
+      if (issue.level !== 'note') issues.push({ ...issue, path, key })
+  }
+  return { file, article, issues }
 }
 
 /**

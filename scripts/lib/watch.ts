@@ -1,15 +1,29 @@
 /**
- * Live editing: every save under the content folder is validated and pushed to local storage within
- * about a second, and the dev server's cached copies are purged. An invalid save prints its error and
- * the previous version keeps being served. Deleting a file deletes its article.
+ * Live editing: the folder is pushed once, then each saved file alone is validated and published
+ * (its source, derived article and index row) and its cached pages purged. Every save prints one
+ * line saying what readers now get: live, a draft that is not served, still the previous version,
+ * or nothing (404) until the file is fixed — and `fixed, live` when a failing file is saved right.
+ * The last failure of each article is kept for the dev server's banner.
  */
 import { watch } from 'chokidar'
-import { push, type PushOptions, type PushResult } from '../content-push'
+import { readFile } from 'node:fs/promises'
+import { relative, sep } from 'node:path'
+import { buildOrigin } from '../../src/articles/derived'
+import { changeTags } from '../../src/cache/tags'
+import { clearFailure, recordFailure } from '../../src/dev/failures'
+import { formatOf } from '../../src/parse/body'
+import { unpublish, type Change, type Target } from '../../src/publish/publish'
+import { splitArticleKey } from '../../src/source/keys'
+import type { StoredEntry } from '../../src/source/store'
+import { publishFile, push, type PushOptions } from '../content-push'
 import { readSiteConfig } from './config'
+import { checkFile, describeError, describeIssue, keyFor, sameUrl } from './content'
+import { metadataFor } from './plan'
+import { purgeAfterPush, purgeTarget } from './purge'
 import { openStorage } from './storage'
 
 export interface Watcher {
-  /** Resolves after the push a change triggered; for tests. */
+  /** Resolves once every save seen so far has been handled; for tests. */
   idle(): Promise<void>
   close(): Promise<void>
 }
@@ -21,57 +35,164 @@ export async function watchContent(
   },
 ): Promise<Watcher> {
   const log = options.log ?? console.log
-  const storage = await openStorage('kv', await readSiteConfig(options.configPath), {
+  const config = await readSiteConfig(options.configPath)
+  const storage = await openStorage('kv', config, {
     remote: false,
     persistTo: options.persistTo,
     configPath: options.configPath,
   })
-  // Keys that had a file during this session: only those are deleted when their file goes.
-  const seen = new Set<string>()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let running: Promise<void> = Promise.resolve()
-  let pending = false
+  const target: Target = {
+    store: storage.store,
+    internal: storage.internal,
+    db: storage.db,
+    origin: buildOrigin(config),
+  }
+  const purge = await purgeTarget({
+    remote: false,
+    baseUrl: config.baseUrl,
+    devPort: config.devPort,
+    given: options.purge,
+    privateStore: false,
+  })
 
-  const run = async () => {
-    const started = performance.now()
-    let result: PushResult
-    try {
-      // Only the errors from push's own report: the rest is summarized below.
-      const errors = (line: string) => line.trimStart().startsWith('✗') && log(line.trim())
-      result = await push({
-        ...options,
-        remote: false,
-        storage,
-        skipInvalid: true,
-        remove: [...seen],
-        probeImages: false,
-        log: errors,
-      })
-    } catch (error) {
-      log(`✗ ${(error as Error).message}`)
-      return
+  // The whole folder once, as a push (invalid files reported, the rest stored).
+  const first = await push({
+    ...options,
+    remote: false,
+    storage,
+    skipInvalid: true,
+    probeImages: false,
+    warnings: 'count',
+    log: (line) => log(line.replace(/^ {2}/, '')),
+  })
+  const stored = await storage.list()
+  /** Which file gives which URL now; the articles whose last save failed, and by which file. */
+  const keyOfPath = new Map(first.paths)
+  const failing = new Map<string, string>()
+  for (const failure of first.failed) {
+    if (!failure.key) {
+      log(`✗ ${failure.message}`)
+      continue
     }
-    for (const key of [...result.added, ...result.changed, ...result.unchanged, ...result.invalid])
-      seen.add(key)
-    const ms = Math.round(performance.now() - started)
-    for (const key of result.added) log(`+ /${key} (${ms} ms)`)
-    for (const key of result.changed) log(`↻ /${key} (${ms} ms)`)
-    for (const key of result.deleted) log(`- /${key} (${ms} ms)`)
-    for (const key of result.invalid)
-      log(`✗ /${key} not updated: the previous version is still served`)
+    failing.set(failure.key, failure.path)
+    await reportFailure(failure.key, failure.path, failure.message)
   }
 
-  const schedule = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      // One push at a time; saves during a push trigger one more.
-      if (pending) return
-      pending = true
-      running = running.then(() => {
-        pending = false
-        return run()
-      })
-    }, options.debounceMs ?? 100)
+  async function reportFailure(key: string, path: string, message: string) {
+    const previousServed = await isServed(key)
+    log(
+      `✗ ${message} — ${previousServed ? `/${key} still serves the previous version` : `/${key} is not served (404) until this is fixed`}`,
+    )
+    await recordFailure(storage.internal, key, { file: path, message, previousServed })
+  }
+
+  async function isServed(key: string): Promise<boolean> {
+    const { lang, slug } = splitArticleKey(key)
+    const row = await storage.db
+      .prepare('SELECT 1 AS served FROM articles WHERE lang = ? AND slug = ?')
+      .bind(lang, slug)
+      .first<{ served: number }>()
+    return row !== null
+  }
+
+  async function purgeChanges(changes: Change[]) {
+    if (purge === false) return
+    await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, () => {})
+  }
+
+  /** One saved (or deleted) file: publish it alone, then say what readers get now. */
+  async function handle(path: string) {
+    const started = performance.now()
+    const ms = () => `${Math.round(performance.now() - started)} ms`
+    const bytes = await readFile(`${options.dir}/${path}`).then(
+      (b) => new Uint8Array(b),
+      () => null,
+    )
+    if (!bytes) return removed(path, ms)
+    let key: string | undefined
+    try {
+      key = keyFor(path, bytes, config)
+      const holder = [...keyOfPath].find(([p, k]) => k === key && p !== path)?.[0]
+      if (holder) throw sameUrl(key, holder, path)
+      const previous: StoredEntry | undefined = stored.get(key)
+      const now = new Date().toISOString()
+      const built = checkFile(path, key, bytes, config, (file) => metadataFor(file, previous, now))
+      const wasServed = previous ? await isServed(key) : false
+      const unchanged =
+        previous?.metadata.sha256 === built.file.sha256 && previous.metadata.fileName === path
+      if (!unchanged) {
+        const metadata = metadataFor(built.file, previous, now)
+        const change = await publishFile(storage, target, { ...built, metadata }, !!previous)
+        stored.set(key, { key, metadata } as StoredEntry)
+        await purgeChanges([change])
+      }
+      keyOfPath.set(path, key)
+      const fixed = failing.delete(key)
+      if (fixed) await clearFailure(storage.internal, key)
+      // Warnings ride on the same line; what breaks the page itself (a blocked image) gets its own.
+      const warnings = built.issues.filter((i) => i.level === 'warning').length
+      const note = warnings ? ` · ⚠ ${warnings} link-preview warning(s): /preview/${key}` : ''
+      if (!built.article.published) {
+        log(
+          `· ${path}: draft (published: false), stored, not served${wasServed ? `; /${key} is no longer served` : ''} (${ms()})`,
+        )
+      } else if (fixed) log(`✓ ${path} fixed, live at /${key} (${ms()})${note}`)
+      else if (unchanged) return
+      else log(`${wasServed ? '↻' : '+'} /${key} live (${ms()})${note}`)
+      for (const issue of built.issues.filter((i) => i.level === 'error'))
+        log(`  ✗ ${describeIssue(issue)}`)
+    } catch (error) {
+      const message = describeError(error, path)
+      if (!key) return log(`✗ ${message}`)
+      // The file gives this URL (unless another file already does): its deletion must find it.
+      if (![...keyOfPath].some(([p, k]) => k === key && p !== path)) keyOfPath.set(path, key)
+      failing.set(key, path)
+      await reportFailure(key, path, message)
+    }
+  }
+
+  async function removed(path: string, ms: () => string) {
+    for (const [key, failed] of failing) {
+      if (failed !== path) continue
+      failing.delete(key)
+      await clearFailure(storage.internal, key)
+    }
+    const key = keyOfPath.get(path)
+    keyOfPath.delete(path)
+    // Another file (a renamed copy) may give the same URL now.
+    if (!key || [...keyOfPath.values()].includes(key)) return
+    const change = await unpublish(
+      [{ store: storage.store, internal: storage.internal }],
+      storage.db,
+      config,
+      key,
+    )
+    stored.delete(key)
+    if (change) {
+      await purgeChanges([change])
+      log(`- /${key} removed: ${path} was deleted (${ms()})`)
+    } else log(`- ${path} deleted (it was never stored)`)
+    // A file refused for having this URL too (a rename seen as add, then delete) gets its turn.
+    const waiting = failing.get(key)
+    if (waiting) await handle(waiting)
+  }
+
+  // Saves collected over a short pause, each file handled once, one file at a time.
+  const queued = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> = Promise.resolve()
+  const flush = () => {
+    const paths = [...queued]
+    queued.clear()
+    running = running.then(async () => {
+      for (const path of paths) {
+        try {
+          await handle(path)
+        } catch (error) {
+          log(`✗ ${path}: ${(error as Error).message}`)
+        }
+      }
+    })
   }
 
   // chokidar, not fs.watch: editors that save by renaming a temp file over the original (vim, sed -i)
@@ -80,15 +201,17 @@ export async function watchContent(
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
   })
-  watcher.on('all', (_event, path) => {
-    if (/\.(md|markdown|html?)$/i.test(path)) schedule()
+  watcher.on('all', (_event, absolute) => {
+    const path = relative(options.dir, absolute).split(sep).join('/')
+    if (!formatOf(path)) return
+    queued.add(path)
+    clearTimeout(timer)
+    timer = setTimeout(flush, options.debounceMs ?? 30)
   })
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
-  // The first push records which keys exist, so later deletions are recognized.
-  await run()
   return {
     idle: async () => {
-      await new Promise((resolve) => setTimeout(resolve, (options.debounceMs ?? 100) + 50))
+      await new Promise((resolve) => setTimeout(resolve, (options.debounceMs ?? 30) + 120))
       await running
     },
     async close() {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors'
+import type { CheckCode } from '../meta/checks'
 
 /** Plural forms as `Intl.PluralRules` names them; `{n}` is replaced by the formatted number. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
@@ -46,7 +47,34 @@ export interface Messages {
     photo: string
     site: string
   }
-  /** The link-preview inspector. */
-  preview: { title: string; intro: string; noIssues: string; error: string; warning: string }
+  /** The link-preview inspector, and the development banner that links to it. */
+  preview: PreviewMessages
   errors: Record<ErrorCode, { title: string; body: string }>
+}
+
+/** The inspector's words, and one sentence per check code (`{length}`, `{url}`… filled in). */
+export interface PreviewMessages {
+  title: string
+  intro: string
+  noIssues: string
+  error: string
+  warning: string
+  /** How a platform will cut the text: not a problem. */
+  note: string
+  ok: string
+  verdict: string
+  /** The summary row for what a browser does with the page (its CSP). */
+  page: string
+  cards: string
+  /** `{date}`: when the card layouts were last compared with the platforms. */
+  layouts: string
+  rawTags: string
+  noImage: string
+  noDescription: string
+  /** Development only: the article page's link to the inspector, and the failed-save banner. */
+  devLink: string
+  devFailed: string
+  devNotServed: string
+  devOlder: string
+  checks: Record<CheckCode, string>
 }

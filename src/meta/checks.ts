@@ -1,17 +1,54 @@
 /**
  * What each platform would complain about in a page's link-preview metadata, from the same tags the
- * crawlers read (PREVIEWS.md's inspector checklist). Used by the inspector page and content:push.
+ * crawlers read (PREVIEWS.md's inspector checklist), and what the page itself will do with its
+ * images in a browser (the CSP). Used by the inspector page, content:check and content:push.
+ * Issues carry a stable code and values; their text lives in the message catalogues (checkText).
  */
 import type { MetaTag } from './open-graph'
 import { length } from './text'
+import { cspAllowsImage } from './image-hosts'
 
 export type Platform = 'KakaoTalk' | 'Facebook' | 'X' | 'Slack' | 'Discord' | 'LinkedIn'
 export const PLATFORMS: Platform[] = ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn']
 
+export const CHECK_CODES = [
+  'TITLE_MISSING',
+  'TITLE_LONG',
+  'TITLE_BYTES_DISCORD',
+  'DESCRIPTION_MISSING',
+  'DESCRIPTION_BYTES_DISCORD',
+  'IMAGE_MISSING',
+  'IMAGE_NOT_ABSOLUTE',
+  'IMAGE_UNREACHABLE',
+  'IMAGE_NOT_HTTPS',
+  'IMAGE_RELATIVE',
+  'IMAGE_NO_SIZE',
+  'IMAGE_TOO_SMALL_FACEBOOK',
+  'IMAGE_SMALL_FACEBOOK',
+  'IMAGE_TOO_SMALL_X',
+  'IMAGE_UNDER_RECOMMENDED',
+  'IMAGE_KAKAO_CROP',
+  'IMAGE_SVG',
+  'IMAGE_WEBP',
+  'IMAGE_NO_ALT',
+  'CARD_NOT_LARGE',
+  'URL_MISSING',
+  'IMAGE_HOST_BLOCKED',
+] as const
+export type CheckCode = (typeof CHECK_CODES)[number]
+
 export interface PreviewIssue {
+  code: CheckCode
+  /**
+   * error: the card or page breaks; warning: worth fixing; note: how a platform will cut the text,
+   * shown in the inspector's mock-up but not worth a warning (every Korean headline is over Discord's
+   * 67 bytes).
+   */
+  level: 'error' | 'warning' | 'note'
+  /** The platforms whose card shows the problem; empty: the page itself, in a browser. */
   platforms: Platform[]
-  level: 'error' | 'warning'
-  message: string
+  /** Filled into the message: `{length}`, `{url}`, `{width}`… */
+  values: Record<string, string | number>
 }
 
 /** The first value of each tag, as Open Graph readers take it. */
@@ -31,128 +68,105 @@ const utf8 = (s: string) => new TextEncoder().encode(s).length
 const PRIVATE_HOST =
   /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|.*\.(invalid|test|local|localhost|internal))$/i
 
-export function previewChecks(
-  tags: MetaTag[],
-  source: { writtenImage?: string } = {},
-): PreviewIssue[] {
+/** What the source said about the main image, which the tags alone cannot tell. */
+export interface ImageFacts {
+  /** The URL as written, when it was relative. */
+  writtenImage?: string
+  /** The main image's own alt text ('' when it has none: og:image:alt then falls back to the title). */
+  imageAlt?: string
+}
+
+export function previewChecks(tags: MetaTag[], source: ImageFacts = {}): PreviewIssue[] {
   const v = tagValues(tags)
   const issues: PreviewIssue[] = []
-  const add = (level: PreviewIssue['level'], platforms: Platform[], message: string) =>
-    issues.push({ level, platforms, message })
+  const add = (
+    level: PreviewIssue['level'],
+    platforms: Platform[],
+    code: CheckCode,
+    values: PreviewIssue['values'] = {},
+  ) => issues.push({ code, level, platforms, values })
   const title = v.get('og:title') ?? v.get('twitter:title')
   const description = v.get('og:description') ?? v.get('twitter:description') ?? ''
   const image = v.get('og:image')
 
-  if (!title)
-    add(
-      'error',
-      PLATFORMS,
-      'no og:title: platforms fall back to the page <title> or show the bare URL',
-    )
+  if (!title) add('error', PLATFORMS, 'TITLE_MISSING')
   else {
+    // X's large card shows no title since October 2023; its summary card still does.
+    const large = v.get('twitter:card') === 'summary_large_image'
     if (graphemes(title) > 70)
-      add(
-        'warning',
-        ['X', 'LinkedIn'],
-        `the title is ${graphemes(title)} characters; X shows at most 70`,
-      )
-    if (utf8(title) > 67)
-      add(
-        'warning',
-        ['Discord'],
-        `the title is ${utf8(title)} bytes of UTF-8; Discord cuts titles after about 67 bytes (≈22 Korean or Japanese characters)`,
-      )
+      add('warning', large ? ['LinkedIn'] : ['X', 'LinkedIn'], 'TITLE_LONG', {
+        length: graphemes(title),
+      })
+    if (utf8(title) > 67) add('note', ['Discord'], 'TITLE_BYTES_DISCORD', { bytes: utf8(title) })
   }
-  if (!description) add('warning', PLATFORMS, 'no og:description: previews show no summary')
-  else {
-    if (graphemes(description) > 200)
-      add(
-        'warning',
-        ['X'],
-        `the description is ${graphemes(description)} characters; X shows at most 200`,
-      )
-    if (utf8(description) > 347)
-      add(
-        'warning',
-        ['Discord'],
-        `the description is ${utf8(description)} bytes of UTF-8; Discord cuts after about 347 bytes`,
-      )
-  }
+  // X shows no description in a large card (since 2023), so only Discord's cut is checked.
+  if (!description) add('warning', PLATFORMS, 'DESCRIPTION_MISSING')
+  else if (utf8(description) > 347)
+    add('note', ['Discord'], 'DESCRIPTION_BYTES_DISCORD', { bytes: utf8(description) })
 
   if (!image) {
-    add(
-      'warning',
-      PLATFORMS,
-      'no og:image: previews are text only (set `image` in the front matter or put an image in the body)',
-    )
+    add('warning', PLATFORMS, 'IMAGE_MISSING')
   } else {
-    if (!/^https?:\/\//.test(image))
-      add('error', PLATFORMS, `og:image is not an absolute URL: ${image}`)
+    if (!/^https?:\/\//.test(image)) add('error', PLATFORMS, 'IMAGE_NOT_ABSOLUTE', { url: image })
     else {
-      if (PRIVATE_HOST.test(new URL(image).hostname))
-        add(
-          'error',
-          PLATFORMS,
-          `og:image is on ${new URL(image).host}, which crawlers cannot reach (set BASE_URL, or use an absolute image URL)`,
-        )
+      const { host, hostname } = new URL(image)
+      if (PRIVATE_HOST.test(hostname)) add('error', PLATFORMS, 'IMAGE_UNREACHABLE', { host })
       if (!image.startsWith('https://'))
-        add('warning', ['Facebook', 'Discord', 'LinkedIn'], 'og:image is not https')
+        add('warning', ['Facebook', 'Discord', 'LinkedIn'], 'IMAGE_NOT_HTTPS')
     }
     if (source.writtenImage)
-      add(
-        'warning',
-        PLATFORMS,
-        `the image is written as a relative URL (${source.writtenImage}); crawlers get ${image}: write the absolute URL so it does not depend on where the page is served`,
-      )
+      add('warning', PLATFORMS, 'IMAGE_RELATIVE', { written: source.writtenImage, url: image })
     const width = Number(v.get('og:image:width'))
     const height = Number(v.get('og:image:height'))
+    const size = { width, height }
     if (!width || !height) {
-      add(
-        'warning',
-        ['Facebook', 'KakaoTalk'],
-        'og:image has no width/height: the first share may show no image (add image.width and image.height)',
-      )
+      add('warning', ['Facebook', 'KakaoTalk'], 'IMAGE_NO_SIZE')
     } else {
-      if (width < 200 || height < 200)
-        add(
-          'error',
-          ['Facebook'],
-          `the image is ${width}×${height}; Facebook needs at least 200×200`,
-        )
+      if (width < 200 || height < 200) add('error', ['Facebook'], 'IMAGE_TOO_SMALL_FACEBOOK', size)
       else if (width < 600 || height < 315)
-        add(
-          'warning',
-          ['Facebook'],
-          `the image is ${width}×${height}; under 600×315 Facebook shows a small square`,
-        )
-      if (width < 300 || height < 157)
-        add(
-          'error',
-          ['X'],
-          `the image is ${width}×${height}; X's large card needs at least 300×157`,
-        )
+        add('warning', ['Facebook'], 'IMAGE_SMALL_FACEBOOK', size)
+      if (width < 300 || height < 157) add('error', ['X'], 'IMAGE_TOO_SMALL_X', size)
       if (width < 1200 || height < 627)
-        add(
-          'warning',
-          ['LinkedIn', 'Discord'],
-          `the image is ${width}×${height}; 1200×630 is recommended`,
-        )
-      if (width < 800 || height < 400)
-        add('warning', ['KakaoTalk'], `the image is ${width}×${height}; KakaoTalk crops to 800×400`)
+        add('warning', ['LinkedIn', 'Discord'], 'IMAGE_UNDER_RECOMMENDED', size)
+      if (width < 800 || height < 400) add('warning', ['KakaoTalk'], 'IMAGE_KAKAO_CROP', size)
     }
-    if (/\.svg(\?|$)/i.test(image))
-      add('error', ['X', 'Facebook'], 'SVG images are not shown in previews')
-    if (/\.webp(\?|$)/i.test(image))
-      add('warning', ['KakaoTalk'], 'KakaoTalk is reported to fail on WebP images')
-    if (!v.get('og:image:alt') && !v.get('twitter:image:alt'))
-      add('warning', ['X', 'Facebook'], 'the image has no alt text (image.alt)')
+    if (/\.svg(\?|$)/i.test(image)) add('error', ['X', 'Facebook'], 'IMAGE_SVG')
+    if (/\.webp(\?|$)/i.test(image)) add('warning', ['KakaoTalk'], 'IMAGE_WEBP')
+    // og:image:alt falls back to the title, so the tags always have one: ask the source instead.
+    const noAlt =
+      source.imageAlt !== undefined
+        ? !source.imageAlt.trim()
+        : !v.get('og:image:alt') && !v.get('twitter:image:alt')
+    if (noAlt) add('warning', ['X', 'Facebook'], 'IMAGE_NO_ALT')
     if (v.get('twitter:card') !== 'summary_large_image')
-      add(
-        'warning',
-        ['X', 'Discord'],
-        'twitter:card is not summary_large_image: the image shows small',
-      )
+      add('warning', ['X', 'Discord'], 'CARD_NOT_LARGE')
   }
-  if (!v.get('og:url')) add('error', ['Facebook'], 'no og:url')
+  if (!v.get('og:url')) add('error', ['Facebook'], 'URL_MISSING')
   return issues
+}
+
+/**
+ * The page's own images (the hero and the body's) that its Content-Security-Policy blocks: readers
+ * would see an empty box. One issue per URL.
+ */
+export function pageChecks(
+  images: string[],
+  page: { origin: string; imageHosts: string[] },
+): PreviewIssue[] {
+  return [...new Set(images)]
+    .filter((url) => !cspAllowsImage(url, page.origin, page.imageHosts))
+    .map((url) => ({
+      code: 'IMAGE_HOST_BLOCKED' as const,
+      level: 'error' as const,
+      platforms: [],
+      values: { url, origin: originOf(url, page.origin) },
+    }))
+}
+
+function originOf(url: string, base: string): string {
+  try {
+    return new URL(url, base).origin
+  } catch {
+    return url
+  }
 }

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml'
+import { explainYamlError } from './yaml-errors'
 import type * as z from 'zod'
 import { AppError } from '../errors'
 import { LIMITS } from './limits'
@@ -72,13 +73,12 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     prettyErrors: false,
   })
   const lineAt = (offset: number) => source.yamlLine - 1 + lineCounter.linePos(offset).line
+  const at = (offset: number) => ({ line: lineAt(offset), column: lineCounter.linePos(offset).col })
 
   const yamlError = doc.errors[0]
   if (yamlError) {
-    throw new AppError('SOURCE_INVALID', `invalid YAML: ${firstLine(yamlError.message)}`, {
-      file,
-      line: lineAt(yamlError.pos[0]),
-    })
+    const syntax = explainYamlError(doc, yamlError)
+    throw new AppError('SOURCE_INVALID', syntax.message, { file, ...at(syntax.offset) })
   }
 
   const { duplicate, aliases, aliasOffset } = checkYaml(doc, LIMITS.frontMatterAliases)
@@ -93,10 +93,7 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     throw new AppError(
       'SOURCE_INVALID',
       `invalid YAML: Map keys must be unique; ${JSON.stringify(duplicate.key)} appears twice in the same map`,
-      {
-        file,
-        line: lineAt(duplicate.offset),
-      },
+      { file, ...at(duplicate.offset) },
     )
   }
 
@@ -178,5 +175,3 @@ function describe(value: unknown): string {
   const shown = JSON.stringify(value)
   return `, got ${shown && shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`
 }
-
-const firstLine = (s: string) => s.split('\n')[0] ?? s

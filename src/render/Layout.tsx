@@ -19,6 +19,8 @@ export interface HeadProps {
   alternates?: { hreflang: string; href: string }[]
   /** For error pages: keep them out of search results. */
   noindex?: boolean
+  /** Styles only this kind of page needs (the inspector's), after the site's. */
+  extraStyles?: string
 }
 
 export interface ChromeProps {
@@ -75,7 +77,7 @@ function headHtml(props: HeadProps): string {
     out.push(`<script type="application/ld+json">${scriptSafeJson(props.jsonLd)}</script>`)
   out.push(
     '<meta name="theme-color" content="#1a5490"/><link rel="icon" href="data:,"/>',
-    `<style>${styles}</style>`,
+    `<style>${styles}${props.extraStyles ?? ''}</style>`,
   )
   return out.join('')
 }

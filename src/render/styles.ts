@@ -97,16 +97,6 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .feed-link{margin-top:2rem;font-size:.9rem}
 .search{display:flex;gap:.5rem;margin:0 0 1.5rem}.search input{flex:1;min-width:0;font:inherit;padding:.45rem .7rem;border:1px solid var(--line);border-radius:.375rem;background:var(--bg);color:var(--fg)}
 .search button{font:inherit;padding:.45rem 1rem;border:1px solid var(--accent);border-radius:.375rem;background:var(--accent);color:var(--bg)}.search-order{font-size:.9rem;color:var(--muted)}
-.previews{display:grid;gap:1.5rem}
-.preview h2{font-size:1rem;margin:0 0 .5rem}
-.mock{border:1px solid var(--line);border-radius:.5rem;overflow:hidden;max-width:32rem;background:var(--code)}
-.mock.large img{display:block;width:100%;aspect-ratio:1.91/1;object-fit:cover}
-.mock.small{display:flex;flex-direction:row-reverse;gap:.75rem;padding:.75rem;border-left:4px solid var(--line)}
-.mock.small img{width:5rem;height:5rem;object-fit:cover;border-radius:.25rem}
-.preview-discord .mock{border-left:4px solid var(--accent)}
-.mock-text{padding:.6rem .8rem}.mock-text p{margin:0}
-.mock-site{font-size:.8rem;color:var(--muted)}.mock-title{font-weight:700;line-height:1.4}.mock-description{font-size:.9rem;color:var(--muted)}
-.issues{margin:.5rem 0 0;padding-left:1.25rem;font-size:.9rem}.issues .error strong{color:var(--error)}.issues .warning strong{color:var(--warn)}
 .error{text-align:center;padding:3rem 0 1.5rem}.error .search{max-width:28rem;margin:1.5rem auto}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap;text-align:start}
 .latest h2{font-size:1.05rem;margin:0 0 .6rem}
 @media (prefers-color-scheme:dark){.body [style*="color"]{color:inherit!important;background-color:transparent!important}}

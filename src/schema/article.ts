@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { parseDate } from '../parse/date'
 import { HttpUrl, WebOrSiteUrl } from './url'
 
 /**
@@ -36,9 +37,12 @@ const wordList = z
       ),
   )
 
-const dateLike = z.union([z.string(), z.date()], {
-  error: 'expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900',
-})
+const DATE_FORMAT = 'expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900'
+// Checked here rather than when the date is used, so the error names the line: the zone does not
+// change whether a calendar date exists (2024-13-45 does not anywhere).
+const dateLike = z
+  .union([z.string(), z.date()], { error: DATE_FORMAT })
+  .refine((value) => parseDate(value, 'UTC') !== null, { error: DATE_FORMAT })
 
 const pixels = z
   .number({ error: 'expected a whole number of pixels' })

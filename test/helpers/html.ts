@@ -8,6 +8,7 @@ export interface PageElement {
   textContent: string | null
   innerHTML: string
   getAttribute(name: string): string | null
+  querySelector(selector: string): PageElement | null
   querySelectorAll(selector: string): ArrayLike<PageElement>
 }
 

@@ -76,16 +76,16 @@ describe('the seed article for social crawlers', () => {
 
   it('reads the generated share card of an article without an image, and the card is a PNG', async () => {
     const html = await (
-      await worker.get('/en/edge-rendering-explained', {
+      await worker.get('/en/no-front-matter-extras', {
         headers: { 'user-agent': CRAWLERS.Facebook },
       })
     ).text()
     const { error, result } = await ogs({ html })
     expect(error).toBe(false)
     // The URL carries the source's version: its SHA-256, as pushed from content/.
-    const source = await readFile('content/en/2024-05-02-edge-rendering-explained.md')
+    const source = await readFile('content/en/no-front-matter-extras.html')
     const version = createHash('sha256').update(source).digest('hex').slice(0, 12)
-    const card = `${worker.origin}/og/en/edge-rendering-explained.${version}.png`
+    const card = `${worker.origin}/og/en/no-front-matter-extras.${version}.png`
     expect(result.ogImage).toEqual([
       expect.objectContaining({ url: card, type: 'image/png', width: '1200', height: '630' }),
     ])

@@ -35,31 +35,36 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
 describe('live editing while the dev server runs', () => {
   let worker: RunningWorker
   beforeAll(async () => {
-    worker = await startDevWorker()
+    // DEV_TOOLS as npm start sets it: the failed-save banner is on.
+    worker = await startDevWorker({ vars: { DEV_TOOLS: '1' } })
   }, 120_000)
   afterAll(() => worker?.stop())
 
-  /** Polls until the page's <h1> is `title`, as a reader reloading would. */
+  /** Polls until the page is as expected, as a reader reloading would. */
   async function eventually(
     path: string,
     expected: (html: string, status: number) => boolean,
   ): Promise<boolean> {
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       const res = await worker.get(path)
       if (expected(await res.text(), res.status)) return true
-      await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, 50))
     }
     return false
   }
 
-  it('serves a saved file changed within about a second, keeps the old version after an invalid save, and follows creates and deletes', async () => {
-    const watcher = await watchContent({
+  const watchWith = async (lines: string[]) =>
+    watchContent({
       dir: ws.content,
       persistTo: worker.state,
       purge: { origin: worker.origin, token: worker.token },
-      log: () => {},
-      debounceMs: 50,
+      log: (line) => lines.push(line),
+      debounceMs: 30,
     })
+
+  it('serves a saved file changed within about a second, keeps the old version after an invalid save, and follows creates and deletes', async () => {
+    const lines: string[] = []
+    const watcher = await watchWith(lines)
     try {
       const file = join(ws.content, 'ko/kimchi-recipe.html')
       const original = await readFile(file, 'utf8')
@@ -86,6 +91,68 @@ describe('live editing while the dev server runs', () => {
       await watcher.close()
     }
   }, 60_000)
+
+  it('says what readers get after each save: a new broken file is a 404, a broken change keeps the old version, a fix is live, a draft is not served', async () => {
+    const lines: string[] = []
+    const watcher = await watchWith(lines)
+    const last = () => lines.at(-1) ?? ''
+    try {
+      // A new file with an unclosed quote on line 2: located where the quote opens; nothing is served.
+      const fresh = join(ws.content, 'ko/broken-new.md')
+      await writeFile(fresh, '---\ntitle: "첫 기사\ndate: 2024-06-19\ntags: [a]\n---\n본문')
+      await watcher.idle()
+      expect(last()).toMatch(/^✗ ko\/broken-new\.md:2:8: invalid YAML: the quote " opened here/)
+      expect(last()).toContain('/ko/broken-new is not served (404) until this is fixed')
+      expect(last()).not.toContain('previous version')
+      // The dev server shows the same error on that address.
+      const page = await worker.get('/ko/broken-new')
+      expect(page.status).toBe(404)
+      expect(await page.text()).toContain('ko/broken-new.md:2:8: invalid YAML')
+
+      // An impossible date: its line.
+      await writeFile(fresh, '---\ntitle: 첫 기사\ntags: [a]\ndate: 2024-13-45\n---\n본문')
+      await watcher.idle()
+      expect(last()).toMatch(/^✗ ko\/broken-new\.md:4 → date: .*"2024-13-45"/)
+
+      // Fixed: the terminal says so, and the page is live without the banner.
+      await writeFile(fresh, '---\ntitle: 첫 기사\ndate: 2024-06-19\n---\n본문')
+      await watcher.idle()
+      expect(last()).toMatch(/^✓ ko\/broken-new\.md fixed, live at \/ko\/broken-new \(\d+ ms\)/)
+      const fixed = await worker.get('/ko/broken-new')
+      expect(fixed.status).toBe(200)
+      expect(await fixed.text()).not.toContain('role="alert"')
+
+      // A broken change to a served article: the previous version is still served, and said so.
+      const kimchi = join(ws.content, 'ko/kimchi-recipe.html')
+      const original = await readFile(kimchi, 'utf8')
+      await writeFile(kimchi, original.replace(/^title: .*$/m, 'title: [broken'))
+      await watcher.idle()
+      expect(last()).toMatch(
+        /^✗ ko\/kimchi-recipe\.html:2:8: .* — \/ko\/kimchi-recipe still serves the previous version$/,
+      )
+
+      // Each save is handled alone: saving another file does not repeat the broken one's error.
+      lines.length = 0
+      await writeFile(fresh, '---\ntitle: 첫 기사 2\ndate: 2024-06-19\n---\n본문')
+      await watcher.idle()
+      expect(lines).toEqual([expect.stringMatching(/^↻ \/ko\/broken-new live \(\d+ ms\)/)])
+
+      await writeFile(kimchi, original)
+      await watcher.idle()
+      expect(last()).toMatch(/^✓ ko\/kimchi-recipe\.html fixed, live at \/ko\/kimchi-recipe/)
+
+      // A draft is stored, not served.
+      await writeFile(
+        join(ws.content, 'en/later.md'),
+        '---\ntitle: Later\npublished: false\n---\nNot yet.',
+      )
+      await watcher.idle()
+      expect(last()).toMatch(/^· en\/later\.md: draft \(published: false\), stored, not served/)
+      expect((await worker.get('/en/later')).status).toBe(404)
+    } finally {
+      await watcher.close()
+    }
+  }, 90_000)
 })
 
 describe('content:push', () => {
@@ -100,6 +167,11 @@ describe('content:push', () => {
       log: (l) => lines.push(l),
     })
     expect(dry.added).toHaveLength(10)
+    // A draft is stored but never served: not listed as a live address.
+    expect(lines).not.toContain('  + /ko/draft-election-preview')
+    expect(lines).toContain(
+      '  · ko/draft-election-preview: draft (published: false), stored, not served',
+    )
     expect(lines.find((l) => l.includes('dry run'))).toMatch(
       /10 added, 0 changed, 0 unchanged, 0 removed/,
     )
@@ -205,6 +277,44 @@ describe('content:check', () => {
     expect(failed.code).toBe(1)
     expect(failed.stdout).toMatch(/✗ en\/broken\.md:2 → title/)
   }, 60_000)
+
+  it('leaves only the explained warnings on the sample content, and links each article’s inspector', async () => {
+    const { stdout } = await check(ws.content)
+    const warned = [...stdout.matchAll(/^⚠ ([^:]+):/gm)].map((m) => m[1])
+    // Each is deliberate; see the comments in those files (the reference article is kept verbatim).
+    expect(warned).toEqual([
+      'ko/2024-06-19-putin-kim-pact.html',
+      'ko/2024-06-20-seoul-heatwave.md',
+      'ko/kimchi-recipe.html',
+    ])
+    expect(stdout).toContain('↳ every card: http://127.0.0.1:8787/preview/ko/kimchi-recipe')
+  }, 60_000)
+
+  it('fails on an image the page’s CSP would block, naming the host to allow', async () => {
+    await writeFile(
+      join(ws.content, 'en/foreign.md'),
+      '---\ntitle: Foreign\nimage:\n  url: https://elsewhere.example/a.jpg\n  width: 1200\n  height: 630\n  alt: A picture\n---\nBody.\n',
+    )
+    const { code, stdout } = await check(ws.content)
+    expect(code).toBe(1)
+    expect(stdout).toContain(
+      '✗ en/foreign.md: [page] error: The image https://elsewhere.example/a.jpg is blocked by the page’s Content-Security-Policy (img-src): readers see an empty box. Add https://elsewhere.example to IMAGE_HOSTS',
+    )
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✗ content:check: 11 file\(s\), 1 error\(s\)/)
+  }, 60_000)
+
+  it('places YAML and date errors at their line and column', async () => {
+    await writeFile(
+      join(ws.content, 'ko/quote.md'),
+      '---\ntitle: "닫지 않은 따옴표\ndate: 2024-06-19\n---\n본문',
+    )
+    await writeFile(join(ws.content, 'ko/date.md'), '---\ntitle: 날짜\ndate: 2024-13-45\n---\n본문')
+    const { stdout } = await check(ws.content)
+    expect(stdout).toContain(
+      '✗ ko/quote.md:2:8: invalid YAML: the quote " opened here is never closed; end the value with " on this line',
+    )
+    expect(stdout).toContain('✗ ko/date.md:3 → date: expected a date like 2024-06-19')
+  }, 60_000)
 })
 
 describe('npm run new', () => {
@@ -219,6 +329,7 @@ describe('npm run new', () => {
     expect(text).toMatch(
       /^---\ntitle: "새 기사 제목"\ndate: 2026-11-26 01:30:00 \+0900\nlang: ko\n/,
     )
+    expect(text).toMatch(/^published: false$/m) // a draft until the publisher says otherwise
     await expect(
       createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news' }),
     ).rejects.toThrow(/already exists/)
@@ -228,11 +339,34 @@ describe('npm run new', () => {
     await expect(createArticle({ dir: ws.content, lang: 'xx', slug: 'a' })).rejects.toThrow(
       /not one of LANGUAGES/,
     )
-    // What it writes passes the same checks as a push.
-    expect(
-      (await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })).added,
-    ).toContain('ko/fresh-news')
+    // What it writes passes the same checks as a push, and is stored as a draft, not listed live.
+    const lines: string[] = []
+    const pushed = await push({
+      dir: ws.content,
+      remote: false,
+      persistTo: ws.state,
+      probeImages: false,
+      log: (l) => lines.push(l),
+    })
+    expect(pushed.added).toContain('ko/fresh-news')
+    expect(lines).toContain('  · ko/fresh-news: draft (published: false), stored, not served')
+    expect(lines).not.toContain('  + /ko/fresh-news')
   }, 60_000)
+
+  it('prints the file and the address, and starts in well under two seconds (no wrangler)', async () => {
+    const started = performance.now()
+    const { stdout } = await run(
+      'node',
+      ['--import', 'tsx', 'scripts/new.ts', 'ko', 'timing-probe'],
+      {
+        env: { ...process.env },
+      },
+    ).finally(() => rm('content/ko/timing-probe.md', { force: true }))
+    const elapsed = performance.now() - started
+    expect(stdout).toContain('✓ created content/ko/timing-probe.md: a draft (published: false)')
+    expect(stdout).toContain('http://127.0.0.1:8787/ko/timing-probe')
+    expect(elapsed).toBeLessThan(2_000)
+  }, 30_000)
 })
 
 describe('the image probe', () => {

@@ -32,12 +32,35 @@ describe('front matter', () => {
     expect(fm.author).toEqual({ name: 'Kim', url: 'https://kim.example/' })
   })
 
-  it('names the line of broken YAML', () => {
+  it('names the line and column of broken YAML', () => {
     expect(failure('---\ntitle: ok\nexcerpt: a: b\nimage: x\n---\n')).toMatch(
-      /^ko\/x\.html:3: invalid YAML: Nested mappings/,
+      /^ko\/x\.html:3:10: invalid YAML: Nested mappings/,
     )
     expect(failure('---\ntitle: ok\ntags:\n  - a\n - b\n---\n')).toMatch(
-      /^ko\/x\.html:5: invalid YAML/,
+      /^ko\/x\.html:5:1: invalid YAML/,
+    )
+  })
+
+  it('places an unclosed quote or bracket where it opens, not where the front matter ends, and says how to close it', () => {
+    const quote =
+      '---\ntitle: "내 첫 기사\ndate: 2024-06-19\ntags: [a]\ncategories: [b]\nimage: x\nauthor: y\n---\nbody'
+    expect(failure(quote)).toBe(
+      'ko/x.html:2:8: invalid YAML: the quote " opened here is never closed; end the value with " on this line (or remove the ")',
+    )
+    expect(failure("---\ntitle: ok\nexcerpt: 'a\nimage: x\n---\n")).toMatch(
+      /^ko\/x\.html:3:10: .*quote '/,
+    )
+    expect(failure('---\ntitle: ok\ntags: [a, b\ndate: 2024-06-19\n---\n')).toMatch(
+      /^ko\/x\.html:3:7: invalid YAML: the bracket \[ opened here is never closed; end the value with \]/,
+    )
+  })
+
+  it('names the line of a date that does not exist', () => {
+    expect(failure('---\ntitle: ok\ntags: [a]\ndate: 2024-13-45\n---\n')).toBe(
+      'ko/x.html:4 → date: expected a date like 2024-06-19 or 2024-06-19 10:30:00 +0900, got "2024-13-45"',
+    )
+    expect(failure('---\ntitle: ok\nlast_modified_at: 2024-02-30 10:00\n---\n')).toMatch(
+      /^ko\/x\.html:3 → last_modified_at: expected a date/,
     )
   })
 
@@ -83,7 +106,7 @@ describe('front matter', () => {
 
   it('refuses duplicate keys, files without front matter and unclosed front matter', () => {
     expect(failure('---\ntitle: a\ntitle: b\n---\n')).toMatch(
-      /:3: invalid YAML: Map keys must be unique/,
+      /:3:1: invalid YAML: Map keys must be unique/,
     )
     expect(failure('<p>no front matter</p>')).toMatch(/must start with a `---` line/)
     expect(failure('---\ntitle: a\n<p>body</p>')).toMatch(/no closing `---` line/)

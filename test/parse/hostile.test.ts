@@ -125,7 +125,7 @@ describe('limits, each one step either side', () => {
         ),
       ),
     ).toBe(
-      'ko/hostile.html:5: invalid YAML: Map keys must be unique; "url" appears twice in the same map',
+      'ko/hostile.html:5:3: invalid YAML: Map keys must be unique; "url" appears twice in the same map',
     )
   })
 

@@ -235,9 +235,9 @@ describe('every article in content/', () => {
   })
 
   it('gives an article without an image its generated share card (test/routes/og.test.ts)', async () => {
-    const page = readPage(await (await get('/en/edge-rendering-explained')).text())
+    const page = readPage(await (await get('/en/no-front-matter-extras')).text())
     expect(page.meta('og:image')).toMatch(
-      /^https:\/\/news\.example\/og\/en\/edge-rendering-explained\.[0-9a-f]{12}\.png$/,
+      /^https:\/\/news\.example\/og\/en\/no-front-matter-extras\.[0-9a-f]{12}\.png$/,
     )
     expect(page.meta('twitter:card')).toBe('summary_large_image')
   })

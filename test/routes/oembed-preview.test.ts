@@ -28,6 +28,12 @@ const PURPOSE_MADE = [
     key: 'en/tiny-image',
     text: '---\ntitle: Tiny\nimage:\n  url: https://img.example/tiny.png\n  width: 100\n  height: 100\n---\nBody.\n',
   },
+  {
+    // Both images on a host wrangler.toml's IMAGE_HOSTS does not list: the CSP blocks them.
+    path: 'ko/foreign-image.md',
+    key: 'ko/foreign-image',
+    text: '---\ntitle: 바깥 이미지\nimage:\n  url: https://elsewhere.example/a.jpg\n  width: 1200\n  height: 630\n  alt: 사진\n---\n본문.\n\n![둘째](https://elsewhere.example/b.jpg)\n',
+  },
 ]
 
 beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, [...CONTENT, ...PURPOSE_MADE]))
@@ -121,20 +127,21 @@ describe('the link-preview inspector', () => {
     expect(page.meta('robots')).toBe('noindex')
   })
 
-  it('flags a title too long for X, and cuts the mock there', async () => {
+  it('flags a title too long for LinkedIn, and cuts the mock there; X’s large card shows no title', async () => {
     const issues = await issuesOf('/preview/en/too-long')
-    expect(issues.X!.join()).toMatch(/title is 85 characters; X shows at most 70/)
+    expect(issues.LinkedIn!.join()).toMatch(/title is 85 characters; LinkedIn .* at most 70/)
+    expect(issues.X!.join()).not.toMatch(/title/)
     expect(issues.Facebook!.join()).not.toMatch(/title/)
     const page = readPage(await (await get('/preview/en/too-long')).text())
-    const xTitle = page.document.querySelector('.preview-x .mock-title')?.textContent ?? ''
-    expect(xTitle.length).toBeLessThanOrEqual(70)
-    expect(xTitle.endsWith('…')).toBe(true)
+    const title = page.all('.preview-linkedin .mock-title')[0]?.textContent ?? ''
+    expect(title.length).toBeLessThanOrEqual(70)
+    expect(title.endsWith('…')).toBe(true)
   })
 
   it('shows no missing-image warning where the generated share card stands in', async () => {
     const issues = await issuesOf('/preview/en/no-image')
     for (const platform of ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn'])
-      expect(issues[platform]!.join()).not.toMatch(/no og:image|no width\/height/)
+      expect(issues[platform]!.join()).not.toMatch(/no og:image|no width\/height/i)
   })
 
   it('flags a relative image URL and an image without dimensions', async () => {
@@ -145,7 +152,97 @@ describe('the link-preview inspector', () => {
 
   it('flags an image too small for Facebook and X', async () => {
     const issues = await issuesOf('/preview/en/tiny-image')
-    expect(issues.Facebook!.join()).toMatch(/Error.*100×100; Facebook needs at least 200×200/)
+    expect(issues.Facebook!.join()).toMatch(/Problem.*100×100; Facebook needs at least 200×200/)
     expect(issues.X!.join()).toMatch(/large card needs at least 300×157/)
+  })
+})
+
+describe('the inspector’s verdicts, language and raw tags', () => {
+  const page = async (path: string) => readPage(await (await get(path)).text())
+  const verdicts = (p: Awaited<ReturnType<typeof page>>) =>
+    Object.fromEntries(
+      p
+        .all('table.verdicts tr')
+        .map((tr) => [
+          tr.querySelector('th')?.textContent ?? '',
+          tr.getAttribute('data-verdict') ?? '',
+        ]),
+    )
+
+  it('opens with one verdict per platform and for the page itself, before any mock-up', async () => {
+    const html = await (await get('/preview/en/too-long')).text()
+    expect(html.indexOf('class="verdicts"')).toBeGreaterThan(0)
+    expect(html.indexOf('class="verdicts"')).toBeLessThan(html.indexOf('class="mock'))
+    expect(verdicts(readPage(html))).toEqual({
+      'This page in a browser': 'error', // img.example is not in IMAGE_HOSTS
+      KakaoTalk: 'ok',
+      Facebook: 'ok',
+      X: 'ok',
+      Slack: 'ok',
+      Discord: 'ok', // its title is cut, which the mock-up shows as a note
+      LinkedIn: 'warning',
+    })
+  })
+
+  it('flags images the page’s CSP blocks, hero and body alike, with what to add to IMAGE_HOSTS', async () => {
+    const p = await page('/preview/ko/foreign-image')
+    expect(verdicts(p)['브라우저에서 이 페이지']).toBe('error')
+    const texts = p.all('.page-check li').map((li) => li.textContent ?? '')
+    expect(texts).toHaveLength(2)
+    expect(texts[0]).toMatch(
+      /https:\/\/elsewhere\.example\/a\.jpg.*IMAGE_HOSTS.*https:\/\/elsewhere\.example/,
+    )
+    expect(texts[1]).toMatch(/elsewhere\.example\/b\.jpg/)
+    // The sample content's images are all on allowed hosts.
+    expect(verdicts(await page('/preview/ko/putin-kim-pact'))['브라우저에서 이 페이지']).toBe('ok')
+  })
+
+  it('speaks the page’s language, check messages included', async () => {
+    const p = await page('/preview/ko/putin-kim-pact')
+    const issues = p.all('.issues li').map((li) => li.textContent ?? '')
+    expect(issues.length).toBeGreaterThan(0)
+    for (const text of issues) {
+      expect(text).toMatch(/\p{Script=Hangul}/u)
+      expect(text).not.toMatch(/\b(the|has|is|no) /)
+    }
+    const ja = await page('/preview/ja/putin-kim-pact')
+    expect(
+      ja
+        .all('.issues li')
+        .map((li) => li.textContent)
+        .join(),
+    ).toMatch(/Discord は約67バイト/)
+  })
+
+  it('warns about a main image without alt text although og:image:alt carries the title', async () => {
+    const p = await page('/preview/en/tiny-image')
+    expect(p.all('[data-code="IMAGE_NO_ALT"]')[0]?.textContent).toMatch(/no alt text/)
+  })
+
+  it('draws X’s large card as the image and its domain, with no title or description', async () => {
+    const p = await page('/preview/en/too-long')
+    const x = p.all('.preview-x .mock')[0]!
+    expect(x.querySelector('.overlay')?.textContent).toBe('embed.example')
+    expect(x.querySelector('.mock-description')).toBeNull()
+    expect(x.querySelector('.mock-title')).toBeNull()
+  })
+
+  it('lists the raw tags a crawler reads', async () => {
+    const p = await page('/preview/ko/putin-kim-pact')
+    const rows = Object.fromEntries(
+      p
+        .all('.raw-tags tr')
+        .map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
+    )
+    expect(rows['og:image']).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
+    expect(rows['twitter:card']).toBe('summary_large_image')
+    expect(rows['og:image:alt']).toBe('implanttips 속보')
+  })
+
+  it('never shows a failed thumbnail’s alt text: mock-up images are decorative', async () => {
+    const p = await page('/preview/ko/putin-kim-pact')
+    const images = p.all('.mock img')
+    expect(images).toHaveLength(6)
+    for (const img of images) expect(img.getAttribute('alt')).toBe('')
   })
 })

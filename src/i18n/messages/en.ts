@@ -1,4 +1,5 @@
 import type { Messages } from '../catalog'
+import { enPreview } from './preview/en'
 
 export const en: Messages = {
   languageName: 'English',
@@ -37,13 +38,7 @@ export const en: Messages = {
     photo: 'Photo',
     site: 'Site',
   },
-  preview: {
-    title: 'Link preview inspector: {name}',
-    intro: 'Each preview is drawn from exactly the metadata the crawlers read.',
-    noIssues: 'No issues',
-    error: 'Error',
-    warning: 'Warning',
-  },
+  preview: enPreview,
   errors: {
     SLUG_INVALID: {
       title: 'Invalid address',

@@ -1,4 +1,5 @@
 import type { Messages } from '../catalog'
+import { jaPreview } from './preview/ja'
 
 export const ja: Messages = {
   languageName: '日本語',
@@ -37,13 +38,7 @@ export const ja: Messages = {
     photo: '写真',
     site: 'サイト案内',
   },
-  preview: {
-    title: 'リンクプレビュー点検: {name}',
-    intro: 'クローラーが読むメタデータそのままで各サービスのプレビューを描いています。',
-    noIssues: '問題なし',
-    error: 'エラー',
-    warning: '注意',
-  },
+  preview: jaPreview,
   errors: {
     SLUG_INVALID: {
       title: '無効なアドレスです',

@@ -1,4 +1,5 @@
 import type { Messages } from '../catalog'
+import { koPreview } from './preview/ko'
 
 export const ko: Messages = {
   languageName: '한국어',
@@ -37,13 +38,7 @@ export const ko: Messages = {
     photo: '사진',
     site: '사이트 안내',
   },
-  preview: {
-    title: '링크 미리보기 점검: {name}',
-    intro: '크롤러가 읽는 메타데이터 그대로 각 서비스의 미리보기를 그렸습니다.',
-    noIssues: '문제 없음',
-    error: '오류',
-    warning: '주의',
-  },
+  preview: koPreview,
   errors: {
     SLUG_INVALID: {
       title: '잘못된 주소입니다',
