@@ -1,21 +1,25 @@
 /**
  * Security headers on every response. Pages need no script at all, so the policy can forbid it
- * outright; the one inline stylesheet is allowed by its hash, images only from the site and
+ * outright; the inline stylesheets (the site's, and the inspector's own) are allowed by their hashes, images only from the site and
  * IMAGE_HOSTS. Style attributes stay allowed: the sanitizer keeps only `color` in them.
  */
 import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { SiteConfig } from './config'
 import type { AppEnv } from './env'
+import { previewStyles } from './render/preview-styles'
 import { styles } from './render/styles'
 
-let styleHash: Promise<string> | undefined
-/** `'sha256-…'` of the inlined stylesheet, computed once per isolate. */
-function stylesheetHash(): Promise<string> {
-  styleHash ??= crypto.subtle
-    .digest('SHA-256', new TextEncoder().encode(styles))
+const sha256 = (text: string) =>
+  crypto.subtle
+    .digest('SHA-256', new TextEncoder().encode(text))
     .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`)
-  return styleHash
+
+let styleHashes: Promise<string[]> | undefined
+/** `'sha256-…'` of each inlined stylesheet, computed once per isolate. */
+function stylesheetHashes(): Promise<string[]> {
+  styleHashes ??= Promise.all([styles, previewStyles].map(sha256))
+  return styleHashes
 }
 
 /** Paths other sites' code reads or shows: feeds, the JSON API, oEmbed, sitemaps, share cards. */
@@ -23,7 +27,7 @@ const SHARED = /^\/(api\/|oembed|og\/|sitemap|robots|[^/]+\/feed\.xml)/
 
 function policy(
   config: SiteConfig,
-  hash: string,
+  hashes: string[],
   https: boolean,
   shared: boolean,
 ): MiddlewareHandler {
@@ -31,7 +35,7 @@ function policy(
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       imgSrc: ["'self'", 'data:', ...config.imageHosts],
-      styleSrcElem: [hash],
+      styleSrcElem: hashes,
       styleSrcAttr: ["'unsafe-inline'"],
       baseUri: ["'none'"],
       formAction: ["'self'"], // the search form
@@ -56,6 +60,6 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!built) policies.set(config, (built = new Map()))
   const key = `${https}/${shared}`
   let handler = built.get(key)
-  if (!handler) built.set(key, (handler = policy(config, await stylesheetHash(), https, shared)))
+  if (!handler) built.set(key, (handler = policy(config, await stylesheetHashes(), https, shared)))
   return handler(c, next)
 }

@@ -37,14 +37,21 @@ describe('security headers', () => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
   })
 
-  it('allow exactly the inlined stylesheet by its hash', async () => {
-    const res = await exports.default.fetch('https://secure.example/ko/putin-kim-pact')
-    const html = await res.text()
-    const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!
-    const digest = new Uint8Array(
-      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css)),
-    )
-    expect(csp(res)['style-src-elem']).toEqual([`'sha256-${btoa(String.fromCharCode(...digest))}'`])
+  it('allow exactly the inlined stylesheets by their hashes, on pages and in the inspector', async () => {
+    const hashOf = async (css: string) =>
+      `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css)))))}'`
+    const allowed = new Set<string>()
+    for (const path of ['/ko/putin-kim-pact', '/preview/ko/putin-kim-pact']) {
+      const res = await exports.default.fetch(`https://secure.example${path}`)
+      const html = await res.text()
+      const sheets = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!)
+      expect(sheets.length).toBeGreaterThan(0)
+      const policy = csp(res)['style-src-elem'] ?? []
+      for (const css of sheets) expect(policy).toContain(await hashOf(css))
+      for (const hash of policy) allowed.add(hash)
+    }
+    // The site's stylesheet and the inspector's: nothing else may be inlined.
+    expect(allowed.size).toBe(2)
   })
 
   it('send no HSTS over plain http, and cover error pages and cache hits too', async () => {

@@ -19,7 +19,7 @@ export interface HeadProps {
   alternates?: { hreflang: string; href: string }[]
   /** For error pages: keep them out of search results. */
   noindex?: boolean
-  /** Styles only this kind of page needs (the inspector's), after the site's. */
+  /** A second stylesheet only this kind of page needs (the inspector's); the CSP allows it by its hash. */
   extraStyles?: string
 }
 
@@ -77,7 +77,8 @@ function headHtml(props: HeadProps): string {
     out.push(`<script type="application/ld+json">${scriptSafeJson(props.jsonLd)}</script>`)
   out.push(
     '<meta name="theme-color" content="#1a5490"/><link rel="icon" href="data:,"/>',
-    `<style>${styles}${props.extraStyles ?? ''}</style>`,
+    `<style>${styles}</style>`,
+    props.extraStyles ? `<style>${props.extraStyles}</style>` : '',
   )
   return out.join('')
 }
