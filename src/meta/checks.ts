@@ -1,6 +1,6 @@
 /**
  * What each platform would complain about in a page's link-preview metadata, from the same tags the
- * crawlers read (PREVIEWS.md's inspector checklist), and what the page itself will do with its
+ * crawlers read (docs/link-previews.md, "Inspector checklist"), and what the page itself will do with its
  * images in a browser (the CSP). Used by the inspector page, content:check and content:push.
  * Issues carry a stable code and values; their text lives in the message catalogues (checkText).
  */

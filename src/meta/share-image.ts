@@ -7,7 +7,7 @@ import type { ArticleHead, ArticleImage } from '../schema/article'
 
 export type ShareImages = 'missing' | 'always' | 'off'
 
-/** The card: the size every platform accepts (PREVIEWS.md), as PNG. */
+/** The card: the size every platform accepts (docs/link-previews.md), as PNG. */
 export const CARD = { width: 1200, height: 630, type: 'image/png' } as const
 
 /** A card version: the first 12 hex digits of the source's SHA-256. */

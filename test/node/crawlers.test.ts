@@ -1,7 +1,7 @@
 /**
  * The seed article as the crawlers see it: served by a real `wrangler dev` from content pushed by
  * content:push, parsed by open-graph-scraper (the parser many link-preview services use) and by the
- * rules the chat apps document (PREVIEWS.md): metadata early, absolute URLs, Korean intact.
+ * rules the chat apps document (docs/link-previews.md): metadata early, absolute URLs, Korean intact.
  */
 import { HtmlValidate } from 'html-validate'
 import ogs from 'open-graph-scraper'
