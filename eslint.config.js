@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -35,6 +35,18 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    // The Node side (publisher scripts, benchmark, Node-run tests, the Vitest config) is typed by
+    // tsconfig.node.json. The project service only discovers files named tsconfig.json, so point
+    // these files at their own project explicitly rather than letting them fall outside any.
+    files: ['scripts/**', 'bench/**', 'og/scripts/**', 'test/node/**', 'vitest.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.node.json',
+      },
     },
   },
 )

@@ -11,7 +11,7 @@ if (!gc) throw new Error('run with node --expose-gc')
 const seed = await readFile('content/ko/2024-06-19-putin-kim-pact.html')
 const source = {
   key: 'ko/putin-kim-pact',
-  bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength) as ArrayBuffer,
+  bytes: seed.buffer.slice(seed.byteOffset, seed.byteOffset + seed.byteLength),
   etag: 'b',
   store: 'kv' as const,
   fileName: 'ko/putin-kim-pact.html',

@@ -19,16 +19,16 @@ const ROUNDS = 7
 /** A Cache API stand-in over a Map: bodies kept as bytes, each match a fresh Response. */
 class MemoryCache {
   private readonly entries = new Map<string, { body: ArrayBuffer; init: ResponseInit }>()
-  async match(key: string) {
+  match(key: string) {
     const entry = this.entries.get(key)
-    return entry && new Response(entry.body.slice(0), entry.init)
+    return Promise.resolve(entry && new Response(entry.body.slice(0), entry.init))
   }
   async put(key: string, response: Response) {
     const init = { status: response.status, headers: [...response.headers] }
     this.entries.set(key, { body: await response.arrayBuffer(), init })
   }
-  async delete(key: string) {
-    return this.entries.delete(key)
+  delete(key: string) {
+    return Promise.resolve(this.entries.delete(key))
   }
 }
 
@@ -43,7 +43,7 @@ export async function benchHit(): Promise<{
   ratios: Record<string, number>
 }> {
   const cache = new MemoryCache()
-  Object.assign(globalThis, { caches: { open: async () => cache, default: cache } })
+  Object.assign(globalThis, { caches: { open: () => Promise.resolve(cache), default: cache } })
   const { app } = await import('../src')
   const vars = (await readWranglerToml()).vars ?? {}
   const env = { ...vars, BASE_URL: ORIGIN, CACHE_FRESH_SECONDS: '86400' } as unknown as Env

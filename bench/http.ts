@@ -26,17 +26,20 @@ function run(
   options: Partial<autocannon.Options>,
 ): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    autocannon({ url: origin, connections: CONNECTIONS, ...options }, (error, result) => {
-      if (error) return reject(error)
-      resolve({
-        name,
-        requests: result.requests.total,
-        rps: result.requests.average,
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        errors: result.errors + result.non2xx,
-      })
-    })
+    autocannon(
+      { url: origin, connections: CONNECTIONS, ...options },
+      (error: Error | null, result) => {
+        if (error) return reject(error)
+        resolve({
+          name,
+          requests: result.requests.total,
+          rps: result.requests.average,
+          p50Ms: result.latency.p50,
+          p99Ms: result.latency.p99,
+          errors: result.errors + result.non2xx,
+        })
+      },
+    )
   })
 }
 

@@ -10,7 +10,7 @@ import { withTempDir } from './temp'
 export const hasHugo = () => spawnSync('hugo', ['version']).status === 0
 
 /** A Hugo site holding the seed (`copies` times); `use` gets its folder, which is removed afterwards. */
-function withHugoSite<T>(use: (site: string) => Promise<T>, copies = 1): Promise<T> {
+function withHugoSite<T>(use: (site: string) => T | Promise<T>, copies = 1): Promise<T> {
   return withTempDir('hugo-seed-', async (site) => {
     await mkdir(join(site, 'content/ko'), { recursive: true })
     await mkdir(join(site, 'layouts/_default'), { recursive: true })
@@ -51,7 +51,7 @@ export async function benchHugo(
   runs = 3,
 ): Promise<{ version: string; copies: number; buildMs: number; perArticleUs: number } | undefined> {
   if (!hasHugo()) return undefined
-  return withHugoSite(async (site) => {
+  return withHugoSite((site) => {
     const times: number[] = []
     for (let i = 0; i < runs; i++) {
       const start = performance.now()

@@ -81,7 +81,7 @@ export async function benchLoad(): Promise<{
               },
             ],
           },
-          (error, res) => (error ? reject(error) : resolve(res)),
+          (error: Error | null, res) => (error ? reject(error) : resolve(res)),
         )
       })
       rounds.push({

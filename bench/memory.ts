@@ -52,7 +52,8 @@ export async function isolateHeapMb(inspectorPort: number): Promise<number> {
     new Promise<Record<string, unknown>>((resolve) => {
       const mine = ++id
       const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as {
+        // ws hands over each message as one Buffer (binaryType 'nodebuffer', the default).
+        const message = JSON.parse((data as Buffer).toString()) as {
           id?: number
           result?: Record<string, unknown>
         }

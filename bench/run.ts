@@ -64,11 +64,11 @@ if (!only || only === 'compare') {
   console.log(`  ${''.padEnd(28)}${names.map((n) => n.padEnd(26)).join('')}`)
   fields.forEach((field, i) =>
     console.log(
-      `  ${field.padEnd(28)}${names.map((n) => (tools[n] ? (tools[n]![i] ? '✓' : '·') : '-').padEnd(26)).join('')}`,
+      `  ${field.padEnd(28)}${names.map((n) => (tools[n] ? (tools[n][i] ? '✓' : '·') : '-').padEnd(26)).join('')}`,
     ),
   )
   console.log(
-    `  ${'total'.padEnd(28)}${names.map((n) => (tools[n] ? `${tools[n]!.filter(Boolean).length}/${fields.length}` : '-').padEnd(26)).join('')}`,
+    `  ${'total'.padEnd(28)}${names.map((n) => (tools[n] ? `${tools[n].filter(Boolean).length}/${fields.length}` : '-').padEnd(26)).join('')}`,
   )
 }
 
@@ -118,7 +118,7 @@ if (!only || only === 'load') {
       .trim()
       .split('\n')
       .at(-1)!,
-  )
+  ) as { rendersPerRound: number; heapMb: number[] }
   report.heap = heap
   console.log(
     `  render path heap after GC (Node, every 3,000 renders): ${heap.heapMb.join(' → ')} MB`,

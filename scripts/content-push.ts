@@ -225,7 +225,7 @@ async function applyPlan(
   const changed = [...touched, ...result.deleted]
   result.indexes = [...new Set([...changed, ...stale].map((key) => key.slice(0, key.indexOf('/'))))]
   if (!changed.length && !stale.length) return
-  const purge = await purgeTarget({
+  const purge = purgeTarget({
     remote: options.remote,
     baseUrl: config.baseUrl,
     devPort: config.devPort,

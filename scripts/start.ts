@@ -75,9 +75,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void watcher.close()
   })
 }
-dev.on('exit', async (code) => {
-  await watcher.close()
-  process.exit(code ?? 0)
+dev.on('exit', (code) => {
+  void watcher.close().then(() => process.exit(code ?? 0))
 })
 
 /** One line once a page answers, with how long the start took. */

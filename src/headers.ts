@@ -57,7 +57,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const https = new URL(c.req.url).protocol === 'https:'
   const shared = SHARED.test(c.req.path)
   let built = policies.get(config)
-  if (!built) policies.set(config, (built = new Map()))
+  if (!built) policies.set(config, (built = new Map<string, MiddlewareHandler>()))
   const key = `${https}/${shared}`
   let handler = built.get(key)
   if (!handler) built.set(key, (handler = policy(config, await stylesheetHashes(), https, shared)))

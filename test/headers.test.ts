@@ -8,7 +8,7 @@ const csp = (res: Response) =>
     (res.headers.get('content-security-policy') ?? '')
       .split(';')
       .map((d) => d.trim().split(/\s+/))
-      .map(([name, ...values]) => [name, values]),
+      .map(([name = '', ...values]) => [name, values] as const),
   )
 
 beforeAll(() => putKv(env.ARTICLES_KV, 'ko/putin-kim-pact', SEED, 'ko/putin-kim-pact.html'))

@@ -25,7 +25,7 @@ export interface WranglerToml {
 }
 
 export async function readWranglerToml(configPath = 'wrangler.toml'): Promise<WranglerToml> {
-  return parse(await readFile(configPath, 'utf8')) as WranglerToml
+  return parse(await readFile(configPath, 'utf8'))
 }
 
 export async function readSiteConfig(configPath = 'wrangler.toml'): Promise<ScriptConfig> {

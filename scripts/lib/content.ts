@@ -173,7 +173,9 @@ async function walk(dir: string): Promise<string[]> {
     entries
       .filter((e) => !e.name.startsWith('.'))
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])),
+      .map((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]),
+      ),
   )
   return nested.flat()
 }

@@ -6,6 +6,7 @@
 
 /** The line to print for one line of wrangler's output, or null to drop it. */
 export function devOutputLine(line: string): string | null {
+  // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour codes being removed
   const text = line.replace(/\x1b\[[0-9;]*m/g, '').trimEnd() // colour codes
   if (!text.trim()) return null
   if (text.startsWith('{')) return logLine(text)

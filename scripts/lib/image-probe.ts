@@ -50,7 +50,8 @@ export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageF
   }
   if (!res.ok || !res.body) throw new ProbeError(`${url}: HTTP ${res.status}`, false)
   // Read just until the header parses.
-  const reader = res.body.getReader()
+  // A fetch body is bytes; the Workers types leave the chunks `any`.
+  const reader = res.body.getReader() as ReadableStreamDefaultReader<Uint8Array>
   let buffer: Uint8Array = new Uint8Array(0)
   try {
     while (buffer.length < MAX_BYTES) {

@@ -10,13 +10,13 @@ export const DEV_TOKEN_FILE = '.wrangler/dev-admin-token'
 export type PurgeTarget = false | { origin: string; token: string; origins?: string[] }
 
 /** The Worker a push should purge: the one given, the deployment at BASE_URL, or the local `npm start` server. */
-export async function purgeTarget(options: {
+export function purgeTarget(options: {
   remote: boolean
   baseUrl: string
   devPort: number
   given?: PurgeTarget
   privateStore?: boolean
-}): Promise<PurgeTarget | 'local'> {
+}): PurgeTarget | 'local' {
   if (options.given !== undefined) return options.given
   if (options.privateStore) return false
   if (options.remote) {
@@ -99,5 +99,5 @@ export async function callPurge(
     signal: AbortSignal.timeout(10_000),
   })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  return (await res.json()) as PurgeAnswer
+  return await res.json<PurgeAnswer>()
 }

@@ -47,7 +47,7 @@ export async function watchContent(
     db: storage.db,
     origin: buildOrigin(config),
   }
-  const purge = await purgeTarget({
+  const purge = purgeTarget({
     remote: false,
     baseUrl: config.baseUrl,
     devPort: config.devPort,
@@ -123,7 +123,7 @@ export async function watchContent(
       if (!unchanged) {
         const metadata = metadataFor(built.file, previous, now)
         const change = await publishFile(storage, target, { ...built, metadata }, !!previous)
-        stored.set(key, { key, metadata } as StoredEntry)
+        stored.set(key, { key, metadata })
         await purgeChanges([change])
       }
       keyOfPath.set(path, key)

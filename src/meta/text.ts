@@ -16,6 +16,7 @@ const segmentersFor = (lang: string) => ({
  * counted by code points, which is far cheaper than asking Intl.Segmenter.
  */
 const CLUSTERS =
+  // eslint-disable-next-line no-misleading-character-class -- each mark, joiner, selector and modifier is meant on its own
   /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r]/u
 const graphemesOf = (text: string, graphemes: Intl.Segmenter): string[] =>
   CLUSTERS.test(text) ? Array.from(graphemes.segment(text), (s) => s.segment) : Array.from(text)

@@ -3,7 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { parseHTML } from 'linkedom'
 import { AppError } from '../errors'
 import type { SourceFormat } from '../schema/article'
-import type { DomElement } from './dom'
+import type { DomDocument, DomElement } from './dom'
 import { htmlShape, type ShapeLimits } from './html-shape'
 import { LIMITS } from './limits'
 
@@ -112,8 +112,12 @@ export function parseBody(html: string, file = '', firstLine?: number): DomEleme
       },
     )
   }
-  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`)
-  return document.body as DomElement
+  // linkedom types its result with the DOM lib's Window, which the Worker's lib does not have:
+  // read it through the subset typed in dom.ts.
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
+  ) as { document: DomDocument }
+  return document.body
 }
 
 function countLines(text: string, end: number): number {

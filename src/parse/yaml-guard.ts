@@ -86,7 +86,7 @@ export function expandedSize(value: unknown, cap: number): number {
       size += 2 + v.length
       for (let i = v.length - 1; i >= 0; i--) stack.push(v[i])
     } else if (typeof v === 'object') {
-      const entries = v instanceof Map ? [...v.entries()] : Object.entries(v as object)
+      const entries = v instanceof Map ? [...v.entries()] : Object.entries(v)
       size += 2
       for (const [k, x] of entries) {
         size += String(k).length + 4

@@ -7,6 +7,7 @@ import type { StoredArticle } from '../articles/derived'
 import type { ArticleHead, Heading } from '../schema/article'
 import { Layout, type ChromeProps } from './Layout'
 import { Media } from './Media'
+import { toHtml } from './to-html'
 
 export function ArticlePage({
   article,
@@ -287,7 +288,7 @@ export async function articlePage(
       around={around}
     />
   )
-  const html = `<!DOCTYPE html>${await page.toString()}`
+  const html = `<!DOCTYPE html>${await toHtml(page)}`
   const at = html.indexOf(BODY)
   const before = encoder.encode(html.slice(0, at))
   const after = encoder.encode(html.slice(at + BODY.length))

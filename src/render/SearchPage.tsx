@@ -25,7 +25,7 @@ export function SearchPage(props: SearchProps) {
     const order = changes.order ?? props.order
     if (order !== 'newest') params.set('sort', order)
     if ((changes.page ?? 1) > 1) params.set('page', String(changes.page))
-    return `${path}?${params}`
+    return `${path}?${params.toString()}`
   }
   const heading = query ? fill(t.resultsFor, { q: query }) : t.title
   return (

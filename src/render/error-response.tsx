@@ -6,6 +6,7 @@ import { messages } from '../i18n'
 import { preferenceOrder } from '../i18n/negotiate'
 import { visitorChoice } from '../i18n/visitor'
 import { ErrorPage } from './ErrorPage'
+import { toHtmlSync } from './to-html'
 import { indexDb } from '../listing/db'
 import { newest, toEntry } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
@@ -51,7 +52,7 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
   // A reader who followed a dead link gets somewhere to go: the newest articles and the search box.
   const latest = error.status === 404 && fromPath ? await latestArticles(c, lang) : []
   return c.html(
-    `<!DOCTYPE html>${(<ErrorPage error={error} chrome={chrome} latest={latest} timeZone={config.timeZone} />).toString()}`,
+    `<!DOCTYPE html>${toHtmlSync(<ErrorPage error={error} chrome={chrome} latest={latest} timeZone={config.timeZone} />)}`,
     error.status,
     headers,
   )

@@ -19,7 +19,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   log(c, error.status >= 500 ? 'error' : 'info', {
     code: error.code,
     message: error.describe(),
-    ...(error.code === 'INTERNAL' && { stack: (err as Error).stack }),
+    ...(error.code === 'INTERNAL' && { stack: err.stack }),
   })
   return errorResponse(c, error)
 }

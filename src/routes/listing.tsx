@@ -11,6 +11,7 @@ import { fill, messages } from '../i18n'
 import { indexDb } from '../listing/db'
 import { listingPage, type ListingFilter } from '../listing/read'
 import { ListingPage } from '../render/ListingPage'
+import { toHtml } from '../render/to-html'
 import { servedLanguage } from './params'
 
 function pageNumber(c: AppContext): number {
@@ -60,7 +61,7 @@ function listing(kind: ListingFilter['kind']) {
               { hreflang: 'x-default', href: `${origin}/` },
             ]
           : undefined
-      const html = (
+      const html = toHtml(
         <ListingPage
           lang={lang}
           siteName={config.siteName}
@@ -71,8 +72,8 @@ function listing(kind: ListingFilter['kind']) {
           page={current}
           alternates={alternates}
           languages={config.languages}
-        />
-      ).toString()
+        />,
+      )
       const body = `<!DOCTYPE html>${await html}`
       return new Response(body, {
         headers: {

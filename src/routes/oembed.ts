@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono'
 import { html } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import { OEMBED_HEIGHTS, OEMBED_WIDTHS } from '../cache/tags'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
@@ -86,6 +87,7 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
     const config = c.get('config')
     const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
     // A card without script or iframe: any consumer can sanitize-and-show it as is.
+    // Only strings are interpolated, so the template is a string, not a Promise.
     const card = html`<blockquote
       class="edge-article-embed"
       lang="${article.contentLang}"
@@ -95,7 +97,7 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
       <p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p>
       <p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p>
       <p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p>
-    </blockquote>`
+    </blockquote>` as HtmlEscapedString
     const image = article.image
     return Response.json({
       version: '1.0',

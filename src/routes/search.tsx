@@ -9,6 +9,7 @@ import { indexDb } from '../listing/db'
 import { MAX_SEARCH_PAGE, search, type SearchOrder } from '../listing/search'
 import { QUERY_LIMITS } from '../listing/search-text'
 import { SearchPage } from '../render/SearchPage'
+import { toHtml } from '../render/to-html'
 import { servedLanguage } from './params'
 
 /** The request's search, normalized so every spelling of one search shares a cache entry. */
@@ -79,7 +80,7 @@ export const searchRoutes = new Hono<AppEnv>()
               search(indexDb(c.env, 'near'), config, lang, query, page, order),
             )
           : { items: [], page, more: false }
-        const html = `<!DOCTYPE html>${await (<SearchPage lang={lang} siteName={config.siteName} origin={c.get('baseUrl')} timeZone={config.timeZone} query={query} order={order} results={results} languages={config.languages} />).toString()}`
+        const html = `<!DOCTYPE html>${await toHtml(<SearchPage lang={lang} siteName={config.siteName} origin={c.get('baseUrl')} timeZone={config.timeZone} query={query} order={order} results={results} languages={config.languages} />)}`
         return new Response(html, {
           headers: {
             'content-type': 'text/html; charset=UTF-8',

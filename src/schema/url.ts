@@ -1,5 +1,6 @@
 import * as z from 'zod'
 
+// eslint-disable-next-line no-control-regex -- C0 and C1 controls are among the invisible characters removed
 const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g
 
 /**

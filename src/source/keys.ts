@@ -15,7 +15,8 @@ export function checkSlug(slug: string): string {
         ? 'contains ".."'
         : /[/\\]/.test(normalized)
           ? 'contains a slash'
-          : /[\u0000-\u001f\u007f-\u009f]/.test(normalized)
+          : // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+            /[\u0000-\u001f\u007f-\u009f]/.test(normalized)
             ? 'contains a control character'
             : new TextEncoder().encode(normalized).length > MAX_SLUG_BYTES
               ? `is longer than ${MAX_SLUG_BYTES} bytes`

@@ -10,7 +10,7 @@ export const kvDriver = (ns: KVNamespace): Driver => ({
     return {
       size: value.byteLength,
       metadata: metadata ?? {},
-      body: async () => value,
+      body: () => Promise.resolve(value),
       discard: async () => {},
     }
   },

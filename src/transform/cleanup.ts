@@ -28,6 +28,7 @@ const EMPTY_CANDIDATES = new Set([
 ])
 /** Elements that are content even without text. */
 const CONTENT = new Set(['img', 'hr', 'table', 'time'])
+// eslint-disable-next-line no-misleading-character-class -- the joiners are listed as invisible characters on their own
 const BLANK = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]*$/
 
 /**

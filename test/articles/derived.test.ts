@@ -60,10 +60,14 @@ async function bothPaths(file: ContentFixture) {
   await env.ARTICLES_KV.delete(`_/derived/${lang}/${slug}`)
   const parsed = await Promise.all(
     paths.map((path, i) =>
-      client(`https://derived-${n - 1 + i}.example`).get(path, {}, {
-        CACHE_FRESH_SECONDS: '0',
-        CACHE_REVALIDATE_SECONDS: '0',
-      } as Partial<Env>),
+      client(`https://derived-${n - 1 + i}.example`).get(
+        path,
+        {},
+        {
+          CACHE_FRESH_SECONDS: '0',
+          CACHE_REVALIDATE_SECONDS: '0',
+        },
+      ),
     ),
   )
   return { derived, parsed }

@@ -28,14 +28,14 @@ const failingKv = (message = 'KV is down'): KVNamespace =>
     get: (target, prop) =>
       prop === 'get' || prop === 'getWithMetadata'
         ? () => Promise.reject(new Error(message))
-        : Reflect.get(target, prop),
+        : (Reflect.get(target, prop) as unknown),
   })
 const hangingKv = (): KVNamespace =>
   new Proxy(env.ARTICLES_KV, {
     get: (target, prop) =>
       prop === 'get' || prop === 'getWithMetadata'
         ? () => new Promise(() => {})
-        : Reflect.get(target, prop),
+        : (Reflect.get(target, prop) as unknown),
   })
 const kvOnly = { SOURCES: 'kv' } as Partial<Env>
 const later = (seconds: number) => {
@@ -238,11 +238,15 @@ describe('a storage failure', () => {
   })
 
   it('that hangs counts as a failure after STORAGE_TIMEOUT_MS', async () => {
-    const res = await get('/ko/putin-kim-pact', {}, {
-      ARTICLES_KV: hangingKv(),
-      STORAGE_TIMEOUT_MS: '200',
-      ...kvOnly,
-    } as Partial<Env>)
+    const res = await get(
+      '/ko/putin-kim-pact',
+      {},
+      {
+        ARTICLES_KV: hangingKv(),
+        STORAGE_TIMEOUT_MS: '200',
+        ...kvOnly,
+      },
+    )
     expect(res.status).toBe(503)
   })
 })

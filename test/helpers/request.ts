@@ -10,8 +10,8 @@ export interface Call {
   body: string
   /** The same body as bytes (images). */
   bytes: Uint8Array
-  header(name: string): string | null
-  json<T = Record<string, unknown>>(): T
+  header: (name: string) => string | null
+  json: <T = Record<string, unknown>>() => T
 }
 
 /**

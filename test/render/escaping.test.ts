@@ -6,7 +6,7 @@ import { env, exports } from 'cloudflare:workers'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { putSiteWithIndexes } from '../helpers/content'
-import { readPage } from '../helpers/html'
+import { readPage, type JsonLd } from '../helpers/html'
 
 const ORIGIN = 'https://escape.example'
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`)
@@ -67,20 +67,22 @@ describe('front matter in the article page', () => {
   it('lands in JSON-LD as the same text, with no </script> inside the block', () => {
     const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!
     expect(block).not.toMatch(/<\/script|<!--/i)
-    const ld = JSON.parse(block)
+    const ld = JSON.parse(block) as JsonLd
     expect(ld.headline).toBe(HOSTILE)
-    expect(ld.author[0].name).toBe('Kim <b>"Bold"</b>')
+    expect(ld.author[0]!.name).toBe('Kim <b>"Bold"</b>')
     // URLs from front matter are normalized as browsers resolve them: what we print is what they load.
-    expect(ld.author[0].url).toBe('https://author.example/?a=1&b=%3Cx%3E')
+    expect(ld.author[0]!.url).toBe('https://author.example/?a=1&b=%3Cx%3E')
   })
 })
 
 describe('front matter elsewhere', () => {
   it('lands in the JSON API as the same text', async () => {
-    const json = (await (await get('/api/articles/en/hostile')).json()) as {
+    const json = await (
+      await get('/api/articles/en/hostile')
+    ).json<{
       title: string
       tags: string[]
-    }
+    }>()
     expect(json.title).toBe(HOSTILE)
     expect(json.tags).toEqual(['</script>', 'a&b'])
   })
@@ -92,9 +94,9 @@ describe('front matter elsewhere', () => {
   })
 
   it('lands in the oEmbed card escaped', async () => {
-    const body = (await (
+    const body = await (
       await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/hostile`)}`)
-    ).json()) as { title: string; html: string }
+    ).json<{ title: string; html: string }>()
     expect(body.title).toBe(HOSTILE)
     const card = readPage(body.html)
     expect(card.all('script, img')).toHaveLength(0)

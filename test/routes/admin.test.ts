@@ -33,13 +33,13 @@ describe('the cache purge endpoint', () => {
     expect((await purge({ tags: ['a:ko/putin-kim-pact'] }, 'wrong')).status).toBe(401)
     const res = await call('/admin/cache/purge', { method: 'POST' })
     expect(res.status).toBe(401)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('UNAUTHORIZED')
   })
 
   it('refuses a malformed body with the reason', async () => {
     const res = await purge({ tags: ['a:ko/북러 협정'] })
     expect(res.status).toBe(422)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REQUEST_INVALID')
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('REQUEST_INVALID')
   })
 
   it('drops both variants of a changed article so the next request renders the new version', async () => {

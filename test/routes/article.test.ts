@@ -1,8 +1,12 @@
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT, putKv } from '../helpers/content'
-import { readPage, type PageElement } from '../helpers/html'
+import type { articleJson } from '../../src/render/json'
+import { readPage } from '../helpers/html'
 import { SEED } from '../helpers/seed'
+
+/** The JSON API's article, as the route serializes it. */
+type ArticleJson = ReturnType<typeof articleJson>
 
 const ORIGIN = 'https://news.example'
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`${ORIGIN}${path}`, init)
@@ -101,11 +105,11 @@ describe.each([
   })
 
   it('has NewsArticle JSON-LD with every recommended property', () => {
-    const ld = page.jsonLd()
+    const ld = page.jsonLd()!
     expect(ld['@type']).toBe('NewsArticle')
     expect(ld.headline).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
     expect(ld.description).toBe(page.meta('description'))
-    expect(ld.image[0].url).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
+    expect(ld.image![0]!.url).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
     expect(ld.datePublished).toBe(page.meta('article:published_time'))
     expect(ld.dateModified).toBe(page.meta('article:modified_time'))
     expect(ld.author[0]).toMatchObject({ '@type': 'Organization', name: 'Edge Press' })
@@ -124,13 +128,11 @@ describe.each([
     const body = page.document.querySelector('.body')!
     expect(body.innerHTML).not.toContain('&nbsp;')
     expect(body.innerHTML).not.toContain('data-ke-size')
-    expect(
-      (Array.from(body.querySelectorAll('p')) as PageElement[]).every(
-        (p) => p.textContent!.trim() !== '',
-      ),
-    ).toBe(true)
+    expect(Array.from(body.querySelectorAll('p')).every((p) => p.textContent!.trim() !== '')).toBe(
+      true,
+    )
     expect(page.all('h1')).toHaveLength(1)
-    const headings = Array.from(body.querySelectorAll('h2, h3')) as PageElement[]
+    const headings = Array.from(body.querySelectorAll('h2, h3'))
     expect(headings).toHaveLength(7) // the body’s <h1> became an <h2>
     expect(headings.map((h) => h.id)).toContain('h-포괄적-전략-동반자-협정이란')
     expect(headings.every((h) => h.id)).toBe(true)
@@ -161,7 +163,7 @@ describe('the JSON API', () => {
     const res = await get('/api/articles/ko/putin-kim-pact')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-    const json = (await res.json()) as Record<string, any>
+    const json = await res.json<ArticleJson>()
     expect(json.title).toBe('푸틴 김정은 북·러 침략시 상호지원 협정에 동의')
     expect(json.categories).toEqual(['News'])
     expect(json.extra.feature_text).toMatch(/^김정은과 푸틴/)
@@ -221,10 +223,12 @@ describe('every article in content/', () => {
   })
 
   it('takes the description from the first paragraph when front matter has none', async () => {
-    const json = (await (await get('/api/articles/en/no-front-matter-extras')).json()) as {
+    const json = await (
+      await get('/api/articles/en/no-front-matter-extras')
+    ).json<{
       description: string
       text: string
-    }
+    }>()
     expect(json.text.startsWith(json.description.replace(/…$/, ''))).toBe(true)
   })
 

@@ -77,9 +77,9 @@ describe('a broken source', () => {
     async (name, _source, where) => {
       const res = await get(`/api/articles/ko/${slugOf(name)}`)
       expect(res.status).toBe(500)
-      const { error } = (await res.json()) as {
+      const { error } = await res.json<{
         error: { code: string; message: string; location: { file: string } }
-      }
+      }>()
       expect(error.code).toBe('SOURCE_INVALID')
       expect(error.message).toMatch(where)
       expect(error.location.file).toBe(`ko/${slugOf(name)}.html`)
@@ -111,9 +111,10 @@ describe('a malformed address', () => {
   it('answers the JSON API with a 400 and a stable code', async () => {
     const res = await get('/api/articles/en/a%2Fb')
     expect(res.status).toBe(400)
-    expect(
-      ((await res.json()) as { error: { code: string; message: string } }).error,
-    ).toMatchObject({ code: 'SLUG_INVALID', message: 'Invalid address' })
+    expect((await res.json<{ error: { code: string; message: string } }>()).error).toMatchObject({
+      code: 'SLUG_INVALID',
+      message: 'Invalid address',
+    })
   })
 
   it('for an unknown language or article answers a localized 404', async () => {

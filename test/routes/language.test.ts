@@ -130,10 +130,12 @@ describe('the translation pair', () => {
   })
 
   it('is listed in the JSON API', async () => {
-    const json = (await (await get('/api/articles/ko/putin-kim-pact')).json()) as {
+    const json = await (
+      await get('/api/articles/ko/putin-kim-pact')
+    ).json<{
       translations: { lang: string; url: string }[]
       meta: { alternates: unknown[] }
-    }
+    }>()
     expect(json.translations.map((t) => t.lang)).toEqual(['en', 'ja'])
     expect(json.translations[0]!.url).toBe(`${ORIGIN}/en/putin-kim-pact`)
     expect(json.meta.alternates).toHaveLength(4)

@@ -51,7 +51,7 @@ describe('oEmbed', () => {
     const res = await oembed(`${ORIGIN}/ko/putin-kim-pact`, '&format=json')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-    const body = (await res.json()) as Record<string, unknown>
+    const body = await res.json<Record<string, unknown>>()
     expect(body).toMatchObject({
       version: '1.0',
       type: 'rich',
@@ -67,14 +67,16 @@ describe('oEmbed', () => {
   })
 
   it('honours maxwidth and refuses a malformed one', async () => {
-    const body = (await (await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=320')).json()) as {
+    const body = await (
+      await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=320')
+    ).json<{
       width: number
-    }
+    }>()
     expect(body.width).toBe(320)
     // Never wider or taller than asked: the largest card that fits.
-    const fitted = (await (
+    const fitted = await (
       await oembed(`${ORIGIN}/en/putin-kim-pact`, '&maxwidth=450&maxheight=150')
-    ).json()) as { width: number; height: number }
+    ).json<{ width: number; height: number }>()
     expect(fitted.width).toBeLessThanOrEqual(450)
     expect(fitted.width).toBeGreaterThanOrEqual(400)
     expect(fitted.height).toBeLessThanOrEqual(150)
@@ -232,7 +234,13 @@ describe('the inspector’s verdicts, language and raw tags', () => {
     const rows = Object.fromEntries(
       p
         .all('.raw-tags tr')
-        .map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
+        .map(
+          (tr) =>
+            [
+              tr.querySelector('th')?.textContent ?? '',
+              tr.querySelector('td')?.textContent,
+            ] as const,
+        ),
     )
     expect(rows['og:image']).toBe('https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg')
     expect(rows['twitter:card']).toBe('summary_large_image')

@@ -44,7 +44,7 @@ const failingWrites = (prefix: string): KVNamespace =>
             key.startsWith(prefix)
               ? Promise.reject(new Error('KV write failed'))
               : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest)
-        : Reflect.get(target, prop),
+        : (Reflect.get(target, prop) as unknown),
   })
 
 beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, CONTENT))
@@ -258,7 +258,7 @@ describe('the publishing API', () => {
       get: (target, prop) =>
         prop === 'delete'
           ? () => Promise.reject(new Error('R2 is down'))
-          : Reflect.get(target, prop),
+          : (Reflect.get(target, prop) as unknown),
     })
     const res = await remove('en/stuck', { ARTICLES_R2: brokenR2 })
     expect(res.status).toBe(503)

@@ -21,7 +21,7 @@ describe('dates', () => {
     const p = await page('/ko/undated')
     expect(p.meta('article:published_time')).toBe('2024-06-19T10:30:00+09:00')
     expect(p.meta('article:modified_time')).toBeUndefined()
-    expect(p.jsonLd().dateModified).toBeUndefined()
+    expect(p.jsonLd()!.dateModified).toBeUndefined()
     const byline = p.all('.byline')[0]!.textContent!
     expect(byline).toContain('2024년 6월 19일 오전 10:30')
     expect(byline).not.toContain('수정')
@@ -52,7 +52,7 @@ describe('dates', () => {
     )
     const p = await page('/ko/edited')
     expect(p.meta('article:modified_time')).toBe('2024-06-21T15:15:00+09:00')
-    expect(p.jsonLd().dateModified).toBe('2024-06-21T15:15:00+09:00')
+    expect(p.jsonLd()!.dateModified).toBe('2024-06-21T15:15:00+09:00')
     const byline = p.all('.byline')[0]!.textContent!
     // A day-only date shows no invented time; the update shows when it happened.
     expect(byline).toMatch(/입력 2024년 6월 19일(?! 오)/)

@@ -8,13 +8,11 @@ const file = (store: 'kv' | 'r2') => ({
   etag: store,
   store,
 })
-const has = (name: 'kv' | 'r2'): SourceStore => ({ name, get: async () => file(name) })
-const lacks = (name: 'kv' | 'r2'): SourceStore => ({ name, get: async () => null })
+const has = (name: 'kv' | 'r2'): SourceStore => ({ name, get: () => Promise.resolve(file(name)) })
+const lacks = (name: 'kv' | 'r2'): SourceStore => ({ name, get: () => Promise.resolve(null) })
 const broken = (name: 'kv' | 'r2'): SourceStore => ({
   name,
-  get: async () => {
-    throw new StorageError(name, 'down')
-  },
+  get: () => Promise.reject(new StorageError(name, 'down')),
 })
 
 describe('the configured order of stores', () => {
