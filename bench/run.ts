@@ -1,5 +1,6 @@
 /**
- * npm run bench: the pipeline in Node, HTTP against wrangler dev (baseline, hit, miss), and the bundle.
+ * npm run bench: the pipeline in Node, HTTP against wrangler dev (baseline, hit, miss), the bundle,
+ * and the share cards (og.ts).
  * Prints a report and writes bench/results/latest.json. Loopback only; not part of the tests.
  */
 import { execFileSync } from 'node:child_process'
@@ -12,8 +13,9 @@ import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
+import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -164,6 +166,69 @@ if (!only || only === 'bundle') {
   report.bundle = bundle
   console.log(
     `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`,
+  )
+}
+
+if (!only || only === 'og') {
+  const KiB = (n: number) => `${fmt(n / 1024, 1)} KiB`
+  const fonts = await benchOgFonts()
+  const node = await benchOgNode()
+  report.ogFonts = fonts
+  report.ogNode = node
+  console.log(
+    '\nShare cards in Node (og/src render code, fonts from og/public/fonts; CPU per card, process.cpuUsage)',
+  )
+  console.log(
+    `  ${'title'.padEnd(19)} ${'layout'.padEnd(18)} ${'first in process'.padStart(22)} ${'new fonts'.padStart(10)} ${'warm p50'.padStart(9)} ${'p90'.padStart(7)}   warm stages (wall p50)`,
+  )
+  for (const r of node)
+    console.log(
+      `  ${r.name.padEnd(19)} ${`${r.fontSize}px ${r.lines} lines${r.truncated ? ' …' : ''}`.padEnd(18)} ${`${fmt(r.firstProcess.initMs)} + ${fmt(r.firstProcess.firstMs)} ms`.padStart(22)} ${`${fmt(r.newFontsMs, 1)} ms`.padStart(10)} ${`${fmt(r.warm.p50, 1)} ms`.padStart(9)} ${`${fmt(r.warm.p90, 1)} ms`.padStart(7)}   satori ${fmt(r.stagesMs.satori, 1)} ms, resvg+PNG ${fmt(r.stagesMs.resvg, 1)} ms; PNG ${KiB(r.pngBytes)}`,
+    )
+  console.log(
+    '  (first in process = wasm instantiation + the first card, in a fresh Node; new fonts = a warm process with its font cache cleared)',
+  )
+  console.log('\nFont subsets per card (WOFF, read from the ASSETS binding; cached per isolate)')
+  for (const f of fonts) {
+    const weights = [400, 700]
+      .map((w) => `${f.files.filter((x) => x.path.endsWith(`-${w}.woff`)).length} at ${w}`)
+      .join(', ')
+    console.log(
+      `  ${f.name.padEnd(19)} ${String(f.files.length).padStart(2)} files (${weights}) ${KiB(f.bytes).padStart(10)}   new after the cards above in one isolate: ${f.newFiles} files, ${KiB(f.newBytes)}`,
+    )
+  }
+
+  const http = await benchOgHttp()
+  report.ogHttp = http
+  console.log(
+    '\nShare cards under wrangler dev (both Workers, loopback, sequential; p50 / p90 of the least-disturbed round)',
+  )
+  console.log(
+    `  first card of a fresh card isolate: ${fmt(http.firstCard.wallMs)} ms wall, ${fmt(http.firstCard.cpuMs)} ms workerd CPU`,
+  )
+  const healthz = http.results[0]!
+  const pageHit = http.results[1]!
+  for (const r of http.results)
+    console.log(
+      `  ${r.name.padEnd(24)} wall ${fmt(r.wall.p50, 1).padStart(6)} / ${fmt(r.wall.p90, 1).padStart(6)} ms   workerd CPU ${fmt(r.cpu.p50, 1).padStart(6)} / ${fmt(r.cpu.p90, 1).padStart(6)} ms   ${KiB(r.bytes).padStart(10)}   ×${fmt(r.wall.p50 / pageHit.wall.p50, 2)} page hit, ×${fmt(r.wall.p50 / healthz.wall.p50, 2)} healthz (wall)`,
+    )
+
+  const bundle = await benchOgBundle()
+  report.ogBundle = bundle
+  const MiB = 1024 * 1024
+  console.log('\nBundles (wrangler deploy --dry-run, gzip -9) against the limits')
+  console.log(
+    `  site Worker:  ${KiB(bundle.site.rawBytes)} raw, ${KiB(bundle.site.gzipBytes)} gzipped (target ≤ 300 KB)`,
+  )
+  console.log(
+    `  card Worker:  ${KiB(bundle.og.rawBytes)} raw, ${KiB(bundle.og.gzipBytes)} gzipped = ${fmt((100 * bundle.og.gzipBytes) / (3 * MiB), 0)}% of Free's 3 MiB, ${fmt((100 * bundle.og.gzipBytes) / (10 * MiB), 0)}% of Paid's 10 MiB (gzipped; the newer 64 MiB uncompressed: ${fmt((100 * bundle.og.rawBytes) / (64 * MiB), 1)}%)`,
+  )
+  for (const m of bundle.og.modules)
+    console.log(
+      `    ${m.name.padEnd(40)} ${KiB(m.rawBytes).padStart(12)} raw ${KiB(m.gzipBytes).padStart(12)} gz`,
+    )
+  console.log(
+    `  card assets:  ${fmt(bundle.assets.files)} files, ${fmt(bundle.assets.bytes / MiB, 1)} MiB; largest ${bundle.assets.largest.path} ${KiB(bundle.assets.largest.bytes)} (limits: 20,000 files Free / 100,000 Paid, 25 MiB per file)`,
   )
 }
 

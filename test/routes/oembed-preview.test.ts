@@ -2,6 +2,7 @@ import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT, putSiteWithIndexes } from '../helpers/content'
 import { readPage } from '../helpers/html'
+import { decode, inked, TITLE_BOX } from '../../og/test/png'
 
 const ORIGIN = 'https://embed.example'
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`, { redirect: 'manual' })
@@ -144,6 +145,43 @@ describe('the link-preview inspector', () => {
     const issues = await issuesOf('/preview/en/no-image')
     for (const platform of ['KakaoTalk', 'Facebook', 'X', 'Slack', 'Discord', 'LinkedIn'])
       expect(issues[platform]!.join()).not.toMatch(/no og:image|no width\/height/i)
+  })
+
+  it('shows the generated share card in every mock-up of an article without an image, and it loads', async () => {
+    // content/en/no-front-matter-extras.html: a title and nothing else. Its card's version is the
+    // source's SHA-256, worked out here from the file itself.
+    const source = CONTENT.find((f) => f.key === 'en/no-front-matter-extras')!
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(source.text))
+    const version = [...new Uint8Array(digest)]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .slice(0, 12)
+    const card = `${ORIGIN}/og/en/no-front-matter-extras.${version}.png`
+    const page = readPage(await (await get('/preview/en/no-front-matter-extras')).text())
+    const mocks = page.all('section.preview')
+    expect(mocks.map((s) => s.getAttribute('aria-label'))).toEqual([
+      'KakaoTalk',
+      'Facebook',
+      'X',
+      'Slack',
+      'Discord',
+      'LinkedIn',
+    ])
+    for (const mock of mocks) {
+      const images = Array.from(mock.querySelectorAll('.mock img'))
+      expect(
+        images.map((img) => img.getAttribute('src')),
+        mock.getAttribute('aria-label')!,
+      ).toEqual([card])
+      expect(mock.querySelector('.no-image'), mock.getAttribute('aria-label')!).toBeNull()
+    }
+    // What the mock-ups show is a real 1200×630 PNG, drawn by the card Worker.
+    const res = await get(card.slice(ORIGIN.length))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    const img = decode(await res.arrayBuffer())
+    expect([img.width, img.height]).toEqual([1200, 630])
+    expect(inked(img, TITLE_BOX)).toBeGreaterThan(10_000)
   })
 
   it('flags a relative image URL and an image without dimensions', async () => {
