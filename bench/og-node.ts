@@ -54,5 +54,5 @@ export async function initOgNode(): Promise<void> {
 /** Reads a font subset as the Worker's ASSETS binding would serve it. */
 export async function readOgFont(path: string): Promise<ArrayBuffer> {
   const bytes = await readFile(`og/public/${path}`)
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
 }
