@@ -41,11 +41,76 @@ function removal(db: Db, lang: string, slug: string): D1PreparedStatement[] {
   ]
 }
 
+/**
+ * An edit that keeps the article's date, categories and tags keeps its place in every listing: its
+ * row is updated where it is, with no re-numbering of the articles newer than it (which costs about
+ * 9 µs per newer article, half a second for an article a year old in a million). The guard repeats
+ * the condition in each statement, so if another publish moved the article first, nothing changes
+ * and the caller takes the full path. True when the edit was applied.
+ */
+async function updateInPlace(db: Db, row: IndexRow, sortMs: number): Promise<boolean> {
+  const { lang, slug } = row
+  const categories = JSON.stringify(row.categories)
+  const tags = JSON.stringify(row.tags)
+  const guard = 'lang = ?1 AND slug = ?2 AND sort_ms = ?3 AND categories = ?4 AND tags = ?5'
+  const [updated] = await db.batch([
+    db
+      .prepare(
+        `UPDATE articles SET title = ?6, description = ?7, published_at = ?8, modified_at = ?9, image_url = ?10,
+           image_alt = ?11, image_width = ?12, image_height = ?13, content_lang = ?14, authors = ?15,
+           source_sha256 = ?16, store = ?17, file_name = ?18, first_seen = ?19
+         WHERE ${guard}`,
+      )
+      .bind(
+        lang,
+        slug,
+        sortMs,
+        categories,
+        tags,
+        row.title,
+        row.description,
+        row.publishedAt,
+        row.modifiedAt ?? null,
+        row.image?.url ?? null,
+        row.image?.alt ?? null,
+        row.image?.width ?? null,
+        row.image?.height ?? null,
+        row.contentLang,
+        JSON.stringify(row.authors),
+        row.sourceSha256,
+        row.store,
+        row.fileName ?? null,
+        row.firstSeen,
+      ),
+    db
+      .prepare(`DELETE FROM search WHERE rowid = (SELECT search_id FROM articles WHERE ${guard})`)
+      .bind(lang, slug, sortMs, categories, tags),
+    db
+      .prepare(
+        `INSERT INTO search (rowid, lang, title, description, body)
+         SELECT search_id, ?6, ?7, ?8, ?9 FROM articles WHERE ${guard}`,
+      )
+      .bind(
+        lang,
+        slug,
+        sortMs,
+        categories,
+        tags,
+        languageToken(lang),
+        row.search.title,
+        row.search.description,
+        row.search.body,
+      ),
+  ])
+  return (updated?.meta.changes ?? 0) > 0
+}
+
 /** Puts an article into the index, replacing its previous row, in one transaction. */
 export async function indexArticle(db: Db, row: IndexRow): Promise<void> {
   const sortMs = Date.parse(row.publishedAt)
   if (Number.isNaN(sortMs))
     throw new Error(`${row.lang}/${row.slug}: publishedAt is not a date: ${row.publishedAt}`)
+  if (await updateInPlace(db, row, sortMs)) return
   const firstSlot = Math.floor(sortMs / 1000) * SEARCH_SLOTS
   const labels = JSON.stringify(labelsOf(row))
   const { lang, slug } = row
