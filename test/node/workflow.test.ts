@@ -258,12 +258,24 @@ describe('content:pull', () => {
   }, 60_000)
 })
 
+/** Node flags that make a command fail if it loads wrangler or Miniflare (seconds each). */
+const WITHOUT_WRANGLER = ['--import', './test/node/helpers/no-wrangler.mjs', '--import', 'tsx']
+
 describe('content:check', () => {
   const check = (...args: string[]) =>
-    run('node', ['--import', 'tsx', 'scripts/content-check.ts', ...args]).then(
+    run('node', [...WITHOUT_WRANGLER, 'scripts/content-check.ts', ...args]).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     )
+
+  it('checks every file in about a second, without loading wrangler or Miniflare', async () => {
+    const started = performance.now()
+    const { code, stdout } = await check(ws.content)
+    const elapsed = performance.now() - started
+    expect(code).toBe(0) // with wrangler loaded, the command fails (helpers/no-wrangler.mjs)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\)/)
+    expect(elapsed).toBeLessThan(4_000) // ~1 s on a 2-core machine; 12–16 s when it loaded wrangler
+  }, 30_000)
 
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
     const ok = await check(ws.content)
@@ -357,7 +369,7 @@ describe('npm run new', () => {
     const started = performance.now()
     const { stdout } = await run(
       'node',
-      ['--import', 'tsx', 'scripts/new.ts', 'ko', 'timing-probe'],
+      [...WITHOUT_WRANGLER, 'scripts/new.ts', 'ko', 'timing-probe'],
       {
         env: { ...process.env },
       },
