@@ -18,6 +18,7 @@ export function devOutputLine(line: string): string | null {
   if (request)
     return Number(request[3]) >= 500 ? `✗ ${request[1]} ${request[2]} ${request[3]}` : null
   if (/^\[wrangler:info\] Ready on /.test(message)) return null // start.ts says it once the page answers
+  if (/^🪵 +Logs were written to /.test(message)) return null // after an error that was already shown
   // `e = workerd/util/sqlite.c++:1827: failed: …; sentryErrorContext = …` and its `stack:` line.
   if (/^\s*stack: /.test(message)) return null
   const internal =

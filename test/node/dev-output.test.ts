@@ -39,4 +39,15 @@ describe('npm start output', () => {
     )
     expect(devOutputLine('[wrangler:info] Ready on http://127.0.0.1:8787')).toBeNull()
   })
+
+  it('says a taken port once, without pointing at wrangler’s debug log', () => {
+    const taken =
+      '✘ [ERROR] Address already in use (127.0.0.1:8787). Please check that you are not already running a server on this address or specify a different port with --port.'
+    expect(devOutputLine(taken)).toBe(taken)
+    expect(
+      devOutputLine(
+        '🪵  Logs were written to "/root/.config/.wrangler/logs/wrangler-2026-11-27_00-12-39_312.log"',
+      ),
+    ).toBeNull()
+  })
 })
