@@ -92,6 +92,38 @@ describe('live editing while the dev server runs', () => {
     }
   }, 60_000)
 
+  it('publishes a save whether or not the dev server answers (through its publishing API when it does)', async () => {
+    const lines: string[] = []
+    const watcher = await watchWith(lines)
+    try {
+      // Through the server: one request stores, indexes and purges; the page shows it at once.
+      await writeFile(join(ws.content, 'en/through-server.md'), '---\ntitle: Through\n---\nA.')
+      await watcher.idle()
+      expect(lines.at(-1)).toMatch(/^\+ \/en\/through-server live \(\d+ ms\)$/)
+      expect(await (await worker.get('/en/through-server')).text()).toContain('<h1>Through</h1>')
+    } finally {
+      await watcher.close()
+    }
+    // No server at the address given (say it is still starting): the save is stored directly.
+    const offline = await watchContent({
+      dir: ws.content,
+      persistTo: worker.state,
+      purge: { origin: 'http://127.0.0.1:9', token: worker.token },
+      log: (line) => lines.push(line),
+      debounceMs: 30,
+    })
+    try {
+      await writeFile(join(ws.content, 'en/without-server.md'), '---\ntitle: Without\n---\nB.')
+      await offline.idle()
+      expect(lines.at(-1)).toMatch(/^\+ \/en\/without-server live \(\d+ ms\)$/)
+      expect(await (await worker.get('/en/without-server')).text()).toContain('<h1>Without</h1>')
+    } finally {
+      await offline.close()
+      await rm(join(ws.content, 'en/through-server.md'))
+      await rm(join(ws.content, 'en/without-server.md'))
+    }
+  }, 60_000)
+
   it('says what readers get after each save: a new broken file is a 404, a broken change keeps the old version, a fix is live, a draft is not served', async () => {
     const lines: string[] = []
     const watcher = await watchWith(lines)
