@@ -67,10 +67,27 @@ export async function createArticle(options: {
 }
 
 if (isMain(import.meta.url)) {
-  const { positionals } = parseArgs({ allowPositionals: true })
-  const [lang, slug] = positionals
+  const usage = 'usage: npm run new -- <lang> <slug>'
+  const args = (() => {
+    try {
+      return parseArgs({
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' } },
+      })
+    } catch (error) {
+      console.error(`✗ ${(error as Error).message.split('.')[0]}\n${usage}`)
+      process.exit(2)
+    }
+  })()
+  if (args.values.help) {
+    console.log(
+      `${usage}\n  Creates content/<lang>/<slug>.md as a draft (published: false) and prints its address.`,
+    )
+    process.exit(0)
+  }
+  const [lang, slug] = args.positionals
   if (!lang || !slug) {
-    console.error('usage: npm run new -- <lang> <slug>')
+    console.error(usage)
     process.exit(2)
   }
   createArticle({ dir: 'content', lang, slug }).then(

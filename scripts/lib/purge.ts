@@ -3,6 +3,9 @@
  * running `npm start` server, remotely from the deployment at BASE_URL.
  */
 import { readFile, rm } from 'node:fs/promises'
+import type { Change } from '../../src/publish/publish'
+import { changeTags } from '../../src/cache/tags'
+import { splitArticleKey } from '../../src/source/keys'
 
 export const DEV_TOKEN_FILE = '.wrangler/dev-admin-token'
 
@@ -100,4 +103,89 @@ export async function callPurge(
   })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
   return await res.json<PurgeAnswer>()
+}
+
+/** A running Worker a live save can publish through, and the origins its pages are cached under. */
+export interface DevServer {
+  origin: string
+  token: string
+  origins: string[]
+}
+
+/** The server `npm start` runs (its token in DEV_TOKEN_FILE), the one given, or none. */
+export async function devServerOf(
+  target: PurgeTarget | 'local',
+  devPort: number,
+): Promise<DevServer | null> {
+  if (target === false) return null
+  if (target !== 'local')
+    return { origin: target.origin, token: target.token, origins: target.origins ?? [] }
+  const token = await readFile(DEV_TOKEN_FILE, 'utf8').catch(() => undefined)
+  if (!token) return null
+  return {
+    origin: `http://127.0.0.1:${devPort}`,
+    token: token.trim(),
+    origins: [`http://localhost:${devPort}`, `http://127.0.0.1:${devPort}`],
+  }
+}
+
+/**
+ * Publishes one file through the running Worker's publishing API (PUT /admin/articles/…), which
+ * stores, indexes and purges inside the runtime: one request instead of a dozen storage round trips
+ * through wrangler's proxy. Pages cached under the server's other origins (localhost beside
+ * 127.0.0.1) are purged after it. Null when no server takes it (not running, a file outside a
+ * language folder): the caller publishes through the proxy instead.
+ */
+export async function publishThroughServer(
+  server: DevServer,
+  file: { path: string; key: string; bytes: Uint8Array },
+  baseUrl: string,
+): Promise<Change | null> {
+  const answer = await throughServer(server, 'PUT', file.key, baseUrl, {
+    query: `?file=${encodeURIComponent(file.path)}`,
+    type: file.path.endsWith('.html') ? 'text/html' : 'text/markdown',
+    body: file.bytes,
+  })
+  return answer?.change ?? null
+}
+
+/** The same for a deleted file (DELETE /admin/articles/…); `change` is null when nothing was stored. */
+export const unpublishThroughServer = (server: DevServer, key: string, baseUrl: string) =>
+  throughServer(server, 'DELETE', key, baseUrl)
+
+async function throughServer(
+  server: DevServer,
+  method: 'PUT' | 'DELETE',
+  key: string,
+  baseUrl: string,
+  source?: { query: string; type: string; body: Uint8Array },
+): Promise<{ change: Change | null } | null> {
+  const { lang, slug } = splitArticleKey(key)
+  const url = `${server.origin}/admin/articles/${lang}/${encodeURIComponent(slug)}${source?.query ?? ''}`
+  const res = await fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      ...(source && { 'content-type': `${source.type}; charset=utf-8` }),
+    },
+    body: source?.body,
+    signal: AbortSignal.timeout(10_000),
+  }).catch(() => null)
+  if (method === 'DELETE' && res?.status === 404) {
+    await res.body?.cancel()
+    return { change: null }
+  }
+  if (!res?.ok) {
+    await res?.body?.cancel()
+    return null
+  }
+  const change = await res.json<Change>()
+  // The Worker purged the origin it was asked on (or BASE_URL); pages keyed under the others go too.
+  const others = baseUrl ? [] : server.origins.filter((o) => o !== server.origin)
+  if (others.length)
+    await callPurge(server.origin, server.token, {
+      tags: changeTags(change),
+      origins: others,
+    }).catch(() => undefined)
+  return { change }
 }

@@ -1,7 +1,8 @@
 /**
  * Live editing: the folder is pushed once, then each saved file alone is validated and published
- * (its source, derived article and index row) and its cached pages purged. Every save prints one
- * line saying what readers now get: live, a draft that is not served, still the previous version,
+ * (its source, derived article and index row) and its cached pages purged: through the running dev
+ * server's publishing API when it answers (one request), else through wrangler's proxy. Every save
+ * prints one line saying what readers now get: live, a draft that is not served, still the previous version,
  * or nothing (404) until the file is fixed — and `fixed, live` when a failing file is saved right.
  * The last failure of each article is kept for the dev server's banner.
  */
@@ -13,13 +14,18 @@ import { changeTags } from '../../src/cache/tags'
 import { clearFailure, recordFailure } from '../../src/dev/failures'
 import { formatOf } from '../../src/parse/body'
 import { unpublish, type Change, type Target } from '../../src/publish/publish'
-import { splitArticleKey } from '../../src/source/keys'
 import type { StoredEntry } from '../../src/source/store'
 import { publishFile, push, type PushOptions } from '../content-push'
 import { readSiteConfig } from './config'
 import { checkFile, describeError, describeIssue, keyFor, sameUrl } from './content'
 import { metadataFor } from './plan'
-import { purgeAfterPush, purgeTarget } from './purge'
+import {
+  devServerOf,
+  publishThroughServer,
+  purgeAfterPush,
+  purgeTarget,
+  unpublishThroughServer,
+} from './purge'
 import { openStorage } from './storage'
 
 export interface Watcher {
@@ -66,6 +72,17 @@ export async function watchContent(
     log: (line) => log(line.replace(/^ {2}/, '')),
   })
   const stored = await storage.list()
+  // Which articles readers get, read from the index once (before the dev server starts) and then
+  // kept up to date here: while the server runs, a second process reading or writing the same local
+  // database can find it locked (SQLITE_BUSY), so live saves go through the server alone.
+  const served = new Set(
+    (
+      await storage.db
+        .prepare("SELECT lang || '/' || slug AS key FROM articles")
+        .all<{ key: string }>()
+    ).results.map((r) => r.key),
+  )
+  const isServed = (key: string) => served.has(key)
   /** Which file gives which URL now; the articles whose last save failed, and by which file. */
   const keyOfPath = new Map(first.paths)
   const failing = new Map<string, string>()
@@ -79,20 +96,11 @@ export async function watchContent(
   }
 
   async function reportFailure(key: string, path: string, message: string) {
-    const previousServed = await isServed(key)
+    const previousServed = isServed(key)
     log(
       `✗ ${message} — ${previousServed ? `/${key} still serves the previous version` : `/${key} is not served (404) until this is fixed`}`,
     )
     await recordFailure(storage.internal, key, { file: path, message, previousServed })
-  }
-
-  async function isServed(key: string): Promise<boolean> {
-    const { lang, slug } = splitArticleKey(key)
-    const row = await storage.db
-      .prepare('SELECT 1 AS served FROM articles WHERE lang = ? AND slug = ?')
-      .bind(lang, slug)
-      .first<{ served: number }>()
-    return row !== null
   }
 
   async function purgeChanges(changes: Change[]) {
@@ -117,14 +125,21 @@ export async function watchContent(
       const previous: StoredEntry | undefined = stored.get(key)
       const now = new Date().toISOString()
       const built = checkFile(path, key, bytes, config, (file) => metadataFor(file, previous, now))
-      const wasServed = previous ? await isServed(key) : false
+      const wasServed = previous ? isServed(key) : false
       const unchanged =
         previous?.metadata.sha256 === built.file.sha256 && previous.metadata.fileName === path
       if (!unchanged) {
         const metadata = metadataFor(built.file, previous, now)
-        const change = await publishFile(storage, target, { ...built, metadata }, !!previous)
+        const server = await devServerOf(purge, config.devPort)
+        const published =
+          server && (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))
+        if (!published) {
+          const change = await publishFile(storage, target, { ...built, metadata }, !!previous)
+          await purgeChanges([change])
+        }
         stored.set(key, { key, metadata })
-        await purgeChanges([change])
+        if (built.article.published) served.add(key)
+        else served.delete(key)
       }
       keyOfPath.set(path, key)
       const fixed = failing.delete(key)
@@ -161,15 +176,20 @@ export async function watchContent(
     keyOfPath.delete(path)
     // Another file (a renamed copy) may give the same URL now.
     if (!key || [...keyOfPath.values()].includes(key)) return
-    const change = await unpublish(
-      [{ store: storage.store, internal: storage.internal }],
-      storage.db,
-      config,
-      key,
-    )
+    const server = await devServerOf(purge, config.devPort)
+    const throughServer = server && (await unpublishThroughServer(server, key, config.baseUrl))
+    const change = throughServer
+      ? throughServer.change
+      : await unpublish(
+          [{ store: storage.store, internal: storage.internal }],
+          storage.db,
+          config,
+          key,
+        )
     stored.delete(key)
+    served.delete(key)
     if (change) {
-      await purgeChanges([change])
+      if (!throughServer) await purgeChanges([change])
       log(`- /${key} removed: ${path} was deleted (${ms()})`)
     } else log(`- ${path} deleted (it was never stored)`)
     // A file refused for having this URL too (a rename seen as add, then delete) gets its turn.

@@ -46,8 +46,11 @@ export async function purgeTags(tags: string[], where: PurgeWhere): Promise<Purg
     ),
   )
   const cache = edgeCache()
-  let deleted = 0
-  for (const key of keys) if (await cache.delete(key)) deleted++
+  // All at once: an article's tags name a couple of hundred keys (every language's page, JSON and
+  // oEmbed sizes, under each origin), and one at a time they took most of a live save's half second.
+  // The runtime queues what exceeds its simultaneous-connection limit.
+  const results = await Promise.all([...keys].map((key) => cache.delete(key)))
+  const deleted = results.filter(Boolean).length
   return { via: 'cache-api', tags: unique, deleted, errors: [] }
 }
 

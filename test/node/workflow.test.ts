@@ -92,6 +92,38 @@ describe('live editing while the dev server runs', () => {
     }
   }, 60_000)
 
+  it('publishes a save whether or not the dev server answers (through its publishing API when it does)', async () => {
+    const lines: string[] = []
+    const watcher = await watchWith(lines)
+    try {
+      // Through the server: one request stores, indexes and purges; the page shows it at once.
+      await writeFile(join(ws.content, 'en/through-server.md'), '---\ntitle: Through\n---\nA.')
+      await watcher.idle()
+      expect(lines.at(-1)).toMatch(/^\+ \/en\/through-server live \(\d+ ms\)$/)
+      expect(await (await worker.get('/en/through-server')).text()).toContain('<h1>Through</h1>')
+    } finally {
+      await watcher.close()
+    }
+    // No server at the address given (say it is still starting): the save is stored directly.
+    const offline = await watchContent({
+      dir: ws.content,
+      persistTo: worker.state,
+      purge: { origin: 'http://127.0.0.1:9', token: worker.token },
+      log: (line) => lines.push(line),
+      debounceMs: 30,
+    })
+    try {
+      await writeFile(join(ws.content, 'en/without-server.md'), '---\ntitle: Without\n---\nB.')
+      await offline.idle()
+      expect(lines.at(-1)).toMatch(/^\+ \/en\/without-server live \(\d+ ms\)$/)
+      expect(await (await worker.get('/en/without-server')).text()).toContain('<h1>Without</h1>')
+    } finally {
+      await offline.close()
+      await rm(join(ws.content, 'en/through-server.md'))
+      await rm(join(ws.content, 'en/without-server.md'))
+    }
+  }, 60_000)
+
   it('says what readers get after each save: a new broken file is a 404, a broken change keeps the old version, a fix is live, a draft is not served', async () => {
     const lines: string[] = []
     const watcher = await watchWith(lines)
@@ -258,12 +290,24 @@ describe('content:pull', () => {
   }, 60_000)
 })
 
+/** Node flags that make a command fail if it loads wrangler or Miniflare (seconds each). */
+const WITHOUT_WRANGLER = ['--import', './test/node/helpers/no-wrangler.mjs', '--import', 'tsx']
+
 describe('content:check', () => {
   const check = (...args: string[]) =>
-    run('node', ['--import', 'tsx', 'scripts/content-check.ts', ...args]).then(
+    run('node', [...WITHOUT_WRANGLER, 'scripts/content-check.ts', ...args]).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     )
+
+  it('checks every file in about a second, without loading wrangler or Miniflare', async () => {
+    const started = performance.now()
+    const { code, stdout } = await check(ws.content)
+    const elapsed = performance.now() - started
+    expect(code).toBe(0) // with wrangler loaded, the command fails (helpers/no-wrangler.mjs)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\)/)
+    expect(elapsed).toBeLessThan(4_000) // ~1 s on a 2-core machine; 12–16 s when it loaded wrangler
+  }, 30_000)
 
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
     const ok = await check(ws.content)
@@ -357,7 +401,7 @@ describe('npm run new', () => {
     const started = performance.now()
     const { stdout } = await run(
       'node',
-      ['--import', 'tsx', 'scripts/new.ts', 'ko', 'timing-probe'],
+      [...WITHOUT_WRANGLER, 'scripts/new.ts', 'ko', 'timing-probe'],
       {
         env: { ...process.env },
       },
