@@ -1,6 +1,11 @@
 /**
  * npm run bench: the pipeline in Node, HTTP against wrangler dev (baseline, hit, miss), and the bundle.
  * Prints a report and writes bench/results/latest.json. Loopback only; not part of the tests.
+ *
+ * `npm run bench -- index [sizes]` measures the article index in D1 at 1k, 100k and 1M articles
+ * (bench/index.ts; sizes e.g. `1000,100000`). It is not part of the default run: the first run
+ * generates ~3 GB of databases (about 7 minutes, cached in bench/.cache/ afterwards) and every run
+ * takes several minutes more.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -10,10 +15,11 @@ import { compareWithGenerators } from './compare'
 import { benchHit } from './hit'
 import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
+import { benchIndex, INDEX_SIZES, type Timing } from './index'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | index
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -166,6 +172,45 @@ if (!only || only === 'bundle') {
     `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`,
   )
 }
+
+if (only === 'index') {
+  const sizes = process.argv[3]?.split(',').map(Number) ?? INDEX_SIZES
+  const index = await benchIndex(sizes)
+  report.index = index
+  const size = (n: number) =>
+    n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 ? `${n / 1_000}k` : `${n}`
+  const cell = (t: Timing | undefined) =>
+    t ? `${fmt(t.p50, 1)}/${fmt(t.p90, 1)} (${fmt(t.dbMean, 1)})` : '—'
+  const ratio = (ts: (Timing | undefined)[]) => {
+    const [first, last] = [ts[0], ts.at(-1)]
+    return first && last && ts.length > 1 ? `${fmt(last.p50 / first.p50, 2)}×` : '—'
+  }
+  const table = (title: string, rows: Record<string, (Timing | undefined)[]>, target: string) => {
+    console.log(`\n  ${title}`)
+    console.log(
+      `  ${''.padEnd(38)}${sizes.map((n) => size(n).padEnd(26)).join('')}${`${size(sizes.at(-1)!)}/${size(sizes[0]!)}`.padEnd(10)}${target}`,
+    )
+    for (const [name, ts] of Object.entries(rows)) {
+      console.log(
+        `  ${name.padEnd(38)}${ts.map((t) => cell(t).padEnd(26)).join('')}${ratio(ts).padEnd(10)}${ts.findLast(Boolean)?.note ?? ''}`,
+      )
+    }
+  }
+  console.log(
+    '\nThe article index in D1 (local Miniflare via getPlatformProxy; ko articles; ms: wall p50/p90 in Node (D1 meta.duration mean))',
+  )
+  for (const d of index.databases)
+    console.log(
+      `  ${size(d.n).padStart(4)}: ${fmt(d.bytes / 1e6, 1)} MB, ${fmt(d.bytesPer1000 / 1e6, 2)} MB per 1,000 articles → ${fmt(10e9 / d.bytesPer1000 / 1e6, 1)}M articles in 10 GB (${d.cached ? 'cached; generated' : 'generated'} in ${fmt(d.generatedMs / 1000)} s)`,
+    )
+  table('Listings, feed, sitemap (a page miss)', index.listing, 'target: 1M ≤ 1.5× 1k')
+  table('Search, page 1', index.search, 'target: p50 ≤ 30 ms at 100k')
+  table('Publishing one article (indexArticle, one batch)', index.publish, 'target: ≤ 20 ms db')
+}
+if (!only)
+  console.log(
+    '\n(The article index bench is not in the default run: `npm run bench -- index` — several minutes.)',
+  )
 
 await mkdir('bench/results', { recursive: true })
 await writeFile('bench/results/latest.json', JSON.stringify(report, null, 2))
