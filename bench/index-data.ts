@@ -1,9 +1,11 @@
 /**
  * Generated Korean news articles for the index benchmark (bench/index.ts): headlines, a description
  * and a few hundred characters of body, ~20 categories and ~2,000 tags, deterministic from a seed.
- * Words are drawn with a skew (a few very common, most rare), as in real news text, so searches have
- * both frequent terms (`정부`) and middling ones (`협정`, `푸틴`); place names sometimes carry their
- * Han spelling (`도쿄(東京)`), as Korean papers write them, so a Japanese query has something to find.
+ * Words are drawn with a skew (a few very common, most rare) from ~300 news words and 3,000 made-up
+ * ones (a news archive's vocabulary is large), so searches meet both a very common term (`정부`,
+ * in most articles) and story words: a few percent of articles are about a `협정` or `푸틴` story,
+ * and about one in a hundred is datelined `도쿄(東京)`, the Han spelling Korean papers add, so a
+ * Japanese query has something to find.
  */
 import type { IndexRow } from '../src/listing/entry'
 import { searchText } from '../src/listing/search-text'
@@ -54,7 +56,6 @@ const PEOPLE = [
   '검찰',
   '법원',
   '한국은행',
-  '푸틴',
   '바이든',
   '트럼프',
   '시진핑',
@@ -92,7 +93,6 @@ const NOUNS = [
   '물가',
   '수출',
   '반도체',
-  '협정',
   '무역',
   '관세',
   '예산',
@@ -202,7 +202,7 @@ const PLACES = [
   '베를린',
   '제네바',
   '뉴욕',
-  '도쿄(東京)',
+  '도쿄',
   '오사카(大阪)',
   '평양',
   '상하이',
@@ -265,6 +265,26 @@ const SURNAMES = [
 const GIVEN = ['민준', '서연', '지훈', '하은', '도윤', '수아', '예준', '지우', '현우', '서윤']
 const TAG_EXTRA = ['AI', 'G7', 'G20', 'OECD', 'IMF', 'WTO', 'ESG', 'K팝', 'BTS', 'KBO', 'EU', 'ICT']
 
+/** The story words the benchmark searches for, and the share of articles about each. */
+const STORIES = [
+  { share: 0.03, noun: '협정' },
+  { share: 0.02, person: '푸틴' },
+  { share: 0.01, place: '도쿄(東京)' },
+] as const
+
+/** Made-up two- and three-syllable nouns: the long tail of an archive's vocabulary. */
+function madeUpWords(next: () => number): string[] {
+  const syllables = '가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히강난당랑망방상앙장창캉탕팡항곤논돈론몬본손온존촌'
+  const words = new Set<string>()
+  while (words.size < 3_000) {
+    let word = ''
+    const length = next() < 0.7 ? 2 : 3
+    for (let i = 0; i < length; i++) word += syllables[Math.floor(next() * syllables.length)]
+    words.add(word)
+  }
+  return [...words]
+}
+
 /** Whether a Hangul syllable ends in a consonant (picks 은/는, 이/가, 을/를, 과/와). */
 function batchim(word: string): boolean {
   const last = word.replace(/\(.*\)$/, '').at(-1) ?? ''
@@ -288,8 +308,24 @@ export const TAGS = tagList()
 
 export class ArticleGenerator {
   private readonly next: () => number
+  private readonly words: string[]
+  /** The current article's story words, used in some of its sentences. */
+  private story: { noun?: string; person?: string; place?: string } = {}
   constructor(seed = 13) {
     this.next = random(seed)
+    this.words = madeUpWords(random(1))
+  }
+  private noun(): string {
+    if (this.story.noun && this.next() < 0.3) return this.story.noun
+    return this.next() < 0.4 ? this.pick(this.words, 2) : this.pick(NOUNS)
+  }
+  private person(): string {
+    if (this.story.person && this.next() < 0.4) return this.story.person
+    return this.pick(PEOPLE)
+  }
+  private place(): string {
+    if (this.story.place && this.next() < 0.5) return this.story.place
+    return this.pick(PLACES, 1.5)
   }
   /** A skewed pick: index ~ len · r^2, so the start of a list is far more common than its end. */
   private pick<T>(list: readonly T[], skew = 2): T {
@@ -297,10 +333,10 @@ export class ArticleGenerator {
   }
   private headline(): string {
     const [p, n, m, place, v] = [
-      this.pick(PEOPLE),
-      this.pick(NOUNS),
-      this.pick(NOUNS),
-      this.pick(PLACES, 1.5),
+      this.person(),
+      this.noun(),
+      this.noun(),
+      this.place(),
       this.pick(VERBS, 1),
     ]
     switch (Math.floor(this.next() * 5)) {
@@ -311,32 +347,34 @@ export class ArticleGenerator {
       case 2:
         return `[단독] ${p}, ${n} ${m} ${this.pick(ADVERBS, 1)} ${v}`
       case 3:
-        return `${n} ${subject(m)} ${this.pick(ADVERBS, 1)} ${v}… ${p} "${this.pick(NOUNS)} 대응"`
+        return `${n} ${subject(m)} ${this.pick(ADVERBS, 1)} ${v}… ${p} "${this.noun()} 대응"`
       default:
         return `${p} "${n} ${m}, ${place}에서 결론"`
     }
   }
   private sentence(): string {
     const [p, n, m, place, v] = [
-      this.pick(PEOPLE),
-      this.pick(NOUNS),
-      this.pick(NOUNS),
-      this.pick(PLACES, 1.5),
+      this.person(),
+      this.noun(),
+      this.noun(),
+      this.place(),
       this.pick(VERBS, 1),
     ]
     switch (Math.floor(this.next() * 4)) {
       case 0:
         return `${topic(p)} ${this.pick(['이날', '지난달', '올해', '전날'], 1)} ${place}에서 열린 ${n} 회의에서 ${m} 문제를 ${v}.`
       case 1:
-        return `${subject(n)} ${m}에 미칠 영향에 대해 ${topic(this.pick(PEOPLE))} "${this.pick(NOUNS)} 상황을 면밀히 지켜보고 있다"고 말했다.`
+        return `${subject(n)} ${m}에 미칠 영향에 대해 ${topic(this.person())} "${this.noun()} 상황을 면밀히 지켜보고 있다"고 말했다.`
       case 2:
         return `${this.pick(SURNAMES, 1)}${this.pick(GIVEN, 1)} ${place} 특파원에 따르면 ${and(n)} ${m} 관련 논의는 ${this.pick(ADVERBS, 1)} 진행되고 있다.`
       default:
-        return `${object(n)} 둘러싼 ${this.pick(PEOPLE)}의 입장은 ${m} 정책과 맞물려 ${v}.`
+        return `${object(n)} 둘러싼 ${this.person()}의 입장은 ${m} 정책과 맞물려 ${v}.`
     }
   }
   /** The `i`-th article (0 = oldest), published at `ms`; a plain object, as indexRow() makes them. */
   article(i: number, ms: number): IndexRow & { body: string } {
+    this.story = {}
+    for (const story of STORIES) if (this.next() < story.share) Object.assign(this.story, story)
     const title = this.headline()
     const description = `${this.sentence()} ${this.sentence()}`.slice(0, 140)
     let body = ''

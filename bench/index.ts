@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import type { PlatformProxy } from 'wrangler'
 import { migrate, readMigrations } from '../scripts/lib/migrate'
 import { platformProxy } from '../scripts/lib/wrangler'
@@ -33,7 +33,7 @@ import { ArticleGenerator, CATEGORIES, TAGS } from './index-data'
 export const INDEX_SIZES = [1_000, 100_000, 1_000_000]
 const CACHE = 'bench/.cache'
 /** Bump when the generator or the schema changes: cached databases of another version are rebuilt. */
-const GENERATOR_VERSION = 1
+const GENERATOR_VERSION = 2
 /** The newest generated article; older ones every ~10 minutes before it (a busy newsroom's pace). */
 const END_MS = Date.parse('2026-11-01T00:00:00Z')
 const SPACING_MS = 600_000
@@ -247,7 +247,6 @@ function metered(db: D1Database, meter: Meter): Db {
         meter.add(result.meta)
         return result
       },
-      raw: (options?: { columnNames?: boolean }) => statement.raw(options as { columnNames: true }),
     } as unknown as D1PreparedStatement
     real.set(wrapped, statement)
     return wrapped
@@ -262,81 +261,116 @@ function metered(db: D1Database, meter: Meter): Db {
   }
 }
 
+/**
+ * The same file through node:sqlite as a `Db`: the project's own SQL, without workerd, the loopback
+ * hop or D1's whole-millisecond clock, so growth with the archive shows at microsecond scale. A batch
+ * is one transaction, as in D1.
+ */
+function sqliteDb(sqlite: DatabaseSync): Db {
+  const cache = new Map<string, StatementSync>()
+  const changes = sqlite.prepare('SELECT total_changes() AS n')
+  const total = () => (changes.get() as { n: number }).n
+  const execute = (sql: string, params: SQLInputValue[]) => {
+    let statement = cache.get(sql)
+    if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)))
+    const before = total()
+    const results = statement.all(...params)
+    return { success: true, results, meta: { duration: 0, changes: total() - before } }
+  }
+  const prepare = (sql: string, params: SQLInputValue[] = []): D1PreparedStatement =>
+    ({
+      sql,
+      params,
+      bind: (...values: SQLInputValue[]) => prepare(sql, values),
+      all: async () => execute(sql, params),
+      run: async () => execute(sql, params),
+      first: async (column?: string) => {
+        const row = (execute(sql, params).results[0] ?? null) as Record<string, unknown> | null
+        return column === undefined ? row : (row?.[column] ?? null)
+      },
+    }) as unknown as D1PreparedStatement
+  return {
+    prepare: (sql) => prepare(sql),
+    batch: async <T>(statements: D1PreparedStatement[]) => {
+      sqlite.exec('BEGIN')
+      try {
+        const results = statements.map((s) => {
+          const { sql, params } = s as unknown as { sql: string; params: SQLInputValue[] }
+          return execute(sql, params)
+        })
+        sqlite.exec('COMMIT')
+        return results as unknown as D1Result<T>[]
+      } catch (error) {
+        sqlite.exec('ROLLBACK')
+        throw error
+      }
+    },
+  }
+}
+
 export interface Timing {
-  runs: number
-  /** Wall time in Node, ms. */
-  p50: number
-  p90: number
-  /** D1 meta.duration summed over the call's statements, ms. */
-  dbP50: number
-  dbP90: number
-  dbMean: number
-  /** What the call returned, in brief (rows on the page, matches…). */
+  /** SQL time: the project's function over node:sqlite on the same file, ms. */
+  sqlP50?: number
+  sqlP90?: number
+  sqlRuns?: number
+  /** Through D1 (Miniflare): wall time in Node around the project's function, ms. */
+  p50?: number
+  p90?: number
+  runs?: number
+  /** D1 meta.duration summed over the call's statements (whole ms locally), ms. */
+  dbP50?: number
+  dbP90?: number
+  dbMean?: number
+  /** What the call found (rows on the page, matches…). */
   note?: string
 }
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
 
-function summarize(wall: number[], db: number[], note?: string): Timing {
-  const w = [...wall].sort((a, b) => a - b)
-  const d = [...db].sort((a, b) => a - b)
-  return {
-    runs: w.length,
-    p50: quantile(w, 0.5),
-    p90: quantile(w, 0.9),
-    dbP50: quantile(d, 0.5),
-    dbP90: quantile(d, 0.9),
-    dbMean: d.reduce((a, b) => a + b, 0) / d.length,
-    ...(note !== undefined && { note }),
-  }
-}
-
-interface Opened {
-  built: Built
-  proxy: PlatformProxy<Env>
-  raw: D1Database
-  meter: Meter
-  db: Db
-  /** Facts each query needs at this size. */
+/** What each query needs to know of a database. */
+interface Facts {
+  n: number
   pages: number
   categoryPages: number
   tagPages: number
   newestSlug: string
 }
 
-/** One call of `fn`, timed both ways. */
-async function once(o: Opened, fn: (db: Db) => Promise<unknown>) {
-  o.meter.ms = 0
+/** One database opened through one engine. */
+interface Opened {
+  facts: Facts
+  db: Db
+  /** D1's meta.duration, when through D1. */
+  meter?: Meter
+}
+
+type Call = (db: Db) => Promise<unknown>
+
+/** One call, timed: wall ms, and D1's meta.duration when through D1. */
+async function once(o: Opened, fn: Call) {
+  if (o.meter) o.meter.ms = 0
   const started = performance.now()
   const value = await fn(o.db)
-  return { wall: performance.now() - started, db: o.meter.ms, value }
+  return { wall: performance.now() - started, db: o.meter?.ms ?? 0, value }
 }
 
 /**
  * `fn` at every size, interleaved (run r at 1k, 100k, 1M, then run r + 1), after 3 warm-up calls
  * each, so drift on the machine falls on all sizes alike. Slow calls get fewer runs (at least 3),
- * so no query takes more than ~20 s per size.
+ * so no query takes much more than ~20 s per size.
  */
-async function measure(
-  opened: Opened[],
-  fn: (o: Opened) => ((db: Db) => Promise<unknown>) | undefined,
-  note: (value: unknown) => string = () => '',
-  runs = RUNS,
-): Promise<(Timing | undefined)[]> {
-  const calls = opened.map((o) => fn(o))
-  const wall = opened.map(() => [] as number[])
-  const db = opened.map(() => [] as number[])
-  const notes: string[] = opened.map(() => '')
+async function measure(opened: Opened[], calls: (Call | undefined)[], runs = RUNS) {
+  const samples = opened.map(() => ({ wall: [] as number[], db: [] as number[] }))
   let budget = runs
   for (const [i, o] of opened.entries()) {
     const call = calls[i]
     if (!call) continue
     for (let w = 0; w < 3; w++) {
-      const { wall: ms, value } = await once(o, call)
-      notes[i] = note(value)
-      budget = Math.min(budget, Math.max(3, Math.floor(20_000 / Math.max(ms, 1))))
-      if (ms > 5_000) break
+      const { wall } = await once(o, call)
+      budget = Math.min(budget, Math.max(3, Math.floor(20_000 / Math.max(wall, 1))))
+      if (wall > 5_000) break
     }
   }
   for (let r = 0; r < budget; r++)
@@ -344,10 +378,190 @@ async function measure(
       const call = calls[i]
       if (!call) continue
       const t = await once(o, call)
-      wall[i]!.push(t.wall)
-      db[i]!.push(t.db)
+      samples[i]!.wall.push(t.wall)
+      samples[i]!.db.push(t.db)
     }
-  return opened.map((_, i) => (calls[i] ? summarize(wall[i]!, db[i]!, notes[i]) : undefined))
+  return samples
+}
+
+interface Query {
+  name: string
+  group: 'listing' | 'search'
+  call: (facts: Facts) => Call | undefined
+  /** What the call found, from its result. */
+  note?: (value: unknown) => string
+}
+
+function queries(): Query[] {
+  const rows = (v: unknown) => {
+    const page = (v as { page?: { items: unknown[]; pages: number } } | undefined)?.page
+    return page
+      ? `${page.items.length} rows, page of ${page.pages.toLocaleString('en-US')}`
+      : 'none'
+  }
+  const count = (v: unknown) => `${(v as unknown[]).length} rows`
+  const home = { kind: 'home' } as const
+  const category = { kind: 'category', name: CATEGORIES[0]! } as const
+  const tag = { kind: 'tag', name: TAGS[0]! } as const
+  // As src/routes/feeds.ts reads a part: the counts of every language, then the ranks it lists.
+  const sitemapPart = (db: Db, from: number) =>
+    counts(db, CONFIG, LANGUAGES).then(() =>
+      byRank(db, CONFIG, LANG, from, from + SITEMAP_LIMIT - LANGUAGES.length - 1),
+    )
+  const list: Query[] = [
+    {
+      name: 'SELECT 1 (the round-trip floor)',
+      group: 'listing',
+      call: () => (db) => db.prepare('SELECT 1').all(),
+    },
+    {
+      name: 'home, page 1',
+      group: 'listing',
+      call: () => (db) => listingPage(db, CONFIG, LANG, home, 1),
+      note: rows,
+    },
+    {
+      name: 'home, page 500',
+      group: 'listing',
+      call: (f) => (f.pages >= 500 ? (db) => listingPage(db, CONFIG, LANG, home, 500) : undefined),
+      note: rows,
+    },
+    {
+      name: 'home, last page',
+      group: 'listing',
+      call: (f) => (db) => listingPage(db, CONFIG, LANG, home, f.pages),
+      note: rows,
+    },
+    {
+      name: `category "${category.name}", page 1`,
+      group: 'listing',
+      call: () => (db) => listingPage(db, CONFIG, LANG, category, 1),
+      note: rows,
+    },
+    {
+      name: `category "${category.name}", last page`,
+      group: 'listing',
+      call: (f) => (db) => listingPage(db, CONFIG, LANG, category, f.categoryPages),
+      note: rows,
+    },
+    {
+      name: `tag "${tag.name}", page 1`,
+      group: 'listing',
+      call: () => (db) => listingPage(db, CONFIG, LANG, tag, 1),
+      note: rows,
+    },
+    {
+      name: `tag "${tag.name}", last page`,
+      group: 'listing',
+      call: (f) => (db) => listingPage(db, CONFIG, LANG, tag, f.tagPages),
+      note: rows,
+    },
+    {
+      name: `feed (newest ${FEED_SIZE})`,
+      group: 'listing',
+      call: () => (db) => newest(db, CONFIG, LANG, FEED_SIZE),
+      note: count,
+    },
+    {
+      name: 'sitemap part 1 (counts + 997 ranks)',
+      group: 'listing',
+      call: () => (db) => sitemapPart(db, 1),
+      note: count,
+    },
+    {
+      name: 'sitemap, newest part',
+      group: 'listing',
+      call: (f) => (db) => sitemapPart(db, Math.max(1, f.n - SITEMAP_LIMIT + LANGUAGES.length + 1)),
+      note: count,
+    },
+    {
+      name: 'versions of a slug (article page)',
+      group: 'listing',
+      call: (f) => (db) => versionsOf(db, CONFIG, f.newestSlug),
+      note: count,
+    },
+  ]
+  const searches: [string, SearchOrder][] = [
+    ['협정', 'newest'],
+    ['푸틴', 'newest'],
+    ['東京', 'newest'],
+    ['푸틴 협정', 'newest'],
+    ['정부', 'newest'],
+    ['협정', 'best'],
+    ['푸틴', 'best'],
+    ['東京', 'best'],
+    ['정부', 'best'],
+  ]
+  for (const [text, order] of searches)
+    list.push({
+      name: `${text} (${order})`,
+      group: 'search',
+      call: () => (db) => search(db, CONFIG, LANG, text, 1, order),
+    })
+  return list
+}
+
+/** Publishing one article dated `at`; `edit` also times publishing it again (a correction). */
+interface PublishCase {
+  name: string
+  at: (facts: Facts) => number
+  runs: number
+  edit: boolean
+}
+const DAY = 86_400_000
+const PUBLISHES: PublishCase[] = [
+  { name: 'newest', at: () => END_MS + 60_000, runs: RUNS, edit: true },
+  { name: 'back-dated 1 day', at: () => END_MS - DAY + 30_000, runs: 10, edit: false },
+  { name: 'back-dated 1 year', at: () => END_MS - 365 * DAY + 30_000, runs: 5, edit: true },
+  {
+    name: 'back-dated before the oldest',
+    at: (f) => END_MS - f.n * SPACING_MS - DAY,
+    runs: 3,
+    edit: false,
+  },
+]
+
+/**
+ * Each case at every size: publish, (edit,) unindex, each timed, interleaved across sizes after one
+ * untimed round. Unindexing at once keeps every run publishing into the same index, and the cached
+ * database as generated.
+ */
+async function publishes(opened: Opened[], which: PublishCase) {
+  const generator = new ArticleGenerator(2026)
+  let serial = 0
+  const article = (ms: number, title?: string): IndexRow => {
+    const { body: _body, ...row } = generator.article(0, ms)
+    return { ...row, slug: `bench-publish-${++serial}`, ...(title && { title }) }
+  }
+  const empty = () => ({ wall: [] as number[], db: [] as number[] })
+  const put = opened.map(empty)
+  const edit = opened.map(empty)
+  const back = opened.map(empty)
+  let budget = which.runs
+  for (let r = -1; r < budget; r++)
+    for (const [i, o] of opened.entries()) {
+      const row = article(which.at(o.facts))
+      const p = await once(o, (db) => indexArticle(db, row))
+      const e = which.edit
+        ? await once(o, (db) => indexArticle(db, { ...row, title: `${row.title} (수정)` }))
+        : undefined
+      const b = await once(o, (db) => unindexArticle(db, row.lang, row.slug))
+      if (r < 0) {
+        const ms = p.wall + (e?.wall ?? 0) + b.wall
+        budget = Math.min(budget, Math.max(3, Math.floor(20_000 / ms)))
+        continue
+      }
+      for (const [list, t] of [
+        [put, p],
+        [edit, e],
+        [back, b],
+      ] as const)
+        if (t) {
+          list[i]!.wall.push(t.wall)
+          list[i]!.db.push(t.db)
+        }
+    }
+  return { put, edit: which.edit ? edit : undefined, back }
 }
 
 export interface IndexBenchResult {
@@ -366,6 +580,64 @@ export interface IndexBenchResult {
   publish: Record<string, (Timing | undefined)[]>
 }
 
+type Samples = { wall: number[]; db: number[] }
+
+/** Adds one engine's samples to a row of timings. */
+function record(
+  row: (Timing | undefined)[],
+  samples: Samples[],
+  engine: 'sql' | 'd1',
+  notes: string[] = [],
+) {
+  samples.forEach((s, i) => {
+    if (s.wall.length === 0) return
+    const t: Timing = row[i] ?? {}
+    const wall = sorted(s.wall)
+    if (engine === 'sql')
+      Object.assign(t, {
+        sqlP50: quantile(wall, 0.5),
+        sqlP90: quantile(wall, 0.9),
+        sqlRuns: wall.length,
+      })
+    else {
+      const db = sorted(s.db)
+      Object.assign(t, {
+        p50: quantile(wall, 0.5),
+        p90: quantile(wall, 0.9),
+        runs: wall.length,
+        dbP50: quantile(db, 0.5),
+        dbP90: quantile(db, 0.9),
+        dbMean: db.reduce((a, b) => a + b, 0) / db.length,
+      })
+    }
+    if (notes[i]) t.note = notes[i]
+    row[i] = t
+  })
+}
+
+async function factsOf(db: Db, n: number, where: string): Promise<Facts> {
+  const facts = await db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM articles) AS n, (SELECT MAX(rank) FROM articles WHERE lang = ?1) AS top,
+         (SELECT MAX(rank) FROM labels WHERE lang = ?1 AND kind = 'category' AND key = ?2) AS category,
+         (SELECT MAX(rank) FROM labels WHERE lang = ?1 AND kind = 'tag' AND key = ?3) AS tag,
+         (SELECT slug FROM articles WHERE lang = ?1 AND rank = (SELECT MAX(rank) FROM articles WHERE lang = ?1)) AS slug`,
+    )
+    .bind(LANG, CATEGORIES[0]!.toLowerCase(), TAGS[0]!.toLowerCase())
+    .first<{ n: number; top: number; category: number; tag: number; slug: string }>()
+  if (!facts || facts.n !== n || facts.top !== n)
+    throw new Error(
+      `${where}: expected ${n} articles ranked 1..${n}, found ${facts?.n} (top rank ${facts?.top}); delete it to regenerate`,
+    )
+  return {
+    n,
+    pages: Math.ceil(n / PAGE_SIZE),
+    categoryPages: Math.ceil(facts.category / PAGE_SIZE),
+    tagPages: Math.ceil(facts.tag / PAGE_SIZE),
+    newestSlug: facts.slug,
+  }
+}
+
 export async function benchIndex(
   sizes = INDEX_SIZES,
   log: (line: string) => void = (line) => console.log(line),
@@ -381,213 +653,108 @@ export async function benchIndex(
     )
     built.push(b)
   }
-  const opened: Opened[] = []
+  const list = queries()
+  const listing: IndexBenchResult['listing'] = {}
+  const searchResults: IndexBenchResult['search'] = {}
+  const publishResults: IndexBenchResult['publish'] = {}
+  const rowOf = (q: Query) => ((q.group === 'listing' ? listing : searchResults)[q.name] ??= [])
+
+  // 1. The SQL alone: node:sqlite on the same files (closed again before Miniflare opens them).
+  const files = built.map((b) => new DatabaseSync(b.file))
+  const facts: Facts[] = []
   try {
-    for (const b of built) {
-      const proxy = await openProxy(b.dir)
-      const raw = proxy.env.ARTICLES_DB
-      const meter = new Meter()
-      const facts = await raw
-        .prepare(
-          `SELECT (SELECT COUNT(*) FROM articles) AS n, (SELECT MAX(rank) FROM articles WHERE lang = ?1) AS top,
-             (SELECT MAX(rank) FROM labels WHERE lang = ?1 AND kind = 'category' AND key = ?2) AS category,
-             (SELECT MAX(rank) FROM labels WHERE lang = ?1 AND kind = 'tag' AND key = ?3) AS tag,
-             (SELECT slug FROM articles WHERE lang = ?1 AND rank = (SELECT MAX(rank) FROM articles WHERE lang = ?1)) AS slug`,
-        )
-        .bind(LANG, CATEGORIES[0]!.toLowerCase(), TAGS[0]!.toLowerCase())
-        .first<{ n: number; top: number; category: number; tag: number; slug: string }>()
-      if (!facts || facts.n !== b.n || facts.top !== b.n)
-        throw new Error(
-          `${b.dir}: expected ${b.n} articles ranked 1..${b.n}, found ${facts?.n} (top rank ${facts?.top}); delete the folder to regenerate`,
-        )
-      opened.push({
-        built: b,
-        proxy,
-        raw,
-        meter,
-        db: metered(raw, meter),
-        pages: Math.ceil(b.n / PAGE_SIZE),
-        categoryPages: Math.ceil(facts.category / PAGE_SIZE),
-        tagPages: Math.ceil(facts.tag / PAGE_SIZE),
-        newestSlug: facts.slug,
-      })
+    const opened: Opened[] = []
+    for (const [i, b] of built.entries()) {
+      const db = sqliteDb(files[i]!)
+      facts.push(await factsOf(db, b.n, b.dir))
+      opened.push({ facts: facts[i]!, db })
     }
-
-    const rows = (v: unknown) => {
-      const page = (v as { page?: { items: unknown[]; pages: number } } | undefined)?.page
-      return page ? `${page.items.length} rows, page of ${page.pages}` : 'none'
+    log('  the SQL alone (node:sqlite): listings, search, publishing…')
+    for (const q of list) {
+      const calls = opened.map((o) => q.call(o.facts))
+      const notes = q.note
+        ? await Promise.all(
+            opened.map(async (o, i) => (calls[i] ? q.note!(await calls[i]!(o.db)) : '')),
+          )
+        : q.group === 'search'
+          ? await Promise.all(
+              opened.map(async (o) => {
+                const text = q.name.replace(/ \((newest|best)\)$/, '')
+                const m = await o.db
+                  .prepare('SELECT COUNT(*) AS n FROM search WHERE search MATCH ?')
+                  .bind(searchQuery(text, LANG)!)
+                  .first<{ n: number }>()
+                return `${m!.n.toLocaleString('en-US')} matches (${((m!.n / o.facts.n) * 100).toFixed(1)}%)`
+              }),
+            )
+          : []
+      record(rowOf(q), await measure(opened, calls), 'sql', notes)
     }
-    const listing: IndexBenchResult['listing'] = {}
-    const home = { kind: 'home' } as const
-    const category = { kind: 'category', name: CATEGORIES[0]! } as const
-    const tag = { kind: 'tag', name: TAGS[0]! } as const
-    log('  listing queries…')
-    listing['SELECT 1 (the loopback floor)'] = await measure(
-      opened,
-      () => (db) => db.prepare('SELECT 1').all(),
-    )
-    listing['home, page 1'] = await measure(
-      opened,
-      () => (db) => listingPage(db, CONFIG, LANG, home, 1),
-      rows,
-    )
-    listing['home, page 500'] = await measure(
-      opened,
-      (o) => (o.pages >= 500 ? (db) => listingPage(db, CONFIG, LANG, home, 500) : undefined),
-      rows,
-    )
-    listing['home, last page'] = await measure(
-      opened,
-      (o) => (db) => listingPage(db, CONFIG, LANG, home, o.pages),
-      rows,
-    )
-    listing[`category "${category.name}", page 1`] = await measure(
-      opened,
-      () => (db) => listingPage(db, CONFIG, LANG, category, 1),
-      rows,
-    )
-    listing[`category "${category.name}", last page`] = await measure(
-      opened,
-      (o) => (db) => listingPage(db, CONFIG, LANG, category, o.categoryPages),
-      rows,
-    )
-    listing[`tag "${tag.name}", page 1`] = await measure(
-      opened,
-      () => (db) => listingPage(db, CONFIG, LANG, tag, 1),
-      rows,
-    )
-    listing[`tag "${tag.name}", last page`] = await measure(
-      opened,
-      (o) => (db) => listingPage(db, CONFIG, LANG, tag, o.tagPages),
-      rows,
-    )
-    listing[`feed (newest ${FEED_SIZE})`] = await measure(
-      opened,
-      () => (db) => newest(db, CONFIG, LANG, FEED_SIZE),
-      (v) => `${(v as unknown[]).length} rows`,
-    )
-    // As src/routes/feeds.ts reads part 1: the counts of every language, then the ranks it lists.
-    const sitemapPart = (db: Db, from: number) =>
-      counts(db, CONFIG, LANGUAGES).then(() =>
-        byRank(db, CONFIG, LANG, from, from + SITEMAP_LIMIT - LANGUAGES.length - 1),
+    for (const p of PUBLISHES) {
+      const newer = opened.map(
+        (o) =>
+          (
+            files[opened.indexOf(o)]!.prepare(
+              'SELECT COUNT(*) AS n FROM articles WHERE lang = ? AND sort_ms > ?',
+            ).get(LANG, p.at(o.facts)) as { n: number }
+          ).n,
       )
-    listing['sitemap part 1 (counts + 997 ranks)'] = await measure(
-      opened,
-      () => (db) => sitemapPart(db, 1),
-      (v) => `${(v as unknown[]).length} rows`,
-    )
-    listing['sitemap, newest part'] = await measure(
-      opened,
-      (o) => (db) => sitemapPart(db, Math.max(1, o.built.n - SITEMAP_LIMIT + LANGUAGES.length + 1)),
-      (v) => `${(v as unknown[]).length} rows`,
-    )
-    listing['versions of a slug (article page)'] = await measure(
-      opened,
-      (o) => (db) => versionsOf(db, CONFIG, o.newestSlug),
-      (v) => `${(v as unknown[]).length} rows`,
-    )
-
-    log('  search…')
-    const searchResults: IndexBenchResult['search'] = {}
-    const searches: [string, SearchOrder][] = [
-      ['협정', 'newest'],
-      ['푸틴', 'newest'],
-      ['東京', 'newest'],
-      ['푸틴 협정', 'newest'],
-      ['정부', 'newest'],
-      ['협정', 'best'],
-      ['푸틴', 'best'],
-      ['東京', 'best'],
-      ['정부', 'best'],
-    ]
-    for (const [text, order] of searches) {
-      const matches = await Promise.all(
-        opened.map((o) =>
-          o.raw
-            .prepare('SELECT COUNT(*) AS n FROM search WHERE search MATCH ?')
-            .bind(searchQuery(text, LANG)!)
-            .first<{ n: number }>(),
-        ),
+      const { put, edit, back } = await publishes(opened, p)
+      record(
+        (publishResults[p.name] ??= []),
+        put,
+        'sql',
+        newer.map((n) => `${n.toLocaleString('en-US')} newer articles move down a rank`),
       )
-      const timings = await measure(
-        opened,
-        () => (db) => search(db, CONFIG, LANG, text, 1, order),
-        (v) => `${(v as { items: unknown[] }).items.length} shown`,
-      )
-      searchResults[`${text} (${order})`] = timings.map(
-        (t, i) => t && { ...t, note: `${matches[i]!.n.toLocaleString('en-US')} matches` },
-      )
-    }
-
-    log('  publishing…')
-    const publishResults: IndexBenchResult['publish'] = {}
-    const generator = new ArticleGenerator(2026)
-    let serial = 0
-    const article = (ms: number): IndexRow => {
-      const { body: _body, ...row } = generator.article(0, ms)
-      return { ...row, slug: `bench-publish-${++serial}` }
-    }
-    const DAY = 86_400_000
-    const cases: [string, (o: Opened) => number, number][] = [
-      ['newest', () => END_MS + 60_000, RUNS],
-      ['back-dated 1 day', () => END_MS - DAY + 30_000, 10],
-      ['back-dated 1 year', () => END_MS - 365 * DAY + 30_000, 5],
-      ['back-dated before the oldest', (o) => END_MS - o.built.n * SPACING_MS - DAY, 3],
-    ]
-    for (const [name, when, runs] of cases) {
-      const newer = await Promise.all(
-        opened.map(async (o) => {
-          const r = await o.raw
-            .prepare('SELECT COUNT(*) AS n FROM articles WHERE lang = ? AND sort_ms > ?')
-            .bind(LANG, when(o))
-            .first<{ n: number }>()
-          return r!.n
-        }),
-      )
-      const samples = opened.map(() => ({ wall: [] as number[], db: [] as number[] }))
-      const undo = opened.map(() => ({ wall: [] as number[], db: [] as number[] }))
-      // One publish and its undo per size as a warm-up; then the runs, interleaved across sizes.
-      // Each publish is undone at once (unindexArticle, timed too), so every run publishes into the
-      // same index and the cached database stays as generated.
-      let budget = runs
-      for (let r = -1; r < budget; r++)
-        for (const [i, o] of opened.entries()) {
-          const row = article(when(o))
-          const put = await once(o, (db) => indexArticle(db, row))
-          const back = await once(o, (db) => unindexArticle(db, row.lang, row.slug))
-          if (r < 0) {
-            budget = Math.min(budget, Math.max(3, Math.floor(20_000 / (put.wall + back.wall))))
-            continue
-          }
-          samples[i]!.wall.push(put.wall)
-          samples[i]!.db.push(put.db)
-          undo[i]!.wall.push(back.wall)
-          undo[i]!.db.push(back.db)
-        }
-      publishResults[name] = opened.map((_, i) => {
-        const back = summarize(undo[i]!.wall, undo[i]!.db)
-        return summarize(
-          samples[i]!.wall,
-          samples[i]!.db,
-          `${newer[i]!.toLocaleString('en-US')} newer articles move down a rank; unindexArticle p50 ${back.p50.toFixed(1)} ms wall, ${back.dbP50.toFixed(1)} ms db`,
-        )
-      })
-    }
-    return {
-      sizes,
-      databases: built.map((b) => ({
-        n: b.n,
-        bytes: b.bytes,
-        bytesPer1000: (b.bytes / b.n) * 1000,
-        generatedMs: b.generatedMs,
-        cached: b.cached,
-        ...(b.parts && { parts: b.parts }),
-      })),
-      listing,
-      search: searchResults,
-      publish: publishResults,
+      if (edit) record((publishResults[`${p.name}: edit (publish again)`] ??= []), edit, 'sql')
+      record((publishResults[`${p.name}: unindexArticle`] ??= []), back, 'sql')
     }
   } finally {
-    for (const o of opened) await o.proxy.dispose()
+    for (const file of files) file.close()
+  }
+
+  // 2. Through D1: Miniflare's workerd, reached from Node through wrangler's platform proxy.
+  const proxies: PlatformProxy<Env>[] = []
+  try {
+    const opened: Opened[] = []
+    for (const [i, b] of built.entries()) {
+      const proxy = await openProxy(b.dir)
+      proxies.push(proxy)
+      const meter = new Meter()
+      opened.push({ facts: facts[i]!, db: metered(proxy.env.ARTICLES_DB, meter), meter })
+    }
+    log('  through D1 (Miniflare): listings, search, publishing…')
+    for (const q of list)
+      record(
+        rowOf(q),
+        await measure(
+          opened,
+          opened.map((o) => q.call(o.facts)),
+        ),
+        'd1',
+      )
+    for (const p of PUBLISHES) {
+      const { put, edit, back } = await publishes(opened, p)
+      record(publishResults[p.name]!, put, 'd1')
+      if (edit) record(publishResults[`${p.name}: edit (publish again)`]!, edit, 'd1')
+      record(publishResults[`${p.name}: unindexArticle`]!, back, 'd1')
+    }
+  } finally {
+    for (const proxy of proxies) await proxy.dispose()
+  }
+
+  return {
+    sizes,
+    databases: built.map((b) => ({
+      n: b.n,
+      bytes: b.bytes,
+      bytesPer1000: (b.bytes / b.n) * 1000,
+      generatedMs: b.generatedMs,
+      cached: b.cached,
+      ...(b.parts && { parts: b.parts }),
+    })),
+    listing,
+    search: searchResults,
+    publish: publishResults,
   }
 }
