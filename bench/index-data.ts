@@ -274,7 +274,8 @@ const STORIES = [
 
 /** Made-up two- and three-syllable nouns: the long tail of an archive's vocabulary. */
 function madeUpWords(next: () => number): string[] {
-  const syllables = '가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히강난당랑망방상앙장창캉탕팡항곤논돈론몬본손온존촌'
+  const syllables =
+    '가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히강난당랑망방상앙장창캉탕팡항곤논돈론몬본손온존촌'
   const words = new Set<string>()
   while (words.size < 3_000) {
     let word = ''
