@@ -219,8 +219,15 @@ function dbstat(file: string): Record<string, number> | undefined {
 /** D1's own time (meta.duration) of every statement a call ran. */
 class Meter {
   ms = 0
-  add(meta: { duration?: number }) {
+  rowsRead = 0
+  rowsWritten = 0
+  reset() {
+    this.ms = this.rowsRead = this.rowsWritten = 0
+  }
+  add(meta: { duration?: number; rows_read?: number; rows_written?: number }) {
     this.ms += meta.duration ?? 0
+    this.rowsRead += meta.rows_read ?? 0
+    this.rowsWritten += meta.rows_written ?? 0
   }
 }
 
@@ -321,6 +328,9 @@ export interface Timing {
   dbP50?: number
   dbP90?: number
   dbMean?: number
+  /** D1's meta.rows_read and rows_written per call (what D1 bills), mean. */
+  rowsRead?: number
+  rowsWritten?: number
   /** What the call found (rows on the page, matches…). */
   note?: string
 }
@@ -348,12 +358,29 @@ interface Opened {
 
 type Call = (db: Db) => Promise<unknown>
 
+type Samples = { wall: number[]; db: number[]; read: number[]; written: number[] }
+const empty = (): Samples => ({ wall: [], db: [], read: [], written: [] })
+function add(samples: Samples, t: { wall: number; db: number; read: number; written: number }) {
+  samples.wall.push(t.wall)
+  samples.db.push(t.db)
+  samples.read.push(t.read)
+  samples.written.push(t.written)
+}
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+
 /** One call, timed: wall ms, and D1's meta.duration when through D1. */
 async function once(o: Opened, fn: Call) {
-  if (o.meter) o.meter.ms = 0
+  o.meter?.reset()
   const started = performance.now()
   const value = await fn(o.db)
-  return { wall: performance.now() - started, db: o.meter?.ms ?? 0, value }
+  const wall = performance.now() - started
+  return {
+    wall,
+    db: o.meter?.ms ?? 0,
+    read: o.meter?.rowsRead ?? 0,
+    written: o.meter?.rowsWritten ?? 0,
+    value,
+  }
 }
 
 /**
@@ -362,7 +389,7 @@ async function once(o: Opened, fn: Call) {
  * so no query takes much more than ~20 s per size.
  */
 async function measure(opened: Opened[], calls: (Call | undefined)[], runs = RUNS) {
-  const samples = opened.map(() => ({ wall: [] as number[], db: [] as number[] }))
+  const samples = opened.map(empty)
   let budget = runs
   for (const [i, o] of opened.entries()) {
     const call = calls[i]
@@ -377,9 +404,7 @@ async function measure(opened: Opened[], calls: (Call | undefined)[], runs = RUN
     for (const [i, o] of opened.entries()) {
       const call = calls[i]
       if (!call) continue
-      const t = await once(o, call)
-      samples[i]!.wall.push(t.wall)
-      samples[i]!.db.push(t.db)
+      add(samples[i]!, await once(o, call))
     }
   return samples
 }
@@ -533,7 +558,6 @@ async function publishes(opened: Opened[], which: PublishCase) {
     const { body: _body, ...row } = generator.article(0, ms)
     return { ...row, slug: `bench-publish-${++serial}`, ...(title && { title }) }
   }
-  const empty = () => ({ wall: [] as number[], db: [] as number[] })
   const put = opened.map(empty)
   const edit = opened.map(empty)
   const back = opened.map(empty)
@@ -556,10 +580,7 @@ async function publishes(opened: Opened[], which: PublishCase) {
         [edit, e],
         [back, b],
       ] as const)
-        if (t) {
-          list[i]!.wall.push(t.wall)
-          list[i]!.db.push(t.db)
-        }
+        if (t) add(list[i]!, t)
     }
   return { put, edit: which.edit ? edit : undefined, back }
 }
@@ -579,8 +600,6 @@ export interface IndexBenchResult {
   search: Record<string, (Timing | undefined)[]>
   publish: Record<string, (Timing | undefined)[]>
 }
-
-type Samples = { wall: number[]; db: number[] }
 
 /** Adds one engine's samples to a row of timings. */
 function record(
@@ -607,7 +626,9 @@ function record(
         runs: wall.length,
         dbP50: quantile(db, 0.5),
         dbP90: quantile(db, 0.9),
-        dbMean: db.reduce((a, b) => a + b, 0) / db.length,
+        dbMean: mean(db),
+        rowsRead: mean(s.read),
+        rowsWritten: mean(s.written),
       })
     }
     if (notes[i]) t.note = notes[i]

@@ -186,17 +186,25 @@ if (only === 'index') {
     const [first, last] = [ts[0]?.[key], ts.at(-1)?.[key]]
     return first && last && ts.length > 1 ? last / first : undefined
   }
+  const notes = (ts: (Timing | undefined)[]) => {
+    const t = ts.findLast(Boolean)
+    const rows =
+      t?.rowsRead === undefined
+        ? ''
+        : `D1 rows read/written ${fmt(t.rowsRead)}/${fmt(t.rowsWritten ?? 0)}`
+    return [t?.note, rows].filter(Boolean).join('; ')
+  }
   const span = sizes.length > 1 ? `${size(sizes.at(-1)!)}/${size(sizes[0]!)}` : ''
   const table = (title: string, rows: Record<string, (Timing | undefined)[]>) => {
     console.log(`\n  ${title}`)
     console.log(
-      `  ${''.padEnd(48)}${sizes.map((n) => size(n).padEnd(30)).join('')}${span && `${span} sql · wall`.padEnd(24)}`,
+      `  ${''.padEnd(48)}${sizes.map((n) => size(n).padEnd(36)).join('')}${span && `${span} sql · wall`.padEnd(24)}`,
     )
     for (const [name, ts] of Object.entries(rows)) {
       const r = [ratio(ts, 'sqlP50'), ratio(ts, 'p50')]
       const ratios = r[0] === undefined ? '—' : `${fmt(r[0], 2)}× · ${ms(r[1], 2)}×`
       console.log(
-        `  ${name.padEnd(48)}${sizes.map((_, i) => cell(ts[i]).padEnd(30)).join('')}${span && ratios.padEnd(24)}${ts.findLast(Boolean)?.note ?? ''}`,
+        `  ${name.padEnd(48)}${sizes.map((_, i) => `${cell(ts[i])} `.padEnd(36)).join('')}${span && `${ratios} `.padEnd(24)}${notes(ts)}`,
       )
     }
   }
