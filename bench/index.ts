@@ -725,7 +725,7 @@ export async function benchIndex(
         (publishResults[p.name] ??= []),
         put,
         'sql',
-        newer.map((n) => `${n.toLocaleString('en-US')} newer articles move down a rank`),
+        newer.map((n) => `${n.toLocaleString('en-US')} newer articles re-ranked`),
       )
       if (edit) record((publishResults[`${p.name}: edit (publish again)`] ??= []), edit, 'sql')
       record((publishResults[`${p.name}: unindexArticle`] ??= []), back, 'sql')
