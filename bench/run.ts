@@ -2,6 +2,11 @@
  * npm run bench: the pipeline in Node, HTTP against wrangler dev (baseline, hit, miss), the bundle,
  * and the share cards (og.ts).
  * Prints a report and writes bench/results/latest.json. Loopback only; not part of the tests.
+ *
+ * `npm run bench -- index [sizes]` measures the article index in D1 at 1k, 100k and 1M articles
+ * (bench/index.ts; sizes e.g. `1000,100000`). It is not part of the default run: the first run
+ * generates ~3 GB of databases (about 7 minutes, cached in bench/.cache/ afterwards) and every run
+ * takes several minutes more.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -11,11 +16,12 @@ import { compareWithGenerators } from './compare'
 import { benchHit } from './hit'
 import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
+import { benchIndex, INDEX_SIZES, type Timing } from './index'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -231,6 +237,84 @@ if (!only || only === 'og') {
     `  card assets:  ${fmt(bundle.assets.files)} files, ${fmt(bundle.assets.bytes / MiB, 1)} MiB; largest ${bundle.assets.largest.path} ${KiB(bundle.assets.largest.bytes)} (limits: 20,000 files Free / 100,000 Paid, 25 MiB per file)`,
   )
 }
+
+if (only === 'index') {
+  const sizes = process.argv[3]?.split(',').map(Number) ?? INDEX_SIZES
+  const index = await benchIndex(sizes)
+  report.index = index
+  const size = (n: number) =>
+    n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 ? `${n / 1_000}k` : `${n}`
+  const ms = (n: number | undefined, digits = 1) => (n === undefined ? '?' : fmt(n, digits))
+  const cell = (t: Timing | undefined) =>
+    t ? `${ms(t.sqlP50, 2)}/${ms(t.sqlP90, 2)} · ${ms(t.dbMean)} · ${ms(t.p50)}` : '—'
+  const ratio = (ts: (Timing | undefined)[], key: 'sqlP50' | 'p50') => {
+    const [first, last] = [ts[0]?.[key], ts.at(-1)?.[key]]
+    return first && last && ts.length > 1 ? last / first : undefined
+  }
+  const notes = (ts: (Timing | undefined)[]) => {
+    const t = ts.findLast(Boolean)
+    const rows =
+      t?.rowsRead === undefined
+        ? ''
+        : `D1 rows read/written ${fmt(t.rowsRead)}/${fmt(t.rowsWritten ?? 0)}`
+    return [t?.note, rows].filter(Boolean).join('; ')
+  }
+  const span = sizes.length > 1 ? `${size(sizes.at(-1)!)}/${size(sizes[0]!)}` : ''
+  const table = (title: string, rows: Record<string, (Timing | undefined)[]>) => {
+    console.log(`\n  ${title}`)
+    console.log(
+      `  ${''.padEnd(48)}${sizes.map((n) => size(n).padEnd(36)).join('')}${span && `${span} sql · wall`.padEnd(24)}`,
+    )
+    for (const [name, ts] of Object.entries(rows)) {
+      const r = [ratio(ts, 'sqlP50'), ratio(ts, 'p50')]
+      const ratios = r[0] === undefined ? '—' : `${fmt(r[0], 2)}× · ${ms(r[1], 2)}×`
+      console.log(
+        `  ${name.padEnd(48)}${sizes.map((_, i) => `${cell(ts[i])} `.padEnd(36)).join('')}${span && `${ratios} `.padEnd(24)}${notes(ts)}`,
+      )
+    }
+  }
+  console.log(
+    "\nThe article index in D1: ko articles, the project's src/listing code. Each cell, in ms: SQL p50/p90 (node:sqlite on the same file) · D1 meta.duration mean (whole ms) · wall p50 through D1 (Miniflare via getPlatformProxy, with its loopback hops)",
+  )
+  for (const d of index.databases)
+    console.log(
+      `  ${size(d.n).padStart(4)}: ${fmt(d.bytes / 1e6, 1)} MB, ${fmt(d.bytesPer1000 / 1e6, 2)} MB per 1,000 articles → ${fmt(10e9 / (d.bytesPer1000 / 1000) / 1e6, 2)}M such articles in 10 GB (${d.cached ? 'cached; generated' : 'generated'} in ${fmt(d.generatedMs / 1000)} s)`,
+    )
+  table('Listings, feed, sitemap (page misses)', index.listing)
+  table('Search, page 1', index.search)
+  table('Publishing one article (indexArticle: one D1 batch), and taking it out', index.publish)
+  const last = sizes.length - 1
+  const at100k = sizes.indexOf(100_000)
+  const verdict = (ok: boolean) => (ok ? '✓' : '✗ MISSED')
+  console.log('\n  Targets')
+  for (const [name, ts] of Object.entries(index.listing).slice(1)) {
+    const r = ratio(ts, 'sqlP50')
+    if (r !== undefined)
+      console.log(
+        `  ${verdict(r <= 1.5)} ${name}: ${span} ${fmt(r, 2)}× (SQL p50; ≤ 1.5×), through D1 ${ms(ratio(ts, 'p50'), 2)}×`,
+      )
+  }
+  const floor = Object.values(index.listing)[0]
+  if (at100k >= 0)
+    for (const [name, ts] of Object.entries(index.search)) {
+      const t = ts[at100k]
+      if (t)
+        console.log(
+          `  ${verdict(Math.max(t.sqlP50 ?? 0, t.dbP50 ?? 0) <= 30)} search ${name} at 100k: p50 ${ms(t.sqlP50, 2)} ms SQL, ${ms(t.dbP50)} ms D1 meta.duration (≤ 30 ms); wall through the local proxy ${ms(t.p50)} ms, its SELECT 1 ${ms(floor?.[at100k]?.p50)} ms`,
+        )
+    }
+  for (const [name, ts] of Object.entries(index.publish)) {
+    const t = ts[last]
+    if (t && !name.endsWith('unindexArticle'))
+      console.log(
+        `  ${verdict(Math.max(t.sqlP50 ?? 0, t.dbMean ?? 0) <= 20)} publish ${name} at ${size(sizes[last]!)}: ${ms(t.sqlP50, 2)} ms SQL p50, ${ms(t.dbMean)} ms D1 meta.duration mean, ${ms(t.p50)} ms wall through D1 (≤ 20 ms database time)`,
+      )
+  }
+}
+if (!only)
+  console.log(
+    '\n(The article index bench is not in the default run: `npm run bench -- index` — several minutes.)',
+  )
 
 await mkdir('bench/results', { recursive: true })
 await writeFile('bench/results/latest.json', JSON.stringify(report, null, 2))
