@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { env } from 'cloudflare:workers'
+import { indexDb } from '../../src/listing/db'
+import { BEST_WINDOW, MAX_SEARCH_PAGE, search } from '../../src/listing/search'
 import { searchQuery, searchText } from '../../src/listing/search-text'
 import { publishSource } from '../helpers/content'
 import { readPage } from '../helpers/html'
@@ -100,6 +103,26 @@ describe('search', () => {
         .results.map((r) => r.slug)
     expect(await slugs('')).toEqual(['order-body', 'order-title'])
     expect(await slugs('&sort=best')).toEqual(['order-title', 'order-body'])
+  })
+
+  it('ranks best first among the newest matches only, so a common word stays fast', async () => {
+    await publishSource(
+      'ko/window-title',
+      '---\ntitle: 수로 탐사 보고서\ndate: 2024-03-01\n---\n<p>보고서가 나왔다.</p>',
+    )
+    await publishSource(
+      'ko/window-body',
+      '---\ntitle: 주간 과학 소식\ndate: 2024-03-09\n---\n<p>지난달 수로 탐사 이야기도 있었다.</p>',
+    )
+    const db = indexDb(env)
+    const best = async (window?: number) =>
+      (
+        await search(db, { storageTimeoutMs: 3000 }, 'ko', '수로 탐사', 1, 'best', window)
+      ).items.map((i) => i.slug)
+    // The title match ranks first; with a window of one, only the newer match is ranked at all.
+    expect(await best()).toEqual(['window-title', 'window-body'])
+    expect(await best(1)).toEqual(['window-body'])
+    expect(BEST_WINDOW).toBeGreaterThanOrEqual(MAX_SEARCH_PAGE * 12)
   })
 
   it('shows a page with a search box and the results, kept out of search engines', async () => {
