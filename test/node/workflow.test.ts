@@ -72,12 +72,11 @@ describe('live editing while the dev server runs', () => {
         await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>초보도 실패 없는')),
       ).toBe(true)
 
-      const saved = Date.now()
+      // How soon is bench/live-save.ts's to measure; here only that it is served.
       await writeFile(file, original.replace('title: ', 'title: 수정본 '))
       expect(
         await eventually('/ko/kimchi-recipe', (html) => html.includes('<h1>수정본 초보도')),
       ).toBe(true)
-      expect(Date.now() - saved).toBeLessThan(3_000)
 
       await writeFile(file, original.replace(/^title: .*$/m, 'title: [broken'))
       await watcher.idle()
@@ -300,13 +299,11 @@ describe('content:check', () => {
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     )
 
-  it('checks every file in about a second, without loading wrangler or Miniflare', async () => {
-    const started = performance.now()
+  // Loading wrangler took 12–16 s; without it the check takes about a second (README, measured).
+  it('checks every file without loading wrangler or Miniflare', async () => {
     const { code, stdout } = await check(ws.content)
-    const elapsed = performance.now() - started
     expect(code).toBe(0) // with wrangler loaded, the command fails (helpers/no-wrangler.mjs)
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\)/)
-    expect(elapsed).toBeLessThan(4_000) // ~1 s on a 2-core machine; 12–16 s when it loaded wrangler
   }, 30_000)
 
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
@@ -397,8 +394,7 @@ describe('npm run new', () => {
     expect(lines).not.toContain('  + /ko/fresh-news')
   }, 60_000)
 
-  it('prints the file and the address, and starts in well under two seconds (no wrangler)', async () => {
-    const started = performance.now()
+  it('prints the file and the address, without loading wrangler (the command fails if it does)', async () => {
     const { stdout } = await run(
       'node',
       [...WITHOUT_WRANGLER, 'scripts/new.ts', 'ko', 'timing-probe'],
@@ -406,10 +402,8 @@ describe('npm run new', () => {
         env: { ...process.env },
       },
     ).finally(() => rm('content/ko/timing-probe.md', { force: true }))
-    const elapsed = performance.now() - started
     expect(stdout).toContain('✓ created content/ko/timing-probe.md: a draft (published: false)')
     expect(stdout).toContain('http://127.0.0.1:8787/ko/timing-probe')
-    expect(elapsed).toBeLessThan(2_000)
   }, 30_000)
 })
 
