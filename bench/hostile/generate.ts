@@ -57,7 +57,7 @@ let seedCache: { md: string; html: string; htmlFront: string } | undefined
 function seeds() {
   if (!seedCache) {
     const read = (p: string) => readFileSync(`${SEED_DIR}/${p}`, 'utf8')
-    const html = read('ko/putin-kim-pact.html')
+    const html = read('ko/2024-06-19-putin-kim-pact.html')
     seedCache = {
       // Normal Markdown: the showcase (every feature) + an English and a Korean news article.
       md: [
