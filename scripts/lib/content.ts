@@ -9,7 +9,7 @@ import type { SiteConfig } from '../../src/config'
 import { AppError } from '../../src/errors'
 import { detectLanguage } from '../../src/meta/language'
 import { formatOf } from '../../src/parse/body'
-import { articleChecks } from '../../src/meta/article-checks'
+import { articleChecks, checkOrigin } from '../../src/meta/article-checks'
 import type { PreviewIssue } from '../../src/meta/checks'
 import { checkText } from '../../src/i18n/checks'
 import { buildOrigin, rebase, storedArticle } from '../../src/articles/derived'
@@ -47,9 +47,6 @@ export interface CheckedContent {
   /** What the inspector would flag (link previews, and images the page's CSP blocks), per file. */
   issues: FileIssue[]
 }
-
-/** Checks judge URLs as the deployed site will serve them; without BASE_URL, as some public https site. */
-const checkOrigin = (config: SiteConfig) => config.baseUrl || 'https://example.com'
 
 /**
  * Every article file under `dir`, validated by building it once, as the read path will;
@@ -119,12 +116,12 @@ export function checkFile(
   const issues: FileIssue[] = []
   if (article.published) {
     // Judged as the deployed site will serve it (or some public https site, without BASE_URL).
-    const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config))
+    const served = rebase(storedArticle(article, buildOrigin(config)), checkOrigin(config.baseUrl))
     const site = {
       siteName: config.siteName,
       twitterSite: config.twitterSite,
       shareImages: config.shareImages,
-      homeUrl: `${checkOrigin(config)}/${article.lang}/`,
+      homeUrl: `${checkOrigin(config.baseUrl)}/${article.lang}/`,
     }
     // Notes (how a platform cuts the text) are for the inspector's mock-ups, not the terminal.
     for (const issue of articleChecks(served, site, config.imageHosts))

@@ -4,7 +4,7 @@
  * content:push and the inspector cannot disagree.
  */
 import type { StoredArticle } from '../articles/derived'
-import { pageChecks, previewChecks, type PreviewIssue } from './checks'
+import { pageChecks, previewChecks, PRIVATE_HOST, type PreviewIssue } from './checks'
 import { bodyImageUrls } from './image-hosts'
 import type { SiteInfo } from './open-graph'
 import { pageMeta } from './page'
@@ -30,4 +30,19 @@ export function articleChecks(
       imageAlt: own ? head.image?.alt : undefined,
     }),
   ]
+}
+
+/** Where articles are judged when neither BASE_URL nor the request says where the site will live. */
+export const PLACEHOLDER_ORIGIN = 'https://example.com'
+
+/**
+ * The origin checks judge an article at: BASE_URL, else the request's own origin when crawlers could
+ * reach it, else some public https site. So `npm start` (127.0.0.1) and content:check judge the
+ * site's own URLs (a share card, a site-relative image) as the deployed site will serve them, and
+ * do not report the development server's address as something crawlers cannot reach.
+ */
+export function checkOrigin(baseUrl: string, requestOrigin?: string): string {
+  if (baseUrl) return baseUrl
+  if (requestOrigin && !PRIVATE_HOST.test(new URL(requestOrigin).hostname)) return requestOrigin
+  return PLACEHOLDER_ORIGIN
 }

@@ -65,7 +65,7 @@ const graphemes = (s: string) => length(s, 'und')
 const utf8 = (s: string) => new TextEncoder().encode(s).length
 
 /** Hosts no crawler on the internet can fetch from. */
-const PRIVATE_HOST =
+export const PRIVATE_HOST =
   /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|.*\.(invalid|test|local|localhost|internal))$/i
 
 /** What the source said about the main image, which the tags alone cannot tell. */

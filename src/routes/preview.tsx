@@ -4,7 +4,8 @@ import { html } from 'hono/html'
 import { requireArticle } from '../articles/load'
 import { siteInfo } from '../articles/site'
 import type { AppEnv } from '../env'
-import { articleChecks } from '../meta/article-checks'
+import { rebase } from '../articles/derived'
+import { articleChecks, checkOrigin } from '../meta/article-checks'
 import { pageMeta } from '../meta/page'
 import { PreviewPage } from '../render/PreviewPage'
 import { articleParams, servedLanguage } from './params'
@@ -16,13 +17,20 @@ export const previewRoutes = new Hono<AppEnv>().get(
     const { lang, slug } = articleParams(c)
     const article = await requireArticle(c, lang, slug)
     const site = siteInfo(c, lang)
+    const config = c.get('config')
+    // The mock-ups show what this server serves; the verdicts judge it as the deployed site.
+    const judged = checkOrigin(config.baseUrl, c.get('baseUrl'))
     const page = (
       <PreviewPage
         lang={lang}
-        siteName={c.get('config').siteName}
+        siteName={config.siteName}
         pageUrl={article.head.url}
         meta={pageMeta(article.head, site)}
-        issues={articleChecks(article, site, c.get('config').imageHosts)}
+        issues={articleChecks(
+          rebase(article, judged),
+          { ...site, homeUrl: `${judged}/${lang}/` },
+          config.imageHosts,
+        )}
       />
     )
     return c.html(html`<!DOCTYPE html>${page}`, 200, { 'Cache-Control': 'no-store' })

@@ -184,6 +184,20 @@ describe('the link-preview inspector', () => {
     expect(inked(img, TITLE_BOX)).toBeGreaterThan(10_000)
   })
 
+  it('under the development server, judges the site’s own share card as the deployed site will serve it', async () => {
+    // npm start serves on 127.0.0.1 without BASE_URL: crawlers cannot reach that address, but the
+    // card's URL will be the deployed site's, so it is no problem the publisher has to fix.
+    const res = await exports.default.fetch('http://127.0.0.1:8787/preview/en/no-image')
+    const page = readPage(await res.text())
+    const codes = page.all('section.preview .issues li').map((li) => li.getAttribute('data-code'))
+    expect(codes).not.toContain('IMAGE_UNREACHABLE')
+    expect(codes).not.toContain('IMAGE_NOT_HTTPS')
+    // The mock-ups still show the card this server draws.
+    const thumbs = page.all('section.preview img').map((img) => img.getAttribute('src'))
+    expect(thumbs.length).toBeGreaterThan(0)
+    for (const src of thumbs) expect(src).toMatch(/^http:\/\/127\.0\.0\.1:8787\/og\/en\/no-image\./)
+  })
+
   it('flags a relative image URL and an image without dimensions', async () => {
     const issues = await issuesOf('/preview/en/relative-image')
     expect(issues.Facebook!.join()).toMatch(/relative URL \(\/images\/local\.jpg\)/)
