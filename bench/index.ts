@@ -27,7 +27,7 @@ import { labelsOf, type IndexRow } from '../src/listing/entry'
 import { byRank, counts, listingPage, newest, versionsOf } from '../src/listing/read'
 import { search, type SearchOrder } from '../src/listing/search'
 import { languageToken, searchQuery } from '../src/listing/search-text'
-import { indexArticle, unindexArticle } from '../src/listing/write'
+import { COLUMNS, columnValues, indexArticle, unindexArticle } from '../src/listing/write'
 import { ArticleGenerator, CATEGORIES, TAGS } from './index-data'
 
 export const INDEX_SIZES = [1_000, 100_000, 1_000_000]
@@ -124,10 +124,8 @@ function fill(file: string, n: number, log: (line: string) => void) {
   const db = new DatabaseSync(file)
   db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000')
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, lang, slug, title, description, published_at, modified_at, sort_ms, image_url, image_alt,
-       image_width, image_height, content_lang, categories, tags, authors, source_sha256, store, file_name, first_seen,
-       rank, search_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (id, lang, slug, sort_ms, ${COLUMNS.join(', ')}, rank, search_id)
+     VALUES (${Array.from({ length: COLUMNS.length + 6 }, () => '?').join(', ')})`,
   )
   const insertLabel = db.prepare(
     'INSERT INTO labels (lang, kind, key, name, article_id, sort_ms, slug, rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -150,30 +148,7 @@ function fill(file: string, n: number, log: (line: string) => void) {
     const searchId = slot === lastSlot.slot ? lastSlot.next : slot
     Object.assign(lastSlot, { slot, next: searchId + 1 })
     const id = i + 1
-    insertArticle.run(
-      id,
-      row.lang,
-      row.slug,
-      row.title,
-      row.description,
-      row.publishedAt,
-      row.modifiedAt ?? null,
-      sortMs,
-      row.image?.url ?? null,
-      row.image?.alt ?? null,
-      row.image?.width ?? null,
-      row.image?.height ?? null,
-      row.contentLang,
-      JSON.stringify(row.categories),
-      JSON.stringify(row.tags),
-      JSON.stringify(row.authors),
-      row.sourceSha256,
-      row.store,
-      row.fileName ?? null,
-      row.firstSeen,
-      id,
-      searchId,
-    )
+    insertArticle.run(id, row.lang, row.slug, sortMs, ...columnValues(row), id, searchId)
     for (const label of labelsOf(row)) {
       const k = `${label.kind}\u0000${label.key}`
       const rank = (labelRanks.get(k) ?? 0) + 1

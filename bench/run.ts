@@ -16,7 +16,7 @@ import { compareWithGenerators } from './compare'
 import { benchHit } from './hit'
 import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
-import { benchIndex, INDEX_SIZES, type Timing } from './index'
+import type { Timing } from './index'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
@@ -239,6 +239,8 @@ if (!only || only === 'og') {
 }
 
 if (only === 'index') {
+  // Loaded only here: it brings node:sqlite (and its experimental warning) into the process.
+  const { benchIndex, INDEX_SIZES } = await import('./index')
   const sizes = process.argv[3]?.split(',').map(Number) ?? INDEX_SIZES
   const index = await benchIndex(sizes)
   report.index = index
