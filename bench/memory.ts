@@ -48,26 +48,33 @@ export async function isolateHeapMb(inspectorPort: number): Promise<number> {
     ws.once('error', reject)
   })
   let id = 0
+  // Calls go one at a time, so the next reply is this call's: wrangler's inspector proxy renumbers
+  // the ids it passes on (an answer to id 1 comes back as 100000003), so ids cannot be matched.
+  // A silent inspector gives NaN after five seconds rather than stalling the benchmark.
   const call = (method: string) =>
     new Promise<Record<string, unknown>>((resolve) => {
-      const mine = ++id
+      const timer = setTimeout(() => {
+        ws.off('message', onMessage)
+        resolve({})
+      }, 5_000)
       const onMessage = (data: WebSocket.RawData) => {
         // ws hands over each message as one Buffer (binaryType 'nodebuffer', the default).
         const message = JSON.parse((data as Buffer).toString()) as {
           id?: number
           result?: Record<string, unknown>
         }
-        if (message.id !== mine) return
+        if (message.id === undefined) return // an event, not a reply
+        clearTimeout(timer)
         ws.off('message', onMessage)
         resolve(message.result ?? {})
       }
       ws.on('message', onMessage)
-      ws.send(JSON.stringify({ id: mine, method }))
+      ws.send(JSON.stringify({ id: ++id, method }))
     })
   try {
     await call('HeapProfiler.collectGarbage')
-    const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize: number }
-    return usedSize / 1024 / 1024
+    const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize?: number }
+    return usedSize === undefined ? Number.NaN : usedSize / 1024 / 1024
   } finally {
     ws.close()
   }
