@@ -7,7 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
-      '.wrangler/',
+      '**/.wrangler/',
       'dist/',
       // Built by og/scripts/build-fonts.ts and wrangler.
       'og/dist/',
