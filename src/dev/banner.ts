@@ -17,7 +17,8 @@ const BOX =
 
 export const devTools: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
-  if (!c.env.DEV_TOOLS || c.req.method !== 'GET') return
+  // HEAD too (Hono answers it with the GET's response, body dropped): both get the same headers.
+  if (!c.env.DEV_TOOLS || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return
   if (!c.res.headers.get('content-type')?.startsWith('text/html')) return
   const key = articleKey(c.req.path, c.get('config').languages)
   if (!key) return
@@ -39,8 +40,11 @@ export const devTools: MiddlewareHandler<AppEnv> = async (c, next) => {
       },
     })
     .transform(c.res)
-  // Hono copies the old response's headers onto the new one; these are then changed on the copy.
-  c.res = new Response(rewritten.body, { status: c.res.status })
+  // Only the body and the cache headers change: the response is built from the old one (status,
+  // Content-Type with its charset, CSP, Link, Vary, every other header). Hono's setter would copy the
+  // old headers onto a bare Response too, but never Content-Type: the page then shows as source text.
+  c.res = new Response(rewritten.body, c.res)
+  c.res.headers.delete('content-length')
   c.res.headers.set('cache-control', 'no-store')
   c.res.headers.set('cloudflare-cdn-cache-control', 'no-store')
   // The body is no longer the cached one: no validator may claim it is.

@@ -73,3 +73,32 @@ describe('the failed-save banner', () => {
     expect(link((await dev.get('/ko/')).body)).toEqual([])
   })
 })
+
+describe('what the development tools leave alone', () => {
+  /** The headers the tools may change: the body is no longer the cached one. */
+  const CHANGED = ['cache-control', 'cloudflare-cdn-cache-control', 'etag', 'last-modified']
+  /** Different on every response anyway. */
+  const PER_RESPONSE = ['x-request-id', 'server-timing', 'date', 'content-length']
+  const kept = (res: Response) =>
+    [...res.headers].filter(([name]) => ![...CHANGED, ...PER_RESPONSE].includes(name))
+
+  it.each(['/ko/kimchi-recipe', '/ko/broken-new', '/en/putin-kim-pact'])(
+    '%s: status, Content-Type with charset, CSP and every other header as in production',
+    async (path) => {
+      const [withTools, without] = [await dev.get(path), await production.get(path)]
+      expect(withTools.body).not.toBe(without.body) // the tools did change this page
+      expect(withTools.status).toBe(without.status)
+      expect(withTools.header('content-type')).toBe('text/html; charset=UTF-8')
+      expect(kept(withTools.res)).toEqual(kept(without.res))
+    },
+  )
+
+  it('gives a HEAD the headers of the GET', async () => {
+    const [get, head] = [
+      await dev.get('/ko/kimchi-recipe'),
+      await dev.call('/ko/kimchi-recipe', { method: 'HEAD' }),
+    ]
+    expect(kept(head.res)).toEqual(kept(get.res))
+    for (const name of CHANGED) expect([name, head.header(name)]).toEqual([name, get.header(name)])
+  })
+})
