@@ -69,14 +69,23 @@ for (const stream of [dev.stdout, dev.stderr]) {
 }
 void announceWhenReady()
 
+// Ctrl-C (SIGINT) and an editor's stop button or a process manager (SIGTERM) stop everything, in
+// order: wrangler dev (and its workerd) first, then the watcher's own local storage. The watcher's
+// in-process Miniflare installs exit-hook, whose handler calls process.exit at once: npm start then
+// ended with wrangler and workerd still holding the port. Its handlers are replaced by ours.
+let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal)
   process.on(signal, () => {
+    if (stopping) return
+    stopping = true
     dev.kill(signal)
-    void watcher.close()
+    // A wrangler that does not stop in time is not left behind.
+    setTimeout(() => dev.kill('SIGKILL'), 10_000).unref()
   })
 }
-dev.on('exit', (code) => {
-  void watcher.close().then(() => process.exit(code ?? 0))
+dev.on('exit', (code, signal) => {
+  void watcher.close().then(() => process.exit(code ?? (signal ? 0 : 1)))
 })
 
 /** One line once a page answers, with how long the start took. */

@@ -34,6 +34,10 @@ app.use(async (c, next) => {
   // Workers Cache keeps a response without Cache-Control by heuristics (a 200 for two hours, with
   // no Authorization in its key): only what says it is cacheable is kept.
   if (!headers.has('cache-control')) headers.set('Cache-Control', 'no-store')
+  // JSON is UTF-8 (RFC 8259), but clients that guess (some unfurlers, old HTTP libraries) read a bare
+  // `application/json` as Latin-1 and show Korean as mojibake: every JSON answer says its charset.
+  if (headers.get('content-type') === 'application/json')
+    headers.set('Content-Type', 'application/json; charset=utf-8')
 })
 app.use(securityHeaders)
 app.use(canonicalPath)
