@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
+import type { RunningWorker } from '../../scripts/lib/dev-worker'
+import { startNpmStart } from './helpers/npm-start'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasBrowser = existsSync(CHROMIUM)
@@ -51,7 +52,8 @@ beforeAll(async () => {
     join(content, 'ko/2024-07-01-blocked-image.md'),
     `---\ntitle: 차단된 이미지가 있는 기사\ncategories: [News]\nimage:\n  url: ${BLOCKED_IMAGE}\n  alt: ${'아주 긴 대체 텍스트가 화면 밖으로 넘치지 않아야 합니다 '.repeat(6).trim()}\n---\n본문입니다.\n`,
   )
-  worker = await startDevWorker({ contentDir: content })
+  // The README's command itself, development tools on: what a publisher opens in a browser.
+  worker = await startNpmStart({ contentDir: content })
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu'],

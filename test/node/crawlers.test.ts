@@ -8,7 +8,8 @@ import ogs from 'open-graph-scraper'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
+import type { RunningWorker } from '../../scripts/lib/dev-worker'
+import { startNpmStart } from './helpers/npm-start'
 import { decode, inked, TITLE_BOX } from '../../og/test/png'
 
 const CRAWLERS = {
@@ -24,8 +25,9 @@ const CRAWLERS = {
 
 let worker: RunningWorker
 beforeAll(async () => {
-  worker = await startDevWorker()
-}, 120_000)
+  // The README's command itself, development tools on: what a publisher shares from first.
+  worker = await startNpmStart()
+}, 180_000)
 afterAll(() => worker?.stop())
 
 describe('the seed article for social crawlers', () => {
