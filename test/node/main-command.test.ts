@@ -4,7 +4,10 @@
  * banner seen, and SIGTERM stopping everything it started. `wrangler dev` alone is not enough: the
  * development tools run only here, and once served every article page as source text.
  */
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -180,6 +183,68 @@ describe.skipIf(!hasBrowser)('npm start in Chromium', () => {
       await writeFile(file, good)
     }
   }, 40_000)
+})
+
+describe('npm run smoke', () => {
+  const smoke = (origin: string, token?: string) =>
+    new Promise<{ code: number | null; lines: string[] }>((done) => {
+      const child = spawn('npm', ['run', '-s', 'smoke', '--', origin], {
+        env: { ...process.env, ADMIN_TOKEN: token ?? '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.on('exit', (code) => done({ code, lines: out.split('\n').filter(Boolean) }))
+    })
+
+  it('passes against npm start, reads and writes (publish, purge, card, delete)', async () => {
+    const { code, lines } = await smoke(server.origin, server.token)
+    expect(
+      lines.filter((l) => l.startsWith('✗')),
+      lines.join('\n'),
+    ).toEqual([])
+    expect(code).toBe(0)
+    for (const check of [
+      /^✓ article \/ko\/[^:]+: 200 text\/html; charset=utf-8$/i,
+      /^✓ listing: (MISS|HIT) then HIT/,
+      /^✓ publish \/ko\/smoke-check-\d+: 201$/,
+      /^✓ share card .*: 200 image\/png, a PNG$/,
+      /^✓ listing \/ko\/ shows the change after \d+ ms \(MISS\)$/,
+      /^✓ \/ko\/smoke-check-\d+ answers 404 after deleting/,
+    ])
+      expect(
+        lines.some((l) => check.test(l)),
+        `${check}\n${lines.join('\n')}`,
+      ).toBe(true)
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/)
+  }, 60_000)
+
+  it('fails, line by line, against a site that answers without types or caching', async () => {
+    const bare = createServer((req, res) => {
+      if (req.url === '/sitemap.xml')
+        return res.end('<urlset><url><loc>http://x.example/ko/a</loc></url></urlset>')
+      res.setHeader('cache-tag', 'a:ko/a')
+      res.end('<h1>a</h1>')
+    })
+    await new Promise<void>((done) => bare.listen(0, '127.0.0.1', done))
+    try {
+      const { port } = bare.address() as AddressInfo
+      const { code, lines } = await smoke(`http://127.0.0.1:${port}`)
+      expect(code).toBe(1)
+      for (const failure of [
+        /^✗ article \/ko\/a: 200 \(none\)$/,
+        /^✗ article: no Cache-Tag/,
+        /^✗ article: NONE then NONE/,
+      ])
+        expect(
+          lines.some((l) => failure.test(l)),
+          lines.join('\n'),
+        ).toBe(true)
+    } finally {
+      bare.close()
+    }
+  }, 30_000)
 })
 
 describe('stopping npm start', () => {
