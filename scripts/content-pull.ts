@@ -10,6 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
+import { CredentialsMissing } from './lib/wrangler'
 import { openStorage } from './lib/storage'
 
 export interface PullResult {
@@ -88,7 +89,7 @@ if (isMain(import.meta.url)) {
     persistTo: values['persist-to'],
     force: values.force,
   }).catch((error: unknown) => {
-    console.error(error)
+    console.error(error instanceof CredentialsMissing ? error.message : error)
     process.exit(1)
   })
 }

@@ -27,6 +27,7 @@ import {
 } from './lib/content'
 import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
+import { CredentialsMissing } from './lib/wrangler'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { changeTags } from '../src/cache/tags'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
@@ -333,7 +334,9 @@ if (isMain(import.meta.url)) {
     dryRun: values['dry-run'],
     prune: values.prune,
   }).catch((error: unknown) => {
-    console.error(error instanceof PushError ? error.message : error)
+    console.error(
+      error instanceof PushError || error instanceof CredentialsMissing ? error.message : error,
+    )
     process.exit(1)
   })
 }

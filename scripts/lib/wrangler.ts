@@ -2,7 +2,10 @@
  * Everything the scripts take from wrangler, in one place. `getPlatformProxy` is wrangler's stable
  * way to reach local (Miniflare) or remote bindings from Node.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { getPlatformProxy, unstable_dev, type PlatformProxy } from 'wrangler'
 import { buildFonts } from '../../og/scripts/build-fonts'
 import { readWranglerToml } from './config'
@@ -13,6 +16,7 @@ export async function platformProxy(options: {
   configPath?: string
   persistTo?: string
 }): Promise<PlatformProxy<Env>> {
+  if (options.remote) requireCredentials()
   const configPath = options.remote
     ? await remoteConfig(options.configPath ?? 'wrangler.toml')
     : (options.configPath ?? 'wrangler.toml')
@@ -22,6 +26,27 @@ export async function platformProxy(options: {
     remoteBindings: options.remote,
     envFiles: [],
   })
+}
+
+/** A remote command run without Cloudflare credentials: one line to say so, not wrangler's trace. */
+export class CredentialsMissing extends Error {
+  constructor() {
+    super(
+      'no Cloudflare credentials: run `npx wrangler login`, or set CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID) in CI',
+    )
+    this.name = 'CredentialsMissing'
+  }
+}
+
+/** An API token in the environment, or the OAuth login `wrangler login` keeps in its config folder. */
+export function requireCredentials(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.CLOUDFLARE_API_TOKEN || env.CLOUDFLARE_API_KEY) return
+  const configHome = env.XDG_CONFIG_HOME ?? join(homedir(), '.config')
+  const logins = [
+    join(configHome, '.wrangler/config/default.toml'),
+    join(homedir(), '.wrangler/config/default.toml'),
+  ]
+  if (!logins.some((file) => existsSync(file))) throw new CredentialsMissing()
 }
 
 /** A copy of the config whose article bindings point at the deployed KV namespace and R2 bucket. */
