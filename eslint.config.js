@@ -15,7 +15,7 @@ export default tseslint.config(
       'og/src/generated/',
       'test-results/',
       'bench/results/',
-      'worker-configuration.d.ts',
+      '**/worker-configuration.d.ts',
       'eslint.config.js',
     ],
   },

@@ -8,12 +8,8 @@ import './wasm'
 import { renderCard } from './render'
 import type { Lang } from './layout'
 
-export interface CardEnv {
-  /** og/public: the font subsets (og/scripts/build-fonts.ts). */
-  ASSETS: Fetcher
-}
-
-const app = new Hono<{ Bindings: CardEnv }>()
+// Env comes from og/wrangler.toml (`npm run cf-typegen`): ASSETS, the font subsets in og/public.
+const app = new Hono<{ Bindings: Env }>()
 
 const MAX_TITLE = 300
 

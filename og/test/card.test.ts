@@ -4,7 +4,6 @@
  */
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import type { CardEnv } from '../src'
 import { clearFontCache } from '../src/fonts'
 import { renderCard } from '../src/render'
 import { wasmReady } from '../src/wasm'
@@ -66,7 +65,7 @@ describe('Hangul is really drawn', () => {
       site: 'Edge Press',
       lang: 'ko' as const,
     }
-    const assets = (env as unknown as CardEnv).ASSETS
+    const assets = env.ASSETS
     const read = async (path: string) =>
       (await assets.fetch(`https://assets.local/${path}`)).arrayBuffer()
     // Every subset request answered with the Latin one: Hangul has no glyphs there.

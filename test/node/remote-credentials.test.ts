@@ -9,7 +9,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const home = mkdtempSync(join(tmpdir(), 'no-credentials-'))
-const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') }
+// (A plain record: the generated Worker types make process.env's type list the site's vars.)
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, '.config'),
+}
 delete env.CLOUDFLARE_API_TOKEN
 delete env.CLOUDFLARE_API_KEY
 
@@ -19,7 +24,7 @@ describe('remote commands without credentials', () => {
     ['content:pull', '--remote', join(home, 'pulled')],
   ])('npm run %s %s says what to do in one line', (script, ...args) => {
     const run = spawnSync('npm', ['run', '-s', script, '--', ...args], {
-      env,
+      env: env as NodeJS.ProcessEnv,
       encoding: 'utf8',
       timeout: 60_000,
     })
