@@ -1,4 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parse } from 'smol-toml'
 import { defineConfig } from 'vitest/config'
 import { buildOgWorker } from './scripts/lib/og-build.ts'
 
@@ -8,6 +11,13 @@ export default defineConfig(async () => {
   // The share-card Worker as wrangler deploys it (fonts from the installed @fontsource packages):
   // the main Worker's tests reach it through the real service binding.
   const og = buildOgWorker()
+  // wrangler.toml's [alias] (what the deployed bundle resolves), so the tests run the same code.
+  const { alias = {} } = parse(readFileSync('wrangler.toml', 'utf8')) as {
+    alias?: Record<string, string>
+  }
+  const bundleAliases = Object.fromEntries(
+    Object.entries(alias).map(([from, to]) => [from, resolve(to)]),
+  )
   return {
     test: {
       // The Worker's structured request logs are for operators; tests assert on responses instead.
@@ -42,6 +52,7 @@ export default defineConfig(async () => {
               },
             }),
           ],
+          resolve: { alias: bundleAliases },
           test: {
             name: 'worker',
             testTimeout: 30_000,

@@ -81,7 +81,12 @@ if (isMain(import.meta.url)) {
       force: { type: 'boolean', default: false },
     },
   })
-  const store = values.store === 'r2' ? 'r2' : values.store === 'kv' ? 'kv' : undefined
+  const store = values.store
+  // Like content:push: a misspelt store is an error, never a silent pull from the default one.
+  if (store !== undefined && store !== 'kv' && store !== 'r2') {
+    console.error(`--store must be kv or r2, got ${store}`)
+    process.exit(2)
+  }
   pull({
     dir: positionals[0] ?? 'content',
     remote: values.remote,

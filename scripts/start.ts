@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { devOutputLine } from './lib/dev-output'
 import { buildFonts } from '../og/scripts/build-fonts'
@@ -105,9 +106,14 @@ async function announceWhenReady() {
   )
 }
 
+/** One of wrangler dev's options, read the way node:util reads every script's arguments. */
 function argValue(name: string): string | undefined {
-  const args = process.argv.slice(2)
-  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`))
-  if (i < 0) return undefined
-  return args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1]
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { [name.replace(/^--/, '')]: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  })
+  const value = values[name.replace(/^--/, '')]
+  return typeof value === 'string' ? value : undefined
 }
