@@ -1,6 +1,7 @@
 // The share card: 1200×630, everything that must be read inside the centred 630×630 square, so that
 // KakaoTalk's centred 1:1 crop (and its 2:1 crop, 15px off the top and bottom) still shows it all.
 import type { Family, LoadedFonts } from './fonts'
+import { CARD } from './contract'
 import { fitTitle, type Fitted, type Lang } from './layout'
 
 export interface CardInput {
@@ -12,8 +13,8 @@ export interface CardInput {
   lang: Lang
 }
 
-export const WIDTH = 1200
-export const HEIGHT = 630
+export const WIDTH = CARD.width
+export const HEIGHT = CARD.height
 const SAFE = { left: (WIDTH - HEIGHT) / 2, width: HEIGHT } // the 1:1 crop
 const PAD = { x: 40, y: 64 }
 export const TITLE = {

@@ -5,13 +5,12 @@
  */
 import { Hono } from 'hono'
 import './wasm'
+import { CARD, CARD_FIELD_LIMITS, isCardLang } from './contract'
 import { renderCard } from './render'
 import type { Lang } from './layout'
 
 // Env comes from og/wrangler.toml (`npm run cf-typegen`): ASSETS, the font subsets in og/public.
 const app = new Hono<{ Bindings: Env }>()
-
-const MAX_TITLE = 300
 
 /** Control characters and lone surrogates out, runs of spaces collapsed (a full-width space kept). */
 function clean(value: string | undefined, max: number): string {
@@ -26,15 +25,15 @@ const guessLang = (s: string): Lang =>
   /[\p{scx=Hiragana}\p{scx=Katakana}]/u.test(s) ? 'ja' : /\p{scx=Hangul}/u.test(s) ? 'ko' : 'en'
 
 app.get('/card', async (c) => {
-  const title = clean(c.req.query('title'), MAX_TITLE)
+  const title = clean(c.req.query('title'), CARD_FIELD_LIMITS.title)
   if (!title) return c.text('title is required', 400)
   const lang = c.req.query('lang')
   const input = {
     title,
-    section: clean(c.req.query('section'), 40) || undefined,
-    date: clean(c.req.query('date'), 40) || undefined,
-    site: clean(c.req.query('site'), 60) || undefined,
-    lang: lang === 'ko' || lang === 'ja' || lang === 'en' ? lang : guessLang(title),
+    section: clean(c.req.query('section'), CARD_FIELD_LIMITS.section) || undefined,
+    date: clean(c.req.query('date'), CARD_FIELD_LIMITS.date) || undefined,
+    site: clean(c.req.query('site'), CARD_FIELD_LIMITS.site) || undefined,
+    lang: isCardLang(lang) ? lang : guessLang(title),
   }
   const read = async (path: string) => {
     const res = await c.env.ASSETS.fetch(new Request(`https://assets.local/${path}`))
@@ -43,7 +42,7 @@ app.get('/card', async (c) => {
   }
   const { png, stats } = await renderCard(input, read)
   return c.body(png as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'image/png',
+    'content-type': CARD.type,
     // What was drawn and what it cost, for tests and the benchmark.
     'x-card': `size=${stats.fontSize} lines=${stats.lines} truncated=${stats.truncated} fonts=${stats.fontFiles} fontBytes=${stats.fontBytes} fetched=${stats.fontFetched}`,
     'server-timing': Object.entries(stats.ms)

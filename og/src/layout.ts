@@ -3,9 +3,10 @@
 //
 // Break opportunities: spaces only for Korean and English (a Hangul word is never split);
 // Intl.Segmenter word boundaries for Japanese, with punctuation glued to its word (kinsoku).
+import type { CardLang } from './contract'
 import { advance, type Family } from './fonts'
 
-export type Lang = 'ko' | 'ja' | 'en'
+export type Lang = CardLang
 
 interface Chunk {
   text: string

@@ -7,8 +7,9 @@ import type { ArticleHead, ArticleImage } from '../schema/article'
 
 export type ShareImages = 'missing' | 'always' | 'off'
 
-/** The card: the size every platform accepts (docs/link-previews.md), as PNG. */
-export const CARD = { width: 1200, height: 630, type: 'image/png' } as const
+// The card's size and type, as the card Worker (og/) draws it: one contract both Workers import.
+import { CARD } from '../../og/src/contract'
+export { CARD }
 
 /** A card version: the first 12 hex digits of the source's SHA-256. */
 export const CARD_VERSION = /^[0-9a-f]{12}$/

@@ -6,6 +6,7 @@
  * service binding, and cached for a year under the article's purge tag.
  */
 import { Hono } from 'hono'
+import { cardRequestUrl, isCardLang, type CardLang } from '../../og/src/contract'
 import { publishedVersions } from '../articles/load'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
@@ -44,22 +45,25 @@ export const ogRoutes = new Hono<AppEnv>().get('/og/:lang/:file', servedLanguage
 })
 
 /** The card Worker's language for an article's BCP 47 language; others it guesses from the title. */
-const cardLang = (contentLang: string) => /^(ko|ja|en)\b/.exec(contentLang)?.[1] ?? ''
+function cardLang(contentLang: string): CardLang | undefined {
+  const primary = contentLang.toLowerCase().split('-')[0]
+  return isCardLang(primary) ? primary : undefined
+}
 
 /** Asks the card Worker for the PNG; when it is missing or fails, a 503 (pages do not depend on it). */
 async function drawCard(c: AppContext, record: ArticleRecord): Promise<ArrayBuffer> {
   const og = c.env.OG as Fetcher | undefined
   if (!og) throw new AppError('SHARE_IMAGE_UNAVAILABLE', 'no OG service binding')
-  const query = new URLSearchParams({
+  const request = cardRequestUrl({
     title: record.title,
-    section: (JSON.parse(record.categories) as string[])[0] ?? '',
+    section: (JSON.parse(record.categories) as string[])[0],
     date: record.published_at,
     site: c.get('config').siteName,
     lang: cardLang(record.content_lang),
   })
   let res: Response
   try {
-    res = await og.fetch(`https://og-card/card?${query.toString()}`)
+    res = await og.fetch(request)
   } catch (cause) {
     throw new AppError(
       'SHARE_IMAGE_UNAVAILABLE',
