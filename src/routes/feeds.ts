@@ -46,6 +46,7 @@ async function feed(c: AppContext) {
         feedUrl: `${base}/${lang}/feed.xml`,
         homeUrl: `${base}/${lang}/`,
         siteName: config.siteName,
+        hubs: config.webSubHubs,
       },
       articles,
     )
