@@ -33,12 +33,12 @@ let answer: (endpoint: string) => number = () => 200
 beforeEach(() => {
   received = []
   answer = () => 200
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
     const endpoint = String(input instanceof Request ? input.url : input)
     if (!/^https:\/\/(indexnow|naver|hub)\.test\//.test(endpoint))
       throw new Error(`no network in tests: ${endpoint}`)
-    received.push({ endpoint, body: String(init?.body) })
-    return new Response(null, { status: answer(endpoint) })
+    received.push({ endpoint, body: init?.body as string })
+    return Promise.resolve(new Response(null, { status: answer(endpoint) }))
   })
 })
 afterEach(() => vi.unstubAllGlobals())
