@@ -17,7 +17,7 @@ export type Cached =
   | { kind: 'card'; lang: string; slug: string; version: string }
   | { kind: 'listing'; lang: string; label?: Label; page: number }
   | { kind: 'feed'; lang: string }
-  | { kind: 'sitemap'; part: 'index' | number }
+  | { kind: 'sitemap'; part: 'index' | 'news' | number }
   | { kind: 'search'; lang: string; query: string; order: string; page: number; json: boolean }
 
 export interface Label {
@@ -189,6 +189,7 @@ export function keysOfTag(origin: string, value: string, languages: readonly str
     case 'sitemap':
       return [
         cacheKey(origin, { kind: 'sitemap', part: 'index' }),
+        cacheKey(origin, { kind: 'sitemap', part: 'news' }),
         ...firstPages.map((part) => cacheKey(origin, { kind: 'sitemap', part })),
       ]
     default:

@@ -14,6 +14,9 @@ import { log } from '../log'
 import { atomFeed } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import { servedLanguage } from './params'
+import { recentNews } from '../listing/news'
+import { newsSitemap } from '../render/news-sitemap'
+import { robotsTxt } from '../render/robots'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
 export const FEED_SIZE = 20
@@ -144,9 +147,24 @@ export const feedRoutes = new Hono<AppEnv>()
       return xml(urlset(urls))
     })
   })
-  .get('/robots.txt', (c) => {
-    const base = c.get('baseUrl')
-    // Every crawler may read pages and images; the publisher's tools stay out of search results.
-    const body = `User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /preview/\n\nSitemap: ${base}/sitemap.xml\n`
-    return c.text(body, 200, { 'Cache-Control': 'public, max-age=3600' })
-  })
+  .get('/news-sitemap.xml', (c) =>
+    cachedResponse(c, { kind: 'sitemap', part: 'news' }, async () => {
+      const config = c.get('config')
+      const base = c.get('baseUrl')
+      const records = await timed(c, 'storage', recentNews(indexDb(c.env), config, new Date()))
+      return xml(
+        newsSitemap(
+          records.map((r) => ({
+            loc: `${base}/${r.lang}/${encodeURIComponent(r.slug)}`,
+            name: config.siteName,
+            language: r.content_lang,
+            published: r.published_at,
+            title: r.title,
+          })),
+        ),
+      )
+    }),
+  )
+  .get('/robots.txt', (c) =>
+    c.text(robotsTxt(c.get('baseUrl')), 200, { 'Cache-Control': 'public, max-age=3600' }),
+  )
