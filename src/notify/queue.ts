@@ -18,7 +18,7 @@ export interface Announcement {
 
 /**
  * What a change makes worth announcing: the article's page and its other languages' pages (their
- * language lists changed), and its language's feed.
+ * language lists changed), and the feeds it was or is in (its language's, its categories' and tags').
  */
 export async function announcementsOf(db: Db, change: Change): Promise<Announcement[]> {
   const split = change.key.indexOf('/')
@@ -28,6 +28,10 @@ export async function announcementsOf(db: Db, change: Change): Promise<Announcem
   return [
     ...[...languages].map((l) => ({ channel: 'indexnow' as const, path: page(l) })),
     ...change.indexes.map((l) => ({ channel: 'websub' as const, path: `/${l}/feed.xml` })),
+    ...change.labels.map((label) => ({
+      channel: 'websub' as const,
+      path: `/${label.lang}/${label.kind}/${encodeURIComponent(label.key)}/feed.xml`,
+    })),
   ]
 }
 

@@ -44,6 +44,17 @@ export function ListingPage(props: ListingProps) {
       href: feed,
       title: `${props.siteName} (${t.feed})`,
     },
+    // A category or tag page also offers its own feed.
+    ...(props.basePath === `/${props.lang}/`
+      ? []
+      : [
+          {
+            rel: 'alternate',
+            type: 'application/atom+xml',
+            href: `${props.origin}${props.basePath}/feed.xml`,
+            title: `${props.heading} (${t.feed})`,
+          },
+        ]),
     ...(page.page > 1
       ? [{ rel: 'prev', href: `${props.origin}${pagePath(props.basePath, page.page - 1)}` }]
       : []),

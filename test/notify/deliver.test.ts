@@ -85,7 +85,7 @@ const hubPings = () =>
     .filter((r) => r.endpoint === 'https://hub.test/')
     .map((r) => Object.fromEntries(new URLSearchParams(r.body)))
 
-const md = (title: string, front = 'date: 2024-05-01 10:00:00 +0900') =>
+const md = (title: string, front = 'date: 2024-05-01 10:00:00 +0900\ncategories: [World]') =>
   `---\ntitle: ${title}\n${front}\n---\n\n${title}.\n`
 
 describe('IndexNow and WebSub', () => {
@@ -116,6 +116,7 @@ describe('IndexNow and WebSub', () => {
       expect.arrayContaining([
         { 'hub.mode': 'publish', 'hub.url': 'https://news.example/en/feed.xml' },
         { 'hub.mode': 'publish', 'hub.url': 'https://news.example/ko/feed.xml' },
+        { 'hub.mode': 'publish', 'hub.url': 'https://news.example/ko/category/world/feed.xml' },
       ]),
     )
     // Sent once: the next minute has nothing to send.
