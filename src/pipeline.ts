@@ -253,7 +253,11 @@ function authorsOf(author: FrontMatter['author']): Author[] {
   return [
     typeof author === 'string'
       ? { name: author }
-      : { name: author.name, ...(author.url ? { url: author.url } : {}) },
+      : {
+          name: author.name,
+          ...(author.url ? { url: author.url } : {}),
+          ...(author.sameAs?.length ? { sameAs: author.sameAs } : {}),
+        },
   ]
 }
 

@@ -31,6 +31,7 @@ export function jsonLd(
           '@type': 'Person',
           name: a.name,
           ...(a.url && { url: a.url }),
+          ...(a.sameAs?.length && { sameAs: a.sameAs }),
         }))
       : [publisher],
     publisher,

@@ -71,6 +71,8 @@ const ImageObject = z
 const AuthorObject = z.looseObject({
   name: text.pipe(limited(TEXT_LIMITS.author)),
   url: HttpUrl.optional(),
+  /** Profiles elsewhere (Wikipedia, X, LinkedIn …): schema.org Person sameAs. */
+  sameAs: z.array(HttpUrl).max(20).optional(),
   email: z.string().optional(),
   twitter: z.string().optional(),
 })
@@ -132,6 +134,7 @@ export interface Heading {
 export interface Author {
   name: string
   url?: string
+  sameAs?: string[]
 }
 
 export interface Correction {

@@ -83,6 +83,25 @@ describe('corrections', () => {
   })
 })
 
+describe('the author', () => {
+  it('is a Person with url and sameAs', async () => {
+    await publishSource(
+      'ko/by-person',
+      `---\ntitle: 기명 기사\ndate: 2024-06-01\nauthor:\n  name: 김기자\n  url: https://newsroom.example/about/kim\n  sameAs: [https://x.com/kimreporter, https://www.linkedin.com/in/kim]\n---\n\n본문.\n`,
+      'ko/by-person.md',
+    )
+    const ld = readPage((await site.get('/ko/by-person')).body).jsonLd()!
+    expect(ld.author).toEqual([
+      {
+        '@type': 'Person',
+        name: '김기자',
+        url: 'https://newsroom.example/about/kim',
+        sameAs: ['https://x.com/kimreporter', 'https://www.linkedin.com/in/kim'],
+      },
+    ])
+  })
+})
+
 describe('the publisher', () => {
   it('has a logo ImageObject with its size and a corrections policy in NewsArticle', async () => {
     await publishSource('ko/with-logo', corrected, 'ko/with-logo.md')
