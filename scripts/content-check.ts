@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
+import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
 import { checkContent, describeIssue, type FileIssue } from './lib/content'
 
 export async function check(options: {
@@ -20,6 +21,12 @@ export async function check(options: {
   const config = await readSiteConfig()
   const checked = await checkContent(options.dir, config)
   for (const error of checked.errors) log(`✗ ${error}`)
+  const now = new Date()
+  for (const file of checked.files) {
+    const article = checked.articles.get(file.key)!
+    const at = isScheduled(article, now) && liveAt(article)
+    if (at) log(`⏱ ${file.path}: scheduled for ${describeTime(at, config.timeZone)}`)
+  }
   // Grouped by file, each group ending with where the inspector shows that article's cards.
   const byKey = new Map<string, FileIssue[]>()
   for (const issue of checked.issues) byKey.set(issue.key, [...(byKey.get(issue.key) ?? []), issue])

@@ -6,6 +6,7 @@
  * nothing is uploaded. Unchanged files are skipped by SHA-256. Articles in storage but not in the
  * folder are kept unless --prune.
  */
+import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
 import { buildOrigin } from '../src/articles/derived'
 import { parseArgs } from 'node:util'
 import {
@@ -103,9 +104,15 @@ export async function push(options: PushOptions): Promise<PushResult> {
     const drafts = new Set(
       [...checked.articles].filter(([, article]) => !article.published).map(([key]) => key),
     )
+    // Held back by a future date or an embargo: stored, served from their time on.
+    const scheduled = new Map(
+      [...checked.articles]
+        .filter(([, article]) => isScheduled(article, new Date(now)))
+        .map(([key, article]) => [key, describeTime(liveAt(article)!, config.timeZone)]),
+    )
     reportPlan(
       plan,
-      drafts,
+      { drafts, scheduled },
       options.dryRun ? `${storage.description} (dry run, nothing changed)` : storage.description,
       log,
     )
@@ -156,7 +163,7 @@ function reportIssues(
 /** One line per article; a draft is stored but never served, so it gets no URL-looking `+`. */
 function reportPlan(
   plan: PushPlan,
-  drafts: Set<string>,
+  held: { drafts: Set<string>; scheduled: Map<string, string> },
   where: string,
   log: (line: string) => void,
 ) {
@@ -165,9 +172,14 @@ function reportPlan(
     `${where}: ${plan.added.length} added, ${plan.changed.length} changed, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed` +
       (kept ? `, ${kept} only in storage (kept; --prune removes them)` : ''),
   )
-  const draft = (key: string) => `  · ${key}: draft (published: false), stored, not served`
-  for (const key of plan.added) log(drafts.has(key) ? draft(key) : `  + /${key}`)
-  for (const key of plan.changed) log(drafts.has(key) ? draft(key) : `  ~ /${key}`)
+  const line = (key: string, mark: string) =>
+    held.drafts.has(key)
+      ? `  · ${key}: draft (published: false), stored, not served`
+      : held.scheduled.has(key)
+        ? `  ⏱ /${key} scheduled for ${held.scheduled.get(key)!}: stored, not served until then`
+        : `  ${mark} /${key}`
+  for (const key of plan.added) log(line(key, '+'))
+  for (const key of plan.changed) log(line(key, '~'))
   for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
 }
 

@@ -104,6 +104,13 @@ async function announceWhenReady() {
   console.log(
     `✓ ${home} is ready (${process.uptime().toFixed(1)} s) — saves in content/ go live as you save; Ctrl-C stops`,
   )
+  // wrangler dev runs no Cron Trigger by itself: fire the every-minute one, as Cloudflare would, so
+  // scheduled and embargoed articles go live on time here too.
+  setInterval(() => {
+    fetch(`http://127.0.0.1:${port}/__scheduled?cron=${encodeURIComponent('* * * * *')}`).catch(
+      () => undefined,
+    )
+  }, 60_000).unref()
 }
 
 /** One of wrangler dev's options, read the way node:util reads every script's arguments. */

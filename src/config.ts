@@ -9,6 +9,21 @@ const list = z.string().transform((s) =>
     .filter(Boolean),
 )
 
+/** Space-separated https URLs. */
+const urls = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s) => s.split(/\s+/).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+
+/** A site-verification token as the search console gives it (the meta's content). */
+const verification = z
+  .string()
+  .trim()
+  .regex(/^[\w.-]*$/, 'expected the content value of the verification meta tag')
+  .default('')
+
 const seconds = z.coerce.number().int().min(0).max(31_536_000)
 
 export const SiteConfig = z
@@ -47,6 +62,20 @@ export const SiteConfig = z
       ),
     MAX_SOURCE_BYTES: z.coerce.number().int().min(1_000).max(2_000_000).default(1_000_000),
     STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    SITE_LOGO: z.string().trim().default(''),
+    SITE_LOGO_WIDTH: z.coerce.number().int().min(0).max(10_000).default(0),
+    SITE_LOGO_HEIGHT: z.coerce.number().int().min(0).max(10_000).default(0),
+    CORRECTIONS_POLICY_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+    GOOGLE_SITE_VERIFICATION: verification,
+    NAVER_SITE_VERIFICATION: verification,
+    INDEXNOW_KEY: z
+      .string()
+      .regex(/^([a-zA-Z0-9-]{8,128})?$/, 'expected 8 to 128 letters, digits or dashes')
+      .default(''),
+    INDEXNOW_ENDPOINTS: urls(
+      'https://api.indexnow.org/indexnow https://searchadvisor.naver.com/indexnow',
+    ),
+    WEBSUB_HUB: urls(''),
   })
   .refine((c) => c.LANGUAGES.includes(c.DEFAULT_LANG), {
     message: 'DEFAULT_LANG must be one of LANGUAGES',
@@ -71,6 +100,17 @@ export const SiteConfig = z
     storageTimeoutMs: c.STORAGE_TIMEOUT_MS,
     imageHosts: c.IMAGE_HOSTS,
     maxSourceBytes: c.MAX_SOURCE_BYTES,
+    logo: c.SITE_LOGO
+      ? {
+          url: c.SITE_LOGO,
+          width: c.SITE_LOGO_WIDTH || undefined,
+          height: c.SITE_LOGO_HEIGHT || undefined,
+        }
+      : undefined,
+    correctionsPolicyUrl: c.CORRECTIONS_POLICY_URL,
+    verification: { google: c.GOOGLE_SITE_VERIFICATION, naver: c.NAVER_SITE_VERIFICATION },
+    indexNow: { key: c.INDEXNOW_KEY, endpoints: c.INDEXNOW_KEY ? c.INDEXNOW_ENDPOINTS : [] },
+    webSubHubs: c.WEBSUB_HUB,
   }))
 export type SiteConfig = z.output<typeof SiteConfig>
 

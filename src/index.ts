@@ -7,6 +7,7 @@ import type { AppEnv } from './env'
 import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
 import { feedRoutes } from './routes/feeds'
+import { indexNowRoutes } from './routes/indexnow'
 import { languageRoutes } from './routes/language'
 import { listingRoutes } from './routes/listing'
 import { oembedRoutes } from './routes/oembed'
@@ -54,6 +55,7 @@ app.get('/healthz', (c) => {
 // Specific paths first: `/ko/feed.xml` and `/sitemap.xml` are not articles or slugs.
 app.route('/', adminRoutes)
 app.route('/', feedRoutes)
+app.route('/', indexNowRoutes)
 app.route('/', oembedRoutes)
 app.route('/', ogRoutes)
 app.route('/', previewRoutes)

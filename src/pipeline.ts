@@ -40,7 +40,7 @@ export interface PipelineContext {
  * Bump when the pipeline's or the renderer's output changes: no cached page and no derived article
  * from an older version is served; derived articles are rebuilt from their sources on first read.
  */
-export const RENDERER_VERSION = '5'
+export const RENDERER_VERSION = '6'
 
 /**
  * The origin an article is built for when the real one is not known yet (at push and publish time):
@@ -85,16 +85,29 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   const tags = fm.tags ?? []
   // Published: the front matter's date, else the file name's, else the first upload.
   const fileDate = dateFromFileName(file) ?? undefined
+  const embargo = dateOf(fm.embargo, 'embargo')
+  // An embargo without a date is the publication time: the article appears when it lifts.
   const published =
-    dateOf(fm.date, 'date') ?? dateOf(fileDate, 'date') ?? source.firstUploaded ?? source.uploaded
+    dateOf(fm.date, 'date') ??
+    dateOf(fileDate, 'date') ??
+    embargo ??
+    source.firstUploaded ??
+    source.uploaded
   // A date written without a time of day is shown without one; an upload time has one.
   const publishedHasTime =
     fm.date !== undefined
       ? hasTimeOfDay(fm.date)
       : fileDate === undefined && published !== undefined
+  const corrections = (fm.corrections ?? [])
+    .map((c, i) => ({ at: dateOf(c.date, `corrections[${i}].date`)!, text: collapse(c.text) }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
   // Modified: only a real change after publication, a later last_modified_at or a new version of
   // the source (an upload of different content); never the upload of the first version.
-  const modifiedAt = dateOf(fm.last_modified_at, 'last_modified_at') ?? source.modified
+  // A correction is a change readers must hear about: the latest one counts like an edit.
+  const modifiedAt = latest(
+    dateOf(fm.last_modified_at, 'last_modified_at') ?? source.modified,
+    corrections.at(-1)?.at,
+  )
   const modified = modifiedAt && (!published || modifiedAt > published) ? modifiedAt : undefined
 
   function dateOf(value: string | Date | undefined, key: string): Date | undefined {
@@ -127,6 +140,13 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     datePublished: published && toZonedIso(published, ctx.timeZone),
     ...(published && !publishedHasTime && { dateOnly: true }),
     dateModified: modified && toZonedIso(modified, ctx.timeZone),
+    ...(embargo && { embargo: toZonedIso(embargo, ctx.timeZone) }),
+    ...(corrections.length && {
+      corrections: corrections.map((c) => ({
+        date: toZonedIso(c.at, ctx.timeZone),
+        text: c.text,
+      })),
+    }),
     categories,
     tags,
     authors: authorsOf(fm.author),
@@ -149,6 +169,8 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     },
   }
 }
+
+const latest = (a: Date | undefined, b: Date | undefined) => (a && b ? (a > b ? a : b) : (a ?? b))
 
 /** Whether a front matter date names a time of day (`2024-06-19 10:30`), not only a day. */
 const hasTimeOfDay = (value: string | Date) =>
@@ -231,7 +253,11 @@ function authorsOf(author: FrontMatter['author']): Author[] {
   return [
     typeof author === 'string'
       ? { name: author }
-      : { name: author.name, ...(author.url ? { url: author.url } : {}) },
+      : {
+          name: author.name,
+          ...(author.url ? { url: author.url } : {}),
+          ...(author.sameAs?.length ? { sameAs: author.sameAs } : {}),
+        },
   ]
 }
 

@@ -6,6 +6,7 @@
  * or nothing (404) until the file is fixed — and `fixed, live` when a failing file is saved right.
  * The last failure of each article is kept for the dev server's banner.
  */
+import { describeTime, isLive, isScheduled, liveAt } from '../../src/publish/schedule'
 import { watch } from 'chokidar'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
@@ -138,7 +139,7 @@ export async function watchContent(
           await purgeChanges([change])
         }
         stored.set(key, { key, metadata })
-        if (built.article.published) served.add(key)
+        if (isLive(built.article, new Date())) served.add(key)
         else served.delete(key)
       }
       keyOfPath.set(path, key)
@@ -147,9 +148,14 @@ export async function watchContent(
       // Warnings ride on the same line; what breaks the page itself (a blocked image) gets its own.
       const warnings = built.issues.filter((i) => i.level === 'warning').length
       const note = warnings ? ` · ⚠ ${warnings} link-preview warning(s): /preview/${key}` : ''
+      const scheduledFor = isScheduled(built.article, new Date()) && liveAt(built.article)
       if (!built.article.published) {
         log(
           `· ${path}: draft (published: false), stored, not served${wasServed ? `; /${key} is no longer served` : ''} (${ms()})`,
+        )
+      } else if (scheduledFor) {
+        log(
+          `⏱ /${key} scheduled for ${describeTime(scheduledFor, config.timeZone)}: stored, not served until then${wasServed ? ' (no longer served)' : ''} (${ms()})${note}`,
         )
       } else if (fixed) log(`✓ ${path} fixed, live at /${key} (${ms()})${note}`)
       else if (unchanged) return

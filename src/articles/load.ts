@@ -6,6 +6,7 @@
  * next miss is cheap again. Routes call this; it knows nothing of HTTP.
  */
 import { endTime, startTime } from 'hono/timing'
+import { isLive } from '../publish/schedule'
 import { timed } from '../timing'
 import type { AppContext } from '../env'
 import { AppError } from '../errors'
@@ -70,7 +71,12 @@ export async function loadArticle(
   const translations = translationsOf(c, versions, lang)
   const record = versions.find((v) => v.lang === lang)
   const stored = record ? await fromIndex(c, record) : await fromSource(c, lang, slug, undefined)
-  if (!stored?.head.published) return { article: undefined, translations }
+  // The version the index holds is live (it holds nothing held back: the cron indexed it when its
+  // time came); any other is served only once its date and embargo have passed, and until then
+  // exactly like a missing article.
+  const indexed = record !== undefined && stored?.head.source.etag === record.source_sha256
+  if (!stored?.head.published || (!indexed && !isLive(stored.head, new Date())))
+    return { article: undefined, translations }
   const served = rebase(stored, c.get('baseUrl'))
   return { article: { ...served, head: { ...served.head, translations } }, translations }
 }
@@ -137,7 +143,8 @@ async function fromSource(
   if (!derived)
     background(c, `derive ${lang}/${slug}`, () => writeDerived(internal, stored, source.etag))
   const { head } = stored
-  if (head.published && record?.source_sha256 !== source.etag) {
+  const live = isLive(head, new Date())
+  if (live && record?.source_sha256 !== source.etag) {
     const facts = {
       sourceSha256: source.etag,
       store: source.store,
@@ -148,7 +155,7 @@ async function fromSource(
     background(c, `index ${lang}/${slug}`, () =>
       indexArticle(indexDb(c.env), indexRow(head, new TextDecoder().decode(stored.text), facts)),
     )
-  } else if (!head.published && record) {
+  } else if (!live && record) {
     background(c, `unindex draft ${lang}/${slug}`, () => unindexArticle(indexDb(c.env), lang, slug))
   }
   return stored

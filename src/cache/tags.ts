@@ -16,8 +16,8 @@ export type Cached =
   /** A share card. Its key has no version, so purging the article reaches every version's copy. */
   | { kind: 'card'; lang: string; slug: string; version: string }
   | { kind: 'listing'; lang: string; label?: Label; page: number }
-  | { kind: 'feed'; lang: string }
-  | { kind: 'sitemap'; part: 'index' | number }
+  | { kind: 'feed'; lang: string; label?: Label }
+  | { kind: 'sitemap'; part: 'index' | 'news' | number }
   | { kind: 'search'; lang: string; query: string; order: string; page: number; json: boolean }
 
 export interface Label {
@@ -82,7 +82,7 @@ export function tagsOf(cached: Cached): string[] {
     case 'listing':
       return [cached.label ? tag.label(cached.lang, cached.label) : tag.home(cached.lang)]
     case 'feed':
-      return [tag.feed(cached.lang)]
+      return [cached.label ? tag.label(cached.lang, cached.label) : tag.feed(cached.lang)]
     case 'sitemap':
       return [tag.sitemap()]
     case 'search':
@@ -127,7 +127,9 @@ export function cacheKey(origin: string, cached: Cached): string {
           ? ['list', cached.lang, cached.label.kind, cached.label.key, cached.page]
           : ['list', cached.lang, 'home', '', cached.page]
       case 'feed':
-        return ['feed', cached.lang]
+        return cached.label
+          ? ['feed', cached.lang, cached.label.kind, cached.label.key]
+          : ['feed', cached.lang]
       case 'sitemap':
         return ['sitemap', cached.part]
       case 'search':
@@ -175,20 +177,19 @@ export function keysOfTag(origin: string, value: string, languages: readonly str
     case 'l':
       return firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page }))
     case 'c':
-    case 't':
-      return firstPages.map((page) =>
-        cacheKey(origin, {
-          kind: 'listing',
-          lang,
-          page,
-          label: { kind: kind === 'c' ? 'category' : 'tag', key: name },
-        }),
-      )
+    case 't': {
+      const label: Label = { kind: kind === 'c' ? 'category' : 'tag', key: name }
+      return [
+        ...firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page, label })),
+        cacheKey(origin, { kind: 'feed', lang, label }),
+      ]
+    }
     case 'f':
       return [cacheKey(origin, { kind: 'feed', lang })]
     case 'sitemap':
       return [
         cacheKey(origin, { kind: 'sitemap', part: 'index' }),
+        cacheKey(origin, { kind: 'sitemap', part: 'news' }),
         ...firstPages.map((part) => cacheKey(origin, { kind: 'sitemap', part })),
       ]
     default:

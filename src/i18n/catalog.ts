@@ -12,6 +12,8 @@ export interface Messages {
   tableOfContents: string
   published: string
   updated: string
+  /** The label of a dated correction note under an article. */
+  correction: string
   readingTime: Plural
   tags: string
   home: string

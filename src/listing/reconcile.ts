@@ -17,6 +17,9 @@ import type { Db } from './db'
 import { indexRow, labelsOf } from './entry'
 import { linkedTo } from './around'
 import { indexArticle, unindexArticle } from './write'
+import { clearScheduled, heldVersions, recordScheduled } from './scheduled'
+import { enqueueChanged } from '../notify/queue'
+import { isLive, liveAt } from '../publish/schedule'
 
 export interface ReconcileBudget {
   /** Store listing pages (up to 1,000 keys each) per run. */
@@ -87,11 +90,13 @@ export async function reconcile(
         }
         // Rows in the range this page covers: (after, last], or (after, ∞) on the last page.
         const rows = await rowsBetween(db, lang, name, after, finished ? undefined : last)
+        const held = await heldVersions(db, lang)
         for (const entry of entries) {
           const { slug } = splitArticleKey(entry.key)
           const row = rows.get(slug)
           rows.delete(slug)
           if (row && entry.metadata.sha256 === row.source_sha256) continue
+          if (!row && entry.metadata.sha256 && held.get(slug) === entry.metadata.sha256) continue // waits for the cron
           if (builds <= 0) continue // the next pass comes back to it
           builds--
           await reindex(env, db, config, name, entry, row, now, report)
@@ -102,6 +107,7 @@ export async function reconcile(
           )
           await unindexArticle(db, lang, row.slug)
           report.removed.push(articleKey(lang, row.slug))
+          await enqueueChanged(db, { key: articleKey(lang, row.slug), indexes: [lang], labels: [] })
           report.labels.push(
             ...labelsOf({
               lang,
@@ -181,7 +187,18 @@ async function reindex(
           tags: JSON.parse(row.tags) as string[],
         })
       : []
-    if (article.published) {
+    const live = isLive(article, now)
+    const held = article.published && !live ? liveAt(article) : undefined
+    if (held !== undefined)
+      await recordScheduled(db, {
+        lang,
+        slug,
+        live_ms: held,
+        store: name,
+        source_sha256: source.etag,
+      })
+    else await clearScheduled(db, lang, slug)
+    if (live) {
       await indexArticle(
         db,
         indexRow(article, article.text, {
@@ -199,13 +216,13 @@ async function reindex(
       await unindexArticle(db, lang, slug)
       report.removed.push(entry.key)
     }
-    report.labels.push(
-      ...[...before, ...(article.published ? labelsOf(article) : [])].map(({ kind, key }) => ({
-        lang,
-        kind,
-        key,
-      })),
-    )
+    const labels = [...before, ...(live ? labelsOf(article) : [])].map(({ kind, key }) => ({
+      lang,
+      kind,
+      key,
+    }))
+    report.labels.push(...labels)
+    if (live || row) await enqueueChanged(db, { key: entry.key, indexes: [lang], labels })
     // A source put by hand has no recorded hash: record it (and its first sighting), so later runs skip it.
     if (!entry.metadata.sha256) {
       const bytes = await store.raw(entry.key)

@@ -6,7 +6,7 @@ export function jsonLd(
   article: ArticleHead,
   site: SiteInfo & { homeUrl: string },
 ): Record<string, unknown> {
-  const publisher = { '@type': 'Organization', name: site.siteName, url: site.homeUrl }
+  const publisher = organization(site, site.homeUrl)
   return {
     '@context': 'https://schema.org',
     '@type': article.schemaType,
@@ -31,6 +31,7 @@ export function jsonLd(
           '@type': 'Person',
           name: a.name,
           ...(a.url && { url: a.url }),
+          ...(a.sameAs?.length && { sameAs: a.sameAs }),
         }))
       : [publisher],
     publisher,
@@ -40,6 +41,38 @@ export function jsonLd(
     ...(article.categories[0] && { articleSection: article.categories[0] }),
     ...(article.tags.length && { keywords: article.tags.join(', ') }),
     isAccessibleForFree: true,
+    // schema.org/correction: each dated correction as a CorrectionComment.
+    ...(article.corrections?.length && {
+      correction: article.corrections.map((c) => ({
+        '@type': 'CorrectionComment',
+        text: c.text,
+        datePublished: c.date,
+      })),
+    }),
+  }
+}
+
+/**
+ * The publisher as schema.org Organization: its logo an ImageObject with its size (Google's
+ * publisher.logo), its corrections policy (schema.org correctionsPolicy, from the Trust Project).
+ */
+export function organization(
+  site: SiteInfo,
+  homeUrl: string,
+): Record<string, unknown> & { '@type': 'Organization' } {
+  return {
+    '@type': 'Organization',
+    name: site.siteName,
+    url: homeUrl,
+    ...(site.logo && {
+      logo: {
+        '@type': 'ImageObject',
+        url: site.logo.url,
+        ...(site.logo.width && { width: site.logo.width }),
+        ...(site.logo.height && { height: site.logo.height }),
+      },
+    }),
+    ...(site.correctionsPolicyUrl && { correctionsPolicy: site.correctionsPolicyUrl }),
   }
 }
 

@@ -8,6 +8,10 @@ export interface SiteInfo {
   twitterSite: string
   /** When previews show a generated share card (meta/share-image.ts); none without it. */
   shareImages?: ShareImages
+  /** SITE_LOGO, absolute: NewsArticle's publisher.logo and the home page's Organization. */
+  logo?: { url: string; width?: number; height?: number }
+  /** CORRECTIONS_POLICY_URL: the publisher's correctionsPolicy. */
+  correctionsPolicyUrl?: string
 }
 
 /** One `<meta>`: Open Graph uses `property`, X and the rest use `name`. */

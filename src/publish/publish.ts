@@ -12,6 +12,9 @@ import { indexRow, labelsOf } from '../listing/entry'
 import { linkedTo } from '../listing/around'
 import { versionsOf } from '../listing/read'
 import { indexArticle, unindexArticle } from '../listing/write'
+import { clearScheduled, indexedLanguages, recordScheduled } from '../listing/scheduled'
+import { enqueueChanged } from '../notify/queue'
+import { isLive, liveAt } from './schedule'
 import { formatOf } from '../parse/body'
 import { buildArticle } from '../pipeline'
 import type { Article, SourceFormat } from '../schema/article'
@@ -30,6 +33,8 @@ export interface Change extends CacheChange {
   previous?: string
   /** sha256 of the new version; absent for a delete. */
   current?: string
+  /** When a stored article held back by its date or embargo goes live (ms since epoch). */
+  scheduledFor?: number
 }
 
 /** Checks a source as the read path will build it; the article, or an AppError naming file, key and line. */
@@ -118,6 +123,7 @@ export async function publish(
     article,
     previous: previous ? { bytes: previousBytes, metadata: previous.metadata } : undefined,
     before,
+    now,
   })
 }
 
@@ -147,17 +153,31 @@ export async function storeAndIndex(
     article: Article
     previous?: { bytes: Uint8Array | null; metadata: SourceMetadata }
     before: Change['labels']
+    /** The clock: an article whose date or embargo is later is stored but held back. */
+    now?: Date
   },
 ): Promise<Change> {
   const { store, internal, db } = target
   const { key, article, metadata } = change
   const sha256 = metadata.sha256!
   const { origin } = target
+  const live = isLive(article, change.now ?? new Date())
+  const held = article.published && !live ? liveAt(article) : undefined
   const linkedBefore = await linkedTo(db, article.lang, article.slug)
+  const wasLive = (await indexedLanguages(db, article.slug)).includes(article.lang)
   await writeDerived(internal, storedArticle(article, origin), sha256)
   await store.put(key, change.bytes, metadata)
   try {
-    if (article.published) {
+    if (held !== undefined)
+      await recordScheduled(db, {
+        lang: article.lang,
+        slug: article.slug,
+        live_ms: held,
+        store: store.name,
+        source_sha256: sha256,
+      })
+    else await clearScheduled(db, article.lang, article.slug)
+    if (live) {
       await indexArticle(
         db,
         indexRow(article, article.text, {
@@ -180,22 +200,26 @@ export async function storeAndIndex(
       { cause: error },
     )
   }
-  const after = article.published
+  const after = live
     ? labelsOf(article).map(({ kind, key }) => ({ lang: article.lang, kind, key }))
     : []
   const previousVersion = change.previous
     ? (change.previous.metadata.sha256 ??
       (change.previous.bytes ? await sha256Hex(change.previous.bytes) : undefined))
     : undefined
-  const linkedAfter = article.published ? await linkedTo(db, article.lang, article.slug) : []
-  return {
+  const linkedAfter = live ? await linkedTo(db, article.lang, article.slug) : []
+  const result: Change = {
     key,
     previous: previousVersion,
     current: sha256,
     indexes: [article.lang],
     labels: unique([...change.before, ...after]),
     linked: [...new Set([...linkedBefore, ...linkedAfter])],
+    ...(held !== undefined && { scheduledFor: held }),
   }
+  // Search engines and feed hubs hear of what readers can see change, and of nothing held back.
+  if (live || wasLive) await enqueueChanged(db, result)
+  return result
 }
 
 /**
@@ -235,8 +259,12 @@ export async function unpublish(
     )
   }
   const linked = await linkedTo(db, lang, slug)
+  const wasLive = (await indexedLanguages(db, slug)).includes(lang)
   await unindexArticle(db, lang, slug)
-  return { key, previous, indexes: [lang], labels: before, linked }
+  await clearScheduled(db, lang, slug)
+  const result: Change = { key, previous, indexes: [lang], labels: before, linked }
+  if (wasLive) await enqueueChanged(db, result)
+  return result
 }
 
 const unique = (labels: Change['labels']) => [

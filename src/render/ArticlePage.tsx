@@ -2,10 +2,11 @@ import { raw } from 'hono/html'
 import { fill, formatDate, formatDateTime, messages, plural } from '../i18n'
 import type { Around } from '../listing/around'
 import type { SiteInfo } from '../meta/open-graph'
+import { Corrections } from './Corrections'
 import { pageMeta, type PageMeta } from '../meta/page'
 import type { StoredArticle } from '../articles/derived'
 import type { ArticleHead, Heading } from '../schema/article'
-import { Layout, type ChromeProps } from './Layout'
+import { Layout, type ChromeProps, type HeadIdentity } from './Layout'
 import { Media } from './Media'
 import { toHtml } from './to-html'
 
@@ -75,6 +76,7 @@ export function ArticlePage({
         )}
         {needsContents(article) && <Contents article={article} ui={ui} />}
         <div class="body">{raw(body)}</div>
+        <Corrections article={article} ui={ui} timeZone={timeZone} />
         <footer class="story-foot" lang={ui}>
           {article.tags.length > 0 && (
             <>
@@ -246,6 +248,7 @@ export interface PageSite extends SiteInfo {
   timeZone: string
   /** The site's languages, for the header's language links. */
   languages?: string[]
+  identity?: HeadIdentity
 }
 
 /** A long outline shows its sections only (h2), and at most 60 of them. */
@@ -272,6 +275,7 @@ export async function articlePage(
     siteName: site.siteName,
     homeUrl: site.homeUrl,
     languageHomes: site.languages,
+    identity: site.identity,
     languageLinks: article.translations.map((v) => ({
       lang: v.lang,
       href: `/${encodeURIComponent(article.slug)}?lang=${v.lang}`,

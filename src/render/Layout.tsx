@@ -23,7 +23,15 @@ export interface HeadProps {
   extraStyles?: string
 }
 
+/** The site's icon and search-console verification metas (SITE_LOGO, *_SITE_VERIFICATION). */
+export interface HeadIdentity {
+  icon?: string
+  google?: string
+  naver?: string
+}
+
 export interface ChromeProps {
+  identity?: HeadIdentity
   /** Language of the page chrome (menus, labels). */
   uiLang: string
   siteName: string
@@ -45,7 +53,8 @@ const attribute = (name: string, value: string | number | undefined) =>
   value === undefined ? '' : ` ${name}="${escapeAttribute(String(value))}"`
 
 /** Everything in `<head>`, in the order crawlers read best: metadata right after the charset. */
-function headHtml(props: HeadProps): string {
+function headHtml(props: HeadProps & Pick<ChromeProps, 'identity'>): string {
+  const identity = props.identity ?? {}
   const out = [
     '<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>',
     `<title>${escapeText(props.title)}</title>`,
@@ -76,7 +85,16 @@ function headHtml(props: HeadProps): string {
   if (props.jsonLd)
     out.push(`<script type="application/ld+json">${scriptSafeJson(props.jsonLd)}</script>`)
   out.push(
-    '<meta name="theme-color" content="#1a5490"/><link rel="icon" href="data:,"/>',
+    '<meta name="theme-color" content="#1a5490"/>',
+    identity.icon
+      ? `<link rel="icon"${attribute('href', identity.icon)}/><link rel="apple-touch-icon"${attribute('href', identity.icon)}/>`
+      : '<link rel="icon" href="data:,"/>',
+    identity.google
+      ? `<meta name="google-site-verification"${attribute('content', identity.google)}/>`
+      : '',
+    identity.naver
+      ? `<meta name="naver-site-verification"${attribute('content', identity.naver)}/>`
+      : '',
     `<style>${styles}</style>`,
     props.extraStyles ? `<style>${props.extraStyles}</style>` : '',
   )

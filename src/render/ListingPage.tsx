@@ -2,7 +2,7 @@ import { fill, messages } from '../i18n'
 import type { Page } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
 import { Cards } from './Cards'
-import { Layout } from './Layout'
+import { Layout, type HeadIdentity } from './Layout'
 
 export interface ListingProps {
   lang: string
@@ -19,6 +19,9 @@ export interface ListingProps {
   alternates?: { hreflang: string; href: string }[]
   /** The site's languages, for the header's language links. */
   languages: string[]
+  identity?: HeadIdentity
+  /** The home page's Organization. */
+  jsonLd?: Record<string, unknown>
 }
 
 export const pagePath = (basePath: string, page: number) =>
@@ -41,6 +44,17 @@ export function ListingPage(props: ListingProps) {
       href: feed,
       title: `${props.siteName} (${t.feed})`,
     },
+    // A category or tag page also offers its own feed.
+    ...(props.basePath === `/${props.lang}/`
+      ? []
+      : [
+          {
+            rel: 'alternate',
+            type: 'application/atom+xml',
+            href: `${props.origin}${props.basePath}/feed.xml`,
+            title: `${props.heading} (${t.feed})`,
+          },
+        ]),
     ...(page.page > 1
       ? [{ rel: 'prev', href: `${props.origin}${pagePath(props.basePath, page.page - 1)}` }]
       : []),
@@ -66,6 +80,8 @@ export function ListingPage(props: ListingProps) {
       tags={tags}
       links={links}
       alternates={props.alternates}
+      identity={props.identity}
+      jsonLd={props.jsonLd}
     >
       <h1 class="listing-title">{props.heading}</h1>
       {page.items.length === 0 && <p>{t.noArticles}</p>}

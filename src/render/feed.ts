@@ -8,6 +8,8 @@ export interface FeedInfo {
   feedUrl: string
   homeUrl: string
   siteName: string
+  /** WebSub hubs that relay this feed's updates (WEBSUB_HUB). */
+  hubs?: string[]
 }
 
 /** An Atom 1.0 feed (RFC 4287) with each article's full sanitized HTML, newest first. */
@@ -37,7 +39,7 @@ ${[...a.categories, ...a.tags].map((term) => `    <category term="${x(term)}"/>`
   <title type="text">${x(feed.title)}</title>
   <link rel="self" type="application/atom+xml" href="${x(feed.feedUrl)}"/>
   <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>
-  <updated>${updated}</updated>
+${(feed.hubs ?? []).map((hub) => `  <link rel="hub" href="${x(hub)}"/>\n`).join('')}  <updated>${updated}</updated>
   <author><name>${x(feed.siteName)}</name></author>
   <generator>edge-article-renderer</generator>
 ${entries.join('\n')}

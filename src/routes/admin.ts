@@ -5,6 +5,7 @@
  *   PUT    /admin/articles/:lang/:slug   raw source as the body (?file=ko/2024-06-19-x.md names it)
  *   DELETE /admin/articles/:lang/:slug
  *   GET    /admin/articles               sources with their versions (?cursor= for more)
+ *   GET    /admin/scheduled              articles held back by a future date or an embargo
  *   POST   /admin/cache/purge            {"tags": ["a:ko/slug", "l:ko"]}  (cache/tags.ts)
  */
 import { buildOrigin } from '../articles/derived'
@@ -23,6 +24,8 @@ import { log } from '../log'
 import { formatOf } from '../parse/body'
 import { slugFromFileName } from '../parse/date'
 import { publish, unpublish } from '../publish/publish'
+import { describeTime } from '../publish/schedule'
+import { waiting } from '../listing/scheduled'
 import { backends, internalOf } from '../source'
 import { articleKey } from '../source/keys'
 import { articleParams, servedLanguage } from './params'
@@ -143,6 +146,9 @@ export const adminRoutes = new Hono<AppEnv>()
       config.languages,
       c.req.query('cursor') || undefined,
     )
+    const held = new Map(
+      (await waiting(indexDb(c.env))).map((r) => [articleKey(r.lang, r.slug), r.live_ms]),
+    )
     const articles = page.entries.map(({ key, metadata }) => ({
       key,
       version: metadata.sha256,
@@ -150,8 +156,18 @@ export const adminRoutes = new Hono<AppEnv>()
       format: metadata.format,
       uploaded: metadata.uploaded,
       firstUploaded: metadata.firstUploaded,
+      ...(held.has(key) && { scheduledFor: new Date(held.get(key)!).toISOString() }),
     }))
     return c.json({ articles, ...(page.cursor && { cursor: page.cursor }) })
+  })
+  .get('/admin/scheduled', async (c) => {
+    const { timeZone } = c.get('config')
+    const scheduled = (await waiting(indexDb(c.env))).map((r) => ({
+      key: articleKey(r.lang, r.slug),
+      at: new Date(r.live_ms).toISOString(),
+      label: describeTime(r.live_ms, timeZone),
+    }))
+    return c.json({ scheduled })
   })
   .put('/admin/articles/:lang/:slug', servedLanguage, sourceBodyLimit, async (c) => {
     const config = c.get('config')

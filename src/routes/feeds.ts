@@ -7,13 +7,19 @@ import { etagFor, fingerprint } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
-import { messages } from '../i18n'
+import { fill, messages } from '../i18n'
+import { labelKey } from '../listing/entry'
+import { newestLabelled } from '../listing/label-feed'
+import type { ArticleRecord } from '../listing/read'
 import { indexDb } from '../listing/db'
 import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
 import { atomFeed } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import { servedLanguage } from './params'
+import { recentNews } from '../listing/news'
+import { newsSitemap } from '../render/news-sitemap'
+import { robotsTxt } from '../render/robots'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
 export const FEED_SIZE = 20
@@ -23,38 +29,72 @@ async function feed(c: AppContext) {
   const config = c.get('config')
   return cachedResponse(c, { kind: 'feed', lang }, async () => {
     const records = await timed(c, 'storage', newest(indexDb(c.env), config, lang, FEED_SIZE))
-    const found = await Promise.all(
-      records.map((record) =>
-        fromIndex(c, record).catch((error: unknown) => {
-          // One broken article must not take the feed down; it is logged and left out.
-          log(c, 'error', {
-            event: 'feed-entry-skipped',
-            message: error instanceof AppError ? error.describe() : String(error),
-          })
-          return undefined
-        }),
-      ),
-    )
-    const articles = found
-      .filter((a) => a?.head.published)
-      .map((a) => toArticle(rebase(a!, c.get('baseUrl'))))
     const base = c.get('baseUrl')
-    const xml = atomFeed(
-      {
-        lang,
-        title: `${config.siteName} (${messages(lang).languageName})`,
-        feedUrl: `${base}/${lang}/feed.xml`,
-        homeUrl: `${base}/${lang}/`,
-        siteName: config.siteName,
-      },
-      articles,
-    )
-    return new Response(xml, {
-      headers: {
-        'content-type': 'application/atom+xml; charset=utf-8',
-        etag: etagFor(fingerprint(xml), 'feed'),
-      },
+    return feedResponse(c, records, {
+      title: `${config.siteName} (${messages(lang).languageName})`,
+      feedUrl: `${base}/${lang}/feed.xml`,
+      homeUrl: `${base}/${lang}/`,
     })
+  })
+}
+
+/** A category's or tag's own feed, for readers who follow one section or subject. */
+function labelFeed(kind: 'category' | 'tag') {
+  return async (c: AppContext) => {
+    const lang = c.req.param('lang')!
+    const name = c.req.param('name')!
+    const config = c.get('config')
+    const key = labelKey(name, lang)
+    return cachedResponse(c, { kind: 'feed', lang, label: { kind, key } }, async () => {
+      const found = await timed(
+        c,
+        'storage',
+        newestLabelled(indexDb(c.env), config, lang, { kind, name }, FEED_SIZE),
+      )
+      if (!found) throw new AppError('NOT_FOUND', `no ${kind} ${name}`)
+      const base = c.get('baseUrl')
+      const path = `/${lang}/${kind}/${encodeURIComponent(found.name)}`
+      const t = messages(lang)
+      return feedResponse(c, found.records, {
+        title: `${fill(kind === 'category' ? t.categoryTitle : t.tagTitle, { name: found.name })} | ${config.siteName}`,
+        feedUrl: `${base}${path}/feed.xml`,
+        homeUrl: `${base}${path}`,
+      })
+    })
+  }
+}
+
+async function feedResponse(
+  c: AppContext,
+  records: ArticleRecord[],
+  info: { title: string; feedUrl: string; homeUrl: string },
+): Promise<Response> {
+  const lang = c.req.param('lang')!
+  const config = c.get('config')
+  const found = await Promise.all(
+    records.map((record) =>
+      fromIndex(c, record).catch((error: unknown) => {
+        // One broken article must not take the feed down; it is logged and left out.
+        log(c, 'error', {
+          event: 'feed-entry-skipped',
+          message: error instanceof AppError ? error.describe() : String(error),
+        })
+        return undefined
+      }),
+    ),
+  )
+  const articles = found
+    .filter((a) => a?.head.published)
+    .map((a) => toArticle(rebase(a!, c.get('baseUrl'))))
+  const xml = atomFeed(
+    { lang, ...info, siteName: config.siteName, hubs: config.webSubHubs },
+    articles,
+  )
+  return new Response(xml, {
+    headers: {
+      'content-type': 'application/atom+xml; charset=utf-8',
+      etag: etagFor(fingerprint(xml), 'feed'),
+    },
   })
 }
 
@@ -123,6 +163,8 @@ const xml = (body: string, status = 200) =>
 
 export const feedRoutes = new Hono<AppEnv>()
   .get('/:lang/feed.xml', servedLanguage, feed)
+  .get('/:lang/category/:name/feed.xml', servedLanguage, labelFeed('category'))
+  .get('/:lang/tag/:name/feed.xml', servedLanguage, labelFeed('tag'))
   .get('/sitemap.xml', (c) =>
     cachedResponse(c, { kind: 'sitemap', part: 'index' }, async () => {
       const { urls, parts } = await sitemapPart(c, 'index')
@@ -143,9 +185,24 @@ export const feedRoutes = new Hono<AppEnv>()
       return xml(urlset(urls))
     })
   })
-  .get('/robots.txt', (c) => {
-    const base = c.get('baseUrl')
-    // Every crawler may read pages and images; the publisher's tools stay out of search results.
-    const body = `User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /preview/\n\nSitemap: ${base}/sitemap.xml\n`
-    return c.text(body, 200, { 'Cache-Control': 'public, max-age=3600' })
-  })
+  .get('/news-sitemap.xml', (c) =>
+    cachedResponse(c, { kind: 'sitemap', part: 'news' }, async () => {
+      const config = c.get('config')
+      const base = c.get('baseUrl')
+      const records = await timed(c, 'storage', recentNews(indexDb(c.env), config, new Date()))
+      return xml(
+        newsSitemap(
+          records.map((r) => ({
+            loc: `${base}/${r.lang}/${encodeURIComponent(r.slug)}`,
+            name: config.siteName,
+            language: r.content_lang,
+            published: r.published_at,
+            title: r.title,
+          })),
+        ),
+      )
+    }),
+  )
+  .get('/robots.txt', (c) =>
+    c.text(robotsTxt(c.get('baseUrl')), 200, { 'Cache-Control': 'public, max-age=3600' }),
+  )

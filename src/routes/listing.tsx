@@ -11,6 +11,15 @@ import { fill, messages } from '../i18n'
 import { indexDb } from '../listing/db'
 import { listingPage, type ListingFilter } from '../listing/read'
 import { ListingPage } from '../render/ListingPage'
+import { headIdentity, identityOf } from '../articles/site'
+import { organization } from '../meta/json-ld'
+import type { SiteConfig } from '../config'
+
+const identityAndName = (config: SiteConfig, origin: string) => ({
+  siteName: config.siteName,
+  twitterSite: config.twitterSite,
+  ...identityOf(config, origin),
+})
 import { toHtml } from '../render/to-html'
 import { servedLanguage } from './params'
 
@@ -72,6 +81,15 @@ function listing(kind: ListingFilter['kind']) {
           page={current}
           alternates={alternates}
           languages={config.languages}
+          identity={headIdentity(config, origin)}
+          jsonLd={
+            kind === 'home'
+              ? {
+                  '@context': 'https://schema.org',
+                  ...organization(identityAndName(config, origin), `${origin}/${lang}/`),
+                }
+              : undefined
+          }
         />,
       )
       const body = `<!DOCTYPE html>${await html}`

@@ -71,6 +71,8 @@ const ImageObject = z
 const AuthorObject = z.looseObject({
   name: text.pipe(limited(TEXT_LIMITS.author)),
   url: HttpUrl.optional(),
+  /** Profiles elsewhere (Wikipedia, X, LinkedIn …): schema.org Person sameAs. */
+  sameAs: z.array(HttpUrl).max(20).optional(),
   email: z.string().optional(),
   twitter: z.string().optional(),
 })
@@ -93,6 +95,18 @@ export const FrontMatter = z.looseObject({
   lang: LanguageTag.optional(),
   canonical_url: HttpUrl.optional(),
   published: z.boolean({ error: 'expected true or false' }).optional(),
+  /** Not served anywhere before this time (a future `date` holds an article back the same way). */
+  embargo: dateLike.optional(),
+  /** Dated corrections, shown on the page and in the JSON-LD; each one is a change for dateModified. */
+  corrections: z
+    .array(
+      z.object({
+        date: dateLike,
+        text: text.pipe(limited(TEXT_LIMITS.summary)),
+      }),
+    )
+    .max(50, 'expected at most 50 corrections')
+    .optional(),
   /** Explicit schema.org type; otherwise a "news" category or tag makes a NewsArticle. */
   schema_type: z.enum(['NewsArticle', 'BlogPosting', 'Article']).optional(),
 })
@@ -120,6 +134,13 @@ export interface Heading {
 export interface Author {
   name: string
   url?: string
+  sameAs?: string[]
+}
+
+export interface Correction {
+  /** ISO 8601 with the site's offset. */
+  date: string
+  text: string
 }
 
 export interface ArticleImage {
@@ -160,6 +181,10 @@ export interface Article {
   dateOnly?: boolean
   /** Only when the article changed after publication (see pipeline.ts). */
   dateModified?: string
+  /** Front matter `embargo`, when it holds the article back past its date (see publish/schedule.ts). */
+  embargo?: string
+  /** Oldest first. */
+  corrections?: Correction[]
   categories: string[]
   tags: string[]
   authors: Author[]

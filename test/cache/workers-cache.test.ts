@@ -203,11 +203,11 @@ describe('a publish', () => {
   it('of a new article purges the pages whose footer now links to it', async () => {
     const dated = (title: string, date: string) =>
       `---\ntitle: ${title}\ndate: ${date}\ncategories: [Economy]\n---\n<p>${title}</p>\n`
-    await put(`ko/delta-${n}`, dated('델타', '2030-01-01'))
+    await put(`ko/delta-${n}`, dated('델타', '2026-01-01'))
     // The newest article: its page has no "next" yet.
     expect((await site.get(`/ko/delta-${n}`)).body).not.toContain('rel="next"')
     expect((await site.get(`/ko/delta-${n}`)).header('cf-cache-status')).toBe('HIT')
-    await put(`ko/epsilon-${n}`, dated('엡실론', '2030-01-02'))
+    await put(`ko/epsilon-${n}`, dated('엡실론', '2026-01-02'))
     const delta = await site.get(`/ko/delta-${n}`)
     expect(delta.header('cf-cache-status')).toBe('MISS')
     expect(delta.body).toContain(`href="/ko/epsilon-${n}"`)

@@ -50,7 +50,7 @@ describe('the reconciler', () => {
   it('indexes a source put into KV by hand, and it then lists on the home page', async () => {
     await env.ARTICLES_KV.put(
       'en/by-hand',
-      '---\ntitle: Put by hand\ndate: 2033-01-01\n---\n<p>Straight into KV.</p>',
+      '---\ntitle: Put by hand\ndate: 2026-01-01\n---\n<p>Straight into KV.</p>',
     )
     expect((await indexed('en')).map((r) => r.slug)).not.toContain('by-hand')
     await tick()
@@ -63,7 +63,7 @@ describe('the reconciler', () => {
   it('indexes a source put into R2 by hand', async () => {
     await env.ARTICLES_R2.put(
       'ja/r2-by-hand',
-      '---\ntitle: R2に直接\ndate: 2033-01-02\n---\n<p>本文</p>',
+      '---\ntitle: R2に直接\ndate: 2026-01-02\n---\n<p>本文</p>',
     )
     await tick()
     expect(await homeTitles('ja')).toContain('R2に直接')
@@ -72,15 +72,15 @@ describe('the reconciler', () => {
   it('follows a source replaced by hand, and drops one deleted by hand', async () => {
     await publishSource(
       'ko/replaced-by-hand',
-      '---\ntitle: 처음 제목\ndate: 2033-01-03\n---\n<p>x</p>',
+      '---\ntitle: 처음 제목\ndate: 2026-01-03\n---\n<p>x</p>',
     )
     await publishSource(
       'ko/deleted-by-hand',
-      '---\ntitle: 지워질 기사\ndate: 2033-01-04\n---\n<p>x</p>',
+      '---\ntitle: 지워질 기사\ndate: 2026-01-04\n---\n<p>x</p>',
     )
     await env.ARTICLES_KV.put(
       'ko/replaced-by-hand',
-      '---\ntitle: 손으로 바꾼 제목\ndate: 2033-01-03\n---\n<p>y</p>',
+      '---\ntitle: 손으로 바꾼 제목\ndate: 2026-01-03\n---\n<p>y</p>',
     )
     await env.ARTICLES_KV.delete('ko/deleted-by-hand')
     await tick()
@@ -93,14 +93,14 @@ describe('the reconciler', () => {
 
   it('agrees with the publishing writer: the same source gives the same row either way', async () => {
     const text =
-      '---\ntitle: 같은 기사\ndate: 2033-02-01\ncategories: [뉴스]\ntags: [하나, 둘]\n---\n<p>본문</p>'
-    await publishSource('ko/same-a', text, 'ko/same-a.html', '2033-02-01T00:00:00.000Z')
+      '---\ntitle: 같은 기사\ndate: 2026-02-01\ncategories: [뉴스]\ntags: [하나, 둘]\n---\n<p>본문</p>'
+    await publishSource('ko/same-a', text, 'ko/same-a.html', '2026-02-01T00:00:00.000Z')
     await env.ARTICLES_KV.put('ko/same-b', text, {
       metadata: {
         fileName: 'ko/same-b.html',
         format: 'html',
-        firstUploaded: '2033-02-01T00:00:00.000Z',
-        uploaded: '2033-02-01T00:00:00.000Z',
+        firstUploaded: '2026-02-01T00:00:00.000Z',
+        uploaded: '2026-02-01T00:00:00.000Z',
       },
     })
     await tick()
@@ -122,7 +122,7 @@ describe('the reconciler', () => {
     await env.ARTICLES_KV.put('en/broken-by-hand', '---\ntitle: [unclosed\n---\n')
     await env.ARTICLES_KV.put(
       'en/fine-by-hand',
-      '---\ntitle: Fine by hand\ndate: 2033-03-01\n---\n<p>ok</p>',
+      '---\ntitle: Fine by hand\ndate: 2026-03-01\n---\n<p>ok</p>',
     )
     const report = await reconcile(env, indexDb(env), siteConfig(env))
     expect(report.broken.join('\n')).toMatch(/en\/broken-by-hand.*invalid YAML/)
@@ -133,7 +133,7 @@ describe('the reconciler', () => {
     for (let i = 0; i < 25; i++)
       await env.ARTICLES_KV.put(
         `ja/batch-${String(i).padStart(2, '0')}`,
-        `---\ntitle: 一括 ${i}\ndate: 2033-04-01\n---\n<p>${i}</p>`,
+        `---\ntitle: 一括 ${i}\ndate: 2026-04-01\n---\n<p>${i}</p>`,
       )
     const db = indexDb(env)
     const config = { ...siteConfig(env), languages: ['ja'], sources: ['kv' as const] }

@@ -33,7 +33,7 @@ const homeTitles = async (lang: string) =>
     .all('.card h2 a')
     .map((a) => a.textContent)
 const source = (title: string, extra = '') =>
-  `---\ntitle: ${title}\ndate: 2030-01-01\n${extra}---\n<p>${title} 본문</p>`
+  `---\ntitle: ${title}\ndate: 2026-02-01\n${extra}---\n<p>${title} 본문</p>`
 
 /** The KV binding with writes under one prefix failing, as an outage would. */
 const failingWrites = (prefix: string): KVNamespace =>
@@ -102,7 +102,7 @@ describe('the publishing API', () => {
   it('creates an article that is live at once: page, listing and JSON', async () => {
     const res = await put(
       'ko/new-story',
-      '---\ntitle: 새 기사\ndate: 2030-01-01\ncategories: [뉴스]\n---\n<p>방금 올린 기사입니다.</p>',
+      '---\ntitle: 새 기사\ndate: 2026-02-01\ncategories: [뉴스]\n---\n<p>방금 올린 기사입니다.</p>',
     )
     expect(res.status).toBe(201)
     const body = res.json<{
@@ -126,12 +126,12 @@ describe('the publishing API', () => {
   })
 
   it('replaces a version so readers see the new one at once, never a mix, and reports both versions', async () => {
-    await put('ko/changing', '---\ntitle: 첫 판\ndate: 2029-01-01\n---\n<p>첫 번째 본문</p>')
+    await put('ko/changing', '---\ntitle: 첫 판\ndate: 2026-01-15\n---\n<p>첫 번째 본문</p>')
     expect((await api.get('/ko/changing')).header('x-cache')).toBe('MISS')
     expect((await api.get('/ko/changing')).header('x-cache')).toBe('HIT')
     const res = await put(
       'ko/changing',
-      '---\ntitle: 둘째 판\ndate: 2029-01-01\n---\n<p>두 번째 본문</p>',
+      '---\ntitle: 둘째 판\ndate: 2026-01-15\n---\n<p>두 번째 본문</p>',
     )
     expect(res.status).toBe(200)
     const change = res.json<{ previous: string; current: string }>()
@@ -210,7 +210,7 @@ describe('the publishing API', () => {
       Array.from({ length: 8 }, (_, i) =>
         put(
           `en/parallel-${i}`,
-          `---\ntitle: Parallel ${i}\ndate: 2031-01-0${i + 1}\n---\nBody ${i}.`,
+          `---\ntitle: Parallel ${i}\ndate: 2026-04-0${i + 1}\n---\nBody ${i}.`,
         ),
       ),
     )
@@ -231,7 +231,7 @@ describe('the publishing API', () => {
   })
 
   it('deletes an article: gone from its page, the listing and the index', async () => {
-    await put('ko/short-lived', '---\ntitle: 곧 사라질 기사\ndate: 2032-01-01\n---\n<p>x</p>')
+    await put('ko/short-lived', '---\ntitle: 곧 사라질 기사\ndate: 2026-03-01\n---\n<p>x</p>')
     expect((await api.get('/ko/short-lived')).status).toBe(200)
     const res = await remove('ko/short-lived')
     expect(res.status).toBe(200)

@@ -135,7 +135,7 @@ describe('an article page', () => {
     ] as const)
       await publishSource(
         `ja/${slug}`,
-        `---\ntitle: 記事${slug}\ndate: 2031-01-${day}\ncategories: [経済]\n---\n<p>本文。</p>\n`,
+        `---\ntitle: 記事${slug}\ndate: 2026-01-${day}\ncategories: [経済]\n---\n<p>本文。</p>\n`,
       )
     const p = await page('/ja/s3')
     expect(p.all('.prev-next a[rel="prev"]')[0]?.getAttribute('href')).toBe('/ja/s2')
@@ -183,7 +183,7 @@ describe('addresses', () => {
 
 describe('a missing page', () => {
   it('offers the newest articles and a search box', async () => {
-    await publishSource('en/fresh', '---\ntitle: Fresh news\ndate: 2032-01-01\n---\n<p>New.</p>\n')
+    await publishSource('en/fresh', '---\ntitle: Fresh news\ndate: 2026-01-01\n---\n<p>New.</p>\n')
     const res = await site().get('/en/no-such-story')
     expect(res.status).toBe(404)
     const p = readPage(res.body)

@@ -7,6 +7,7 @@ export const en: Messages = {
   tableOfContents: 'Contents',
   published: 'Published',
   updated: 'Updated',
+  correction: 'Correction',
   readingTime: { one: '{n} min read', other: '{n} min read' },
   tags: 'Tags',
   home: 'Home',

@@ -7,6 +7,7 @@ export const ja: Messages = {
   tableOfContents: '目次',
   published: '公開',
   updated: '更新',
+  correction: '訂正',
   readingTime: { other: '{n}分で読めます' },
   tags: 'タグ',
   home: 'ホーム',

@@ -7,6 +7,7 @@ export const ko: Messages = {
   tableOfContents: '목차',
   published: '입력',
   updated: '수정',
+  correction: '정정',
   readingTime: { other: '{n}분 읽기' },
   tags: '태그',
   home: '홈',

@@ -1,0 +1,28 @@
+/** A category's or tag's newest articles, for its own feed: one range read on the labels index. */
+import type { SiteConfig } from '../config'
+import { query, type Db } from './db'
+import { labelKey } from './entry'
+import type { ArticleRecord } from './read'
+
+export async function newestLabelled(
+  db: Db,
+  config: Pick<SiteConfig, 'storageTimeoutMs'>,
+  lang: string,
+  label: { kind: 'category' | 'tag'; name: string },
+  count: number,
+): Promise<{ name: string; records: ArticleRecord[] } | undefined> {
+  const { results } = await query(
+    db
+      .prepare(
+        `SELECT labels.name AS label_name, articles.* FROM labels JOIN articles ON articles.id = labels.article_id
+         WHERE labels.lang = ? AND labels.kind = ? AND labels.key = ?
+         ORDER BY labels.rank DESC LIMIT ?`,
+      )
+      .bind(lang, label.kind, labelKey(label.name, lang), count)
+      .all<ArticleRecord & { label_name: string }>(),
+    config,
+    'a label feed',
+  )
+  if (!results.length) return undefined
+  return { name: results[0]!.label_name, records: results }
+}
