@@ -285,15 +285,23 @@ describe('the publishing API', () => {
   it('says exactly which store it could not clear, and keeps the listing until it can', async () => {
     await put('en/stuck', source('Stuck'))
     await env.ARTICLES_R2.put('en/stuck', source('Stuck (R2 copy)'))
+    // Only deletes fail: reads work (methods keep their binding as `this`).
     const brokenR2 = new Proxy(env.ARTICLES_R2, {
-      get: (target, prop) =>
-        prop === 'delete'
-          ? () => Promise.reject(new Error('R2 is down'))
-          : (Reflect.get(target, prop) as unknown),
+      get: (target, prop) => {
+        if (prop === 'delete') return () => Promise.reject(new Error('R2 is down'))
+        const value = Reflect.get(target, prop) as unknown
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+      },
     })
     const res = await remove('en/stuck', { ARTICLES_R2: brokenR2 })
     expect(res.status).toBe(503)
-    expect(res.json<{ error: { code: string } }>().error.code).toBe('STORAGE_UNAVAILABLE')
+    const { error } = res.json<{ error: { code: string; message: string } }>()
+    expect(error.code).toBe('STORAGE_UNAVAILABLE')
+    // Which store kept it, which let go, and what to do: the publisher's next step.
+    expect(error.message).toContain(
+      'en/stuck could not be removed from r2 (it was removed from kv)',
+    )
+    expect(error.message).toContain('Try again')
     expect(await homeTitles('en')).toContain('Stuck')
     expect((await remove('en/stuck')).status).toBe(200) // and a retry finishes the job
     expect(await env.ARTICLES_R2.head('en/stuck')).toBeNull()
@@ -323,7 +331,9 @@ describe('the publishing API', () => {
     const brokenIndex = { ARTICLES_DB: failingIndexWrites(env.ARTICLES_DB) }
     const failed = await put('ko/atomic', source('나중 판'), {}, brokenIndex)
     expect(failed.status).toBe(503)
-    expect(failed.json<{ error: { code: string } }>().error.code).toBe('STORAGE_UNAVAILABLE')
+    const { error } = failed.json<{ error: { code: string; message: string } }>()
+    expect(error.code).toBe('STORAGE_UNAVAILABLE')
+    expect(error.message).toContain('the article index could not be updated, so ko/atomic was left')
     // The source in KV is the previous one again: its page, its JSON and the listing agree.
     const json = await api.get('/api/articles/ko/atomic')
     expect(json.json<{ title: string }>().title).toBe('먼저 판')
