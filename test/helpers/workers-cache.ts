@@ -383,7 +383,11 @@ export class FakeWorkersCache {
   async serve(
     request: Request,
     worker: Origin,
-    { entrypoint = 'default', cacheKey }: { entrypoint?: string; cacheKey?: string } = {},
+    {
+      entrypoint = 'default',
+      cacheKey,
+      props,
+    }: { entrypoint?: string; cacheKey?: string; props?: unknown } = {},
   ): Promise<Response> {
     const method = request.method.toUpperCase()
     // "Only `GET` and `HEAD` requests are cached." "WebSocket upgrade requests (`GET` with
@@ -399,6 +403,7 @@ export class FakeWorkersCache {
       entrypoint,
       version: this.crossVersion ? undefined : this.version,
       cacheKey,
+      props,
     })
     const variant = this.entries.get(key)?.find((v) => matchesVary(v, request.headers))
     if (!variant) return this.fill(key, request, worker, { entrypoint, cacheKey })
