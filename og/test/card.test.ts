@@ -45,9 +45,24 @@ describe('GET /card', () => {
   })
 
   it('guesses the language from the script', async () => {
-    const res = await card({ title: '日本銀行が追加利上げを決定' })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('x-card')).toMatch(/fonts=\d+/)
+    // The language picks the fonts (Japanese or Korean forms of the same Han characters) and the
+    // date's format, so a guessed card is drawn exactly as one with that language given.
+    const draw = async (params: Record<string, string>) => {
+      const res = await card({ date: '2024-06-19', ...params })
+      expect(res.status).toBe(200)
+      return decode(await res.arrayBuffer())
+    }
+    const JA = '日本銀行が追加利上げを決定'
+    for (const [title, lang] of [
+      [JA, 'ja'],
+      [SHORT_KO, 'ko'],
+      ['Central bank raises rates', 'en'],
+    ] as const)
+      expect(differing(await draw({ title }), await draw({ title, lang })), lang).toBe(0)
+    // And the guess matters: the Japanese title drawn as Korean is another picture.
+    expect(
+      differing(await draw({ title: JA }), await draw({ title: JA, lang: 'ko' })),
+    ).toBeGreaterThan(1000)
   })
 
   it('requires a title', async () => {

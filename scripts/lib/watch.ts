@@ -8,6 +8,7 @@
  */
 import { describeTime, isLive, isScheduled, liveAt } from '../../src/publish/schedule'
 import { watch } from 'chokidar'
+import { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
 import { buildOrigin } from '../../src/articles/derived'
@@ -30,8 +31,12 @@ import {
 import { openStorage } from './storage'
 
 export interface Watcher {
-  /** Resolves once every save seen so far has been handled; for tests. */
-  idle(): Promise<void>
+  /**
+   * Resolves with the line printed for `path` (relative to the folder, `/`-separated) the next time
+   * a save of it has been handled: published, refused, stored as a draft or removed. The watcher's
+   * own "published" event, so callers wait on the save itself rather than on a guess of time.
+   */
+  published(path: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -41,7 +46,13 @@ export async function watchContent(
     debounceMs?: number
   },
 ): Promise<Watcher> {
-  const log = options.log ?? console.log
+  // The last line printed, which the "published" event carries.
+  let lastLine = ''
+  const log = (line: string) => {
+    lastLine = line
+    ;(options.log ?? console.log)(line)
+  }
+  const events = new EventEmitter<{ published: [path: string, line: string] }>()
   const config = await readSiteConfig(options.configPath)
   const storage = await openStorage('kv', config, {
     remote: false,
@@ -217,6 +228,7 @@ export async function watchContent(
         } catch (error) {
           log(`✗ ${path}: ${(error as Error).message}`)
         }
+        events.emit('published', path, lastLine)
       }
     })
   }
@@ -236,10 +248,15 @@ export async function watchContent(
   })
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   return {
-    idle: async () => {
-      await new Promise((resolve) => setTimeout(resolve, (options.debounceMs ?? 30) + 120))
-      await running
-    },
+    published: (path) =>
+      new Promise((resolve) => {
+        const seen = (handled: string, line: string) => {
+          if (handled !== path) return
+          events.off('published', seen)
+          resolve(line)
+        }
+        events.on('published', seen)
+      }),
     async close() {
       await watcher.close()
       clearTimeout(timer)

@@ -75,8 +75,9 @@ async function viaWorkersCache(
 ): Promise<Response> {
   const response = await produceOrNotFound(c, produce)
   const headers = new Headers(response.headers)
-  const personal =
-    /private|no-store/.test(headers.get('cache-control') ?? '') || headers.has('set-cookie')
+  // Only what is one visitor's (a language redirect, a cookie) stays out. An error page's own
+  // `no-store` is its default, as on the Cache API path: this layer decides to keep a 404.
+  const personal = /private/.test(headers.get('cache-control') ?? '') || headers.has('set-cookie')
   if (!personal) {
     // A 304 (the client, or the cache revalidating, had this version) is described like its 200.
     const status = response.status === 304 ? 200 : response.status

@@ -29,10 +29,12 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
   if (error.code === 'UNAUTHORIZED') headers['WWW-Authenticate'] = 'Bearer realm="admin"'
   if (/^\/(api|admin)\//.test(c.req.path) || c.req.path === '/oembed') {
     // Publishers call the API: a broken source's details help them; readers' pages say less.
+    // A failed write through the (authenticated) admin API names the store and what is left to do.
     const detailed =
       error.code === 'SOURCE_INVALID' ||
       error.code === 'SOURCE_REJECTED' ||
-      error.code === 'SOURCE_TOO_LARGE'
+      error.code === 'SOURCE_TOO_LARGE' ||
+      (error.code === 'STORAGE_UNAVAILABLE' && c.req.path.startsWith('/admin/'))
     const message = detailed ? `${text.title}: ${error.describe()}` : text.title
     const body = {
       code: error.code,

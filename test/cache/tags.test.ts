@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cacheKey, changeTags, keysOfTag, tagsOf, type Cached } from '../../src/cache/tags'
 
-/** Workers Cache's rule for a tag (docs/CACHING.md), written out here rather than imported. */
+/** Workers Cache's rule for a tag (docs/caching.md), written out here rather than imported. */
 const validTag = (tag: string) => tag.length <= 1024 && /^[!-~]+$/.test(tag) && !tag.includes(',')
 
 describe('cache keys (the in-Worker cache)', () => {

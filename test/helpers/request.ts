@@ -31,25 +31,23 @@ export function client(
     init: RequestInit = {},
     bindings: Partial<Env> = {},
   ): Promise<Call> => {
-    const ctx = createExecutionContext()
-    if (workersCache) Object.assign(ctx, { cache: workersCache.context })
-    const worker = () =>
-      Promise.resolve(
-        app.request(
-          `${origin}${path}`,
-          { redirect: 'manual', ...init },
-          { ...env, ...defaults, ...bindings },
-          ctx,
-        ),
-      )
-    const res = workersCache
-      ? await workersCache.serve(`${origin}${path}`, init, worker)
-      : await worker()
+    // One execution context per Worker invocation: the cache in front may run the Worker again in
+    // the background (stale-while-revalidate), and each invocation's waitUntil work is awaited.
+    const contexts: ExecutionContext[] = []
+    const worker = async (request: Request) => {
+      const ctx = createExecutionContext()
+      if (workersCache) Object.assign(ctx, { cache: workersCache.context })
+      contexts.push(ctx)
+      return app.request(request, undefined, { ...env, ...defaults, ...bindings }, ctx)
+    }
+    const request = new Request(`${origin}${path}`, { redirect: 'manual', ...init })
+    const res = workersCache ? await workersCache.serve(request, worker) : await worker(request)
     const bytes = new Uint8Array(
       init.method === 'HEAD' ? new ArrayBuffer(0) : await res.arrayBuffer(),
     )
     const body = new TextDecoder().decode(bytes)
-    await waitOnExecutionContext(ctx)
+    await workersCache?.settled()
+    for (const ctx of contexts) await waitOnExecutionContext(ctx)
     return {
       res,
       status: res.status,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, messages, plural } from '../../src/i18n'
+import { fill, formatDate, formatDateTime, messages, plural } from '../../src/i18n'
 import { en } from '../../src/i18n/messages/en'
 import { ja } from '../../src/i18n/messages/ja'
 import { ko } from '../../src/i18n/messages/ko'
@@ -43,27 +43,32 @@ describe('the message catalogs', () => {
   })
 })
 
-describe('Intl inside workerd', () => {
+describe('dates, plurals and placeholders in each language', () => {
   it('formats dates in the site’s time zone, in each language', () => {
-    // 15:30 UTC on June 19 is already June 20 in Seoul.
+    // 15:30 UTC on June 19 is already June 20 in Seoul, and still June 19 in New York.
     expect(formatDate('2024-06-19T15:30:00Z', 'ko', 'Asia/Seoul')).toBe('2024년 6월 20일')
     expect(formatDate('2024-06-19T15:30:00Z', 'ja', 'Asia/Seoul')).toBe('2024年6月20日')
     expect(formatDate('2024-06-19T15:30:00Z', 'en', 'Asia/Seoul')).toBe('June 20, 2024')
+    expect(formatDate('2024-06-19T15:30:00Z', 'en', 'America/New_York')).toBe('June 19, 2024')
+    expect(formatDateTime('2024-06-19T05:00:00Z', 'ko', 'Asia/Seoul')).toMatch(
+      /^2024년 6월 19일 오후 2:00$/,
+    )
   })
 
-  it('chooses plural forms with Intl.PluralRules and formats numbers', () => {
-    expect(plural(en.readingTime, 1, 'en')).toBe('1 min read')
-    expect(plural(en.readingTime, 2, 'en')).toBe('2 min read')
+  it('picks the plural form each language uses, and writes the number its way', () => {
+    const items = { one: '{n} item', other: '{n} items' }
+    expect(plural(items, 1, 'en')).toBe('1 item')
+    expect(plural(items, 2, 'en')).toBe('2 items')
+    expect(plural(items, 0, 'en')).toBe('0 items')
+    // Korean and Japanese have one form: `one` is never chosen, even for 1.
+    expect(plural(items, 1, 'ko')).toBe('1 items')
+    expect(plural(items, 1, 'ja')).toBe('1 items')
     expect(plural(ko.readingTime, 1200, 'ko')).toBe('1,200분 읽기')
-    expect(new Intl.PluralRules('ko').select(1)).toBe('other') // Korean has one form
+    expect(plural(en.readingTime, 1, 'en')).toBe('1 min read')
   })
 
-  it('segments Korean and Japanese words with real locale data', () => {
-    const words = (text: string, lang: string) =>
-      Array.from(new Intl.Segmenter(lang, { granularity: 'word' }).segment(text))
-        .filter((s) => s.isWordLike)
-        .map((s) => s.segment)
-    expect(words('북·러 상호지원 협정', 'ko')).toEqual(['북', '러', '상호지원', '협정'])
-    expect(words('東京の地下鉄は便利です', 'ja').length).toBeGreaterThan(3)
+  it('fills placeholders by name and leaves unknown ones visible', () => {
+    expect(fill(ko.search.none, { q: '협정' })).toBe('“협정”에 대한 검색 결과가 없습니다.')
+    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}')
   })
 })

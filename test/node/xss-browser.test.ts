@@ -165,7 +165,7 @@ describe.skipIf(!hasBrowser)(
         },
       ])
       expect(problems.some((p) => p.startsWith('dialog: 1'))).toBe(true)
-      expect(problems.some((p) => p.includes('<iframe> element'))).toBe(true)
+      expect(problems.some((p) => p.includes('<iframe> embeds a document'))).toBe(true)
       expect(problems.some((p) => p.includes('link resolves to javascript:'))).toBe(true)
     }, 60_000)
   },

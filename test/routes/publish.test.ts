@@ -35,17 +35,48 @@ const homeTitles = async (lang: string) =>
 const source = (title: string, extra = '') =>
   `---\ntitle: ${title}\ndate: 2026-02-01\n${extra}---\n<p>${title} 본문</p>`
 
-/** The KV binding with writes under one prefix failing, as an outage would. */
-const failingWrites = (prefix: string): KVNamespace =>
-  new Proxy(env.ARTICLES_KV, {
-    get: (target, prop) =>
-      prop === 'put'
-        ? (key: string, ...rest: unknown[]) =>
-            key.startsWith(prefix)
-              ? Promise.reject(new Error('KV write failed'))
-              : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest)
-        : (Reflect.get(target, prop) as unknown),
-  })
+/**
+ * The D1 binding with every write to the article index (`articles`) failing, as an outage or a
+ * full database would: such statements reject when run, and a batch holding one rejects whole (D1
+ * batches are transactions). Reads, and writes to other tables, reach the real database.
+ */
+function failingIndexWrites(db: D1Database): D1Database {
+  const doomed = new WeakSet<object>()
+  const fail = () => Promise.reject(new Error('D1_ERROR: the article index could not be written'))
+  const doom = (statement: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(statement, {
+      get: (target, prop) => {
+        if (prop === 'bind') return (...values: unknown[]) => doom(target.bind(...values))
+        if (prop === 'run' || prop === 'all' || prop === 'first' || prop === 'raw') return fail
+        const value = Reflect.get(target, prop) as unknown
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+      },
+    })
+    doomed.add(proxy)
+    return proxy
+  }
+  const wrap = <T extends Pick<D1Database, 'prepare' | 'batch'>>(target: T): T =>
+    new Proxy(target, {
+      get: (t, prop) => {
+        if (prop === 'prepare')
+          return (sql: string) => {
+            const statement = t.prepare(sql)
+            return /^\s*(insert|update|delete)\b[^;]*\barticles\b/i.test(sql)
+              ? doom(statement)
+              : statement
+          }
+        if (prop === 'batch')
+          return (statements: D1PreparedStatement[]) =>
+            statements.some((s) => doomed.has(s)) ? fail() : t.batch(statements)
+        if (prop === 'withSession')
+          return (...args: unknown[]) =>
+            wrap((t as unknown as D1Database).withSession(...(args as [string])))
+        const value = Reflect.get(t, prop) as unknown
+        return typeof value === 'function' ? (value as () => unknown).bind(t) : value
+      },
+    })
+  return wrap(db)
+}
 
 beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV, CONTENT))
 
@@ -254,15 +285,23 @@ describe('the publishing API', () => {
   it('says exactly which store it could not clear, and keeps the listing until it can', async () => {
     await put('en/stuck', source('Stuck'))
     await env.ARTICLES_R2.put('en/stuck', source('Stuck (R2 copy)'))
+    // Only deletes fail: reads work (methods keep their binding as `this`).
     const brokenR2 = new Proxy(env.ARTICLES_R2, {
-      get: (target, prop) =>
-        prop === 'delete'
-          ? () => Promise.reject(new Error('R2 is down'))
-          : (Reflect.get(target, prop) as unknown),
+      get: (target, prop) => {
+        if (prop === 'delete') return () => Promise.reject(new Error('R2 is down'))
+        const value = Reflect.get(target, prop) as unknown
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+      },
     })
     const res = await remove('en/stuck', { ARTICLES_R2: brokenR2 })
     expect(res.status).toBe(503)
-    expect(res.json<{ error: { code: string } }>().error.code).toBe('STORAGE_UNAVAILABLE')
+    const { error } = res.json<{ error: { code: string; message: string } }>()
+    expect(error.code).toBe('STORAGE_UNAVAILABLE')
+    // Which store kept it, which let go, and what to do: the publisher's next step.
+    expect(error.message).toContain(
+      'en/stuck could not be removed from r2 (it was removed from kv)',
+    )
+    expect(error.message).toContain('Try again')
     expect(await homeTitles('en')).toContain('Stuck')
     expect((await remove('en/stuck')).status).toBe(200) // and a retry finishes the job
     expect(await env.ARTICLES_R2.head('en/stuck')).toBeNull()
@@ -288,26 +327,26 @@ describe('the publishing API', () => {
   })
 
   it('changes both the source and the listing, or neither: a failed index update leaves the previous version served', async () => {
-    await put('ko/atomic', source('먼저 판'))
-    const failed = await put(
-      'ko/atomic',
-      source('나중 판'),
-      {},
-      { ARTICLES_KV: failingWrites('_/index/') },
-    )
+    expect((await put('ko/atomic', source('먼저 판'))).status).toBe(201)
+    const brokenIndex = { ARTICLES_DB: failingIndexWrites(env.ARTICLES_DB) }
+    const failed = await put('ko/atomic', source('나중 판'), {}, brokenIndex)
     expect(failed.status).toBe(503)
-    expect((await api.get('/api/articles/ko/atomic')).json<{ title: string }>().title).toBe(
-      '먼저 판',
-    )
-    expect(await homeTitles('ko')).toContain('먼저 판')
-    const fresh = await put(
-      'ko/atomic-new',
-      source('새로 쓴 판'),
-      {},
-      { ARTICLES_KV: failingWrites('_/index/') },
-    )
+    const { error } = failed.json<{ error: { code: string; message: string } }>()
+    expect(error.code).toBe('STORAGE_UNAVAILABLE')
+    expect(error.message).toContain('the article index could not be updated, so ko/atomic was left')
+    // The source in KV is the previous one again: its page, its JSON and the listing agree.
+    const json = await api.get('/api/articles/ko/atomic')
+    expect(json.json<{ title: string }>().title).toBe('먼저 판')
+    expect(readPage((await api.get('/ko/atomic')).body).all('h1')[0]?.textContent).toBe('먼저 판')
+    const listed = await homeTitles('ko')
+    expect(listed).toContain('먼저 판')
+    expect(listed).not.toContain('나중 판')
+    // A new article whose index row cannot be written is not published at all.
+    const fresh = await put('ko/atomic-new', source('새로 쓴 판'), {}, brokenIndex)
     expect(fresh.status).toBe(503)
+    expect(await env.ARTICLES_KV.get('ko/atomic-new')).toBeNull()
     expect((await api.get('/ko/atomic-new')).status).toBe(404)
+    expect(await homeTitles('ko')).not.toContain('새로 쓴 판')
   })
 
   it('lists sources with their versions, never the site’s own data', async () => {
