@@ -28,7 +28,7 @@ export async function scheduled(
   }
   const report = await reconcile(env, db, config)
   const keys = [...report.indexed, ...report.removed]
-  if (!keys.length && !report.broken.length) return
+  if (!keys.length && !report.failures.length && !report.refused.length) return
   logLine('reconciled', report)
   const tags = [
     ...keys.flatMap((key) => {
