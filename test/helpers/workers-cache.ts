@@ -4,7 +4,8 @@
  * path put this in front of the app. It follows the documented behaviour the Worker relies on
  * (docs/CACHING.md), and no more:
  *
- * - only GET and HEAD; keyed by path + query, without the host;
+ * - only GET and HEAD; keyed by path + query, without the host, or by the `cf.cacheKey` a caller
+ *   entrypoint gave (`ctx.exports.X.fetch(request, { cf: { cacheKey } })`);
  * - the rule is Cloudflare-CDN-Cache-Control, else CDN-Cache-Control, else Cache-Control
  *   (s-maxage before max-age); `no-store` or `private` is not kept; a response with none of them
  *   is kept by heuristics (a 200 for two hours, a 404 for three minutes), as Cloudflare does;
@@ -50,10 +51,14 @@ export class FakeWorkersCache {
   }
 
   /** What the cache in front does with a request: its copy, or the Worker's answer (kept if it may be). */
-  async serve(url: string, init: RequestInit, worker: () => Promise<Response>) {
+  async serve(
+    url: string,
+    init: RequestInit & { cf?: { cacheKey?: string } },
+    worker: () => Promise<Response>,
+  ) {
     const method = (init.method ?? 'GET').toUpperCase()
     const { pathname, search } = new URL(url)
-    const key = pathname + search
+    const key = init.cf?.cacheKey ?? pathname + search
     const cacheable = method === 'GET' || method === 'HEAD'
     const entry = cacheable ? this.entries.get(key) : undefined
     if (entry && entry.expires > Date.now()) {
