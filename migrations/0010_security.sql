@@ -11,3 +11,11 @@ CREATE TABLE reconcile_failures (
   retry_at INTEGER NOT NULL, -- ms since epoch: not tried again before this
   PRIMARY KEY (store, lang, slug)
 ) STRICT;
+
+-- Clients refused the admin endpoints until `until` (ms since epoch), right token or not: set when
+-- the failed-login limiter (ADMIN_FAILURES) trips, so a guesser that hits the token is still refused
+-- for the rest of its window.
+CREATE TABLE admin_blocks (
+  client TEXT PRIMARY KEY,
+  until INTEGER NOT NULL
+) STRICT;
