@@ -77,7 +77,10 @@ async function viaWorkersCache(
   const headers = new Headers(response.headers)
   const personal =
     /private|no-store/.test(headers.get('cache-control') ?? '') || headers.has('set-cookie')
-  if (!personal) {
+  // Workers Cache keys by path and query only: an answer that varies by visitor (an error page in
+  // the reader's language) would be served to every reader. Not kept at all.
+  if (headers.has('vary')) headers.set('cloudflare-cdn-cache-control', 'no-store')
+  else if (!personal) {
     // A 304 (the client, or the cache revalidating, had this version) is described like its 200.
     const status = response.status === 304 ? 200 : response.status
     const config = c.get('config').cache
@@ -215,6 +218,8 @@ async function renderAndStore(
     cacheWorks &&
     (response.status === 200 || response.status === 404) &&
     !response.headers.has('set-cookie') &&
+    // The key has no language: an answer that varies by visitor is not kept (see viaWorkersCache).
+    !response.headers.has('vary') &&
     !c.get('volatile')
   if (!keep) return { response, stored: false }
   const headers: Record<string, string> = {
