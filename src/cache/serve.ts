@@ -122,10 +122,12 @@ const versionOf = (cached: Cached) => (cached.kind === 'card' ? cached.version :
 function lifetimePolicy(site: SiteConfig['cache'], lifetime: Lifetime): CachePolicy {
   switch (lifetime) {
     case 'search':
+      // One entry per query a visitor can make up: kept a minute, never a day as a stand-in.
       return {
         ...site,
         freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS),
         revalidateSeconds: 0,
+        errorSeconds: 0,
       }
     case 'immutable':
       return { ...site, freshSeconds: YEAR_SECONDS, revalidateSeconds: 0 }
