@@ -29,7 +29,11 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations },
+                // DERIVED_KEY is a secret in production (docs/security.md); the tests use their own.
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  DERIVED_KEY: 'test-derived-key-0123456789',
+                },
                 serviceBindings: { OG: 'og-card' },
                 // Miniflare here takes an auxiliary Worker as explicit modules (no modulesRules), and
                 // its assets need `has_user_worker`, or the asset router answers every request.

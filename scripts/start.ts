@@ -15,6 +15,7 @@ import { devOutputLine } from './lib/dev-output'
 import { buildFonts } from '../og/scripts/build-fonts'
 import { DEV_CONFIGS } from './lib/og-build'
 import { DEV_TOKEN_FILE } from './lib/purge'
+import { devDerivedKey } from './lib/derived-key'
 import { watchContent } from './lib/watch'
 
 const DEV_ENV_FILE = '.wrangler/dev-admin.env'
@@ -38,7 +39,12 @@ const port = Number(argValue('--port') ?? config.devPort)
 const token = randomBytes(24).toString('base64url')
 await mkdir('.wrangler', { recursive: true })
 await writeFile(DEV_TOKEN_FILE, token, { mode: 0o600 })
-await writeFile(DEV_ENV_FILE, `ADMIN_TOKEN=${token}\nDEV_TOOLS=1\n`, { mode: 0o600 })
+// The dev server signs and trusts derived articles with the same key content:push uses.
+await writeFile(
+  DEV_ENV_FILE,
+  `ADMIN_TOKEN=${token}\nDEV_TOOLS=1\nDERIVED_KEY=${devDerivedKey()}\n`,
+  { mode: 0o600 },
+)
 // The publisher's own .dev.vars still apply; ours comes last, so its token wins.
 const envFiles = [...(existsSync('.dev.vars') ? ['.dev.vars'] : []), DEV_ENV_FILE].flatMap(
   (file) => ['--env-file', file],

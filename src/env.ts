@@ -25,6 +25,12 @@ declare global {
   interface Env {
     /** `wrangler secret put ADMIN_TOKEN`; without it the admin endpoints are off. */
     ADMIN_TOKEN?: string
+    /**
+     * `wrangler secret put DERIVED_KEY`: signs the derived articles kept beside each source
+     * (articles/derived.ts). Without it none are written or trusted; pages are built from the
+     * source. `npm start` and the tests set their own (docs/security.md).
+     */
+    DERIVED_KEY?: string
     /** Set by `npm start` only: the failed-save banner and the inspector link (src/dev/banner.ts). */
     DEV_TOOLS?: string
   }

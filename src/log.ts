@@ -19,3 +19,11 @@ export function log(
   else if (level === 'warn') console.warn(line)
   else console.log(line)
 }
+
+/** The same line outside a request (the Cron Trigger, storage reads that notice bad metadata). */
+export function logEvent(level: 'info' | 'warn' | 'error', fields: Record<string, unknown>) {
+  const line = JSON.stringify({ level, time: new Date().toISOString(), ...fields })
+  if (level === 'error') console.error(line)
+  else if (level === 'warn') console.warn(line)
+  else console.log(line)
+}

@@ -70,7 +70,7 @@ async function reconcileAndPurge(run: {
   const { env, db, config, now, purge } = run
   const report = await reconcile(env, db, config, undefined, now)
   const keys = [...report.indexed, ...report.removed]
-  if (!keys.length && !report.broken.length) return
+  if (!keys.length && !report.failures.length && !report.refused.length) return
   logLine('reconciled', report)
   const tags = [
     ...keys.flatMap((key) => {

@@ -13,5 +13,7 @@ declare namespace Cloudflare {
   interface Env {
     /** The committed migrations, read by vitest.config.ts and applied by test/setup/migrate.ts. */
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
+    /** A secret in production; vitest.config.ts sets the tests' own. */
+    DERIVED_KEY: string
   }
 }

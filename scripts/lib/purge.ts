@@ -47,11 +47,25 @@ export async function purgeAfterPush(
         })
         log(`  cache: ${describe(purged)} on the dev server`)
         return
-      } catch {
-        // not running: fall through
+      } catch (error) {
+        if (!refused(error)) {
+          // A server is there but did not purge (slow, busy, another token): its cache files are
+          // its own, and deleting them under it breaks every cache operation until it restarts.
+          log(
+            `  cache: the dev server did not purge (${(error as Error).message}); its cache was left alone, changes show within the freshness bound`,
+          )
+          return
+        }
       }
     }
-    // No server answering: clear the cache it keeps on disk, so the next start serves the new files.
+    // Nothing listening at all (a plain `wrangler dev` without our token may still be): only then
+    // clear the cache kept on disk, so the next start serves the new files.
+    if (await answers(`http://127.0.0.1:${devPort}/healthz`)) {
+      log(
+        '  cache: a dev server is running without npm start’s token; its cache was left alone, changes show within the freshness bound',
+      )
+      return
+    }
     await rm(cacheDir, { recursive: true, force: true })
     return
   }
@@ -77,6 +91,22 @@ export interface PurgeAnswer {
   errors: string[]
   /** Tags kept for the Cron Trigger to purge again. */
   retrying?: number
+}
+
+/** Whether a fetch failed because nothing listens there (connection refused), not because it was slow. */
+function refused(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause
+  return cause?.code === 'ECONNREFUSED'
+}
+
+/** Whether anything answers HTTP at this address within a second. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1_000) })
+    return true
+  } catch (error) {
+    return !refused(error)
+  }
 }
 
 /** One truthful line: what was purged where, and what was not. */

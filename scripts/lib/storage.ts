@@ -16,6 +16,7 @@ import {
   type WritableStore,
 } from '../../src/source/store'
 import type { ScriptConfig } from './config'
+import { devDerivedKey } from './derived-key'
 import { migrate, pendingMigrations, readMigrations } from './migrate'
 import { platformProxy } from './wrangler'
 
@@ -60,7 +61,13 @@ export async function openStorage(
     db,
     description: `${options.remote ? 'remote' : 'local'} ${name === 'kv' ? 'KV' : 'R2'}`,
     store,
-    internal: internalStore(driver),
+    // Remotely, only a DERIVED_KEY from the environment (the deployed secret) signs derived articles;
+    // without it none are written and the Worker derives each on first read.
+    internal: internalStore(
+      driver,
+      undefined,
+      options.remote ? process.env.DERIVED_KEY : devDerivedKey(),
+    ),
     async list() {
       const found = new Map<string, StoredEntry>()
       for await (const entry of listAll(store, config.languages)) found.set(entry.key, entry)

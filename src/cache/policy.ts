@@ -128,8 +128,9 @@ export function workersCacheHeaders(
         ? Math.max(policy.notFoundSeconds, 600)
         : policy.edgeSeconds
   const browser = status === 404 ? policy.notFoundSeconds : Math.min(60, edge)
+  // Search results are one entry per query anyone can make up: kept a minute, no longer.
   const stale =
-    status === 200 && !volatile
+    status === 200 && !volatile && lifetime !== 'search'
       ? `, stale-while-revalidate=${Math.min(edge, 3600)}, stale-if-error=${policy.errorSeconds}`
       : ', stale-if-error=0'
   return {

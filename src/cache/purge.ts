@@ -37,6 +37,14 @@ export interface PurgeWhere {
 /** Workers Cache takes at most this many tags per purge call. */
 export const TAGS_PER_CALL = 100
 
+/**
+ * The Cache API fallback deletes this many keys at a time, and at most MAX_KEYS per purge: 100
+ * `s:` tags under 10 origins once made tens of thousands of deletes at once and stalled the server
+ * for half an hour. Keys past the cap are reported, and expire within CACHE_FRESH_SECONDS.
+ */
+export const PURGE_CONCURRENCY = 32
+export const MAX_KEYS = 5_000
+
 export async function purgeTags(tags: string[], where: PurgeWhere): Promise<PurgeResult> {
   const unique = [...new Set(tags)]
   if (where.cache) return purgeWorkersCache(unique, where.cache, where.db)
@@ -46,12 +54,25 @@ export async function purgeTags(tags: string[], where: PurgeWhere): Promise<Purg
     ),
   )
   const cache = edgeCache()
-  // All at once: an article's tags name a couple of hundred keys (every language's page, JSON and
-  // oEmbed sizes, under each origin), and one at a time they took most of a live save's half second.
-  // The runtime queues what exceeds its simultaneous-connection limit.
-  const results = await Promise.all([...keys].map((key) => cache.delete(key)))
-  const deleted = results.filter(Boolean).length
-  return { via: 'cache-api', tags: unique, deleted, errors: [] }
+  // In batches: an article's tags name a couple of hundred keys (every language's page, JSON and
+  // oEmbed sizes, under each origin); one at a time they took most of a live save's half second,
+  // all at once a large purge stalled everything else.
+  const all = [...keys]
+  const wanted = all.slice(0, MAX_KEYS)
+  let deleted = 0
+  for (let i = 0; i < wanted.length; i += PURGE_CONCURRENCY) {
+    const results = await Promise.all(
+      wanted.slice(i, i + PURGE_CONCURRENCY).map((key) => cache.delete(key)),
+    )
+    deleted += results.filter(Boolean).length
+  }
+  const errors =
+    all.length > MAX_KEYS
+      ? [
+          `${all.length - MAX_KEYS} cached page(s) past the ${MAX_KEYS} a purge deletes were left to expire`,
+        ]
+      : []
+  return { via: 'cache-api', tags: unique, deleted, errors }
 }
 
 async function purgeWorkersCache(

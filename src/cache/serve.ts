@@ -78,7 +78,10 @@ async function viaWorkersCache(
   // Only what is one visitor's (a language redirect, a cookie) stays out. An error page's own
   // `no-store` is its default, as on the Cache API path: this layer decides to keep a 404.
   const personal = /private/.test(headers.get('cache-control') ?? '') || headers.has('set-cookie')
-  if (!personal) {
+  // Workers Cache keys by path and query only: an answer that varies by visitor (an error page in
+  // the reader's language) would be served to every reader. Not kept at all.
+  if (headers.has('vary')) headers.set('cloudflare-cdn-cache-control', 'no-store')
+  else if (!personal) {
     // A 304 (the client, or the cache revalidating, had this version) is described like its 200.
     const status = response.status === 304 ? 200 : response.status
     const config = c.get('config').cache
@@ -120,10 +123,12 @@ const versionOf = (cached: Cached) => (cached.kind === 'card' ? cached.version :
 function lifetimePolicy(site: SiteConfig['cache'], lifetime: Lifetime): CachePolicy {
   switch (lifetime) {
     case 'search':
+      // One entry per query a visitor can make up: kept a minute, never a day as a stand-in.
       return {
         ...site,
         freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS),
         revalidateSeconds: 0,
+        errorSeconds: 0,
       }
     case 'immutable':
       return { ...site, freshSeconds: YEAR_SECONDS, revalidateSeconds: 0 }
@@ -216,6 +221,8 @@ async function renderAndStore(
     cacheWorks &&
     (response.status === 200 || response.status === 404) &&
     !response.headers.has('set-cookie') &&
+    // The key has no language: an answer that varies by visitor is not kept (see viaWorkersCache).
+    !response.headers.has('vary') &&
     !c.get('volatile')
   if (!keep) return { response, stored: false }
   const headers: Record<string, string> = {

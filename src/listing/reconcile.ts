@@ -8,11 +8,12 @@
 import { buildOrigin, storedArticle, writeDerived } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { AppError } from '../errors'
+import { logEvent } from '../log'
 import { buildArticle } from '../pipeline'
 import { backend, internalOf } from '../source'
 import type { StoreName } from '../source/driver'
-import { articleKey, splitArticleKey } from '../source/keys'
-import type { StoredEntry } from '../source/store'
+import { articleKey, checkSlug, splitArticleKey } from '../source/keys'
+import type { StoredEntry, WritableStore } from '../source/store'
 import type { Db } from './db'
 import { indexRow, labelsOf } from './entry'
 import { linkedTo } from './around'
@@ -26,15 +27,37 @@ export interface ReconcileBudget {
   pages: number
   /** Sources read and rebuilt per run. */
   builds: number
+  /** Sources that failed before, tried again per run: a budget of their own, so they never starve new ones. */
+  retries: number
 }
 
-export const DEFAULT_BUDGET: ReconcileBudget = { pages: 10, builds: 20 }
+export const DEFAULT_BUDGET: ReconcileBudget = { pages: 10, builds: 20, retries: 5 }
+
+/** A source that failed waits this long before its next try, doubling with each failure up to a day. */
+export const RETRY_BASE_MS = 10 * 60_000
+export const RETRY_MAX_MS = 24 * 60 * 60_000
+
+/** One source the reconciler could not index this run, and why. */
+export interface ReconcileFailure {
+  key: string
+  store: StoreName
+  reason: string
+  time: string
+}
 
 export interface ReconcileReport {
   indexed: string[]
   removed: string[]
   /** Sources that could not be built, with why: they stay out of the index until fixed. */
   broken: string[]
+  /** Every per-key failure of this run (broken sources, damaged values, storage errors), with when. */
+  failures: ReconcileFailure[]
+  /** Keys no URL can reach (the router refuses their slug): never indexed. */
+  refused: { key: string; store: StoreName; reason: string }[]
+  /** Keys left for a later run because they failed recently (their backoff has not run out). */
+  deferred: number
+  /** Keys also present in a store earlier in SOURCES, which the read path serves instead. */
+  shadowed: string[]
   /** The categories and tags whose listings changed. */
   labels: { lang: string; kind: 'category' | 'tag'; key: string }[]
   /** Articles whose page footer links to a changed one (its neighbours, before and after). */
@@ -56,21 +79,29 @@ export async function reconcile(
   env: Env,
   db: Db,
   config: SiteConfig,
-  budget: ReconcileBudget = DEFAULT_BUDGET,
+  budget: Partial<ReconcileBudget> = DEFAULT_BUDGET,
   now = new Date(),
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = {
     indexed: [],
     removed: [],
     broken: [],
+    failures: [],
+    refused: [],
+    deferred: 0,
+    shadowed: [],
     labels: [],
     linked: [],
     complete: true,
   }
-  let pages = budget.pages
-  let builds = budget.builds
-  for (const name of config.sources) {
+  let pages = budget.pages ?? DEFAULT_BUDGET.pages
+  let builds = budget.builds ?? DEFAULT_BUDGET.builds
+  let retries = budget.retries ?? DEFAULT_BUDGET.retries
+  for (const [position, name] of config.sources.entries()) {
     const store = backend(env, config, name)
+    // The stores the read path tries first: a key any of them holds is served from there.
+    const earlierNames = config.sources.slice(0, position)
+    const earlier = earlierNames.map((n) => backend(env, config, n))
     for (const lang of config.languages) {
       const state = await db
         .prepare('SELECT cursor FROM reconcile_state WHERE store = ? AND lang = ?')
@@ -80,7 +111,15 @@ export async function reconcile(
       let [cursor, after] = state?.cursor ? splitCursor(state.cursor) : [undefined, '']
       while (pages > 0) {
         pages--
-        const page = await store.list([lang], cursor ? `0:${cursor}` : undefined)
+        let page: Awaited<ReturnType<typeof store.list>>
+        try {
+          page = await store.list([lang], cursor ? `0:${cursor}` : undefined)
+        } catch (error) {
+          // The listing itself failed: this language waits for the next run, the others go on.
+          fail(report, { key: articleKey(lang, after), store: name, now }, error)
+          report.complete = false
+          break
+        }
         const entries = page.entries
         const last = entries.at(-1) ? splitArticleKey(entries.at(-1)!.key).slug : undefined
         const finished = !page.cursor
@@ -89,32 +128,78 @@ export async function reconcile(
           continue
         }
         // Rows in the range this page covers: (after, last], or (after, ∞) on the last page.
-        const rows = await rowsBetween(db, lang, name, after, finished ? undefined : last)
+        const range = { lang, store: name, after, upTo: finished ? undefined : last }
+        const { own: rows, shadowing } = await rowsBetween(db, range, earlierNames)
+        const failed = await failuresBetween(db, range)
         const held = await heldVersions(db, lang)
         for (const entry of entries) {
           const { slug } = splitArticleKey(entry.key)
+          const refusal = refusedSlug(slug)
+          if (refusal) {
+            // Left in `rows`, so a row an older reconciler made for it is dropped below.
+            report.refused.push({ key: entry.key, store: name, reason: refusal })
+            continue
+          }
           const row = rows.get(slug)
           rows.delete(slug)
           if (row && entry.metadata.sha256 === row.source_sha256) continue
-          if (!row && entry.metadata.sha256 && held.get(slug) === entry.metadata.sha256) continue // waits for the cron
-          if (builds <= 0) continue // the next pass comes back to it
-          builds--
-          await reindex(env, db, config, name, entry, row, now, report)
+          // Held back until its time: the every-minute cron publishes it.
+          if (!row && entry.metadata.sha256 && held.get(slug) === entry.metadata.sha256) continue
+          const failure = failed.get(slug)
+          if (failure && failure.retry_at > now.getTime()) {
+            report.deferred++
+            continue
+          }
+          try {
+            // Served from a store SOURCES names first: leave the index to that store's copy.
+            if (!row && (shadowing.has(slug) || (await heldEarlier(earlier, entry.key)))) {
+              report.shadowed.push(entry.key)
+              continue
+            }
+          } catch (error) {
+            fail(report, { key: entry.key, store: name, now }, error)
+            continue
+          }
+          if (failure ? retries <= 0 : builds <= 0) continue // the next pass comes back to it
+          if (failure) retries--
+          else builds--
+          try {
+            await reindex(env, db, config, name, entry, row, now, report)
+            if (failure) await forget(db, name, lang, slug)
+          } catch (error) {
+            const reason = fail(report, { key: entry.key, store: name, now }, error)
+            await remember(db, {
+              store: name,
+              lang,
+              slug,
+              reason,
+              now,
+              attempts: failure?.attempts,
+            })
+          }
         }
         for (const row of rows.values()) {
-          report.linked.push(
-            ...(await linkedTo(db, lang, row.slug)).map((s) => articleKey(lang, s)),
-          )
-          await unindexArticle(db, lang, row.slug)
-          report.removed.push(articleKey(lang, row.slug))
-          await enqueueChanged(db, { key: articleKey(lang, row.slug), indexes: [lang], labels: [] })
-          report.labels.push(
-            ...labelsOf({
-              lang,
-              categories: JSON.parse(row.categories) as string[],
-              tags: JSON.parse(row.tags) as string[],
-            }).map(({ kind, key }) => ({ lang, kind, key })),
-          )
+          try {
+            report.linked.push(
+              ...(await linkedTo(db, lang, row.slug)).map((s) => articleKey(lang, s)),
+            )
+            await unindexArticle(db, lang, row.slug)
+            report.removed.push(articleKey(lang, row.slug))
+            await enqueueChanged(db, {
+              key: articleKey(lang, row.slug),
+              indexes: [lang],
+              labels: [],
+            })
+            report.labels.push(
+              ...labelsOf({
+                lang,
+                categories: parseList(row.categories),
+                tags: parseList(row.tags),
+              }).map(({ kind, key }) => ({ lang, kind, key })),
+            )
+          } catch (error) {
+            fail(report, { key: articleKey(lang, row.slug), store: name, now }, error)
+          }
         }
         cursor = finished ? undefined : page.cursor!.slice(page.cursor!.indexOf(':') + 1)
         after = finished ? '' : (last ?? after)
@@ -137,21 +222,131 @@ function splitCursor(stored: string): [string | undefined, string] {
   return [stored.slice(0, newline) || undefined, stored.slice(newline + 1)]
 }
 
+/** The slugs one listing page covers: (after, upTo], or (after, ∞) on the last page. */
+interface SlugRange {
+  lang: string
+  store: StoreName
+  after: string
+  upTo: string | undefined
+}
+
+/**
+ * The index rows in a range: this store's (`own`), and the slugs indexed from a store the read path
+ * tries first (`shadowing`), whose copy in this store is never served.
+ */
 async function rowsBetween(
   db: Db,
-  lang: string,
-  store: StoreName,
-  after: string,
-  upTo: string | undefined,
-): Promise<Map<string, IndexedRow>> {
+  range: SlugRange,
+  earlier: StoreName[],
+): Promise<{ own: Map<string, IndexedRow>; shadowing: Set<string> }> {
+  const { lang, after, upTo } = range
   const sql = `SELECT slug, source_sha256, store, first_seen, categories, tags FROM articles
-               WHERE lang = ? AND store = ? AND slug > ?${upTo === undefined ? '' : ' AND slug <= ?'}`
-  const params = upTo === undefined ? [lang, store, after] : [lang, store, after, upTo]
+               WHERE lang = ? AND slug > ?${upTo === undefined ? '' : ' AND slug <= ?'}`
+  const params = upTo === undefined ? [lang, after] : [lang, after, upTo]
   const { results } = await db
     .prepare(sql)
     .bind(...params)
     .all<IndexedRow>()
+  return {
+    own: new Map(results.filter((r) => r.store === range.store).map((r) => [r.slug, r])),
+    shadowing: new Set(results.filter((r) => earlier.includes(r.store)).map((r) => r.slug)),
+  }
+}
+
+interface FailureRow {
+  slug: string
+  attempts: number
+  retry_at: number
+}
+
+async function failuresBetween(db: Db, range: SlugRange): Promise<Map<string, FailureRow>> {
+  const { lang, store, after, upTo } = range
+  const sql = `SELECT slug, attempts, retry_at FROM reconcile_failures
+               WHERE store = ? AND lang = ? AND slug > ?${upTo === undefined ? '' : ' AND slug <= ?'}`
+  const params = upTo === undefined ? [store, lang, after] : [store, lang, after, upTo]
+  const { results } = await db
+    .prepare(sql)
+    .bind(...params)
+    .all<FailureRow>()
   return new Map(results.map((r) => [r.slug, r]))
+}
+
+/** Records a failure and when to try again: 10 minutes after the first, doubling, at most a day. */
+async function remember(
+  db: Db,
+  failure: {
+    store: StoreName
+    lang: string
+    slug: string
+    reason: string
+    now: Date
+    attempts?: number
+  },
+): Promise<void> {
+  const attempts = (failure.attempts ?? 0) + 1
+  const wait = Math.min(RETRY_BASE_MS * 2 ** Math.min(attempts - 1, 20), RETRY_MAX_MS)
+  await db
+    .prepare(
+      `INSERT OR REPLACE INTO reconcile_failures (store, lang, slug, reason, failed_at, attempts, retry_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      failure.store,
+      failure.lang,
+      failure.slug,
+      failure.reason.slice(0, 1000),
+      failure.now.toISOString(),
+      attempts,
+      failure.now.getTime() + wait,
+    )
+    .run()
+}
+
+const forget = (db: Db, store: StoreName, lang: string, slug: string) =>
+  db
+    .prepare('DELETE FROM reconcile_failures WHERE store = ? AND lang = ? AND slug = ?')
+    .bind(store, lang, slug)
+    .run()
+
+/** Notes a per-key failure in the report and the log; returns the reason. */
+function fail(
+  report: ReconcileReport,
+  at: { key: string; store: StoreName; now: Date },
+  error: unknown,
+): string {
+  const reason =
+    error instanceof AppError
+      ? error.describe()
+      : `${at.key}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
+  if (error instanceof AppError) report.broken.push(reason)
+  report.failures.push({ key: at.key, store: at.store, reason, time: at.now.toISOString() })
+  logEvent('warn', { event: 'reconcile-failed', key: at.key, store: at.store, reason })
+  return reason
+}
+
+/** Why the router would refuse this slug (so no URL reaches it), or undefined when it is servable. */
+function refusedSlug(slug: string): string | undefined {
+  try {
+    // A slug the router changes (NFD Hangul becomes NFC) names a different key than the one stored.
+    return checkSlug(slug) === slug ? undefined : 'the slug is not in Unicode NFC form'
+  } catch (error) {
+    return error instanceof AppError ? error.message : String(error)
+  }
+}
+
+/** Whether a store the read path tries first holds this key (then that copy is the one served). */
+async function heldEarlier(earlier: WritableStore[], key: string): Promise<boolean> {
+  for (const store of earlier) if (await store.stat(key)) return true
+  return false
+}
+
+function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.map(String) : []
+  } catch {
+    return []
+  }
 }
 
 /** Reads and builds one source, and brings the index and its derived article up to date. */
@@ -167,77 +362,72 @@ async function reindex(
 ) {
   const store = backend(env, config, name)
   const { lang, slug } = splitArticleKey(entry.key)
-  try {
-    const source = await store.get(entry.key)
-    if (!source) return
-    if (row && row.source_sha256 === source.etag) return // put by hand with the same bytes
-    const firstSeen = source.firstUploaded?.toISOString() ?? row?.first_seen ?? now.toISOString()
-    const origin = buildOrigin(config)
-    // A version the index has not seen replacing one it has: a real update, seen now.
-    const modified = row ? now : source.modified
-    const article = buildArticle(
-      { ...source, firstUploaded: new Date(firstSeen), ...(modified && { modified }) },
-      { baseUrl: origin, timeZone: config.timeZone, defaultLang: config.defaultLang },
-    )
-    await writeDerived(internalOf(env, name), storedArticle(article, origin), source.etag)
-    const before = row
-      ? labelsOf({
-          lang,
-          categories: JSON.parse(row.categories) as string[],
-          tags: JSON.parse(row.tags) as string[],
-        })
-      : []
-    const live = isLive(article, now)
-    const held = article.published && !live ? liveAt(article) : undefined
-    if (held !== undefined)
-      await recordScheduled(db, {
+  const source = await store.get(entry.key)
+  if (!source) return
+  if (row && row.source_sha256 === source.etag) return // put by hand with the same bytes
+  const firstSeen = source.firstUploaded?.toISOString() ?? row?.first_seen ?? now.toISOString()
+  const origin = buildOrigin(config)
+  // A version the index has not seen replacing one it has: a real update, seen now.
+  const modified = row ? now : source.modified
+  const article = buildArticle(
+    { ...source, firstUploaded: new Date(firstSeen), ...(modified && { modified }) },
+    { baseUrl: origin, timeZone: config.timeZone, defaultLang: config.defaultLang },
+  )
+  await writeDerived(internalOf(env, name), storedArticle(article, origin), source.etag)
+  const before = row
+    ? labelsOf({
         lang,
-        slug,
-        live_ms: held,
-        store: name,
-        source_sha256: source.etag,
+        categories: parseList(row.categories),
+        tags: parseList(row.tags),
       })
-    else await clearScheduled(db, lang, slug)
-    if (live) {
-      await indexArticle(
-        db,
-        indexRow(article, article.text, {
-          sourceSha256: source.etag,
-          store: name,
-          firstSeen,
-          fileName: source.fileName,
-          origin,
-        }),
-      )
-      report.indexed.push(entry.key)
-      report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
-    } else if (row) {
-      report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
-      await unindexArticle(db, lang, slug)
-      report.removed.push(entry.key)
-    }
-    const labels = [...before, ...(live ? labelsOf(article) : [])].map(({ kind, key }) => ({
+    : []
+  const live = isLive(article, now)
+  const held = article.published && !live ? liveAt(article) : undefined
+  if (held !== undefined)
+    await recordScheduled(db, {
       lang,
-      kind,
-      key,
-    }))
-    report.labels.push(...labels)
-    if (live || row) await enqueueChanged(db, { key: entry.key, indexes: [lang], labels })
-    // A source put by hand has no recorded hash: record it (and its first sighting), so later runs skip it.
-    if (!entry.metadata.sha256) {
-      const bytes = await store.raw(entry.key)
-      if (bytes)
-        await store.put(entry.key, bytes, {
-          ...entry.metadata,
-          sha256: source.etag,
-          firstUploaded: firstSeen,
-          uploaded: entry.metadata.uploaded ?? firstSeen,
-          // Replaced by hand with different content: a real update.
-          ...(modified && { modified: modified.toISOString() }),
-        })
-    }
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error
-    report.broken.push(error.describe())
+      slug,
+      live_ms: held,
+      store: name,
+      source_sha256: source.etag,
+    })
+  else await clearScheduled(db, lang, slug)
+  if (live) {
+    await indexArticle(
+      db,
+      indexRow(article, article.text, {
+        sourceSha256: source.etag,
+        store: name,
+        firstSeen,
+        fileName: source.fileName,
+        origin,
+      }),
+    )
+    report.indexed.push(entry.key)
+    report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
+  } else if (row) {
+    report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
+    await unindexArticle(db, lang, slug)
+    report.removed.push(entry.key)
+  }
+  const labels = [...before, ...(live ? labelsOf(article) : [])].map(({ kind, key }) => ({
+    lang,
+    kind,
+    key,
+  }))
+  report.labels.push(...labels)
+  if (live || row) await enqueueChanged(db, { key: entry.key, indexes: [lang], labels })
+  // A source put by hand has no recorded hash: record it (and its first sighting), so later runs skip it.
+  if (!entry.metadata.sha256) {
+    const bytes = await store.raw(entry.key)
+    if (bytes)
+      await store.put(entry.key, bytes, {
+        ...entry.metadata,
+        sha256: source.etag,
+        firstUploaded: firstSeen,
+        uploaded: entry.metadata.uploaded ?? firstSeen,
+        // Replaced by hand with different content: a real update.
+        ...(modified && { modified: modified.toISOString() }),
+      })
   }
 }

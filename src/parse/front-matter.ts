@@ -127,6 +127,20 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     })
   }
 
+  const control = findControl(data, [])
+  if (control) {
+    const offset = keyOffset(doc, control.path)
+    throw new AppError(
+      'SOURCE_INVALID',
+      `contains the control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')}; remove it (only tab and newline are allowed in a value)`,
+      {
+        file,
+        key: control.path.map(String).join('.') || undefined,
+        line: offset === undefined ? source.yamlLine : lineAt(offset),
+      },
+    )
+  }
+
   const result = FrontMatter.safeParse(data, { reportInput: true })
   if (result.success) return result.data
   const issue = closestIssue(result.error.issues[0]!)
@@ -140,6 +154,41 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     key: path.join('.') || undefined,
     line,
   })
+}
+
+/**
+ * C0 controls other than tab and newline (and DEL). A double-quoted YAML string can spell any of
+ * them (`"\0"`, `"\e"`) although the file's bytes hold none; no field needs one, and in a page they
+ * are at best invisible and at worst a way to confuse whatever processes the output.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/
+
+/** The first key path whose key or string value holds a control character, and that character. */
+function findControl(
+  value: unknown,
+  path: (string | number)[],
+): { path: (string | number)[]; code: number } | undefined {
+  if (typeof value === 'string') {
+    const hit = CONTROL.exec(value)
+    return hit ? { path, code: hit[0].charCodeAt(0) } : undefined
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findControl(item, [...path, i])
+      if (found) return found
+    }
+    return undefined
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const inKey = CONTROL.exec(key)
+      if (inKey) return { path: [...path, key], code: inKey[0].charCodeAt(0) }
+      const found = findControl(item, [...path, key])
+      if (found) return found
+    }
+  }
+  return undefined
 }
 
 /** Where a key path starts in the YAML: the key itself (`title:`), not its value on the next line. */

@@ -22,6 +22,7 @@ import type { InternalStore } from '../source/internal'
 import { splitArticleKey } from '../source/keys'
 import {
   checkSourceSize,
+  metadataDate,
   sha256Hex,
   type SourceMetadata,
   type WritableStore,
@@ -55,9 +56,9 @@ export function validateSource(
       store: 'kv',
       fileName,
       format,
-      uploaded: metadata.uploaded ? new Date(metadata.uploaded) : undefined,
-      firstUploaded: metadata.firstUploaded ? new Date(metadata.firstUploaded) : undefined,
-      modified: metadata.modified ? new Date(metadata.modified) : undefined,
+      uploaded: metadataDate(metadata.uploaded),
+      firstUploaded: metadataDate(metadata.firstUploaded),
+      modified: metadataDate(metadata.modified),
       image: metadata.image,
     },
     { baseUrl: buildOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
@@ -87,13 +88,14 @@ export const metadataFor = (
   previous?: SourceMetadata,
 ): SourceMetadata => {
   const changed = previous?.sha256 !== undefined && previous.sha256 !== sha256
-  const modified = changed ? now.toISOString() : previous?.modified
+  // Hand-edited metadata may hold anything: a date that does not parse is as good as none.
+  const modified = changed ? now.toISOString() : metadataDate(previous?.modified)?.toISOString()
   return {
     fileName,
     format: formatOf(fileName) ?? 'html',
     sha256,
     uploaded: now.toISOString(),
-    firstUploaded: previous?.firstUploaded ?? now.toISOString(),
+    firstUploaded: metadataDate(previous?.firstUploaded)?.toISOString() ?? now.toISOString(),
     ...(modified && { modified }),
     ...(previous?.image && { image: previous.image }),
   }

@@ -256,8 +256,14 @@ function tocShown(toc: Heading[]): Heading[] {
   return toc.length <= 30 ? toc : toc.filter((h) => h.level === 2).slice(0, 60)
 }
 
-/** Where the body's bytes go: NUL never occurs in a source (it is refused), so never in a page. */
-const BODY = '\u0000body\u0000'
+/**
+ * Where the body's bytes go: a slot made fresh for each page from 122 random bits, so no field can
+ * spell it (front matter refuses control characters too, but the splice must not rely on that).
+ * The slot is found by position and must occur exactly once.
+ */
+function bodySlot(): string {
+  return `\u0000body-${crypto.randomUUID()}\u0000`
+}
 const encoder = new TextEncoder()
 
 /**
@@ -282,10 +288,11 @@ export async function articlePage(
       title: v.title,
     })),
   }
+  const slot = bodySlot()
   const page = (
     <ArticlePage
       article={article}
-      body={BODY}
+      body={slot}
       meta={pageMeta(article, site)}
       chrome={chrome}
       timeZone={site.timeZone}
@@ -293,9 +300,12 @@ export async function articlePage(
     />
   )
   const html = `<!DOCTYPE html>${await toHtml(page)}`
-  const at = html.indexOf(BODY)
+  const at = html.indexOf(slot)
+  if (at < 0 || html.indexOf(slot, at + slot.length) >= 0) {
+    throw new Error('the article page must hold its body slot exactly once')
+  }
   const before = encoder.encode(html.slice(0, at))
-  const after = encoder.encode(html.slice(at + BODY.length))
+  const after = encoder.encode(html.slice(at + slot.length))
   const bytes = new Uint8Array(before.byteLength + stored.html.byteLength + after.byteLength)
   bytes.set(before)
   bytes.set(stored.html, before.byteLength)

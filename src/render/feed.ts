@@ -12,8 +12,14 @@ export interface FeedInfo {
   hubs?: string[]
 }
 
-/** An Atom 1.0 feed (RFC 4287) with each article's full sanitized HTML, newest first. */
-export function atomFeed(feed: FeedInfo, articles: Article[]): string {
+/** An entry: the article, with its body HTML when it fits the feed's budget, else its summary only. */
+export type FeedEntry = Omit<Article, 'html' | 'text'> & { html?: string }
+
+/**
+ * An Atom 1.0 feed (RFC 4287), newest first: each article's full sanitized HTML while the feed's
+ * byte budget lasts (routes/feeds.ts), and its summary and link after that.
+ */
+export function atomFeed(feed: FeedInfo, articles: FeedEntry[]): string {
   const updated =
     articles
       .map((a) => a.dateModified ?? a.datePublished)
@@ -30,8 +36,7 @@ ${a.datePublished ? `    <published>${a.datePublished}</published>\n` : ''}    <
 ${authors.map((au) => `    <author><name>${x(au.name)}</name></author>`).join('\n')}
 ${[...a.categories, ...a.tags].map((term) => `    <category term="${x(term)}"/>`).join('\n')}
     <summary type="text">${x(a.description)}</summary>
-    <content type="html" xml:base="${x(a.url)}">${x(a.html)}</content>
-  </entry>`
+${a.html === undefined ? '' : `    <content type="html" xml:base="${x(a.url)}">${x(a.html)}</content>\n`}  </entry>`
   })
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.lang)}">

@@ -14,7 +14,7 @@ import type { ArticleRecord } from '../listing/read'
 import { indexDb } from '../listing/db'
 import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
-import { atomFeed } from '../render/feed'
+import { atomFeed, type FeedEntry } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import { servedLanguage } from './params'
 import { recentNews } from '../listing/news'
@@ -23,6 +23,13 @@ import { robotsTxt } from '../render/robots'
 
 /** Entries in a feed: enough for readers that poll, small enough to render on a miss. */
 export const FEED_SIZE = 20
+
+/**
+ * Body HTML a feed carries in full, in bytes: articles past it carry their summary and link only.
+ * Escaped for XML the bodies are at most ~5× this, so a feed stays a few MB however large the
+ * articles (20 accepted 1 MB articles once made a 113 MB feed, near a Worker's 128 MB).
+ */
+export const FEED_CONTENT_BYTES = 1_000_000
 
 async function feed(c: AppContext) {
   const lang = c.req.param('lang')!
@@ -83,9 +90,17 @@ async function feedResponse(
       }),
     ),
   )
+  let budget = FEED_CONTENT_BYTES
   const articles = found
     .filter((a) => a?.head.published)
-    .map((a) => toArticle(rebase(a!, c.get('baseUrl'))))
+    .map((a): FeedEntry => {
+      // Measured on the stored bytes, before anything is decoded or escaped.
+      if (a!.html.byteLength > budget) return { ...rebase(a!, c.get('baseUrl')).head }
+      budget -= a!.html.byteLength
+      const { text, ...entry } = toArticle(rebase(a!, c.get('baseUrl')))
+      void text
+      return entry
+    })
   const xml = atomFeed(
     { lang, ...info, siteName: config.siteName, hubs: config.webSubHubs },
     articles,

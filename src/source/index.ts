@@ -27,4 +27,4 @@ export const readSources = (env: Env, config: SiteConfig): SourceStore =>
 
 /** The site's own data beside the sources of one store (derived articles live with their source). */
 export const internalOf = (env: Env, name: StoreName, timeoutMs?: number): InternalStore =>
-  internalStore(driver(env, name), timeoutMs)
+  internalStore(driver(env, name), timeoutMs, env.DERIVED_KEY)

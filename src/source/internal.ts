@@ -13,12 +13,18 @@ export interface InternalValue {
 }
 
 export interface InternalStore {
+  /** The secret derived articles are signed with (DERIVED_KEY); none means they are not used. */
+  readonly derivedKey?: string
   get(name: string): Promise<InternalValue | null>
   put(name: string, bytes: Uint8Array, metadata?: Record<string, string>): Promise<void>
   delete(name: string): Promise<void>
 }
 
-export function internalStore(driver: Driver, timeoutMs?: number): InternalStore {
+export function internalStore(
+  driver: Driver,
+  timeoutMs?: number,
+  derivedKey?: string,
+): InternalStore {
   const key = (name: string) => `${INTERNAL_PREFIX}${name}`
   const fail = (action: string, name: string) => (cause: unknown) => {
     throw cause instanceof StorageError
@@ -26,6 +32,7 @@ export function internalStore(driver: Driver, timeoutMs?: number): InternalStore
       : new StorageError(driver.name, `${action} ${key(name)} failed`, { cause })
   }
   return {
+    ...(derivedKey && { derivedKey }),
     async get(name) {
       const read = async () => {
         const value = await driver.get(key(name))

@@ -7,6 +7,7 @@ import { AppError, StorageError } from '../errors'
 import type { SourceFormat } from '../schema/article'
 import type { Driver, StoreName } from './driver'
 import { articleKey } from './keys'
+import { logEvent } from '../log'
 
 export type { StoreName }
 
@@ -132,9 +133,9 @@ export function sourceStore(driver: Driver, options: StoreOptions): WritableStor
           bytes,
           etag: sha256,
           store: driver.name,
-          uploaded: parseDate(meta.uploaded) ?? value.uploaded,
-          firstUploaded: parseDate(meta.firstUploaded),
-          modified: parseDate(meta.modified),
+          uploaded: metadataDate(meta.uploaded, key, 'uploaded') ?? value.uploaded,
+          firstUploaded: metadataDate(meta.firstUploaded, key, 'firstUploaded'),
+          modified: metadataDate(meta.modified, key, 'modified'),
           fileName: meta.fileName,
           format: meta.format,
           image: meta.image,
@@ -302,10 +303,27 @@ function decodeFileName(stored: string | undefined): string | undefined {
   }
 }
 
-function parseDate(value: string | undefined): Date | undefined {
+/** Years a page can show: a date outside them (`+275760-09-13`) breaks formatting with a zone offset. */
+const FIRST_DATE = Date.UTC(1, 0, 1)
+const LAST_DATE = Date.UTC(9999, 11, 31)
+
+/**
+ * A date from stored metadata, which anyone with storage access can edit by hand: one that does not
+ * parse or lies outside years 1–9999 is treated as missing (and logged), never as an error.
+ */
+export function metadataDate(
+  value: string | undefined,
+  key?: string,
+  field?: string,
+): Date | undefined {
   if (!value) return undefined
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? undefined : date
+  const ms = Date.parse(value)
+  if (Number.isNaN(ms) || ms < FIRST_DATE || ms > LAST_DATE) {
+    if (key)
+      logEvent('warn', { event: 'metadata-date-ignored', key, field, value: value.slice(0, 40) })
+    return undefined
+  }
+  return new Date(ms)
 }
 
 export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {

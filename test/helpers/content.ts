@@ -61,7 +61,7 @@ export async function putSiteWithIndexes(
   const driver = kvDriver(kv)
   const target = {
     store: sourceStore(driver, { maxBytes: config.maxSourceBytes }),
-    internal: internalStore(driver),
+    internal: internalStore(driver, undefined, env.DERIVED_KEY),
     db: indexDb(env),
     origin: buildOrigin(config),
   }

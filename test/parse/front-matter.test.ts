@@ -134,3 +134,22 @@ describe('front matter', () => {
     expect(split.body).toBe('\npara\n\n---\n\nmore')
   })
 })
+
+describe('control characters in front matter', () => {
+  it.each([
+    ['description: "a\\0b"', 'ko/x.html:3 → description', 'U+0000'],
+    ['title: "t\\e[31m"', 'ko/x.html:2 → title', 'U+001B'],
+    ['tags:\n  - ok\n  - "b\\x07"', 'ko/x.html:5 → tags.1', 'U+0007'],
+    ['author:\n  name: "K\\rim"', 'ko/x.html:4 → author.name', 'U+000D'],
+    ['"odd\\x01key": 1', 'ko/x.html:3 → odd\u0001key', 'U+0001'],
+  ])('refuses %s, named by key and line', (yaml, place, code) => {
+    const text = yaml.startsWith('title') ? `---\n${yaml}\n---\n` : `---\ntitle: t\n${yaml}\n---\n`
+    const message = failure(text)
+    expect(message.startsWith(place)).toBe(true)
+    expect(message).toContain(code)
+  })
+
+  it('keeps tabs and newlines', () => {
+    expect(parse('---\ntitle: "a\\tb"\nexcerpt: "line\\nline"\n---\n').excerpt).toBe('line\nline')
+  })
+})
