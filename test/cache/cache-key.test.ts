@@ -41,7 +41,7 @@ async function get(path: string): Promise<Response> {
 }
 
 beforeAll(async () => {
-  await publishSource('ko/x', '---\ntitle: 캐시 키\ndate: 2030-01-01\n---\n<p>본문</p>')
+  await publishSource('ko/x', '---\ntitle: 캐시 키\ndate: 2024-01-01\n---\n<p>본문</p>')
 })
 
 describe('canonical cache keys', () => {

@@ -18,7 +18,7 @@ describe('the feed', () => {
       Array.from({ length: 6 }, (_, i) => ({
         key: `ja/big-${i}`,
         path: `ja/big-${i}.html`,
-        text: `---\ntitle: 大きい ${i}\ndate: 2030-01-0${i + 1}\ndescription: 要約 ${i}\n---\n${body}\n`,
+        text: `---\ntitle: 大きい ${i}\ndate: 2024-01-0${i + 1}\ndescription: 要約 ${i}\n---\n${body}\n`,
       })),
     )
     const feed = await site.get('/ja/feed.xml')
@@ -42,7 +42,7 @@ describe('a listing, search results and an oEmbed card', () => {
       Array.from({ length: 12 }, (_, i) => ({
         key: `en/long-${i}`,
         path: `en/long-${i}.html`,
-        text: `---\ntitle: Headline ${i}\ndescription: ${long('요약문')}\ndate: 2030-02-0${(i % 9) + 1}\n---\n<p>x</p>\n`,
+        text: `---\ntitle: Headline ${i}\ndescription: ${long('요약문')}\ndate: 2024-02-0${(i % 9) + 1}\n---\n<p>x</p>\n`,
       })),
     )
     const home = await site.get('/en/')

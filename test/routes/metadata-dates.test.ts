@@ -8,7 +8,7 @@ import { client } from '../helpers/request'
 
 const TOKEN = 'metadata-dates-token-0123456789'
 const api = client('https://metadata-dates.example', { ADMIN_TOKEN: TOKEN })
-const source = (title: string) => `---\ntitle: ${title}\ndate: 2030-01-01\n---\n<p>${title}</p>`
+const source = (title: string) => `---\ntitle: ${title}\ndate: 2024-01-01\n---\n<p>${title}</p>`
 
 describe('hand-edited metadata dates', () => {
   it('a PUT over `firstUploaded: "garbage"` publishes, with a real first upload date', async () => {
