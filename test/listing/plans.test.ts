@@ -51,7 +51,7 @@ function recording(ran: Ran[], read: { rows: number }): Db {
       all,
       run: all,
       first: async (column?: string) => {
-        const row = (await all()).results[0] as Record<string, unknown> | undefined
+        const row = (await all()).results[0]
         return column ? (row?.[column] ?? null) : (row ?? null)
       },
     } as unknown as D1PreparedStatement
