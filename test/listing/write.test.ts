@@ -112,7 +112,7 @@ describe('writing many articles at once', () => {
         i % 4 ? [] : ['四'],
       ),
     )
-    const scrambled = rows.map((r, i) => rows[(i * 97) % rows.length]!)
+    const scrambled = rows.map((_, i) => rows[(i * 97) % rows.length]!)
     await indexArticles(db, scrambled.slice(0, 30))
     await indexArticles(db, scrambled.slice(30, 250))
     await indexArticles(db, scrambled.slice(250))
