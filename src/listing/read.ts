@@ -91,24 +91,37 @@ type Direction = 'newest' | 'oldest'
 
 /**
  * Where the article `skip` places from one end of a listing is: its day, and how many of that day's
- * articles come before it from that end. Sums the block counts (a few hundred rows for decades),
- * then at most 32 day counts. Also the listing's size and, for a label, its name as the newest
- * article writes it.
+ * articles come before it from that end. Walks the block counts from that end, one seek each, to the
+ * block that holds it (page 1 stops at the first), then that block's day counts (at most 32). Also
+ * the listing's size and, for a label, its name as the newest article writes it.
  */
 function locateSql(direction: Direction): string {
-  const order = direction === 'newest' ? 'DESC' : 'ASC'
-  return `WITH blocks AS (
-      SELECT block, n, SUM(n) OVER (ORDER BY block ${order}) AS upto
-      FROM listing_blocks WHERE lang = ?1 AND kind = ?2 AND key = ?3),
-    found AS (SELECT block, upto - n AS before FROM blocks WHERE upto > ?4 ORDER BY block ${order} LIMIT 1),
-    days AS (
-      SELECT d.day, d.n, found.before + SUM(d.n) OVER (ORDER BY d.day ${order}) AS upto
-      FROM found JOIN listing_days AS d ON d.lang = ?1 AND d.kind = ?2 AND d.key = ?3
-        AND d.day BETWEEN found.block * ${BLOCK_DAYS} AND found.block * ${BLOCK_DAYS} + ${BLOCK_DAYS - 1})
-    SELECT (SELECT COALESCE(SUM(n), 0) FROM listing_blocks WHERE lang = ?1 AND kind = ?2 AND key = ?3) AS total,
+  const [pick, order, beyond, first, last] =
+    direction === 'newest'
+      ? ['MAX', 'DESC', '<', `found.block * ${BLOCK_DAYS} + ${BLOCK_DAYS - 1}`, '<=']
+      : ['MIN', 'ASC', '>', `found.block * ${BLOCK_DAYS}`, '>=']
+  const listing = 'y.lang = ?1 AND y.kind = ?2 AND y.key = ?3'
+  /** The next count after `bound` in a count table, and its n: a seek each (a join here is not). */
+  const next = (table: string, column: string, bound: string) =>
+    `(SELECT ${pick}(y.${column}) FROM ${table} AS y WHERE ${listing} AND y.${column} ${bound}),
+     (SELECT y.n FROM ${table} AS y WHERE ${listing} AND y.${column} ${bound} ORDER BY y.${column} ${order} LIMIT 1)`
+  const none = direction === 'newest' ? `${beyond} 1e18` : `${beyond} -1`
+  return `WITH RECURSIVE
+    blocks(block, n, before) AS (
+      SELECT ${next('listing_blocks', 'block', none)}, 0
+      UNION ALL
+      SELECT ${next('listing_blocks', 'block', `${beyond} blocks.block`)}, blocks.before + blocks.n
+      FROM blocks WHERE blocks.before + blocks.n <= ?4),
+    found AS (SELECT block, before FROM blocks WHERE before + n > ?4),
+    days(day, n, before) AS (
+      SELECT ${next('listing_days', 'day', `${last} ${first}`)}, found.before FROM found
+      UNION ALL
+      SELECT ${next('listing_days', 'day', `${beyond} days.day`)}, days.before + days.n
+      FROM days WHERE days.before + days.n <= ?4)
+    SELECT (SELECT COALESCE(MAX(t.n), 0) FROM listing_totals AS t WHERE t.lang = ?1 AND t.kind = ?2 AND t.key = ?3) AS total,
       (SELECT name FROM labels WHERE lang = ?1 AND kind = ?2 AND key = ?3 ORDER BY sort_ms DESC, slug ASC LIMIT 1) AS name,
       at.day, at.within
-    FROM (SELECT 1) LEFT JOIN (SELECT day, ?4 - (upto - n) AS within FROM days WHERE upto > ?4 ORDER BY day ${order} LIMIT 1) AS at`
+    FROM (SELECT 1) LEFT JOIN (SELECT day, ?4 - before AS within FROM days WHERE before + n > ?4) AS at`
 }
 
 interface Located {
@@ -241,7 +254,7 @@ export async function counts(
       languages.map((lang) =>
         db
           .prepare(
-            `SELECT ?1 AS lang, COALESCE(SUM(n), 0) AS n FROM listing_blocks WHERE lang = ?1 AND kind = '' AND key = ''`,
+            `SELECT ?1 AS lang, COALESCE(MAX(n), 0) AS n FROM listing_totals WHERE lang = ?1 AND kind = '' AND key = ''`,
           )
           .bind(lang),
       ),

@@ -146,7 +146,7 @@ describe('the index queries', () => {
       await call(recording(ran, read))
       expect(ran.length).toBeGreaterThan(0)
       // Fewer than the large section holds (1,350): a page or a few neighbours with their seeks,
-      // and for a listing its counts (one per 32 days of the ten years: 114, read a few times).
+      // and for a listing the walk over its counts (one per 32 days of the ten years: 114).
       expect(read.rows).toBeLessThan(1_000)
       for (const statement of ran)
         expect({ sql: statement.sql, scans: await scans(statement) }).toEqual({

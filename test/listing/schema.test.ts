@@ -17,6 +17,7 @@ describe('the migrations', () => {
       'articles_by_slug',
       'listing_days',
       'listing_blocks',
+      'listing_totals',
       'articles_counted',
       'labels_uncounted',
     ]) {

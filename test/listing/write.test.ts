@@ -32,7 +32,10 @@ async function miscounted(): Promise<unknown[]> {
      UNION ALL SELECT * FROM (SELECT * FROM counted EXCEPT SELECT * FROM truth)
      UNION ALL SELECT lang, kind, key, block, n FROM (
        SELECT lang, kind, key, day / 32 AS block, SUM(n) AS n FROM listing_days GROUP BY 1, 2, 3, 4
-       EXCEPT SELECT lang, kind, key, block, n FROM listing_blocks)`,
+       EXCEPT SELECT lang, kind, key, block, n FROM listing_blocks)
+     UNION ALL SELECT lang, kind, key, 'total', n FROM (
+       SELECT lang, kind, key, SUM(n) AS n FROM listing_days GROUP BY 1, 2, 3
+       EXCEPT SELECT lang, kind, key, n FROM listing_totals)`,
   ).all()
   return results
 }
