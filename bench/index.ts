@@ -6,8 +6,8 @@
  *
  * Filling a million rows one publish at a time would take hours, so each database is created by
  * Miniflare with the committed migrations, closed, bulk-filled with node:sqlite in publication order
- * with the ranks and search ids indexArticle would have given each row (and the FTS text from the
- * project's own searchText), and reopened by Miniflare. The filled databases are cached under
+ * with the search ids indexArticle would have given each row (and the FTS text from the project's
+ * own searchText) and their day counts, and reopened by Miniflare. The filled databases are cached under
  * bench/.cache/ (git-ignored) and reused; delete the folder to regenerate.
  *
  * Two clocks per call: wall time in Node around the project's function (includes the loopback hop
@@ -24,7 +24,15 @@ import { migrate, readMigrations } from '../scripts/lib/migrate'
 import { platformProxy } from '../scripts/lib/wrangler'
 import type { Db } from '../src/listing/db'
 import { labelsOf, type IndexRow } from '../src/listing/entry'
-import { byRank, counts, listingPage, newest, versionsOf } from '../src/listing/read'
+import { around, linkedTo, type Around } from '../src/listing/around'
+import {
+  byRank,
+  counts,
+  indexedVersions,
+  listingPage,
+  newest,
+  versionsOf,
+} from '../src/listing/read'
 import { search, type SearchOrder } from '../src/listing/search'
 import { languageToken, searchQuery } from '../src/listing/search-text'
 import { COLUMNS, columnValues, indexArticle, unindexArticle } from '../src/listing/write'
@@ -33,7 +41,7 @@ import { ArticleGenerator, CATEGORIES, TAGS } from './index-data'
 export const INDEX_SIZES = [1_000, 100_000, 1_000_000]
 const CACHE = 'bench/.cache'
 /** Bump when the generator or the schema changes: cached databases of another version are rebuilt. */
-const GENERATOR_VERSION = 2
+const GENERATOR_VERSION = 4
 /** The newest generated article; older ones every ~10 minutes before it (a busy newsroom's pace). */
 const END_MS = Date.parse('2026-11-01T00:00:00Z')
 const SPACING_MS = 600_000
@@ -124,22 +132,27 @@ function fill(file: string, n: number, log: (line: string) => void) {
   const db = new DatabaseSync(file)
   db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000')
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, lang, slug, sort_ms, ${COLUMNS.join(', ')}, rank, search_id)
-     VALUES (${Array.from({ length: COLUMNS.length + 6 }, () => '?').join(', ')})`,
+    `INSERT INTO articles (id, lang, slug, sort_ms, ${COLUMNS.join(', ')}, search_id)
+     VALUES (${Array.from({ length: COLUMNS.length + 5 }, () => '?').join(', ')})`,
   )
   const insertLabel = db.prepare(
-    'INSERT INTO labels (lang, kind, key, name, article_id, sort_ms, slug, rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO labels (lang, kind, key, name, article_id, sort_ms, slug) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
   const insertSearch = db.prepare(
     'INSERT INTO search (rowid, lang, title, description, body) VALUES (?, ?, ?, ?, ?)',
   )
+  // The migrations' triggers count each row into its day as it is written; for a bulk fill the
+  // counts are made once at the end instead (as migration 0020 makes them), and the triggers put back.
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    .all() as { name: string; sql: string }[]
+  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`)
   const generator = new ArticleGenerator(13)
-  const labelRanks = new Map<string, number>()
   const lastSlot = { slot: -1, next: 0 }
   const started = performance.now()
   db.exec('BEGIN')
   for (let i = 0; i < n; i++) {
-    // Publication times strictly increase, so rank i + 1 is the row's place from the oldest.
+    // Publication times strictly increase.
     const ms = END_MS - (n - 1 - i) * SPACING_MS - Math.floor((i * 7919) % 300) * 1000
     const row = generator.article(i, ms)
     const sortMs = Date.parse(row.publishedAt)
@@ -148,13 +161,9 @@ function fill(file: string, n: number, log: (line: string) => void) {
     const searchId = slot === lastSlot.slot ? lastSlot.next : slot
     Object.assign(lastSlot, { slot, next: searchId + 1 })
     const id = i + 1
-    insertArticle.run(id, row.lang, row.slug, sortMs, ...columnValues(row), id, searchId)
-    for (const label of labelsOf(row)) {
-      const k = `${label.kind}\u0000${label.key}`
-      const rank = (labelRanks.get(k) ?? 0) + 1
-      labelRanks.set(k, rank)
-      insertLabel.run(row.lang, label.kind, label.key, label.name, id, sortMs, row.slug, rank)
-    }
+    insertArticle.run(id, row.lang, row.slug, sortMs, ...columnValues(row), searchId)
+    for (const label of labelsOf(row))
+      insertLabel.run(row.lang, label.kind, label.key, label.name, id, sortMs, row.slug)
     insertSearch.run(
       searchId,
       languageToken(row.lang),
@@ -170,6 +179,16 @@ function fill(file: string, n: number, log: (line: string) => void) {
       )
     }
   }
+  db.exec(`
+    INSERT INTO listing_days (lang, kind, key, day, n)
+    SELECT lang, '', '', (sort_ms + 62167219200000) / 86400000 AS day, COUNT(*) FROM articles GROUP BY lang, day;
+    INSERT INTO listing_days (lang, kind, key, day, n)
+    SELECT lang, kind, key, (sort_ms + 62167219200000) / 86400000 AS day, COUNT(*) FROM labels GROUP BY lang, kind, key, day;
+    INSERT INTO listing_blocks (lang, kind, key, block, n)
+    SELECT lang, kind, key, day / 32 AS block, SUM(n) FROM listing_days GROUP BY lang, kind, key, block;
+    INSERT INTO listing_totals (lang, kind, key, n)
+    SELECT lang, kind, key, SUM(n) FROM listing_blocks GROUP BY lang, kind, key;`)
+  for (const t of triggers) db.exec(t.sql)
   db.exec('COMMIT')
   db.exec('PRAGMA journal_mode = WAL')
   db.close()
@@ -322,6 +341,17 @@ interface Facts {
   categoryPages: number
   tagPages: number
   newestSlug: string
+  /** An article whose section (first category) is the largest, and one whose is the smallest. */
+  bigSection: Section
+  smallSection: Section
+  /** Keys content:push would check (half indexed, half not), as a no-op re-push asks of 1,000 files. */
+  pushKeys: string[]
+}
+
+interface Section {
+  slug: string
+  name: string
+  size: number
 }
 
 /** One database opened through one engine. */
@@ -409,11 +439,42 @@ function queries(): Query[] {
     counts(db, CONFIG, LANGUAGES).then(() =>
       byRank(db, CONFIG, LANG, from, from + SITEMAP_LIMIT - LANGUAGES.length - 1),
     )
+  const aroundOf = (s: Section) => (db: Db) => around(db, CONFIG, LANG, s.slug, s.name)
   const list: Query[] = [
     {
       name: 'SELECT 1 (the round-trip floor)',
       group: 'listing',
       call: () => (db) => db.prepare('SELECT 1').all(),
+    },
+    {
+      name: 'article miss: around(), largest section',
+      group: 'listing',
+      call: (f) => aroundOf(f.bigSection),
+      note: (v) => `${(v as Around).related.length} related`,
+    },
+    {
+      name: 'article miss: around(), smallest section',
+      group: 'listing',
+      call: (f) => aroundOf(f.smallSection),
+      note: (v) => `${(v as Around).related.length} related`,
+    },
+    {
+      name: 'linkedTo, largest section',
+      group: 'listing',
+      call: (f) => (db) => linkedTo(db, LANG, f.bigSection.slug, CONFIG),
+      note: count,
+    },
+    {
+      name: 'linkedTo, smallest section',
+      group: 'listing',
+      call: (f) => (db) => linkedTo(db, LANG, f.smallSection.slug, CONFIG),
+      note: count,
+    },
+    {
+      name: 'content:push unindexed check, 1,000 keys',
+      group: 'listing',
+      call: (f) => (db) => indexedVersions(db, CONFIG, f.pushKeys),
+      note: (v) => `${(v as Map<string, string>).size} indexed`,
     },
     {
       name: 'home, page 1',
@@ -615,19 +676,51 @@ function record(
 async function factsOf(db: Db, n: number, where: string): Promise<Facts> {
   const facts = await db
     .prepare(
-      `SELECT (SELECT COUNT(*) FROM articles) AS n, (SELECT MAX(rank) FROM articles WHERE lang = ?1) AS top,
-         (SELECT MAX(rank) FROM labels WHERE lang = ?1 AND kind = 'category' AND key = ?2) AS category,
-         (SELECT MAX(rank) FROM labels WHERE lang = ?1 AND kind = 'tag' AND key = ?3) AS tag,
-         (SELECT slug FROM articles WHERE lang = ?1 AND rank = (SELECT MAX(rank) FROM articles WHERE lang = ?1)) AS slug`,
+      `SELECT (SELECT COUNT(*) FROM articles) AS n,
+         (SELECT n FROM listing_totals WHERE lang = ?1 AND kind = '' AND key = '') AS top,
+         (SELECT n FROM listing_totals WHERE lang = ?1 AND kind = 'category' AND key = ?2) AS category,
+         (SELECT n FROM listing_totals WHERE lang = ?1 AND kind = 'tag' AND key = ?3) AS tag,
+         (SELECT slug FROM articles WHERE lang = ?1 ORDER BY sort_ms DESC, slug ASC LIMIT 1) AS slug`,
     )
     .bind(LANG, CATEGORIES[0]!.toLowerCase(), TAGS[0]!.toLowerCase())
     .first<{ n: number; top: number; category: number; tag: number; slug: string }>()
   if (!facts || facts.n !== n || facts.top !== n)
     throw new Error(
-      `${where}: expected ${n} articles ranked 1..${n}, found ${facts?.n} (top rank ${facts?.top}); delete it to regenerate`,
+      `${where}: expected ${n} articles, found ${facts?.n} (counted ${facts?.top}); delete it to regenerate`,
     )
+  const sections = await db
+    .prepare(
+      `SELECT key, name, COUNT(*) AS size FROM labels WHERE lang = ?1 AND kind = 'category' GROUP BY key ORDER BY size DESC`,
+    )
+    .bind(LANG)
+    .all<{ key: string; name: string; size: number }>()
+  const sectionOf = async (s: { key: string; name: string; size: number }): Promise<Section> => {
+    // The newest article whose first category is this one (the page's section).
+    const { results } = await db
+      .prepare(
+        `SELECT a.slug, a.categories FROM labels l JOIN articles a ON a.id = l.article_id
+         WHERE l.lang = ?1 AND l.kind = 'category' AND l.key = ?2 ORDER BY l.sort_ms DESC LIMIT 100`,
+      )
+      .bind(LANG, s.key)
+      .all<{ slug: string; categories: string }>()
+    const own = results.find((r) => (JSON.parse(r.categories) as string[])[0] === s.name)
+    if (!own) throw new Error(`${where}: no article has ${s.name} as its section`)
+    return { slug: own.slug, name: s.name, size: s.size }
+  }
+  const ids = Array.from({ length: 500 }, (_, i) => 1 + Math.floor((i * n) / 500))
+  const indexed = await db
+    .prepare('SELECT slug FROM articles WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(ids))
+    .all<{ slug: string }>()
+  const pushKeys = indexed.results.flatMap((r, i) => [
+    `${LANG}/${r.slug}`,
+    `${LANG}/not-indexed-${i}`,
+  ])
   return {
     n,
+    bigSection: await sectionOf(sections.results[0]!),
+    smallSection: await sectionOf(sections.results.at(-1)!),
+    pushKeys,
     pages: Math.ceil(n / PAGE_SIZE),
     categoryPages: Math.ceil(facts.category / PAGE_SIZE),
     tagPages: Math.ceil(facts.tag / PAGE_SIZE),
@@ -701,7 +794,7 @@ export async function benchIndex(
         (publishResults[p.name] ??= []),
         put,
         'sql',
-        newer.map((n) => `${n.toLocaleString('en-US')} newer articles re-ranked`),
+        newer.map((n) => `${n.toLocaleString('en-US')} newer articles`),
       )
       if (edit) record((publishResults[`${p.name}: edit (publish again)`] ??= []), edit, 'sql')
       record((publishResults[`${p.name}: unindexArticle`] ??= []), back, 'sql')

@@ -31,6 +31,7 @@ import { isMain } from './lib/is-main'
 import { CredentialsMissing } from './lib/wrangler'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { changeTags } from '../src/cache/tags'
+import { indexedVersions } from '../src/listing/read'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
 import { openStorage, type Storage } from './lib/storage'
 
@@ -277,19 +278,13 @@ export async function publishFile(
   })
 }
 
-/** Of these files, the keys the index does not hold at their version. */
+/** Of these files, the keys the index does not hold at their version (one index seek a key). */
 async function unindexed(db: D1Database, files: ContentFile[]): Promise<string[]> {
-  const indexed = new Map<string, string>()
-  for (let i = 0; i < files.length; i += 90) {
-    const keys = files.slice(i, i + 90).map((f) => f.key)
-    const { results } = await db
-      .prepare(
-        `SELECT lang || '/' || slug AS key, source_sha256 FROM articles WHERE lang || '/' || slug IN (${keys.map(() => '?').join(',')})`,
-      )
-      .bind(...keys)
-      .all<{ key: string; source_sha256: string }>()
-    for (const r of results) indexed.set(r.key, r.source_sha256)
-  }
+  const indexed = await indexedVersions(
+    db,
+    { storageTimeoutMs: 600_000 },
+    files.map((f) => f.key),
+  )
   return files.filter((f) => indexed.get(f.key) !== f.sha256).map((f) => f.key)
 }
 

@@ -1,7 +1,8 @@
 /**
  * An article's neighbourhood in the index, for its page's footer: the previous and next article in
  * its language (by publication), and a few earlier ones from its section (first category). Each is
- * one indexed lookup by rank, never a scan.
+ * a seek on a date index from the article's own time, read with a LIMIT: never a scan of the
+ * language or the section, however large.
  *
  * The same relation read backwards says whose pages show an article (`linkedTo`), so a publish can
  * purge exactly those: its two neighbours and the next few of each of its sections.
@@ -25,6 +26,33 @@ export interface Around {
 
 type Config = Pick<SiteConfig, 'storageTimeoutMs'>
 
+/**
+ * The article at `lang/slug`'s time, found once by its unique (lang, slug) index. Every neighbour query
+ * below compares with it, so each is a seek on a date index read from that point, with a LIMIT.
+ */
+const ME = '(SELECT sort_ms FROM articles WHERE lang = ?1 AND slug = ?2)'
+
+/**
+ * The `limit` rows next to the article on one side in a date-ordered table (`articles`, or one
+ * label's rows in `labels`): its same-millisecond neighbours (ordered by slug), then the rest.
+ * Newest first is (sort_ms DESC, slug ASC), so older means a smaller time, or the same and a
+ * greater slug. Each arm is a seek and a bounded read; the caller orders and cuts the union.
+ */
+function nextTo(
+  table: 'articles' | 'labels',
+  where: string,
+  side: 'older' | 'newer',
+  columns: string,
+  limit: string,
+): string {
+  const [ms, tie, order, tieOrder] =
+    side === 'older' ? ['<', '>', 'DESC', 'ASC'] : ['>', '<', 'ASC', 'DESC']
+  return `SELECT * FROM (SELECT ${columns} FROM ${table} WHERE ${where} AND sort_ms = ${ME} AND slug ${tie} ?2
+      ORDER BY slug ${tieOrder} LIMIT ${limit})
+    UNION ALL SELECT * FROM (SELECT ${columns} FROM ${table} WHERE ${where} AND sort_ms ${ms} ${ME}
+      ORDER BY sort_ms ${order}, slug ${tieOrder} LIMIT ${limit})`
+}
+
 export async function around(
   db: Db,
   config: Config,
@@ -34,18 +62,15 @@ export async function around(
 ): Promise<Around> {
   const neighbours = db
     .prepare(
-      `SELECT a.*, a.rank - me.rank AS side FROM articles me JOIN articles a
-         ON a.lang = me.lang AND a.rank IN (me.rank - 1, me.rank + 1)
-       WHERE me.lang = ?1 AND me.slug = ?2`,
+      `${nextTo('articles', 'lang = ?1', 'older', '-1 AS side, articles.*', '1')}
+       UNION ALL ${nextTo('articles', 'lang = ?1', 'newer', '1 AS side, articles.*', '1')}`,
     )
     .bind(lang, slug)
   const earlier = db
     .prepare(
-      `SELECT a.* FROM labels me JOIN labels l
-         ON l.lang = me.lang AND l.kind = me.kind AND l.key = me.key AND l.rank < me.rank AND l.rank >= me.rank - ?4
-       JOIN articles a ON a.id = l.article_id
-       WHERE me.lang = ?1 AND me.kind = 'category' AND me.key = ?3 AND me.slug = ?2
-       ORDER BY l.rank DESC`,
+      `SELECT a.* FROM (${nextTo('labels', "lang = ?1 AND kind = 'category' AND key = ?3", 'older', 'article_id, sort_ms, slug', '?4')}) AS l
+       JOIN articles AS a ON a.id = l.article_id
+       ORDER BY l.sort_ms DESC, l.slug ASC LIMIT ?4`,
     )
     .bind(lang, slug, section ? labelKey(section, lang) : '', RELATED + 1)
   const [near, same] = await query(
@@ -54,6 +79,7 @@ export async function around(
     "an article's neighbours",
   )
   const rows = near!.results
+  // Each side's same-millisecond neighbour, when there is one, comes before the rest.
   const previous = rows.find((r) => r.side === -1)
   const next = rows.find((r) => r.side === 1)
   return {
@@ -66,7 +92,11 @@ export async function around(
   }
 }
 
-/** The slugs (same language) whose pages show this article in their footer, as `around` reads them. */
+/**
+ * The slugs (same language) whose pages show this article in their footer, as `around` reads them:
+ * its two neighbours, and the next few articles of each of its categories (the pages that list it
+ * among their section's earlier articles). A few more than needed, never fewer.
+ */
 export async function linkedTo(
   db: Db,
   lang: string,
@@ -75,20 +105,22 @@ export async function linkedTo(
 ): Promise<string[]> {
   const neighbours = db
     .prepare(
-      `SELECT a.slug FROM articles me JOIN articles a
-         ON a.lang = me.lang AND a.rank IN (me.rank - 1, me.rank + 1)
-       WHERE me.lang = ?1 AND me.slug = ?2`,
+      `${nextTo('articles', 'lang = ?1', 'older', 'slug', '1')}
+       UNION ALL ${nextTo('articles', 'lang = ?1', 'newer', 'slug', '1')}`,
     )
     .bind(lang, slug)
-  const later = db
-    .prepare(
-      `SELECT l.slug FROM labels me JOIN labels l
-         ON l.lang = me.lang AND l.kind = me.kind AND l.key = me.key AND l.rank > me.rank AND l.rank <= me.rank + ?3
-       WHERE me.lang = ?1 AND me.kind = 'category' AND me.slug = ?2`,
-    )
+  // Per category of the article (a handful), the next rows of that category: correlated, bounded.
+  const later = (sameMs: boolean) =>
+    `SELECT l.slug FROM labels AS mine JOIN labels AS l ON l.rowid IN (
+       SELECT rowid FROM labels WHERE lang = mine.lang AND kind = mine.kind AND key = mine.key
+         AND ${sameMs ? 'sort_ms = mine.sort_ms AND slug < mine.slug' : 'sort_ms > mine.sort_ms'}
+       ORDER BY sort_ms ASC, slug DESC LIMIT ?3)
+     WHERE mine.article_id = (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2) AND mine.kind = 'category'`
+  const inSection = db
+    .prepare(`${later(true)} UNION ALL ${later(false)}`)
     .bind(lang, slug, RELATED + 1)
   const [near, same] = await query(
-    db.batch<{ slug: string }>([neighbours, later]),
+    db.batch<{ slug: string }>([neighbours, inSection]),
     config,
     'the articles showing an article',
   )

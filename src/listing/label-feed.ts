@@ -1,4 +1,4 @@
-/** A category's or tag's newest articles, for its own feed: one range read on the labels index. */
+/** A category's or tag's newest articles, for its own feed: one backward range read on labels_by_date. */
 import type { SiteConfig } from '../config'
 import { query, type Db } from './db'
 import { labelKey } from './entry'
@@ -16,7 +16,7 @@ export async function newestLabelled(
       .prepare(
         `SELECT labels.name AS label_name, articles.* FROM labels JOIN articles ON articles.id = labels.article_id
          WHERE labels.lang = ? AND labels.kind = ? AND labels.key = ?
-         ORDER BY labels.rank DESC LIMIT ?`,
+         ORDER BY labels.sort_ms DESC, labels.slug ASC LIMIT ?`,
       )
       .bind(lang, label.kind, labelKey(label.name, lang), count)
       .all<ArticleRecord & { label_name: string }>(),

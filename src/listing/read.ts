@@ -1,7 +1,8 @@
 /**
- * Reading the article index: every query reads the page it shows, never the archive. Listing pages
- * and feeds are range scans on `rank` (see migrations/0001_article_index.sql), the language switcher
- * and redirects a lookup by slug.
+ * Reading the article index: every query reads the page it shows, never the archive. A listing page
+ * is found from the listing's day counts and read as one range on the date index (see
+ * migrations/0020_day_counts.sql); feeds read the date index from its newest end; the language
+ * switcher and redirects look a slug up.
  */
 import type { SiteConfig } from '../config'
 import type { Author } from '../schema/article'
@@ -43,7 +44,6 @@ export interface ArticleRecord {
   store: StoreName
   file_name: string | null
   first_seen: string
-  rank: number
 }
 
 /** A row as listings render it. */
@@ -73,6 +73,117 @@ export const authorsOf = (record: ArticleRecord) => JSON.parse(record.authors) a
 
 type Config = Pick<SiteConfig, 'storageTimeoutMs'>
 
+/** Listings are counted per day, and per block of this many days (migrations/0020_day_counts.sql). */
+const DAY_MS = 86_400_000
+const BLOCK_DAYS = 32
+/** Days are counted from 0000-01-01 UTC, so none is negative. */
+const DAY_ZERO_MS = -62_167_219_200_000
+
+/** Which listing: a language's own (`kind` and `key` '') or a category's or tag's. */
+interface Listing {
+  lang: string
+  kind: '' | 'category' | 'tag'
+  key: string
+}
+
+/** Newest first, or oldest first. */
+type Direction = 'newest' | 'oldest'
+
+/**
+ * Where the article `skip` places from one end of a listing is: its day, and how many of that day's
+ * articles come before it from that end. Walks the block counts from that end, one seek each, to the
+ * block that holds it (page 1 stops at the first), then that block's day counts (at most 32). Also
+ * the listing's size and, for a label, its name as the newest article writes it.
+ */
+function locateSql(direction: Direction): string {
+  const [pick, order, beyond, first, last] =
+    direction === 'newest'
+      ? ['MAX', 'DESC', '<', `found.block * ${BLOCK_DAYS} + ${BLOCK_DAYS - 1}`, '<=']
+      : ['MIN', 'ASC', '>', `found.block * ${BLOCK_DAYS}`, '>=']
+  const listing = 'y.lang = ?1 AND y.kind = ?2 AND y.key = ?3'
+  /** The next count after `bound` in a count table, and its n: a seek each (a join here is not). */
+  const next = (table: string, column: string, bound: string) =>
+    `(SELECT ${pick}(y.${column}) FROM ${table} AS y WHERE ${listing} AND y.${column} ${bound}),
+     (SELECT y.n FROM ${table} AS y WHERE ${listing} AND y.${column} ${bound} ORDER BY y.${column} ${order} LIMIT 1)`
+  const none = direction === 'newest' ? `${beyond} 1e18` : `${beyond} -1`
+  return `WITH RECURSIVE
+    blocks(block, n, before) AS (
+      SELECT ${next('listing_blocks', 'block', none)}, 0
+      UNION ALL
+      SELECT ${next('listing_blocks', 'block', `${beyond} blocks.block`)}, blocks.before + blocks.n
+      FROM blocks WHERE blocks.before + blocks.n <= ?4),
+    found AS (SELECT block, before FROM blocks WHERE before + n > ?4),
+    days(day, n, before) AS (
+      SELECT ${next('listing_days', 'day', `${last} ${first}`)}, found.before FROM found
+      UNION ALL
+      SELECT ${next('listing_days', 'day', `${beyond} days.day`)}, days.before + days.n
+      FROM days WHERE days.before + days.n <= ?4)
+    SELECT (SELECT COALESCE(MAX(t.n), 0) FROM listing_totals AS t WHERE t.lang = ?1 AND t.kind = ?2 AND t.key = ?3) AS total,
+      (SELECT name FROM labels WHERE lang = ?1 AND kind = ?2 AND key = ?3 ORDER BY sort_ms DESC, slug ASC LIMIT 1) AS name,
+      at.day, at.within
+    FROM (SELECT 1) LEFT JOIN (SELECT day, ?4 - before AS within FROM days WHERE before + n > ?4) AS at`
+}
+
+interface Located {
+  total: number
+  name: string | null
+  /** Absent when `skip` is past the end. */
+  day: number | null
+  within: number | null
+}
+
+async function locate(
+  db: Db,
+  config: Config,
+  listing: Listing,
+  skip: number,
+  direction: Direction,
+): Promise<Located> {
+  const found = await query(
+    db
+      .prepare(locateSql(direction))
+      .bind(listing.lang, listing.kind, listing.key, skip)
+      .first<Located>(),
+    config,
+    'a place in a listing',
+  )
+  return found ?? { total: 0, name: null, day: null, within: null }
+}
+
+/**
+ * `count` articles of a listing from a located day on (newest first: from that day's end, backwards;
+ * oldest first: from its start, forwards): one range read on the date index.
+ */
+async function readFrom(
+  db: Db,
+  config: Config,
+  listing: Listing,
+  at: { day: number; within: number },
+  count: number,
+  direction: Direction,
+): Promise<ArticleRecord[]> {
+  const newestFirst = direction === 'newest'
+  const bound = newestFirst
+    ? { op: '<', ms: DAY_ZERO_MS + (at.day + 1) * DAY_MS, order: 'DESC', tie: 'ASC' }
+    : { op: '>=', ms: DAY_ZERO_MS + at.day * DAY_MS, order: 'ASC', tie: 'DESC' }
+  const sql =
+    listing.kind === ''
+      ? `SELECT * FROM articles WHERE lang = ?1 AND sort_ms ${bound.op} ?4
+         ORDER BY sort_ms ${bound.order}, slug ${bound.tie} LIMIT ?5 OFFSET ?6`
+      : `SELECT articles.* FROM labels JOIN articles ON articles.id = labels.article_id
+         WHERE labels.lang = ?1 AND labels.kind = ?2 AND labels.key = ?3 AND labels.sort_ms ${bound.op} ?4
+         ORDER BY labels.sort_ms ${bound.order}, labels.slug ${bound.tie} LIMIT ?5 OFFSET ?6`
+  const { results } = await query(
+    db
+      .prepare(sql)
+      .bind(listing.lang, listing.kind, listing.key, bound.ms, count, at.within)
+      .all<ArticleRecord>(),
+    config,
+    'a listing page',
+  )
+  return results
+}
+
 /**
  * Page `page` (1-based) of a listing, newest first, and the label as the articles write it (`News`
  * for `news`). `undefined` past the last page, and for a category or tag no article has, so those
@@ -85,72 +196,23 @@ export async function listingPage(
   filter: ListingFilter,
   page: number,
 ): Promise<{ page: Page<IndexEntry>; label?: string } | undefined> {
-  if (filter.kind === 'home') {
-    const total =
-      (
-        await query(
-          db
-            .prepare('SELECT MAX(rank) AS n FROM articles WHERE lang = ?')
-            .bind(lang)
-            .first<{ n: number | null }>(),
-          config,
-          'the listing size',
-        )
-      )?.n ?? 0
-    const range = pageRange(total, page)
-    if (!range) return undefined
-    const { results } = await query(
-      db
-        .prepare(
-          'SELECT * FROM articles WHERE lang = ? AND rank > ? AND rank <= ? ORDER BY rank DESC',
-        )
-        .bind(lang, range.from, range.to)
-        .all<ArticleRecord>(),
-      config,
-      'a listing page',
-    )
-    return { page: { items: results.map(toEntry), page, pages: range.pages, total } }
-  }
-  const key = labelKey(filter.name, lang)
-  const newest = await query(
-    db
-      .prepare(
-        'SELECT name, rank FROM labels WHERE lang = ? AND kind = ? AND key = ? ORDER BY rank DESC LIMIT 1',
-      )
-      .bind(lang, filter.kind, key)
-      .first<{ name: string; rank: number }>(),
-    config,
-    'a label',
-  )
-  if (!newest) return undefined
-  const range = pageRange(newest.rank, page)
-  if (!range) return undefined
-  const { results } = await query(
-    db
-      .prepare(
-        `SELECT articles.* FROM labels JOIN articles ON articles.id = labels.article_id
-         WHERE labels.lang = ? AND labels.kind = ? AND labels.key = ? AND labels.rank > ? AND labels.rank <= ?
-         ORDER BY labels.rank DESC`,
-      )
-      .bind(lang, filter.kind, key, range.from, range.to)
-      .all<ArticleRecord>(),
-    config,
-    'a label page',
-  )
+  const listing: Listing =
+    filter.kind === 'home'
+      ? { lang, kind: '', key: '' }
+      : { lang, kind: filter.kind, key: labelKey(filter.name, lang) }
+  if (!Number.isInteger(page) || page < 1) return undefined
+  const at = await locate(db, config, listing, PAGE_SIZE * (page - 1), 'newest')
+  const pages = Math.max(1, Math.ceil(at.total / PAGE_SIZE))
+  if (listing.kind !== '' && at.total === 0) return undefined
+  if (page > pages) return undefined
+  const items =
+    at.day === null || at.within === null
+      ? []
+      : await readFrom(db, config, listing, { day: at.day, within: at.within }, PAGE_SIZE, 'newest')
   return {
-    page: { items: results.map(toEntry), page, pages: range.pages, total: newest.rank },
-    label: newest.name,
+    page: { items: items.map(toEntry), page, pages, total: at.total },
+    ...(at.name !== null && listing.kind !== '' && { label: at.name }),
   }
-}
-
-/** The ranks on page `page` of a listing of `total` articles; undefined past the end. */
-function pageRange(
-  total: number,
-  page: number,
-): { from: number; to: number; pages: number } | undefined {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  if (!Number.isInteger(page) || page < 1 || page > pages) return undefined
-  return { from: Math.max(0, total - PAGE_SIZE * page), to: total - PAGE_SIZE * (page - 1), pages }
 }
 
 /** The newest articles of a language, for its feed. */
@@ -162,7 +224,7 @@ export async function newest(
 ): Promise<ArticleRecord[]> {
   const { results } = await query(
     db
-      .prepare('SELECT * FROM articles WHERE lang = ? ORDER BY rank DESC LIMIT ?')
+      .prepare('SELECT * FROM articles WHERE lang = ? ORDER BY sort_ms DESC, slug ASC LIMIT ?')
       .bind(lang, count)
       .all<ArticleRecord>(),
     config,
@@ -191,8 +253,10 @@ export async function counts(
     db.batch(
       languages.map((lang) =>
         db
-          .prepare('SELECT ? AS lang, MAX(rank) AS n FROM articles WHERE lang = ?')
-          .bind(lang, lang),
+          .prepare(
+            `SELECT ?1 AS lang, COALESCE(MAX(n), 0) AS n FROM listing_totals WHERE lang = ?1 AND kind = '' AND key = ''`,
+          )
+          .bind(lang),
       ),
     ),
     config,
@@ -206,7 +270,10 @@ export async function counts(
   )
 }
 
-/** Articles of one language from oldest rank `from` to `to` (inclusive), with the other languages of each slug. */
+/**
+ * Articles of one language from the `from`-th oldest to the `to`-th (1-based, inclusive), oldest
+ * first, with the other languages of each slug.
+ */
 export async function byRank(
   db: Db,
   config: Config,
@@ -214,16 +281,55 @@ export async function byRank(
   from: number,
   to: number,
 ): Promise<(ArticleRecord & { versions: string })[]> {
+  const listing: Listing = { lang, kind: '', key: '' }
+  const at = await locate(db, config, listing, Math.max(0, from - 1), 'oldest')
+  if (at.day === null || at.within === null || to < from) return []
   const { results } = await query(
     db
       .prepare(
         `SELECT a.*, (SELECT group_concat(b.lang) FROM articles AS b WHERE b.slug = a.slug) AS versions
-         FROM articles AS a WHERE a.lang = ? AND a.rank BETWEEN ? AND ? ORDER BY a.rank`,
+         FROM articles AS a WHERE a.lang = ?1 AND a.sort_ms >= ?2
+         ORDER BY a.sort_ms ASC, a.slug DESC LIMIT ?3 OFFSET ?4`,
       )
-      .bind(lang, from, to)
+      .bind(lang, DAY_ZERO_MS + at.day * DAY_MS, to - Math.max(1, from) + 1, at.within)
       .all<ArticleRecord & { versions: string }>(),
     config,
     'a sitemap part',
   )
   return results
 }
+
+/**
+ * Of these keys (`lang/slug`), the source version the index holds for each it has: one index lookup
+ * per key, a thousand keys a statement, so checking N keys reads N rows once.
+ */
+export async function indexedVersions(
+  db: Db,
+  config: Config,
+  keys: string[],
+): Promise<Map<string, string>> {
+  const statement = db.prepare(
+    `SELECT a.lang || '/' || a.slug AS key, a.source_sha256 FROM json_each(?1) AS k
+     CROSS JOIN articles AS a ON a.lang = json_extract(k.value, '$[0]') AND a.slug = json_extract(k.value, '$[1]')`,
+  )
+  const pairs = keys.map((key) => [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)])
+  const statements: D1PreparedStatement[] = []
+  for (let i = 0; i < pairs.length; i += KEYS_PER_STATEMENT)
+    statements.push(statement.bind(JSON.stringify(pairs.slice(i, i + KEYS_PER_STATEMENT))))
+  const indexed = new Map<string, string>()
+  for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
+    const results = await query(
+      db.batch<{ key: string; source_sha256: string }>(
+        statements.slice(i, i + STATEMENTS_PER_BATCH),
+      ),
+      config,
+      'the indexed versions',
+    )
+    for (const r of results.flatMap((result) => result.results)) indexed.set(r.key, r.source_sha256)
+  }
+  return indexed
+}
+
+/** Keys looked up per statement (one JSON parameter), and statements per D1 round trip. */
+const KEYS_PER_STATEMENT = 1_000
+const STATEMENTS_PER_BATCH = 20

@@ -1,49 +1,27 @@
 /**
  * The one writer of the article index, used by content:push, the publishing API, the reconciler and
- * the read path alike. Each change is one D1 batch, which D1 runs as one transaction: two publishes
- * at the same time are applied one after the other and neither loses the other's row.
+ * the read path alike. A call writes any number of articles in one D1 batch, which D1 runs as one
+ * transaction: two publishes at the same time are applied one after the other and neither loses the
+ * other's row. Each statement is prepared once and bound once per chunk of rows, which travel as one
+ * JSON parameter (D1 allows 100 bound parameters a statement; this uses one).
+ *
+ * Nothing is re-numbered: an article's place in a listing follows from its date (see
+ * migrations/0020_day_counts.sql, whose triggers keep the day counts), so a write costs the same
+ * whatever the article's date and however large the archive.
  */
 import type { Db } from './db'
 import { labelsOf, type IndexRow } from './entry'
 import { languageToken } from './search-text'
 
-/** Article rows, in the order listings read them: newest first (publication time, then slug). */
-const NEWER = '(sort_ms > ?3 OR (sort_ms = ?3 AND slug < ?2))'
-const OLDER = '(sort_ms < ?3 OR (sort_ms = ?3 AND slug > ?2))'
 /** Search ids grow with the publication second, so FTS can read newest first and stop early. */
 const SEARCH_SLOTS = 65_536
-
-/** The statements that take an article out of the index (nothing, when it is not there). */
-function removal(db: Db, lang: string, slug: string): D1PreparedStatement[] {
-  const id = '(SELECT id FROM articles WHERE lang = ?1 AND slug = ?2)'
-  return [
-    // Everything newer moves down one place, in the language and in each of its labels.
-    db
-      .prepare(
-        `UPDATE articles SET rank = rank - 1 WHERE lang = ?1 AND rank > (SELECT rank FROM articles WHERE lang = ?1 AND slug = ?2)`,
-      )
-      .bind(lang, slug),
-    db
-      .prepare(
-        `UPDATE labels SET rank = rank - 1 WHERE rowid IN (
-           SELECT newer.rowid FROM labels AS own JOIN labels AS newer
-             ON newer.lang = own.lang AND newer.kind = own.kind AND newer.key = own.key AND newer.rank > own.rank
-           WHERE own.article_id = ${id})`,
-      )
-      .bind(lang, slug),
-    db
-      .prepare(
-        `DELETE FROM search WHERE rowid = (SELECT search_id FROM articles WHERE lang = ?1 AND slug = ?2)`,
-      )
-      .bind(lang, slug),
-    db.prepare(`DELETE FROM labels WHERE article_id = ${id}`).bind(lang, slug),
-    db.prepare(`DELETE FROM articles WHERE lang = ?1 AND slug = ?2`).bind(lang, slug),
-  ]
-}
+/** Rows a statement carries: bounded in count and in JSON size (D1 takes values up to 2 MB). */
+const CHUNK_ROWS = 100
+const CHUNK_CHARACTERS = 400_000
 
 /**
- * An article row's columns besides its place (lang, slug, sort_ms, rank, search_id), in the one order
- * both the insert and the in-place update bind them.
+ * An article row's columns besides its place (lang, slug, sort_ms, search_id), in the one order the
+ * writer and the index bench's bulk fill both use.
  */
 export const COLUMNS = [
   'title',
@@ -83,96 +61,154 @@ export const columnValues = (row: IndexRow) => [
   row.firstSeen,
 ]
 
-/**
- * An edit that keeps the article's date, categories and tags keeps its place in every listing: its
- * row is updated where it is, with no re-numbering of the articles newer than it (which costs about
- * 9 µs per newer article, half a second for an article a year old in a million). The guard repeats
- * the condition in each statement, so if another publish moved the article first, nothing changes
- * and the caller takes the full path. True when the edit was applied.
- */
-async function updateInPlace(db: Db, row: IndexRow, sortMs: number): Promise<boolean> {
-  const { lang, slug } = row
-  const place = [lang, slug, sortMs, JSON.stringify(row.categories), JSON.stringify(row.tags)]
-  const guard = 'lang = ?1 AND slug = ?2 AND sort_ms = ?3 AND categories = ?4 AND tags = ?5'
-  const set = COLUMNS.map((column, i) => `${column} = ?${i + 6}`).join(', ')
-  const [updated] = await db.batch([
-    db.prepare(`UPDATE articles SET ${set} WHERE ${guard}`).bind(...place, ...columnValues(row)),
-    db
-      .prepare(`DELETE FROM search WHERE rowid = (SELECT search_id FROM articles WHERE ${guard})`)
-      .bind(...place),
-    db
-      .prepare(
-        `INSERT INTO search (rowid, lang, title, description, body)
-         SELECT search_id, ?6, ?7, ?8, ?9 FROM articles WHERE ${guard}`,
-      )
-      .bind(
-        ...place,
-        languageToken(lang),
-        row.search.title,
-        row.search.description,
-        row.search.body,
-      ),
-  ])
-  return (updated?.meta.changes ?? 0) > 0
+/** Element `i` of a JSON array row from json_each. */
+const at = (alias: string, i: number) => `json_extract(${alias}.value, '$[${i}]')`
+
+/** The article rows named by a JSON list of [lang, slug], each found by its unique index. */
+const NAMED = `json_each(?1) AS k CROSS JOIN articles AS a ON a.lang = ${at('k', 0)} AND a.slug = ${at('k', 1)}`
+
+/** The statements of a write, each prepared once per call. */
+function statements(db: Db) {
+  const article = ['lang', 'slug', 'sort_ms', ...COLUMNS]
+  return {
+    // Taking articles out: their search rows, labels and rows (the triggers count them out).
+    deleteSearch: db.prepare(
+      `DELETE FROM search WHERE rowid IN (SELECT a.search_id FROM ${NAMED})`,
+    ),
+    deleteLabels: db.prepare(`DELETE FROM labels WHERE article_id IN (SELECT a.id FROM ${NAMED})`),
+    deleteArticles: db.prepare(
+      `DELETE FROM articles WHERE id IN (SELECT a.id FROM ${NAMED}) RETURNING lang, slug`,
+    ),
+    // Putting them in. A row is [lang, slug, sort_ms, ...COLUMNS, search slot, place in the slot
+    // among this call's rows]: the next free search id of its second.
+    insertArticles: db.prepare(
+      `INSERT INTO articles (${article.join(', ')}, search_id)
+       SELECT ${article.map((_, i) => at('r', i)).join(', ')},
+         COALESCE((SELECT MAX(search_id) + 1 FROM articles
+           WHERE search_id BETWEEN ${at('r', article.length)} AND ${at('r', article.length)} + ${SEARCH_SLOTS - 1}),
+           ${at('r', article.length)}) + ${at('r', article.length + 1)}
+       FROM json_each(?1) AS r`,
+    ),
+    // A label is [lang, slug, kind, key, name].
+    insertLabels: db.prepare(
+      `INSERT INTO labels (lang, kind, key, name, article_id, sort_ms, slug)
+       SELECT a.lang, ${at('l', 2)}, ${at('l', 3)}, ${at('l', 4)}, a.id, a.sort_ms, a.slug
+       FROM json_each(?1) AS l CROSS JOIN articles AS a ON a.lang = ${at('l', 0)} AND a.slug = ${at('l', 1)}`,
+    ),
+    // A search row is [lang, slug, language token, title, description, body].
+    insertSearch: db.prepare(
+      `INSERT INTO search (rowid, lang, title, description, body)
+       SELECT a.search_id, ${at('s', 2)}, ${at('s', 3)}, ${at('s', 4)}, ${at('s', 5)}
+       FROM json_each(?1) AS s CROSS JOIN articles AS a ON a.lang = ${at('s', 0)} AND a.slug = ${at('s', 1)}`,
+    ),
+  }
 }
 
-/** Puts an article into the index, replacing its previous row, in one transaction. */
-export async function indexArticle(db: Db, row: IndexRow): Promise<void> {
-  const sortMs = Date.parse(row.publishedAt)
-  if (Number.isNaN(sortMs))
-    throw new Error(`${row.lang}/${row.slug}: publishedAt is not a date: ${row.publishedAt}`)
-  if (await updateInPlace(db, row, sortMs)) return
-  const firstSlot = Math.floor(sortMs / 1000) * SEARCH_SLOTS
-  const slot = `?${COLUMNS.length + 4}` // bound after lang, slug, sort_ms and the columns
-  const labels = JSON.stringify(labelsOf(row))
-  const { lang, slug } = row
-  await db.batch([
-    ...removal(db, lang, slug),
-    db
-      .prepare(`UPDATE articles SET rank = rank + 1 WHERE lang = ?1 AND ${NEWER}`)
-      .bind(lang, slug, sortMs),
-    db
-      .prepare(
-        `INSERT INTO articles (lang, slug, sort_ms, ${COLUMNS.join(', ')}, rank, search_id)
-         VALUES (?1, ?2, ?3, ${COLUMNS.map((_, i) => `?${i + 4}`).join(', ')},
-           COALESCE((SELECT rank FROM articles WHERE lang = ?1 AND ${OLDER} ORDER BY sort_ms DESC, slug ASC LIMIT 1), 0) + 1,
-           COALESCE((SELECT MAX(search_id) + 1 FROM articles WHERE search_id BETWEEN ${slot} AND ${slot} + ${SEARCH_SLOTS - 1}), ${slot}))`,
-      )
-      .bind(lang, slug, sortMs, ...columnValues(row), firstSlot),
-    db
-      .prepare(
-        `UPDATE labels SET rank = rank + 1
-         WHERE (lang, kind, key) IN (SELECT ?1, json_extract(value, '$.kind'), json_extract(value, '$.key') FROM json_each(?4))
-           AND ${NEWER}`,
-      )
-      .bind(lang, slug, sortMs, labels),
-    db
-      .prepare(
-        `INSERT INTO labels (lang, kind, key, name, article_id, sort_ms, slug, rank)
-         SELECT ?1, json_extract(label.value, '$.kind'), json_extract(label.value, '$.key'), json_extract(label.value, '$.name'),
-           (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2), ?3, ?2,
-           COALESCE((SELECT rank FROM labels WHERE lang = ?1 AND kind = json_extract(label.value, '$.kind')
-               AND key = json_extract(label.value, '$.key') AND ${OLDER} ORDER BY sort_ms DESC, slug ASC LIMIT 1), 0) + 1
-         FROM json_each(?4) AS label`,
-      )
-      .bind(lang, slug, sortMs, labels),
-    db
-      .prepare(
-        `INSERT INTO search (rowid, lang, title, description, body) VALUES ((SELECT search_id FROM articles WHERE lang = ?1 AND slug = ?2), ?3, ?4, ?5, ?6)`,
-      )
-      .bind(
-        lang,
-        slug,
-        languageToken(lang),
-        row.search.title,
-        row.search.description,
-        row.search.body,
-      ),
-  ])
+/** Rows in chunks a statement can carry. */
+function chunks<T>(items: T[], size: (item: T) => number): T[][] {
+  const out: T[][] = []
+  let current: T[] = []
+  let characters = 0
+  for (const item of items) {
+    if (
+      current.length &&
+      (current.length >= CHUNK_ROWS || characters + size(item) > CHUNK_CHARACTERS)
+    ) {
+      out.push(current)
+      current = []
+      characters = 0
+    }
+    current.push(item)
+    characters += size(item)
+  }
+  if (current.length) out.push(current)
+  return out
 }
+
+const keyOf = (row: { lang: string; slug: string }) => `${row.lang}/${row.slug}`
+
+/**
+ * Puts articles into the index, each replacing its previous row (the last row wins when a slug comes
+ * twice), in one D1 batch. A row whose publication date is not a date refuses the whole call.
+ */
+export async function indexArticles(db: Db, rows: IndexRow[]): Promise<void> {
+  const latest = [...new Map(rows.map((row) => [keyOf(row), row])).values()]
+  if (!latest.length) return
+  const slotTaken = new Map<number, number>()
+  const placed = latest.map((row) => {
+    const sortMs = Date.parse(row.publishedAt)
+    if (Number.isNaN(sortMs))
+      throw new Error(`${row.lang}/${row.slug}: publishedAt is not a date: ${row.publishedAt}`)
+    const slot = Math.floor(sortMs / 1000) * SEARCH_SLOTS
+    const inSlot = slotTaken.get(slot) ?? 0
+    slotTaken.set(slot, inSlot + 1)
+    return { row, sortMs, slot, inSlot }
+  })
+  const s = statements(db)
+  const size = ({ row }: (typeof placed)[number]) =>
+    1_000 + row.search.title.length + row.search.description.length + row.search.body.length
+  const batch: D1PreparedStatement[] = []
+  for (const chunk of chunks(placed, size)) {
+    const keys = JSON.stringify(chunk.map(({ row }) => [row.lang, row.slug]))
+    batch.push(s.deleteSearch.bind(keys), s.deleteLabels.bind(keys), s.deleteArticles.bind(keys))
+    batch.push(
+      s.insertArticles.bind(
+        JSON.stringify(
+          chunk.map(({ row, sortMs, slot, inSlot }) => [
+            row.lang,
+            row.slug,
+            sortMs,
+            ...columnValues(row),
+            slot,
+            inSlot,
+          ]),
+        ),
+      ),
+      s.insertLabels.bind(
+        JSON.stringify(
+          chunk.flatMap(({ row }) =>
+            labelsOf(row).map((l) => [row.lang, row.slug, l.kind, l.key, l.name]),
+          ),
+        ),
+      ),
+      s.insertSearch.bind(
+        JSON.stringify(
+          chunk.map(({ row }) => [
+            row.lang,
+            row.slug,
+            languageToken(row.lang),
+            row.search.title,
+            row.search.description,
+            row.search.body,
+          ]),
+        ),
+      ),
+    )
+  }
+  await db.batch(batch)
+}
+
+/** Takes articles out of the index in one D1 batch; how many of them it had. */
+export async function unindexArticles(
+  db: Db,
+  keys: { lang: string; slug: string }[],
+): Promise<number> {
+  const unique = [...new Map(keys.map((key) => [keyOf(key), key])).values()]
+  if (!unique.length) return 0
+  const s = statements(db)
+  const batch: D1PreparedStatement[] = []
+  for (const chunk of chunks(unique, () => 1)) {
+    const named = JSON.stringify(chunk.map((key) => [key.lang, key.slug]))
+    batch.push(s.deleteSearch.bind(named), s.deleteLabels.bind(named), s.deleteArticles.bind(named))
+  }
+  const results = await db.batch(batch)
+  return results.filter((_, i) => i % 3 === 2).reduce((n, r) => n + r.results.length, 0)
+}
+
+/** Puts one article into the index, replacing its previous row. */
+export const indexArticle = (db: Db, row: IndexRow): Promise<void> => indexArticles(db, [row])
 
 /** Takes an article out of the index; false when it was not there. */
 export async function unindexArticle(db: Db, lang: string, slug: string): Promise<boolean> {
-  const results = await db.batch(removal(db, lang, slug))
-  return (results.at(-1)?.meta.changes ?? 0) > 0
+  return (await unindexArticles(db, [{ lang, slug }])) > 0
 }

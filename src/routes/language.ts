@@ -3,12 +3,12 @@
  * `/<lang>/…` pages they lead to stay fully cacheable.
  */
 import { Hono } from 'hono'
-import { loadArticle, publishedVersions } from '../articles/load'
-import type { AppContext } from '../env'
+import { publishedVersions } from '../articles/load'
 import type { AppEnv } from '../env'
 import { AppError } from '../errors'
 import { personalRedirect } from '../i18n/redirect'
 import { bestOf, visitorLanguages } from '../i18n/visitor'
+import { knownMiss, rememberMiss } from '../listing/misses'
 import { checkSlug } from '../source/keys'
 
 export const languageRoutes = new Hono<AppEnv>()
@@ -17,18 +17,14 @@ export const languageRoutes = new Hono<AppEnv>()
     const slug = c.req.param('slug')
     if (c.get('config').languages.includes(slug)) return c.redirect(`/${slug}/`, 301)
     checkSlug(slug)
-    const indexed = (await publishedVersions(c, slug)).map((v) => v.lang)
-    // A source put by hand may not be indexed yet: look for it in the visitor's languages, best first.
-    const lang = bestOf(c, indexed) ?? (await firstPublished(c, visitorLanguages(c), slug))
-    if (!lang) throw new AppError('ARTICLE_NOT_FOUND', `no article ${slug} in any language`)
+    // One index lookup decides, and never a read of KV or R2: most such paths are no article's
+    // (`/wp-login.php` and other scanners' guesses). A source put by hand and not indexed yet is
+    // served at its /<lang>/<slug> address, and found here once the reconciler has indexed it.
+    const indexed = knownMiss(slug) ? [] : (await publishedVersions(c, slug)).map((v) => v.lang)
+    const lang = bestOf(c, indexed)
+    if (!lang) {
+      rememberMiss(slug)
+      throw new AppError('ARTICLE_NOT_FOUND', `no article ${slug} in any language`)
+    }
     return personalRedirect(c, `/${lang}/${encodeURIComponent(slug)}`)
   })
-
-async function firstPublished(
-  c: AppContext,
-  languages: string[],
-  slug: string,
-): Promise<string | undefined> {
-  for (const lang of languages) if ((await loadArticle(c, lang, slug)).article) return lang
-  return undefined
-}

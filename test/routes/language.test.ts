@@ -2,6 +2,7 @@ import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT, putKv, putSiteWithIndexes } from '../helpers/content'
 import { readPage } from '../helpers/html'
+import { client } from '../helpers/request'
 
 const ORIGIN = 'https://i18n.example'
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -64,6 +65,55 @@ describe('an address without a language', () => {
     const page = readPage(await res.text())
     expect(page.document.documentElement.getAttribute('lang')).toBe('ja')
     expect(page.document.querySelector('h1')?.textContent).toBe('記事が見つかりません')
+  })
+})
+
+/** A binding that counts every call made on it (a read, a list, a query), and does it for real. */
+function counting<T extends object>(binding: T, calls: string[], name: string): T {
+  return new Proxy(binding, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        calls.push(`${name}.${String(property)}`)
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args)
+        // A D1 session's statements are counted as they run.
+        return property === 'withSession'
+          ? counting(result as object, calls, name)
+          : property === 'prepare'
+            ? counting(result as object, calls, name)
+            : property === 'bind'
+              ? counting(result as object, calls, name)
+              : result
+      }
+    },
+  })
+}
+
+describe('a path that is no article’s (a scanner’s /wp-login.php)', () => {
+  it('is answered from one index lookup, never reads KV or R2, and is not looked up again for a while', async () => {
+    const calls: string[] = []
+    const bindings = {
+      ARTICLES_KV: counting(env.ARTICLES_KV, calls, 'kv'),
+      ARTICLES_R2: counting(env.ARTICLES_R2, calls, 'r2'),
+      ARTICLES_DB: counting(env.ARTICLES_DB, calls, 'd1'),
+    }
+    const { get: call } = client('https://scan.example', bindings)
+    const first = await call('/wp-login.php', { 'accept-language': 'en' })
+    expect(first.status).toBe(404)
+    const queries = calls.filter((c) => /\.(all|first|run|raw)$/.test(c) || c === 'd1.batch')
+    expect(queries).toEqual(['d1.all'])
+    expect(calls.filter((c) => /^(kv|r2)\./.test(c))).toEqual([])
+    // Asked again, by anyone: the answer is remembered, nothing is read.
+    calls.length = 0
+    const again = await call('/wp-login.php', { 'accept-language': 'ja' })
+    expect(again.status).toBe(404)
+    expect(calls.filter((c) => !/\.(withSession|prepare|bind)$/.test(c))).toEqual([])
+    // An article is still found from the same one lookup.
+    calls.length = 0
+    const found = await call('/seoul-heatwave', { 'accept-language': 'en' })
+    expect(found.header('location')).toBe('/ko/seoul-heatwave')
+    expect(calls.filter((c) => /^(kv|r2)\./.test(c))).toEqual([])
   })
 })
 
