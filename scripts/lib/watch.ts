@@ -9,13 +9,11 @@
 import { watch } from 'chokidar'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
-import { buildOrigin } from '../../src/articles/derived'
-import { changeTags } from '../../src/cache/tags'
 import { clearFailure, recordFailure } from '../../src/dev/failures'
 import { formatOf } from '../../src/parse/body'
-import { unpublish, type Change, type Target } from '../../src/publish/publish'
+import { unpublish } from '../../src/publish/publish'
 import type { StoredEntry } from '../../src/source/store'
-import { publishFile, push, type PushOptions } from '../content-push'
+import { publishFile, push, targetOf, type PushOptions } from '../content-push'
 import { readSiteConfig } from './config'
 import { checkFile, describeError, describeIssue, keyFor, sameUrl } from './content'
 import { metadataFor } from './plan'
@@ -47,12 +45,7 @@ export async function watchContent(
     persistTo: options.persistTo,
     configPath: options.configPath,
   })
-  const target: Target = {
-    store: storage.store,
-    internal: storage.internal,
-    db: storage.db,
-    origin: buildOrigin(config),
-  }
+  const target = targetOf(storage, config)
   const purge = purgeTarget({
     remote: false,
     baseUrl: config.baseUrl,
@@ -103,9 +96,9 @@ export async function watchContent(
     await recordFailure(storage.internal, key, { file: path, message, previousServed })
   }
 
-  async function purgeChanges(changes: Change[]) {
-    if (purge === false) return
-    await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, () => {})
+  /** Drops the pages a change made stale (the writer says which). */
+  const purgeTags = async (tags: string[]) => {
+    if (purge !== false) await purgeAfterPush(purge, tags, config.devPort, () => {})
   }
 
   /** One saved (or deleted) file: publish it alone, then say what readers get now. */
@@ -133,10 +126,7 @@ export async function watchContent(
         const server = await devServerOf(purge, config.devPort)
         const published =
           server && (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))
-        if (!published) {
-          const change = await publishFile(storage, target, { ...built, metadata }, !!previous)
-          await purgeChanges([change])
-        }
+        if (!published) await publishFile(storage, config, { ...built, metadata }, purgeTags)
         stored.set(key, { key, metadata })
         if (built.article.published) served.add(key)
         else served.delete(key)
@@ -180,16 +170,10 @@ export async function watchContent(
     const throughServer = server && (await unpublishThroughServer(server, key, config.baseUrl))
     const change = throughServer
       ? throughServer.change
-      : await unpublish(
-          [{ store: storage.store, internal: storage.internal }],
-          storage.db,
-          config,
-          key,
-        )
+      : (await unpublish(target, config, key, { purge: purgeTags }))?.change
     stored.delete(key)
     served.delete(key)
     if (change) {
-      if (!throughServer) await purgeChanges([change])
       log(`- /${key} removed: ${path} was deleted (${ms()})`)
     } else log(`- ${path} deleted (it was never stored)`)
     // A file refused for having this URL too (a rename seen as add, then delete) gets its turn.

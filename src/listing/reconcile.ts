@@ -5,18 +5,18 @@
  * last one stopped (reconcile_state), within a budget, so a large archive is covered over several
  * runs without any run exceeding the Worker's limits.
  */
-import { buildOrigin, storedArticle, writeDerived } from '../articles/derived'
+import { buildOrigin } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { AppError } from '../errors'
-import { buildArticle } from '../pipeline'
+import { writeArticles } from '../publish/write'
 import { backend, internalOf } from '../source'
 import type { StoreName } from '../source/driver'
 import { articleKey, splitArticleKey } from '../source/keys'
 import type { StoredEntry } from '../source/store'
 import type { Db } from './db'
-import { indexRow, labelsOf } from './entry'
+import { labelsOf } from './entry'
 import { linkedTo } from './around'
-import { indexArticle, unindexArticle } from './write'
+import { unindexArticle } from './write'
 
 export interface ReconcileBudget {
   /** Store listing pages (up to 1,000 keys each) per run. */
@@ -94,7 +94,7 @@ export async function reconcile(
           if (row && entry.metadata.sha256 === row.source_sha256) continue
           if (builds <= 0) continue // the next pass comes back to it
           builds--
-          await reindex(env, db, config, name, entry, row, now, report)
+          await reindex(env, db, config, name, entry, now, report)
         }
         for (const row of rows.values()) {
           report.linked.push(
@@ -148,76 +148,37 @@ async function rowsBetween(
   return new Map(results.map((r) => [r.slug, r]))
 }
 
-/** Reads and builds one source, and brings the index and its derived article up to date. */
+/** Reads one source and hands it to the writer, which indexes, derives and records it. */
 async function reindex(
   env: Env,
   db: Db,
   config: SiteConfig,
   name: StoreName,
   entry: StoredEntry,
-  row: IndexedRow | undefined,
   now: Date,
   report: ReconcileReport,
 ) {
   const store = backend(env, config, name)
-  const { lang, slug } = splitArticleKey(entry.key)
   try {
     const source = await store.get(entry.key)
     if (!source) return
-    if (row && row.source_sha256 === source.etag) return // put by hand with the same bytes
-    const firstSeen = source.firstUploaded?.toISOString() ?? row?.first_seen ?? now.toISOString()
-    const origin = buildOrigin(config)
-    // A version the index has not seen replacing one it has: a real update, seen now.
-    const modified = row ? now : source.modified
-    const article = buildArticle(
-      { ...source, firstUploaded: new Date(firstSeen), ...(modified && { modified }) },
-      { baseUrl: origin, timeZone: config.timeZone, defaultLang: config.defaultLang },
-    )
-    await writeDerived(internalOf(env, name), storedArticle(article, origin), source.etag)
-    const before = row
-      ? labelsOf({
-          lang,
-          categories: JSON.parse(row.categories) as string[],
-          tags: JSON.parse(row.tags) as string[],
-        })
-      : []
-    if (article.published) {
-      await indexArticle(
+    const { changes, failed } = await writeArticles({
+      target: {
+        stores: [{ store, internal: internalOf(env, name) }],
         db,
-        indexRow(article, article.text, {
-          sourceSha256: source.etag,
-          store: name,
-          firstSeen,
-          fileName: source.fileName,
-          origin,
-        }),
-      )
-      report.indexed.push(entry.key)
-      report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
-    } else if (row) {
-      report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
-      await unindexArticle(db, lang, slug)
-      report.removed.push(entry.key)
-    }
-    report.labels.push(
-      ...[...before, ...(article.published ? labelsOf(article) : [])].map(({ kind, key }) => ({
-        lang,
-        kind,
-        key,
-      })),
-    )
-    // A source put by hand has no recorded hash: record it (and its first sighting), so later runs skip it.
-    if (!entry.metadata.sha256) {
-      const bytes = await store.raw(entry.key)
-      if (bytes)
-        await store.put(entry.key, bytes, {
-          ...entry.metadata,
-          sha256: source.etag,
-          firstUploaded: firstSeen,
-          uploaded: entry.metadata.uploaded ?? firstSeen,
-          // Replaced by hand with different content: a real update.
-          ...(modified && { modified: modified.toISOString() }),
-        })
+        origin: buildOrigin(config),
+      },
+      config,
+      now,
+      keepGoing: true,
+      changes: [{ kind: 'found', source }],
+    })
+    for (const failure of failed) throw failure.error
+    for (const change of changes) {
+      ;(change.listed ? report.indexed : report.removed).push(change.key)
+      report.labels.push(...change.labels)
+      const { lang } = splitArticleKey(change.key)
+      report.linked.push(...(change.linked ?? []).map((slug) => articleKey(lang, slug)))
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error

@@ -176,3 +176,16 @@ export async function unindexArticle(db: Db, lang: string, slug: string): Promis
   const results = await db.batch(removal(db, lang, slug))
   return (results.at(-1)?.meta.changes ?? 0) > 0
 }
+
+/** Puts many articles into the index: one after another, each in its own transaction. */
+export async function indexArticles(db: Db, rows: IndexRow[]): Promise<void> {
+  for (const row of rows) await indexArticle(db, row)
+}
+
+/** Takes many articles out of the index (those not in it are skipped). */
+export async function unindexArticles(
+  db: Db,
+  keys: { lang: string; slug: string }[],
+): Promise<void> {
+  for (const { lang, slug } of keys) await unindexArticle(db, lang, slug)
+}

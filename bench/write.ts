@@ -1,0 +1,107 @@
+/**
+ * npm run bench -- write [sizes]: content:push of generated Korean articles (dates in random order)
+ * into empty local stores, at 300, 3,000 and 30,000 articles by default: articles/s and whether it
+ * stays linear; Hugo building the same files in the same run when `hugo` is on PATH; and the
+ * Cloudflare API calls a remote push of the same articles makes, counted by a local stand-in of
+ * the API (bench/cloudflare-api.ts).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { push } from '../scripts/content-push'
+import { hasHugo } from './hugo'
+import { ArticleGenerator, isoSeoul, random } from './index-data'
+import { withTempDir } from './temp'
+
+export const WRITE_SIZES = [300, 3_000, 30_000]
+
+export interface WriteRun {
+  n: number
+  ms: number
+  perSecond: number
+  /** Hugo building the same files to memory, whole process; undefined without Hugo. */
+  hugoMs?: number
+}
+
+const YEAR = 365 * 24 * 3_600_000
+const quote = (text: string) => JSON.stringify(text)
+
+/** `n` Markdown articles under `dir/ko/`, dated over ten years in random order. */
+export async function writeArticles(dir: string, n: number, seed = 7): Promise<void> {
+  const generate = new ArticleGenerator(seed)
+  const next = random(seed + 1)
+  const newest = Date.parse('2026-11-01T00:00:00Z')
+  await mkdir(join(dir, 'ko'), { recursive: true })
+  const files: Promise<void>[] = []
+  for (let i = 0; i < n; i++) {
+    const ms = newest - Math.floor(next() * 10 * YEAR)
+    const a = generate.article(i, ms)
+    const body = [a.body, a.search.description, a.body, a.search.title].join('\n\n')
+    const text = [
+      '---',
+      `title: ${quote(a.title)}`,
+      `date: ${isoSeoul(ms).replace('T', ' ').replace('+09:00', ' +0900')}`,
+      `categories: [${a.categories.map(quote).join(', ')}]`,
+      `tags: [${a.tags.map(quote).join(', ')}]`,
+      `author: ${quote(a.authors[0]!.name)}`,
+      `excerpt: ${quote(a.description)}`,
+      '---',
+      '',
+      `## ${a.title}`,
+      '',
+      body,
+      '',
+    ].join('\n')
+    files.push(writeFile(join(dir, 'ko', `a${i.toString(36)}.md`), text))
+    if (files.length >= 200) await Promise.all(files.splice(0))
+  }
+  await Promise.all(files)
+}
+
+/** content:push of `n` generated articles into empty local stores, timed from start to finish. */
+export async function benchWritePush(n: number): Promise<WriteRun> {
+  return withTempDir('bench-write-', async (work) => {
+    const content = join(work, 'content')
+    await writeArticles(content, n)
+    const start = performance.now()
+    const result = await push({
+      dir: content,
+      remote: false,
+      persistTo: join(work, 'state'),
+      probeImages: false,
+      log: () => {},
+    })
+    const ms = performance.now() - start
+    if (result.added.length !== n) throw new Error(`pushed ${result.added.length} of ${n}`)
+    return { n, ms, perSecond: (n * 1000) / ms, hugoMs: await hugoBuild(content) }
+  })
+}
+
+/** Hugo building the same files to memory (the fastest of two), or undefined without Hugo. */
+async function hugoBuild(content: string): Promise<number | undefined> {
+  if (!hasHugo()) return undefined
+  const site = join(content, '..', 'hugo')
+  await mkdir(join(site, 'layouts/_default'), { recursive: true })
+  await writeFile(
+    join(site, 'hugo.toml'),
+    `baseURL = "https://news.example/"\nlanguageCode = "ko-kr"\ntitle = "Edge Press"\ncontentDir = ${quote(content)}\n`,
+  )
+  await writeFile(
+    join(site, 'layouts/_default/single.html'),
+    '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}</head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>',
+  )
+  await writeFile(join(site, 'layouts/_default/list.html'), '')
+  const times: number[] = []
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now()
+    execFileSync('hugo', ['--quiet', '--renderToMemory', '--source', site], { stdio: 'pipe' })
+    times.push(performance.now() - start)
+  }
+  return Math.min(...times)
+}
+
+export async function benchWrite(sizes = WRITE_SIZES): Promise<{ runs: WriteRun[] }> {
+  const runs: WriteRun[] = []
+  for (const n of sizes) runs.push(await benchWritePush(n))
+  return { runs }
+}
