@@ -6,10 +6,9 @@
  * nothing is uploaded. Unchanged files are skipped by SHA-256. Articles in storage but not in the
  * folder are kept unless --prune.
  */
-import { buildOrigin } from '../src/articles/derived'
 import { parseArgs } from 'node:util'
 import { validateSource } from '../src/publish/publish'
-import { writeArticles, type ArticleChange, type WriteTarget } from '../src/publish/write'
+import type { ArticleChange } from '../src/publish/write'
 import type { Article } from '../src/schema/article'
 import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
@@ -24,7 +23,7 @@ import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
-import { openStorage, type Storage } from './lib/storage'
+import { openStorage, type Storage, type Written } from './lib/storage'
 
 export interface PushResult {
   added: string[]
@@ -191,7 +190,6 @@ async function applyPlan(
           log,
         )
       : new Set<string>()
-  const target = targetOf(storage, config)
   // Files the index does not have at this version (a fresh local database, say) are indexed too.
   const stale = await unindexed(
     storage.db,
@@ -227,14 +225,8 @@ async function applyPlan(
       '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; until then the edge serves the old pages (CACHE_EDGE_SECONDS with Workers Cache, CACHE_FRESH_SECONDS without)',
     )
   }
-  const written = await writeArticles({
-    target,
-    config,
-    changes,
-    keepGoing: true,
-    progress: changes.length > 200 ? progressLine(log) : undefined,
-    purge: (tags) => purgeAfterPush(purge, tags, config.devPort, log),
-  })
+  const written = await storage.write(changes, changes.length > 200 ? progressLine(log) : undefined)
+  if (written.tags.length) await purgeAfterPush(purge, written.tags, config.devPort, log)
   const failed = new Set(written.failed.map((f) => f.key))
   result.deleted = plan.removed.filter((key) => !failed.has(key))
   result.unwritten = written.failed.map((f) => ({
@@ -248,13 +240,6 @@ async function applyPlan(
     for (const f of result.unwritten) log(`  ✗ ${f.path}: ${f.message}`)
   }
 }
-
-/** The push's store and index, for the writer. */
-export const targetOf = (storage: Storage, config: ScriptConfig): WriteTarget => ({
-  stores: [{ store: storage.store, internal: storage.internal }],
-  db: storage.db,
-  origin: buildOrigin(config),
-})
 
 /** `  1,200/3,000 articles · 410/s · 4 s left`, at most every two seconds, and once at the end. */
 function progressLine(log: (line: string) => void) {
@@ -272,29 +257,25 @@ function progressLine(log: (line: string) => void) {
   }
 }
 
-/** Stores one validated file with the one writer: derived article, source, index row, then purge. */
+/** Stores one validated file with the one writer (derived article, source, index row), then purges. */
 export async function publishFile(
   storage: Storage,
-  config: ScriptConfig,
   built: { file: ContentFile; article: Article; metadata: SourceMetadata },
-  purge?: (tags: string[]) => Promise<unknown>,
-) {
+  purge: (tags: string[]) => Promise<unknown>,
+): Promise<Written> {
   const { file } = built
-  const { changes } = await writeArticles({
-    target: targetOf(storage, config),
-    config,
-    changes: [
-      {
-        kind: 'publish',
-        key: file.key,
-        bytes: file.bytes,
-        fileName: file.path,
-        checked: { metadata: built.metadata, article: built.article },
-      },
-    ],
-    purge,
-  })
-  return changes[0]!
+  const written = await storage.write([
+    {
+      kind: 'publish',
+      key: file.key,
+      bytes: file.bytes,
+      fileName: file.path,
+      checked: { metadata: built.metadata, article: built.article },
+    },
+  ])
+  if (written.failed[0]) throw new Error(written.failed[0].message)
+  if (written.tags.length) await purge(written.tags)
+  return written
 }
 
 /** Of these files, the keys the index does not hold at their version. */

@@ -11,9 +11,8 @@ import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
 import { clearFailure, recordFailure } from '../../src/dev/failures'
 import { formatOf } from '../../src/parse/body'
-import { unpublish } from '../../src/publish/publish'
 import type { StoredEntry } from '../../src/source/store'
-import { publishFile, push, targetOf, type PushOptions } from '../content-push'
+import { publishFile, push, type PushOptions } from '../content-push'
 import { readSiteConfig } from './config'
 import { checkFile, describeError, describeIssue, keyFor, sameUrl } from './content'
 import { metadataFor } from './plan'
@@ -45,7 +44,6 @@ export async function watchContent(
     persistTo: options.persistTo,
     configPath: options.configPath,
   })
-  const target = targetOf(storage, config)
   const purge = purgeTarget({
     remote: false,
     baseUrl: config.baseUrl,
@@ -101,6 +99,14 @@ export async function watchContent(
     if (purge !== false) await purgeAfterPush(purge, tags, config.devPort, () => {})
   }
 
+  /** Removes an article through this process's own writer, and purges what it leaves. */
+  async function unpublishHere(key: string) {
+    const written = await storage.write([{ kind: 'unpublish', key }])
+    if (written.failed[0]) throw new Error(written.failed[0].message)
+    if (written.tags.length) await purgeTags(written.tags)
+    return written.changes[0] ?? null
+  }
+
   /** One saved (or deleted) file: publish it alone, then say what readers get now. */
   async function handle(path: string) {
     const started = performance.now()
@@ -126,7 +132,7 @@ export async function watchContent(
         const server = await devServerOf(purge, config.devPort)
         const published =
           server && (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))
-        if (!published) await publishFile(storage, config, { ...built, metadata }, purgeTags)
+        if (!published) await publishFile(storage, { ...built, metadata }, purgeTags)
         stored.set(key, { key, metadata })
         if (built.article.published) served.add(key)
         else served.delete(key)
@@ -168,9 +174,7 @@ export async function watchContent(
     if (!key || [...keyOfPath.values()].includes(key)) return
     const server = await devServerOf(purge, config.devPort)
     const throughServer = server && (await unpublishThroughServer(server, key, config.baseUrl))
-    const change = throughServer
-      ? throughServer.change
-      : (await unpublish(target, config, key, { purge: purgeTags }))?.change
+    const change = throughServer ? throughServer.change : await unpublishHere(key)
     stored.delete(key)
     served.delete(key)
     if (change) {
