@@ -176,3 +176,55 @@ describe('a source put by hand and first read by a visitor', () => {
     expect(report.indexed).toEqual(['en/zzz-hand-put'])
   })
 })
+
+describe('a batch', () => {
+  it('writes the articles it can, and names each one it cannot with its file and why', async () => {
+    const config = siteConfig(env)
+    // KV refusing writes to one article, as an outage of one key's shard would.
+    const kv = new Proxy(env.ARTICLES_KV, {
+      get: (target, prop) =>
+        prop === 'put'
+          ? (key: string, ...rest: unknown[]) =>
+              key === 'en/batch-refused'
+                ? Promise.reject(new Error('KV write failed'))
+                : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest)
+          : (Reflect.get(target, prop) as (...a: unknown[]) => unknown).bind(target),
+    })
+    const driver = kvDriver(kv)
+    const progress: number[] = []
+    const result = await writeArticles({
+      target: {
+        stores: [
+          { store: sourceStore(driver, { maxBytes: 1e6 }), internal: internalStore(driver) },
+        ],
+        db: indexDb(env),
+        origin: buildOrigin(config),
+      },
+      config,
+      keepGoing: true,
+      chunk: 2,
+      progress: (done) => progress.push(done),
+      changes: ['batch-one', 'batch-refused', 'batch-three'].map((slug) => ({
+        kind: 'publish' as const,
+        key: `en/${slug}`,
+        bytes: new TextEncoder().encode(`---\ntitle: ${slug}\ndate: 2034-07-01\n---\n<p>x</p>`),
+        fileName: `en/2034-07-01-${slug}.md`,
+      })),
+    })
+    expect(result.failed.map((f) => [f.key, f.fileName])).toEqual([
+      ['en/batch-refused', 'en/2034-07-01-batch-refused.md'],
+    ])
+    expect(result.failed[0]!.message).toMatch(/writing en\/batch-refused failed/)
+    expect(result.changes.map((c) => c.key)).toEqual(['en/batch-one', 'en/batch-three'])
+    expect(result.urls.map((url) => new URL(url).pathname)).toEqual([
+      '/en/batch-one',
+      '/en/batch-three',
+    ])
+    expect(progress).toEqual([2, 3])
+    const site = client('https://batch.example')
+    expect((await site.get('/en/batch-one')).status).toBe(200)
+    expect((await site.get('/en/batch-three')).status).toBe(200)
+    expect((await site.get('/en/batch-refused')).status).toBe(404)
+    expect(await titlesOn(site, '/en/')).not.toContain('batch-refused')
+  })
+})
