@@ -335,6 +335,17 @@ if (only === 'write') {
   }
   if (write.runs.every((r) => r.hugoMs === undefined))
     console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
+  const { benchRemoteCalls } = await import('./write')
+  const remote = await benchRemoteCalls(100)
+  report.writeRemote = remote
+  const total = Object.values(remote.calls).reduce((a, b) => a + b, 0)
+  console.log(
+    `  content:push --remote of ${fmt(remote.n)} new articles: ${fmt(total)} calls to Cloudflare (${fmt(total / remote.n, 1)} per article; counted on local bindings): ${Object.entries(
+      remote.calls,
+    )
+      .map(([call, count]) => `${call} ${fmt(count)}`)
+      .join(', ')}`,
+  )
 }
 
 if (!only)

@@ -27,7 +27,7 @@ const YEAR = 365 * 24 * 3_600_000
 const quote = (text: string) => JSON.stringify(text)
 
 /** `n` Markdown articles under `dir/ko/`, dated over ten years in random order. */
-export async function writeArticles(dir: string, n: number, seed = 7): Promise<void> {
+export async function generateArticles(dir: string, n: number, seed = 7): Promise<void> {
   const generate = new ArticleGenerator(seed)
   const next = random(seed + 1)
   const newest = Date.parse('2026-11-01T00:00:00Z')
@@ -62,7 +62,7 @@ export async function writeArticles(dir: string, n: number, seed = 7): Promise<v
 export async function benchWritePush(n: number): Promise<WriteRun> {
   return withTempDir('bench-write-', async (work) => {
     const content = join(work, 'content')
-    await writeArticles(content, n)
+    await generateArticles(content, n)
     const start = performance.now()
     const result = await push({
       dir: content,
@@ -104,4 +104,76 @@ export async function benchWrite(sizes = WRITE_SIZES): Promise<{ runs: WriteRun[
   const runs: WriteRun[] = []
   for (const n of sizes) runs.push(await benchWritePush(n))
   return { runs }
+}
+
+/**
+ * The calls a `content:push --remote` of `n` new articles makes to Cloudflare: the same writer with
+ * the same changes, on local bindings that count each call which, through wrangler's remote
+ * bindings, is one request to Cloudflare (a KV get/put/delete/list, an R2 call, a D1 batch or query;
+ * `prepare` and `bind` stay in the local proxy).
+ */
+export async function benchRemoteCalls(
+  n: number,
+): Promise<{ n: number; calls: Record<string, number> }> {
+  const { checkContent } = await import('../scripts/lib/content')
+  const { readSiteConfig } = await import('../scripts/lib/config')
+  const { writeWorker } = await import('../scripts/lib/write-worker')
+  const { migrate, readMigrations } = await import('../scripts/lib/migrate')
+  const { writeArticles } = await import('../src/publish/write')
+  const { kvDriver } = await import('../src/source/kv')
+  const { internalStore } = await import('../src/source/internal')
+  const { sourceStore } = await import('../src/source/store')
+  const { buildOrigin } = await import('../src/articles/derived')
+  return withTempDir('bench-remote-', async (work) => {
+    await generateArticles(join(work, 'content'), n)
+    const config = await readSiteConfig()
+    const checked = await checkContent(join(work, 'content'), config)
+    const local = await writeWorker({ persistTo: join(work, 'state') })
+    try {
+      await migrate(local.env.ARTICLES_DB, await readMigrations())
+      const calls: Record<string, number> = {}
+      const counted = <T extends object>(binding: T, name: string, methods: string[]): T =>
+        new Proxy(binding, {
+          get(target, prop) {
+            const value = Reflect.get(target, prop) as unknown
+            if (typeof value !== 'function') return value
+            return (...args: unknown[]) => {
+              if (methods.includes(String(prop)))
+                calls[`${name}.${String(prop)}`] = (calls[`${name}.${String(prop)}`] ?? 0) + 1
+              return (value as (...a: unknown[]) => unknown).apply(target, args)
+            }
+          },
+        })
+      const kv = counted(local.env.ARTICLES_KV, 'KV', [
+        'get',
+        'getWithMetadata',
+        'put',
+        'delete',
+        'list',
+      ])
+      const db = counted(local.env.ARTICLES_DB, 'D1', ['batch', 'exec'])
+      const driver = kvDriver(kv)
+      await writeArticles({
+        target: {
+          stores: [
+            { store: sourceStore(driver, { maxBytes: 1e7 }), internal: internalStore(driver) },
+          ],
+          db,
+          origin: buildOrigin(config),
+        },
+        config,
+        keepGoing: true,
+        changes: checked.files.map((file) => ({
+          kind: 'publish' as const,
+          key: file.key,
+          bytes: file.bytes,
+          fileName: file.path,
+          checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
+        })),
+      })
+      return { n, calls }
+    } finally {
+      await local.dispose()
+    }
+  })
 }
