@@ -148,6 +148,9 @@ function reportIssues(
     log(`  ${issue.level === 'error' ? '✗' : '⚠'} ${describeIssue(issue)}`)
 }
 
+/** Articles named one per line in a push's summary. */
+const LISTED = 100
+
 /** One line per article; a draft is stored but never served, so it gets no URL-looking `+`. */
 function reportPlan(
   plan: PushPlan,
@@ -161,8 +164,11 @@ function reportPlan(
       (kept ? `, ${kept} only in storage (kept; --prune removes them)` : ''),
   )
   const draft = (key: string) => `  · ${key}: draft (published: false), stored, not served`
-  for (const key of plan.added) log(drafts.has(key) ? draft(key) : `  + /${key}`)
-  for (const key of plan.changed) log(drafts.has(key) ? draft(key) : `  ~ /${key}`)
+  // An archive's first push lists its first hundred lines, not thirty thousand.
+  const shown = [...plan.added.map((key) => ['+', key]), ...plan.changed.map((key) => ['~', key])]
+  for (const [sign, key] of shown.slice(0, LISTED))
+    log(drafts.has(key!) ? draft(key!) : `  ${sign} /${key}`)
+  if (shown.length > LISTED) log(`  … and ${shown.length - LISTED} more`)
   for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
 }
 
@@ -195,6 +201,7 @@ async function applyPlan(
     storage.db,
     plan.unchanged.map((key) => byKey.get(key)!),
   )
+  const added = new Set(plan.added)
   const changes: ArticleChange[] = [
     ...[...touched, ...stale].map((key): ArticleChange => {
       const file = byKey.get(key)!
@@ -208,6 +215,7 @@ async function applyPlan(
         bytes: file.bytes,
         fileName: file.path,
         checked: { metadata, article },
+        isNew: added.has(key),
       }
     }),
     ...plan.removed.map((key): ArticleChange => ({ kind: 'unpublish', key })),

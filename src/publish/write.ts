@@ -54,6 +54,8 @@ export type ArticleChange =
       fileName: string
       /** Already validated with this metadata (content:push checks the whole folder first). */
       checked?: { metadata: SourceMetadata; article: Article }
+      /** The caller listed the store and found no version (content:push): none is read. */
+      isNew?: boolean
     }
   /** A source to remove from every store. */
   | { kind: 'unpublish'; key: string }
@@ -276,7 +278,7 @@ async function plan(
     case 'publish': {
       const { store, internal } = target.stores[0]!
       // Read without checking the old bytes: a damaged version can still be replaced.
-      const previous = await store.stat(key)
+      const previous = change.isNew ? null : await store.stat(key)
       const previousBytes = previous ? await store.raw(key) : null
       const sha256 = await sha256Hex(change.bytes)
       const previousSha =
