@@ -336,11 +336,11 @@ if (only === 'write') {
   if (write.runs.every((r) => r.hugoMs === undefined))
     console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
   const { benchRemoteCalls } = await import('./write')
-  const remote = await benchRemoteCalls(100)
+  const remote = await benchRemoteCalls(200)
   report.writeRemote = remote
   const total = Object.values(remote.calls).reduce((a, b) => a + b, 0)
   console.log(
-    `  content:push --remote of ${fmt(remote.n)} new articles: ${fmt(total)} calls to Cloudflare (${fmt(total / remote.n, 1)} per article; counted on local bindings): ${Object.entries(
+    `  content:push --remote of ${fmt(remote.n)} new articles: ${fmt(total)} calls to Cloudflare (${fmt(total / remote.n, 2)} per article; counted against local stand-ins): ${Object.entries(
       remote.calls,
     )
       .map(([call, count]) => `${call} ${fmt(count)}`)

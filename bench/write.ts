@@ -108,17 +108,20 @@ export async function benchWrite(sizes = WRITE_SIZES): Promise<{ runs: WriteRun[
 
 /**
  * The calls a `content:push --remote` of `n` new articles makes to Cloudflare: the same writer with
- * the same changes, on local bindings that count each call which, through wrangler's remote
- * bindings, is one request to Cloudflare (a KV get/put/delete/list, an R2 call, a D1 batch or query;
+ * the same changes and the same bulk KV writes (scripts/lib/kv-bulk.ts, against a local stand-in of
+ * Cloudflare's API that counts them), on local bindings that count each call which, through
+ * wrangler's remote bindings, is one request to Cloudflare (a KV read or list, a D1 batch;
  * `prepare` and `bind` stay in the local proxy).
  */
 export async function benchRemoteCalls(
   n: number,
 ): Promise<{ n: number; calls: Record<string, number> }> {
+  const { createServer } = await import('node:http')
   const { checkContent } = await import('../scripts/lib/content')
   const { readSiteConfig } = await import('../scripts/lib/config')
   const { writeWorker } = await import('../scripts/lib/write-worker')
   const { migrate, readMigrations } = await import('../scripts/lib/migrate')
+  const { bulkWrites } = await import('../scripts/lib/kv-bulk')
   const { writeArticles } = await import('../src/publish/write')
   const { kvDriver } = await import('../src/source/kv')
   const { internalStore } = await import('../src/source/internal')
@@ -129,17 +132,41 @@ export async function benchRemoteCalls(
     const config = await readSiteConfig()
     const checked = await checkContent(join(work, 'content'), config)
     const local = await writeWorker({ persistTo: join(work, 'state') })
+    const calls: Record<string, number> = {}
+    const count = (call: string) => (calls[call] = (calls[call] ?? 0) + 1)
+    // Cloudflare's KV bulk write, standing in: it stores each pair in the local namespace.
+    const api = createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      req.on('end', () => {
+        count('KV bulk write')
+        const pairs = JSON.parse(body) as {
+          key: string
+          value: string
+          metadata: Record<string, string>
+        }[]
+        void Promise.all(
+          pairs.map((p) =>
+            local.env.ARTICLES_KV.put(p.key, Buffer.from(p.value, 'base64'), {
+              metadata: p.metadata,
+            }),
+          ),
+        ).then(() => {
+          res.setHeader('content-type', 'application/json')
+          res.end(JSON.stringify({ success: true, result: { unsuccessful_keys: [] } }))
+        })
+      })
+    })
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve))
     try {
       await migrate(local.env.ARTICLES_DB, await readMigrations())
-      const calls: Record<string, number> = {}
       const counted = <T extends object>(binding: T, name: string, methods: string[]): T =>
         new Proxy(binding, {
           get(target, prop) {
             const value = Reflect.get(target, prop) as unknown
             if (typeof value !== 'function') return value
             return (...args: unknown[]) => {
-              if (methods.includes(String(prop)))
-                calls[`${name}.${String(prop)}`] = (calls[`${name}.${String(prop)}`] ?? 0) + 1
+              if (methods.includes(String(prop))) count(`${name}.${String(prop)}`)
               return (value as (...a: unknown[]) => unknown).apply(target, args)
             }
           },
@@ -152,27 +179,40 @@ export async function benchRemoteCalls(
         'list',
       ])
       const db = counted(local.env.ARTICLES_DB, 'D1', ['batch', 'exec'])
-      const driver = kvDriver(kv)
-      await writeArticles({
-        target: {
-          stores: [
-            { store: sourceStore(driver, { maxBytes: 1e7 }), internal: internalStore(driver) },
-          ],
-          db,
-          origin: buildOrigin(config),
-        },
-        config,
-        keepGoing: true,
-        changes: checked.files.map((file) => ({
-          kind: 'publish' as const,
-          key: file.key,
-          bytes: file.bytes,
-          fileName: file.path,
-          checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
-        })),
+      const { port } = api.address() as import('node:net').AddressInfo
+      const driver = bulkWrites(kvDriver(kv), {
+        base: `http://127.0.0.1:${port}`,
+        accountId: 'account',
+        namespaceId: 'namespace',
+        token: 'token',
       })
+      const changes = checked.files.map((file) => ({
+        kind: 'publish' as const,
+        key: file.key,
+        bytes: file.bytes,
+        fileName: file.path,
+        checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
+        isNew: true,
+      }))
+      // As content:push --remote sends them: a thousand a batch (scripts/lib/storage.ts).
+      for (let i = 0; i < changes.length; i += 1_000)
+        await writeArticles({
+          target: {
+            stores: [
+              { store: sourceStore(driver, { maxBytes: 1e7 }), internal: internalStore(driver) },
+            ],
+            db,
+            origin: buildOrigin(config),
+            flush: () => driver.flush(),
+          },
+          config,
+          keepGoing: true,
+          chunk: 1_000,
+          changes: changes.slice(i, i + 1_000),
+        })
       return { n, calls }
     } finally {
+      api.close()
       await local.dispose()
     }
   })

@@ -16,10 +16,11 @@ import {
   type StoredEntry,
   type WritableStore,
 } from '../../src/source/store'
-import type { ScriptConfig } from './config'
+import { readWranglerToml, type ScriptConfig } from './config'
 import { migrate, pendingMigrations, readMigrations } from './migrate'
 import { platformProxy } from './wrangler'
 import { writeWorker } from './write-worker'
+import { bulkWrites, kvBulkApi } from './kv-bulk'
 import { writeArticles, type ArticleChange, type WriteResult } from '../../src/publish/write'
 import type { WireChange } from '../../src/publish/batch'
 import { buildOrigin } from '../../src/articles/derived'
@@ -30,8 +31,9 @@ export type Written = Pick<WriteResult, 'changes' | 'tags' | 'urls'> & {
   failed: { key: string; fileName?: string; message: string }[]
 }
 
-/** Changes per round trip into the local writer: a few megabytes of sources at most. */
+/** Changes per round trip into the local writer (a few megabytes of sources at most), or per bulk write. */
 const BATCH = 200
+const REMOTE_BATCH = 1_000
 
 export interface Storage {
   readonly description: string
@@ -67,7 +69,18 @@ export async function openStorage(
   const proxy = local ? undefined : await platformProxy(options)
   const env = local?.env ?? proxy!.env
   const dispose = () => (local ? local.dispose() : proxy!.dispose())
-  const driver: Driver = name === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2)
+  const binding: Driver = name === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2)
+  // Remote KV: a batch's writes go in bulk requests (10,000 values each) rather than a call per key.
+  const api =
+    options.remote && name === 'kv'
+      ? kvBulkApi(
+          (await readWranglerToml(options.configPath)).kv_namespaces?.find(
+            (kv) => kv.binding === 'ARTICLES_KV',
+          )?.id,
+        )
+      : undefined
+  const bulk = api && bulkWrites(binding, api)
+  const driver: Driver = bulk || binding
   const store = sourceStore(driver, { maxBytes: Number.MAX_SAFE_INTEGER }) // files are size-checked before upload
   const db = env.ARTICLES_DB
   const internal = internalStore(driver)
@@ -96,12 +109,18 @@ export async function openStorage(
     delete: (key) => store.delete(key),
     async write(changes, progress) {
       const written: Written = { changes: [], failed: [], tags: [], urls: [] }
-      for (let i = 0; i < changes.length; i += BATCH) {
-        const batch = changes.slice(i, i + BATCH)
+      const size = local ? BATCH : REMOTE_BATCH
+      for (let i = 0; i < changes.length; i += size) {
+        const batch = changes.slice(i, i + size)
         const answer = local
           ? await local.write({ store: name, config, changes: batch.map(toWire) })
           : await writeArticles({
-              target: { stores: [{ store, internal }], db, origin: buildOrigin(config) },
+              target: {
+                stores: [{ store, internal }],
+                db,
+                origin: buildOrigin(config),
+                ...(bulk && { flush: () => bulk.flush() }),
+              },
               config,
               changes: batch,
               keepGoing: true,
@@ -111,7 +130,7 @@ export async function openStorage(
           ...answer.failed.map(({ key, fileName, message }) => ({ key, fileName, message })),
         )
         written.urls.push(...answer.urls)
-        progress?.(Math.min(i + BATCH, changes.length), changes.length)
+        progress?.(Math.min(i + size, changes.length), changes.length)
       }
       written.tags = [...new Set(written.changes.flatMap(changeTags))]
       return written

@@ -73,6 +73,8 @@ export interface WriteTarget {
   db: Db
   /** The origin articles are built for (`buildOrigin`). */
   origin: string
+  /** Sends the writes a store collected (KV's bulk write, content:push --remote), before the index changes. */
+  flush?: () => Promise<void>
 }
 
 export interface WriteOptions<P = unknown> {
@@ -218,6 +220,21 @@ async function writeChunk(
       }),
     )
   ).filter((p): p is Planned => p !== undefined)
+  if (target.flush) {
+    try {
+      await target.flush()
+    } catch (error) {
+      for (const p of written)
+        fail(
+          p.key,
+          new StorageError(target.stores[0]!.store.name, (error as Error).message, {
+            cause: error,
+          }),
+          p.fileName,
+        )
+      return { changes: [], failed }
+    }
+  }
 
   try {
     const rows = written.flatMap((p) => (p.row ? [p.row] : []))
@@ -226,6 +243,7 @@ async function writeChunk(
     if (gone.length) await index.remove(db, gone)
   } catch (error) {
     await Promise.all(written.map((p) => putBack(p)))
+    await target.flush?.()
     for (const p of written)
       fail(
         p.key,
