@@ -15,7 +15,7 @@ import { log } from '../log'
 import { buildArticle } from '../pipeline'
 import type { Translation } from '../schema/article'
 import { backends, internalOf, readSources } from '../source'
-import { articleKey } from '../source/keys'
+import { articleKey, splitArticleKey } from '../source/keys'
 import type { SourceFile } from '../source/store'
 import {
   buildOrigin,
@@ -26,6 +26,7 @@ import {
   type StoredArticle,
 } from './derived'
 import { purgeTags } from '../cache/purge'
+import { tag } from '../cache/tags'
 import { workersCache } from '../cache/serve'
 import { foundDates } from '../publish/dates'
 import { writeArticles, type ArticleChange } from '../publish/write'
@@ -137,6 +138,18 @@ async function fromSource(
   return stored
 }
 
+/**
+ * A found source's tags without the page this request is rendering (and caching) from it: its own
+ * article tag goes, and its slug tag becomes the other languages' pages, whose switchers list it.
+ */
+function besidesThisPage(tags: string[], key: string, config: { languages: readonly string[] }) {
+  const { lang, slug } = splitArticleKey(key)
+  const others = config.languages.filter((l) => l !== lang).map((l) => tag.article(l, slug))
+  return tags.flatMap((t) =>
+    t === tag.article(lang, slug) ? [] : t === tag.slug(slug) ? others : [t],
+  )
+}
+
 /** The writer, after the response: a failure is logged, never shown to the reader who triggered it. */
 function writeBack(c: AppContext, change: ArticleChange): void {
   const config = c.get('config')
@@ -153,7 +166,7 @@ function writeBack(c: AppContext, change: ArticleChange): void {
     config,
     changes: [change],
     purge: (tags) =>
-      purgeTags(tags, {
+      purgeTags(change.kind === 'found' ? besidesThisPage(tags, change.source.key, config) : tags, {
         cache: workersCache(c),
         origins: [c.get('baseUrl')],
         languages: config.languages,
