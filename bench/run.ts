@@ -21,7 +21,7 @@ import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index | write
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -313,6 +313,41 @@ if (only === 'index') {
       )
   }
 }
+if (only === 'write') {
+  const { benchWrite, WRITE_SIZES } = await import('./write')
+  const sizes = process.argv[3]?.split(',').map(Number) ?? WRITE_SIZES
+  const write = await benchWrite(sizes)
+  report.write = write
+  console.log(
+    '\ncontent:push of generated Korean articles (dates in random order) into empty local stores',
+  )
+  const first = write.runs[0]
+  for (const r of write.runs) {
+    const linear =
+      first && r !== first
+        ? `  ${fmt(r.ms / r.n / (first.ms / first.n), 2)}× the per-article time at ${fmt(first.n)}`
+        : ''
+    const hugo =
+      r.hugoMs === undefined ? '' : `  Hugo ${fmt(r.hugoMs)} ms (${fmt(r.ms / r.hugoMs, 1)}× Hugo)`
+    console.log(
+      `  ${fmt(r.n).padStart(6)} articles: ${fmt(r.ms / 1000, 1).padStart(6)} s  ${fmt(r.perSecond).padStart(6)} articles/s${linear}${hugo}`,
+    )
+  }
+  if (write.runs.every((r) => r.hugoMs === undefined))
+    console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
+  const { benchRemoteCalls } = await import('./write')
+  const remote = await benchRemoteCalls(200)
+  report.writeRemote = remote
+  const total = Object.values(remote.calls).reduce((a, b) => a + b, 0)
+  console.log(
+    `  content:push --remote of ${fmt(remote.n)} new articles: ${fmt(total)} calls to Cloudflare (${fmt(total / remote.n, 2)} per article; counted against local stand-ins): ${Object.entries(
+      remote.calls,
+    )
+      .map(([call, count]) => `${call} ${fmt(count)}`)
+      .join(', ')}`,
+  )
+}
+
 if (!only)
   console.log(
     '\n(The article index bench is not in the default run: `npm run bench -- index` — several minutes.)',

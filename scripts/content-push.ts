@@ -7,15 +7,9 @@
  * folder are kept unless --prune.
  */
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
-import { buildOrigin } from '../src/articles/derived'
 import { parseArgs } from 'node:util'
-import {
-  storeAndIndex,
-  unpublish,
-  validateSource,
-  type Change,
-  type Target,
-} from '../src/publish/publish'
+import { validateSource } from '../src/publish/publish'
+import type { ArticleChange } from '../src/publish/write'
 import type { Article } from '../src/schema/article'
 import type { SourceMetadata } from '../src/source/store'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
@@ -30,10 +24,9 @@ import { probeImage, ProbeError } from './lib/image-probe'
 import { isMain } from './lib/is-main'
 import { CredentialsMissing } from './lib/wrangler'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
-import { changeTags } from '../src/cache/tags'
 import { indexedVersions } from '../src/listing/read'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
-import { openStorage, type Storage } from './lib/storage'
+import { openStorage, type Storage, type Written } from './lib/storage'
 
 export interface PushResult {
   added: string[]
@@ -50,6 +43,8 @@ export interface PushResult {
   paths: Map<string, string>
   /** Languages whose index was rewritten. */
   indexes: string[]
+  /** Files that were valid but could not be written (storage failed), with why; the rest were. */
+  unwritten: { path: string; key: string; message: string }[]
 }
 
 export interface PushOptions {
@@ -130,6 +125,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
         ...checked.failed.flatMap((f) => (f.key ? [[f.path, f.key] as const] : [])),
       ]),
       indexes: [],
+      unwritten: [],
     }
     if (options.dryRun) return { ...result, deleted: plan.removed }
     await applyPlan(storage, config, checked, plan, result, options, log)
@@ -161,6 +157,9 @@ function reportIssues(
     log(`  ${issue.level === 'error' ? '✗' : '⚠'} ${describeIssue(issue)}`)
 }
 
+/** Articles named one per line in a push's summary. */
+const LISTED = 100
+
 /** One line per article; a draft is stored but never served, so it gets no URL-looking `+`. */
 function reportPlan(
   plan: PushPlan,
@@ -179,8 +178,10 @@ function reportPlan(
       : held.scheduled.has(key)
         ? `  ⏱ /${key} scheduled for ${held.scheduled.get(key)!}: stored, not served until then`
         : `  ${mark} /${key}`
-  for (const key of plan.added) log(line(key, '+'))
-  for (const key of plan.changed) log(line(key, '~'))
+  // An archive's first push lists its first hundred lines, not thirty thousand.
+  const shown = [...plan.added.map((key) => ['+', key]), ...plan.changed.map((key) => ['~', key])]
+  for (const [sign, key] of shown.slice(0, LISTED)) log(line(key!, sign!))
+  if (shown.length > LISTED) log(`  … and ${shown.length - LISTED} more`)
   for (const key of plan.onlyInStorage) log(`  ${plan.removed.includes(key) ? '-' : '?'} /${key}`)
 }
 
@@ -208,37 +209,31 @@ async function applyPlan(
           log,
         )
       : new Set<string>()
-  const target: Target = {
-    store: storage.store,
-    internal: storage.internal,
-    db: storage.db,
-    origin: buildOrigin(config),
-  }
-  const changes: Change[] = []
   // Files the index does not have at this version (a fresh local database, say) are indexed too.
   const stale = await unindexed(
     storage.db,
     plan.unchanged.map((key) => byKey.get(key)!),
   )
-  for (const key of [...touched, ...stale]) {
-    const file = byKey.get(key)!
-    const metadata = plan.metadata.get(key)!
-    const article = measured.has(key)
-      ? validateSource(file.bytes, key, file.path, file.format, metadata, config)
-      : checked.articles.get(key)!
-    changes.push(
-      await publishFile(storage, target, { file, article, metadata }, plan.changed.includes(key)),
-    )
-  }
-  const stores = [{ store: storage.store, internal: storage.internal }]
-  for (const key of plan.removed) {
-    const change = await unpublish(stores, storage.db, config, key)
-    if (change) changes.push(change)
-    result.deleted.push(key)
-  }
-  const changed = [...touched, ...result.deleted]
-  result.indexes = [...new Set([...changed, ...stale].map((key) => key.slice(0, key.indexOf('/'))))]
-  if (!changed.length && !stale.length) return
+  const added = new Set(plan.added)
+  const changes: ArticleChange[] = [
+    ...[...touched, ...stale].map((key): ArticleChange => {
+      const file = byKey.get(key)!
+      const metadata = plan.metadata.get(key)!
+      const article = measured.has(key)
+        ? validateSource(file.bytes, key, file.path, file.format, metadata, config)
+        : checked.articles.get(key)!
+      return {
+        kind: 'publish',
+        key,
+        bytes: file.bytes,
+        fileName: file.path,
+        checked: { metadata, article },
+        isNew: added.has(key),
+      }
+    }),
+    ...plan.removed.map((key): ArticleChange => ({ kind: 'unpublish', key })),
+  ]
+  if (!changes.length) return
   const purge = purgeTarget({
     remote: options.remote,
     baseUrl: config.baseUrl,
@@ -251,31 +246,57 @@ async function applyPlan(
       '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; until then the edge serves the old pages (CACHE_EDGE_SECONDS with Workers Cache, CACHE_FRESH_SECONDS without)',
     )
   }
-  await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, log)
+  const written = await storage.write(changes, changes.length > 200 ? progressLine(log) : undefined)
+  if (written.tags.length) await purgeAfterPush(purge, written.tags, config.devPort, log)
+  const failed = new Set(written.failed.map((f) => f.key))
+  result.deleted = plan.removed.filter((key) => !failed.has(key))
+  result.unwritten = written.failed.map((f) => ({
+    path: byKey.get(f.key)?.path ?? f.key,
+    key: f.key,
+    message: f.message,
+  }))
+  result.indexes = [...new Set(written.changes.map((c) => c.key.slice(0, c.key.indexOf('/'))))]
+  if (result.unwritten.length) {
+    log(`✗ ${result.unwritten.length} file(s) not written (the rest were); push again to retry:`)
+    for (const f of result.unwritten) log(`  ✗ ${f.path}: ${f.message}`)
+  }
 }
 
-/** Stores one validated file with the Worker's own writer: derived article, source, index row. */
+/** `  1,200/3,000 articles · 410/s · 4 s left`, at most every two seconds, and once at the end. */
+function progressLine(log: (line: string) => void) {
+  const started = performance.now()
+  let shown = 0
+  return (done: number, total: number) => {
+    const now = performance.now()
+    if (done < total && now - shown < 2_000) return
+    shown = now
+    const perSecond = (done * 1000) / Math.max(1, now - started)
+    const left = Math.ceil((total - done) / Math.max(perSecond, 0.001))
+    log(
+      `  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} articles · ${Math.round(perSecond)}/s · ${done < total ? `${left} s left` : `${((now - started) / 1000).toFixed(1)} s`}`,
+    )
+  }
+}
+
+/** Stores one validated file with the one writer (derived article, source, index row), then purges. */
 export async function publishFile(
   storage: Storage,
-  target: Target,
   built: { file: ContentFile; article: Article; metadata: SourceMetadata },
-  replacing: boolean,
-): Promise<Change> {
-  const { key } = built.file
-  const previous = replacing
-    ? {
-        bytes: await storage.store.raw(key),
-        metadata: (await storage.store.stat(key))?.metadata ?? {},
-      }
-    : undefined
-  return storeAndIndex(target, {
-    key,
-    bytes: built.file.bytes,
-    metadata: built.metadata,
-    article: built.article,
-    previous,
-    before: [],
-  })
+  purge: (tags: string[]) => Promise<unknown>,
+): Promise<Written> {
+  const { file } = built
+  const written = await storage.write([
+    {
+      kind: 'publish',
+      key: file.key,
+      bytes: file.bytes,
+      fileName: file.path,
+      checked: { metadata: built.metadata, article: built.article },
+    },
+  ])
+  if (written.failed[0]) throw new Error(written.failed[0].message)
+  if (written.tags.length) await purge(written.tags)
+  return written
 }
 
 /** Of these files, the keys the index does not hold at their version (one index seek a key). */
@@ -340,10 +361,15 @@ if (isMain(import.meta.url)) {
     persistTo: values['persist-to'],
     dryRun: values['dry-run'],
     prune: values.prune,
-  }).catch((error: unknown) => {
-    console.error(
-      error instanceof PushError || error instanceof CredentialsMissing ? error.message : error,
-    )
-    process.exit(1)
-  })
+  }).then(
+    (result) => {
+      if (result.unwritten.length) process.exitCode = 1
+    },
+    (error: unknown) => {
+      console.error(
+        error instanceof PushError || error instanceof CredentialsMissing ? error.message : error,
+      )
+      process.exit(1)
+    },
+  )
 }

@@ -14,6 +14,8 @@ export interface WranglerToml {
   compatibility_date?: string
   vars?: Record<string, string>
   dev?: { port?: number }
+  /** Module aliases for the bundle (`"cssomnom/parse" = "./src/parse/no-stylesheets.ts"`). */
+  alias?: Record<string, string>
   kv_namespaces?: { binding: string; id?: string }[]
   r2_buckets?: { binding: string; bucket_name?: string }[]
   d1_databases?: {

@@ -11,11 +11,8 @@ import { watch } from 'chokidar'
 import { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
-import { buildOrigin } from '../../src/articles/derived'
-import { changeTags } from '../../src/cache/tags'
 import { clearFailure, recordFailure } from '../../src/dev/failures'
 import { formatOf } from '../../src/parse/body'
-import { unpublish, type Change, type Target } from '../../src/publish/publish'
 import type { StoredEntry } from '../../src/source/store'
 import { publishFile, push, type PushOptions } from '../content-push'
 import { readSiteConfig } from './config'
@@ -59,12 +56,6 @@ export async function watchContent(
     persistTo: options.persistTo,
     configPath: options.configPath,
   })
-  const target: Target = {
-    store: storage.store,
-    internal: storage.internal,
-    db: storage.db,
-    origin: buildOrigin(config),
-  }
   const purge = purgeTarget({
     remote: false,
     baseUrl: config.baseUrl,
@@ -115,9 +106,17 @@ export async function watchContent(
     await recordFailure(storage.internal, key, { file: path, message, previousServed })
   }
 
-  async function purgeChanges(changes: Change[]) {
-    if (purge === false) return
-    await purgeAfterPush(purge, [...new Set(changes.flatMap(changeTags))], config.devPort, () => {})
+  /** Drops the pages a change made stale (the writer says which). */
+  const purgeTags = async (tags: string[]) => {
+    if (purge !== false) await purgeAfterPush(purge, tags, config.devPort, () => {})
+  }
+
+  /** Removes an article through this process's own writer, and purges what it leaves. */
+  async function unpublishHere(key: string) {
+    const written = await storage.write([{ kind: 'unpublish', key }])
+    if (written.failed[0]) throw new Error(written.failed[0].message)
+    if (written.tags.length) await purgeTags(written.tags)
+    return written.changes[0] ?? null
   }
 
   /** One saved (or deleted) file: publish it alone, then say what readers get now. */
@@ -145,10 +144,7 @@ export async function watchContent(
         const server = await devServerOf(purge, config.devPort)
         const published =
           server && (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))
-        if (!published) {
-          const change = await publishFile(storage, target, { ...built, metadata }, !!previous)
-          await purgeChanges([change])
-        }
+        if (!published) await publishFile(storage, { ...built, metadata }, purgeTags)
         stored.set(key, { key, metadata })
         if (isLive(built.article, new Date())) served.add(key)
         else served.delete(key)
@@ -195,18 +191,10 @@ export async function watchContent(
     if (!key || [...keyOfPath.values()].includes(key)) return
     const server = await devServerOf(purge, config.devPort)
     const throughServer = server && (await unpublishThroughServer(server, key, config.baseUrl))
-    const change = throughServer
-      ? throughServer.change
-      : await unpublish(
-          [{ store: storage.store, internal: storage.internal }],
-          storage.db,
-          config,
-          key,
-        )
+    const change = throughServer ? throughServer.change : await unpublishHere(key)
     stored.delete(key)
     served.delete(key)
     if (change) {
-      if (!throughServer) await purgeChanges([change])
       log(`- /${key} removed: ${path} was deleted (${ms()})`)
     } else log(`- ${path} deleted (it was never stored)`)
     // A file refused for having this URL too (a rename seen as add, then delete) gets its turn.

@@ -11,23 +11,26 @@ import { timed } from '../timing'
 import type { AppContext } from '../env'
 import { AppError } from '../errors'
 import { indexDb } from '../listing/db'
-import { indexRow } from '../listing/entry'
 import { versionsOf, type ArticleRecord } from '../listing/read'
-import { indexArticle, unindexArticle } from '../listing/write'
 import { log } from '../log'
 import { buildArticle } from '../pipeline'
 import type { Translation } from '../schema/article'
-import { internalOf, readSources } from '../source'
-import { articleKey } from '../source/keys'
+import { backends, internalOf, readSources } from '../source'
+import { articleKey, splitArticleKey } from '../source/keys'
 import type { SourceFile } from '../source/store'
 import {
   buildOrigin,
   readDerived,
   rebase,
   storedArticle,
-  writeDerived,
+  toArticle,
   type StoredArticle,
 } from './derived'
+import { purgeTags } from '../cache/purge'
+import { tag } from '../cache/tags'
+import { workersCache } from '../cache/serve'
+import { foundDates } from '../publish/dates'
+import { writeArticles, type ArticleChange } from '../publish/write'
 
 export interface Loaded {
   /** The published article, for the request's origin, with its translations; undefined when there is none. */
@@ -107,9 +110,10 @@ export async function fromIndex(
 }
 
 /**
- * Reads and builds the source, and in the background writes what it learnt back: the derived
- * article, and the index row when the index did not know this version (or drops the row when the
- * source is gone or is a draft).
+ * Reads and builds the source, and in the background hands what it learnt to the writer: the
+ * derived article, the index row when the index did not know this version (or its removal when the
+ * source is gone or is a draft), the hash and dates of a source put by hand, and the purge of the
+ * listings that now show it.
  */
 async function fromSource(
   c: AppContext,
@@ -118,47 +122,69 @@ async function fromSource(
   record: ArticleRecord | undefined,
 ): Promise<StoredArticle | undefined> {
   const config = c.get('config')
-  const source = await timed(
-    c,
-    'storage',
-    readSources(c.env, config).get(articleKey(lang, slug)).catch(asReadError),
-  )
+  const key = articleKey(lang, slug)
+  const source = await timed(c, 'storage', readSources(c.env, config).get(key).catch(asReadError))
   if (!source) {
-    if (record)
-      background(c, `unindex ${lang}/${slug}`, () => unindexArticle(indexDb(c.env), lang, slug))
+    if (record) writeBack(c, { kind: 'gone', key })
     return undefined
   }
   // The index knows another version than the store returned: KV is still propagating one of them.
   if (record && record.source_sha256 !== source.etag) c.set('volatile', true)
-  // A source put by hand has no upload times: the index's first sighting dates it, or this one.
-  const firstSeen = record?.first_seen ?? new Date().toISOString()
-  const dated: SourceFile = {
-    ...source,
-    firstUploaded: source.firstUploaded ?? new Date(firstSeen),
-  }
+  // A source put by hand has no upload times: dated as the writer will record it.
+  const dated: SourceFile = { ...source, ...foundDates(source, record, new Date()) }
   const internal = internalOf(c.env, source.store, config.storageTimeoutMs)
   // The derived article may still be current when only the index was behind.
   const derived = record ? undefined : await readDerived(internal, lang, slug, source.etag)
   const stored = derived ?? build(c, dated)
-  if (!derived)
-    background(c, `derive ${lang}/${slug}`, () => writeDerived(internal, stored, source.etag))
-  const { head } = stored
-  const live = isLive(head, new Date())
-  if (live && record?.source_sha256 !== source.etag) {
-    const facts = {
-      sourceSha256: source.etag,
-      store: source.store,
-      firstSeen,
-      fileName: source.fileName,
-      origin: stored.origin,
-    }
-    background(c, `index ${lang}/${slug}`, () =>
-      indexArticle(indexDb(c.env), indexRow(head, new TextDecoder().decode(stored.text), facts)),
-    )
-  } else if (!live && record) {
-    background(c, `unindex draft ${lang}/${slug}`, () => unindexArticle(indexDb(c.env), lang, slug))
-  }
+  const indexBehind = stored.head.published
+    ? record?.source_sha256 !== source.etag
+    : record !== undefined
+  if (!derived || indexBehind || !source.recorded)
+    writeBack(c, { kind: 'found', source: dated, article: toArticle(stored) })
   return stored
+}
+
+/**
+ * A found source's tags without the page this request is rendering (and caching) from it: its own
+ * article tag goes, and its slug tag becomes the other languages' pages, whose switchers list it.
+ */
+function besidesThisPage(tags: string[], key: string, config: { languages: readonly string[] }) {
+  const { lang, slug } = splitArticleKey(key)
+  const others = config.languages.filter((l) => l !== lang).map((l) => tag.article(l, slug))
+  return tags.flatMap((t) =>
+    t === tag.article(lang, slug) ? [] : t === tag.slug(slug) ? others : [t],
+  )
+}
+
+/** The writer, after the response: a failure is logged, never shown to the reader who triggered it. */
+function writeBack(c: AppContext, change: ArticleChange): void {
+  const config = c.get('config')
+  const db = indexDb(c.env)
+  const work = writeArticles({
+    target: {
+      stores: backends(c.env, config).map((store) => ({
+        store,
+        internal: internalOf(c.env, store.name, config.storageTimeoutMs),
+      })),
+      db,
+      origin: buildOrigin(config),
+    },
+    config,
+    changes: [change],
+    purge: (tags) =>
+      purgeTags(change.kind === 'found' ? besidesThisPage(tags, change.source.key, config) : tags, {
+        cache: workersCache(c),
+        origins: [c.get('baseUrl')],
+        languages: config.languages,
+        db,
+      }),
+  })
+  const what = `${change.kind} ${change.kind === 'found' ? change.source.key : change.key}`
+  c.executionCtx.waitUntil(
+    work.catch((error: unknown) =>
+      log(c, 'warn', { event: 'write-back-failed', what, message: String(error) }),
+    ),
+  )
 }
 
 function build(c: AppContext, source: SourceFile): StoredArticle {
@@ -186,13 +212,4 @@ function asReadError(error: unknown): never {
   if (error instanceof AppError && error.code === 'SOURCE_TOO_LARGE')
     throw error.as('SOURCE_INVALID')
   throw error
-}
-
-/** Work after the response: a failure is logged, never shown to the reader who triggered it. */
-function background(c: AppContext, what: string, work: () => Promise<unknown>): void {
-  c.executionCtx.waitUntil(
-    work().catch((error: unknown) =>
-      log(c, 'warn', { event: 'write-back-failed', what, message: String(error) }),
-    ),
-  )
 }

@@ -333,3 +333,39 @@ export async function indexedVersions(
 /** Keys looked up per statement (one JSON parameter), and statements per D1 round trip. */
 const KEYS_PER_STATEMENT = 1_000
 const STATEMENTS_PER_BATCH = 20
+/** What the index holds of these articles (`<lang>/<slug>` keys), for a writer to compare against. */
+export async function indexedRows(
+  db: Db,
+  keys: { lang: string; slug: string }[],
+): Promise<Map<string, IndexedRow>> {
+  const found = new Map<string, IndexedRow>()
+  const byLang = Map.groupBy(keys, (k) => k.lang)
+  const queries: D1PreparedStatement[] = []
+  for (const [lang, slugs] of byLang)
+    for (let i = 0; i < slugs.length; i += 90) {
+      const chunk = slugs.slice(i, i + 90).map((k) => k.slug)
+      queries.push(
+        db
+          .prepare(
+            `SELECT lang, slug, source_sha256, first_seen, categories, tags FROM articles
+             WHERE lang = ? AND slug IN (${chunk.map(() => '?').join(',')})`,
+          )
+          .bind(lang, ...chunk),
+      )
+    }
+  if (!queries.length) return found
+  for (const { results } of await db.batch<IndexedRow>(queries))
+    for (const row of results) found.set(`${row.lang}/${row.slug}`, row)
+  return found
+}
+
+/** The index's record of an article, as a writer needs it. */
+export interface IndexedRow {
+  lang: string
+  slug: string
+  source_sha256: string
+  first_seen: string
+  /** JSON arrays, as stored. */
+  categories: string
+  tags: string
+}

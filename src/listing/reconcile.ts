@@ -5,22 +5,21 @@
  * last one stopped (reconcile_state), within a budget, so a large archive is covered over several
  * runs without any run exceeding the Worker's limits.
  */
-import { buildOrigin, storedArticle, writeDerived } from '../articles/derived'
+import { buildOrigin } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { AppError } from '../errors'
 import { logEvent } from '../log'
-import { buildArticle } from '../pipeline'
+import { writeArticles } from '../publish/write'
 import { backend, internalOf } from '../source'
 import type { StoreName } from '../source/driver'
 import { articleKey, checkSlug, splitArticleKey } from '../source/keys'
 import type { StoredEntry, WritableStore } from '../source/store'
 import type { Db } from './db'
-import { indexRow, labelsOf } from './entry'
+import { labelsOf } from './entry'
 import { linkedTo } from './around'
-import { indexArticle, unindexArticle } from './write'
-import { clearScheduled, heldVersions, recordScheduled } from './scheduled'
+import { unindexArticle } from './write'
+import { heldVersions } from './scheduled'
 import { enqueueChanged } from '../notify/queue'
-import { isLive, liveAt } from '../publish/schedule'
 
 export interface ReconcileBudget {
   /** Store listing pages (up to 1,000 keys each) per run. */
@@ -164,7 +163,7 @@ export async function reconcile(
           if (failure) retries--
           else builds--
           try {
-            await reindex(env, db, config, name, entry, row, now, report)
+            await reindex(env, db, config, name, entry, now, report)
             if (failure) await forget(db, name, lang, slug)
           } catch (error) {
             const reason = fail(report, { key: entry.key, store: name, now }, error)
@@ -349,85 +348,36 @@ function parseList(json: string): string[] {
   }
 }
 
-/** Reads and builds one source, and brings the index and its derived article up to date. */
+/** Reads one source and hands it to the writer, which derives, indexes or schedules, and records it. */
 async function reindex(
   env: Env,
   db: Db,
   config: SiteConfig,
   name: StoreName,
   entry: StoredEntry,
-  row: IndexedRow | undefined,
   now: Date,
   report: ReconcileReport,
 ) {
   const store = backend(env, config, name)
-  const { lang, slug } = splitArticleKey(entry.key)
   const source = await store.get(entry.key)
   if (!source) return
-  if (row && row.source_sha256 === source.etag) return // put by hand with the same bytes
-  const firstSeen = source.firstUploaded?.toISOString() ?? row?.first_seen ?? now.toISOString()
-  const origin = buildOrigin(config)
-  // A version the index has not seen replacing one it has: a real update, seen now.
-  const modified = row ? now : source.modified
-  const article = buildArticle(
-    { ...source, firstUploaded: new Date(firstSeen), ...(modified && { modified }) },
-    { baseUrl: origin, timeZone: config.timeZone, defaultLang: config.defaultLang },
-  )
-  await writeDerived(internalOf(env, name), storedArticle(article, origin), source.etag)
-  const before = row
-    ? labelsOf({
-        lang,
-        categories: parseList(row.categories),
-        tags: parseList(row.tags),
-      })
-    : []
-  const live = isLive(article, now)
-  const held = article.published && !live ? liveAt(article) : undefined
-  if (held !== undefined)
-    await recordScheduled(db, {
-      lang,
-      slug,
-      live_ms: held,
-      store: name,
-      source_sha256: source.etag,
-    })
-  else await clearScheduled(db, lang, slug)
-  if (live) {
-    await indexArticle(
+  const { changes, failed } = await writeArticles({
+    target: {
+      stores: [{ store, internal: internalOf(env, name) }],
       db,
-      indexRow(article, article.text, {
-        sourceSha256: source.etag,
-        store: name,
-        firstSeen,
-        fileName: source.fileName,
-        origin,
-      }),
-    )
-    report.indexed.push(entry.key)
-    report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
-  } else if (row) {
-    report.linked.push(...(await linkedTo(db, lang, slug)).map((s) => articleKey(lang, s)))
-    await unindexArticle(db, lang, slug)
-    report.removed.push(entry.key)
-  }
-  const labels = [...before, ...(live ? labelsOf(article) : [])].map(({ kind, key }) => ({
-    lang,
-    kind,
-    key,
-  }))
-  report.labels.push(...labels)
-  if (live || row) await enqueueChanged(db, { key: entry.key, indexes: [lang], labels })
-  // A source put by hand has no recorded hash: record it (and its first sighting), so later runs skip it.
-  if (!entry.metadata.sha256) {
-    const bytes = await store.raw(entry.key)
-    if (bytes)
-      await store.put(entry.key, bytes, {
-        ...entry.metadata,
-        sha256: source.etag,
-        firstUploaded: firstSeen,
-        uploaded: entry.metadata.uploaded ?? firstSeen,
-        // Replaced by hand with different content: a real update.
-        ...(modified && { modified: modified.toISOString() }),
-      })
+      origin: buildOrigin(config),
+    },
+    config,
+    now,
+    keepGoing: true,
+    changes: [{ kind: 'found', source }],
+  })
+  // The caller records it, retries it later and goes on with the next key.
+  for (const failure of failed) throw failure.error
+  for (const change of changes) {
+    ;(change.listed ? report.indexed : report.removed).push(change.key)
+    report.labels.push(...change.labels)
+    const { lang } = splitArticleKey(change.key)
+    report.linked.push(...(change.linked ?? []).map((slug) => articleKey(lang, slug)))
   }
 }

@@ -35,15 +35,17 @@ export async function goLive(
       await clearScheduled(db, row.lang, row.slug) // deleted by hand meanwhile
       continue
     }
-    const target = { store, internal: internalOf(env, name), db, origin: buildOrigin(config) }
+    const target = {
+      stores: [{ store, internal: internalOf(env, name) }],
+      db,
+      origin: buildOrigin(config),
+    }
     try {
-      const change = await publish(
+      const { change } = await publish(
         target,
         config,
-        key,
-        bytes,
-        entry.metadata.fileName ?? `${key}.html`,
-        now,
+        { key, bytes, fileName: entry.metadata.fileName ?? `${key}.html` },
+        { now },
       )
       if (change.scheduledFor === undefined) report.live.push(change)
     } catch (error) {

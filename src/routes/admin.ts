@@ -16,14 +16,14 @@ import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { purgeTags, type PurgeResult } from '../cache/purge'
 import { workersCache } from '../cache/serve'
-import { changeTags, CACHE_TAG } from '../cache/tags'
+import { CACHE_TAG } from '../cache/tags'
 import type { AppContext, AppEnv } from '../env'
 import { AppError, ERRORS } from '../errors'
-import { indexDb } from '../listing/db'
+import { indexDb, type Db } from '../listing/db'
 import { log } from '../log'
 import { formatOf } from '../parse/body'
 import { slugFromFileName } from '../parse/date'
-import { publish, unpublish } from '../publish/publish'
+import { publish, unpublish, type WriteTarget } from '../publish/publish'
 import { describeTime } from '../publish/schedule'
 import { waiting } from '../listing/scheduled'
 import { backends, internalOf } from '../source'
@@ -98,6 +98,19 @@ const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
       throw new AppError('TOO_MANY_ATTEMPTS', `too many failed logins from ${client}`)
     }
     throw new AppError('UNAUTHORIZED', 'wrong or missing admin token')
+  }
+}
+
+/** Every configured store (new sources go to the first) and the index, for the writer. */
+function writeTarget(c: AppContext, db: Db): WriteTarget {
+  const config = c.get('config')
+  return {
+    stores: backends(c.env, config).map((store) => ({
+      store,
+      internal: internalOf(c.env, store.name),
+    })),
+    db,
+    origin: buildOrigin(config),
   }
 }
 
@@ -211,15 +224,14 @@ export const adminRoutes = new Hono<AppEnv>()
     if (bytes.byteLength === 0)
       throw new AppError('REQUEST_INVALID', 'the body is empty: send the article source')
     const fileName = fileNameFor(c, lang, slug)
-    const store = backends(c.env, config)[0]!
     const db = indexDb(c.env)
-    const target = {
-      store,
-      internal: internalOf(c.env, store.name),
-      db,
-      origin: buildOrigin(config),
-    }
-    const change = await publish(target, config, key, bytes, fileName).catch((error: unknown) => {
+    const target = writeTarget(c, db)
+    const { change, purged } = await publish(
+      target,
+      config,
+      { key, bytes, fileName },
+      { purge: (tags) => purge(c, tags) },
+    ).catch((error: unknown) => {
       // The same checks and messages as content:push; nothing was written.
       if (error instanceof AppError && error.code === 'SOURCE_INVALID')
         throw error.as('SOURCE_REJECTED')
@@ -228,7 +240,6 @@ export const adminRoutes = new Hono<AppEnv>()
     // Read-your-writes: a request carrying this bookmark sees at least this version of the index.
     const bookmark = db.bookmark()
     if (bookmark) c.header('x-d1-bookmark', bookmark)
-    const purged = await purge(c, changeTags(change))
     log(c, 'info', {
       event: change.previous ? 'article-updated' : 'article-created',
       key,
@@ -245,13 +256,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const config = c.get('config')
     const { lang, slug } = articleParams(c)
     const key = articleKey(lang, slug)
-    const stores = backends(c.env, config).map((store) => ({
-      store,
-      internal: internalOf(c.env, store.name),
-    }))
-    const change = await unpublish(stores, indexDb(c.env), config, key)
-    if (!change) throw new AppError('ARTICLE_NOT_FOUND', `no source at ${key}`)
-    const purged = await purge(c, changeTags(change))
+    const removed = await unpublish(writeTarget(c, indexDb(c.env)), config, key, {
+      purge: (tags) => purge(c, tags),
+    })
+    if (!removed) throw new AppError('ARTICLE_NOT_FOUND', `no source at ${key}`)
+    const { change, purged } = removed
     log(c, 'info', {
       event: 'article-deleted',
       key,

@@ -30,6 +30,8 @@ export interface SourceFile {
   format?: SourceFormat
   /** The main image's size and type as content:push measured them, for og:image:width/height. */
   image?: MeasuredImage
+  /** Stored with its hash by the writer (false: put by hand, its dates not yet recorded). */
+  recorded?: boolean
 }
 
 export interface MeasuredImage {
@@ -139,6 +141,7 @@ export function sourceStore(driver: Driver, options: StoreOptions): WritableStor
           fileName: meta.fileName,
           format: meta.format,
           image: meta.image,
+          recorded: meta.sha256 !== undefined,
         }
       }
       return withTimeout(read().catch(fail('reading', key)), options.timeoutMs, driver.name, key)

@@ -3,10 +3,10 @@ import { buildOrigin } from '../../src/articles/derived'
 import { siteConfig } from '../../src/config'
 import { indexDb } from '../../src/listing/db'
 import { slugFromFileName } from '../../src/parse/date'
-import { metadataFor, storeAndIndex, validateSource } from '../../src/publish/publish'
+import { writeArticles } from '../../src/publish/write'
 import { internalStore } from '../../src/source/internal'
 import { kvDriver } from '../../src/source/kv'
-import { sourceStore, sha256Hex } from '../../src/source/store'
+import { sourceStore } from '../../src/source/store'
 
 // Every file in content/, as the publisher wrote it (Vite reads them at test build time).
 const files = import.meta.glob('../../content/**/*.{md,html}', {
@@ -60,23 +60,26 @@ export async function putSiteWithIndexes(
   const config = siteConfig(env)
   const driver = kvDriver(kv)
   const target = {
-    store: sourceStore(driver, { maxBytes: config.maxSourceBytes }),
-    internal: internalStore(driver, undefined, env.DERIVED_KEY),
+    stores: [
+      {
+        store: sourceStore(driver, { maxBytes: config.maxSourceBytes }),
+        internal: internalStore(driver, undefined, env.DERIVED_KEY),
+      },
+    ],
     db: indexDb(env),
     origin: buildOrigin(config),
   }
-  for (const file of files) {
-    const bytes = new TextEncoder().encode(file.text)
-    const previous = await target.store.stat(file.key)
-    const metadata = metadataFor(
-      file.path,
-      await sha256Hex(bytes),
-      new Date(uploaded),
-      previous?.metadata,
-    )
-    const article = validateSource(bytes, file.key, file.path, metadata.format!, metadata, config)
-    await storeAndIndex(target, { key: file.key, bytes, metadata, article, before: [] })
-  }
+  await writeArticles({
+    target,
+    config,
+    now: new Date(uploaded),
+    changes: files.map((file) => ({
+      kind: 'publish' as const,
+      key: file.key,
+      bytes: new TextEncoder().encode(file.text),
+      fileName: file.path,
+    })),
+  })
 }
 
 /** One source published through the writer, by key and text. */

@@ -1,5 +1,7 @@
 /** content:push as a publisher runs it: validate everything, upload only what changed, never half a push. */
 import { readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { describe, expect, it } from 'vitest'
@@ -21,7 +23,58 @@ async function storedText(key: string) {
   }
 }
 
+/** A stand-in for a running Worker's purge endpoint: the cache tags each push asks it to drop. */
+async function purgeRecorder() {
+  const purged: string[][] = []
+  const server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    req.on('end', () => {
+      const { tags } = JSON.parse(body) as { tags: string[] }
+      purged.push(tags)
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ via: 'cache-api', tags, deleted: 0, errors: [] }))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    purge: { origin: `http://127.0.0.1:${port}`, token: 'test' },
+    purged,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}
+
 describe('content:push to local KV', () => {
+  it('purges the listings an article leaves: its old category and tags', async () => {
+    await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
+    const file = join(ws.content, 'ko/kimchi-recipe.html')
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8'))
+        .replace('categories: [요리]', 'categories: [생활]')
+        .replace('tags: [김치, 김장, 한식, 레시피]', 'tags: [반찬]'),
+    )
+    const recorder = await purgeRecorder()
+    try {
+      await push({
+        dir: ws.content,
+        remote: false,
+        persistTo: ws.state,
+        purge: recorder.purge,
+        ...quiet,
+      })
+    } finally {
+      await recorder.close()
+    }
+    const tags = recorder.purged.flat()
+    const label = (kind: 'c' | 't', name: string) => `${kind}:ko/${encodeURIComponent(name)}`
+    for (const old of [label('c', '요리'), label('t', '김치'), label('t', '레시피')])
+      expect(tags).toContain(old)
+    for (const now of [label('c', '생활'), label('t', '반찬'), 'a:ko/kimchi-recipe', 'l:ko'])
+      expect(tags).toContain(now)
+  }, 60_000)
+
   it('uploads every article once, then nothing when nothing changed', async () => {
     const first = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(first.added).toContain('ko/putin-kim-pact')

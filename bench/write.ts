@@ -1,0 +1,219 @@
+/**
+ * npm run bench -- write [sizes]: content:push of generated Korean articles (dates in random order)
+ * into empty local stores, at 300, 3,000 and 30,000 articles by default: articles/s and whether it
+ * stays linear; Hugo building the same files in the same run when `hugo` is on PATH; and the
+ * Cloudflare API calls a remote push of the same articles makes, counted by a local stand-in of
+ * the API (bench/cloudflare-api.ts).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { push } from '../scripts/content-push'
+import { hasHugo } from './hugo'
+import { ArticleGenerator, isoSeoul, random } from './index-data'
+import { withTempDir } from './temp'
+
+export const WRITE_SIZES = [300, 3_000, 30_000]
+
+export interface WriteRun {
+  n: number
+  ms: number
+  perSecond: number
+  /** Hugo building the same files to memory, whole process; undefined without Hugo. */
+  hugoMs?: number
+}
+
+const YEAR = 365 * 24 * 3_600_000
+const quote = (text: string) => JSON.stringify(text)
+
+/** `n` Markdown articles under `dir/ko/`, dated over ten years in random order. */
+export async function generateArticles(dir: string, n: number, seed = 7): Promise<void> {
+  const generate = new ArticleGenerator(seed)
+  const next = random(seed + 1)
+  const newest = Date.parse('2026-11-01T00:00:00Z')
+  await mkdir(join(dir, 'ko'), { recursive: true })
+  const files: Promise<void>[] = []
+  for (let i = 0; i < n; i++) {
+    const ms = newest - Math.floor(next() * 10 * YEAR)
+    const a = generate.article(i, ms)
+    const body = [a.body, a.search.description, a.body, a.search.title].join('\n\n')
+    const text = [
+      '---',
+      `title: ${quote(a.title)}`,
+      `date: ${isoSeoul(ms).replace('T', ' ').replace('+09:00', ' +0900')}`,
+      `categories: [${a.categories.map(quote).join(', ')}]`,
+      `tags: [${a.tags.map(quote).join(', ')}]`,
+      `author: ${quote(a.authors[0]!.name)}`,
+      `excerpt: ${quote(a.description)}`,
+      '---',
+      '',
+      `## ${a.title}`,
+      '',
+      body,
+      '',
+    ].join('\n')
+    files.push(writeFile(join(dir, 'ko', `a${i.toString(36)}.md`), text))
+    if (files.length >= 200) await Promise.all(files.splice(0))
+  }
+  await Promise.all(files)
+}
+
+/** content:push of `n` generated articles into empty local stores, timed from start to finish. */
+export async function benchWritePush(n: number): Promise<WriteRun> {
+  return withTempDir('bench-write-', async (work) => {
+    const content = join(work, 'content')
+    await generateArticles(content, n)
+    const start = performance.now()
+    const result = await push({
+      dir: content,
+      remote: false,
+      persistTo: join(work, 'state'),
+      probeImages: false,
+      log: () => {},
+    })
+    const ms = performance.now() - start
+    if (result.added.length !== n) throw new Error(`pushed ${result.added.length} of ${n}`)
+    return { n, ms, perSecond: (n * 1000) / ms, hugoMs: await hugoBuild(content) }
+  })
+}
+
+/** Hugo building the same files to memory (the fastest of two), or undefined without Hugo. */
+async function hugoBuild(content: string): Promise<number | undefined> {
+  if (!hasHugo()) return undefined
+  const site = join(content, '..', 'hugo')
+  await mkdir(join(site, 'layouts/_default'), { recursive: true })
+  await writeFile(
+    join(site, 'hugo.toml'),
+    `baseURL = "https://news.example/"\nlanguageCode = "ko-kr"\ntitle = "Edge Press"\ncontentDir = ${quote(content)}\n`,
+  )
+  await writeFile(
+    join(site, 'layouts/_default/single.html'),
+    '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}</head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>',
+  )
+  await writeFile(join(site, 'layouts/_default/list.html'), '')
+  const times: number[] = []
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now()
+    execFileSync('hugo', ['--quiet', '--renderToMemory', '--source', site], { stdio: 'pipe' })
+    times.push(performance.now() - start)
+  }
+  return Math.min(...times)
+}
+
+export async function benchWrite(sizes = WRITE_SIZES): Promise<{ runs: WriteRun[] }> {
+  const runs: WriteRun[] = []
+  for (const n of sizes) runs.push(await benchWritePush(n))
+  return { runs }
+}
+
+/**
+ * The calls a `content:push --remote` of `n` new articles makes to Cloudflare: the same writer with
+ * the same changes and the same bulk KV writes (scripts/lib/kv-bulk.ts, against a local stand-in of
+ * Cloudflare's API that counts them), on local bindings that count each call which, through
+ * wrangler's remote bindings, is one request to Cloudflare (a KV read or list, a D1 batch;
+ * `prepare` and `bind` stay in the local proxy).
+ */
+export async function benchRemoteCalls(
+  n: number,
+): Promise<{ n: number; calls: Record<string, number> }> {
+  const { createServer } = await import('node:http')
+  const { checkContent } = await import('../scripts/lib/content')
+  const { readSiteConfig } = await import('../scripts/lib/config')
+  const { writeWorker } = await import('../scripts/lib/write-worker')
+  const { migrate, readMigrations } = await import('../scripts/lib/migrate')
+  const { bulkWrites } = await import('../scripts/lib/kv-bulk')
+  const { writeArticles } = await import('../src/publish/write')
+  const { kvDriver } = await import('../src/source/kv')
+  const { internalStore } = await import('../src/source/internal')
+  const { sourceStore } = await import('../src/source/store')
+  const { buildOrigin } = await import('../src/articles/derived')
+  return withTempDir('bench-remote-', async (work) => {
+    await generateArticles(join(work, 'content'), n)
+    const config = await readSiteConfig()
+    const checked = await checkContent(join(work, 'content'), config)
+    const local = await writeWorker({ persistTo: join(work, 'state') })
+    const calls: Record<string, number> = {}
+    const count = (call: string) => (calls[call] = (calls[call] ?? 0) + 1)
+    // Cloudflare's KV bulk write, standing in: it stores each pair in the local namespace.
+    const api = createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      req.on('end', () => {
+        count('KV bulk write')
+        const pairs = JSON.parse(body) as {
+          key: string
+          value: string
+          metadata: Record<string, string>
+        }[]
+        void Promise.all(
+          pairs.map((p) =>
+            local.env.ARTICLES_KV.put(p.key, Buffer.from(p.value, 'base64'), {
+              metadata: p.metadata,
+            }),
+          ),
+        ).then(() => {
+          res.setHeader('content-type', 'application/json')
+          res.end(JSON.stringify({ success: true, result: { unsuccessful_keys: [] } }))
+        })
+      })
+    })
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve))
+    try {
+      await migrate(local.env.ARTICLES_DB, await readMigrations())
+      const counted = <T extends object>(binding: T, name: string, methods: string[]): T =>
+        new Proxy(binding, {
+          get(target, prop) {
+            const value = Reflect.get(target, prop) as unknown
+            if (typeof value !== 'function') return value
+            return (...args: unknown[]) => {
+              if (methods.includes(String(prop))) count(`${name}.${String(prop)}`)
+              return (value as (...a: unknown[]) => unknown).apply(target, args)
+            }
+          },
+        })
+      const kv = counted(local.env.ARTICLES_KV, 'KV', [
+        'get',
+        'getWithMetadata',
+        'put',
+        'delete',
+        'list',
+      ])
+      const db = counted(local.env.ARTICLES_DB, 'D1', ['batch', 'exec'])
+      const { port } = api.address() as import('node:net').AddressInfo
+      const driver = bulkWrites(kvDriver(kv), {
+        base: `http://127.0.0.1:${port}`,
+        accountId: 'account',
+        namespaceId: 'namespace',
+        token: 'token',
+      })
+      const changes = checked.files.map((file) => ({
+        kind: 'publish' as const,
+        key: file.key,
+        bytes: file.bytes,
+        fileName: file.path,
+        checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
+        isNew: true,
+      }))
+      // As content:push --remote sends them: a thousand a batch (scripts/lib/storage.ts).
+      for (let i = 0; i < changes.length; i += 1_000)
+        await writeArticles({
+          target: {
+            stores: [
+              { store: sourceStore(driver, { maxBytes: 1e7 }), internal: internalStore(driver) },
+            ],
+            db,
+            origin: buildOrigin(config),
+            flush: () => driver.flush(),
+          },
+          config,
+          keepGoing: true,
+          chunk: 1_000,
+          changes: changes.slice(i, i + 1_000),
+        })
+      return { n, calls }
+    } finally {
+      api.close()
+      await local.dispose()
+    }
+  })
+}

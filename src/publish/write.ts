@@ -1,0 +1,505 @@
+/**
+ * The one writer of articles. The publishing API, content:push, a live save under `npm start`, the
+ * reconciler and the read path's write-back all hand their change to `writeArticles`, which does,
+ * for one article or thousands: validate → derive → write the derived article, then the source →
+ * index → purge. So dates (dates.ts), index rows and the cache tags a change makes stale are worked
+ * out once, the same way, whoever writes.
+ *
+ * A batch is written a chunk at a time: each chunk's previous state is read in a few queries, its
+ * values written side by side, and its index rows written in one call, so N articles cost about
+ * N × (derive) plus a few round trips per chunk. A chunk whose index cannot follow has its sources
+ * put back as they were: page and listing agree, and the previous version stays served.
+ */
+import { storedArticle, writeDerived, deleteDerived, type StoredArticle } from '../articles/derived'
+import type { Change as CacheChange } from '../cache/tags'
+import { changeTags } from '../cache/tags'
+import type { SiteConfig } from '../config'
+import { AppError, StorageError } from '../errors'
+import { linkedTo } from '../listing/around'
+import type { Db } from '../listing/db'
+import { indexRow, labelsOf, type IndexRow } from '../listing/entry'
+import { indexedRows, type IndexedRow } from '../listing/read'
+import { indexArticles, unindexArticles } from '../listing/write'
+import { clearScheduled, recordScheduled } from '../listing/scheduled'
+import { enqueueChanged } from '../notify/queue'
+import { buildArticle } from '../pipeline'
+import type { Article } from '../schema/article'
+import type { InternalStore } from '../source/internal'
+import { splitArticleKey } from '../source/keys'
+import {
+  sha256Hex,
+  type SourceFile,
+  type SourceMetadata,
+  type StoreName,
+  type WritableStore,
+} from '../source/store'
+import { foundDates, metadataFor } from './dates'
+import { isLive, liveAt } from './schedule'
+import { validateSource } from './validate'
+
+/** What a write changed for one article, for the response and for purging. */
+export interface Change extends CacheChange {
+  /** sha256 of the version replaced or deleted; absent for a new article. */
+  previous?: string
+  /** sha256 of the new version; absent for a delete. */
+  current?: string
+  /** Whether the article is in the listings after the change (false: removed, a draft, or held back). */
+  listed: boolean
+  /** When a stored article held back by its date or embargo goes live (ms since epoch). */
+  scheduledFor?: number
+}
+
+/** One change to the site's articles. */
+export type ArticleChange =
+  /** A new or updated source from a publisher (the API, content:push, a live save). */
+  | {
+      kind: 'publish'
+      key: string
+      bytes: Uint8Array
+      fileName: string
+      /** Already validated with this metadata (content:push checks the whole folder first). */
+      checked?: { metadata: SourceMetadata; article: Article }
+      /** The caller listed the store and found no version (content:push): none is read. */
+      isNew?: boolean
+    }
+  /** A source to remove from every store. */
+  | { kind: 'unpublish'; key: string }
+  /**
+   * A source read from a store that the index is behind on: put there by hand (the reconciler, a
+   * reader's request). `article` when the caller built it already, with `foundDates`.
+   */
+  | { kind: 'found'; source: SourceFile; article?: Article }
+  /** No store has this source any more (a reader's request found none): its index row goes. */
+  | { kind: 'gone'; key: string }
+
+export interface WriteTarget {
+  /** The configured stores: new sources go to the first, removals reach every one. */
+  stores: { store: WritableStore; internal: InternalStore }[]
+  db: Db
+  /** The origin articles are built for (`buildOrigin`). */
+  origin: string
+  /** Sends the writes a store collected (KV's bulk write, content:push --remote), before the index changes. */
+  flush?: () => Promise<void>
+}
+
+export interface WriteOptions<P = unknown> {
+  target: WriteTarget
+  config: SiteConfig
+  changes: ArticleChange[]
+  now?: Date
+  /** Drops cached responses by tag, once, after everything is written. */
+  purge?: (tags: string[]) => Promise<P>
+  /** Carry on past an article that fails and report it (a push); by default the first failure throws. */
+  keepGoing?: boolean
+  /** Called after each chunk: how many of the changes are done. */
+  progress?: (done: number, total: number) => void
+  /** Articles per chunk (default 100). */
+  chunk?: number
+}
+
+export interface Failure {
+  key: string
+  fileName?: string
+  message: string
+  error: unknown
+}
+
+export interface WriteResult<P = unknown> {
+  /** One per article whose stored state changed. */
+  changes: Change[]
+  failed: Failure[]
+  /** Every cache tag the changes made stale (cache/tags.ts changeTags). */
+  tags: string[]
+  /** What `purge` answered, when it was called. */
+  purged?: P
+  /**
+   * The URLs of the articles published, updated or removed, once all is written: the place to tell
+   * search engines what changed.
+   */
+  urls: string[]
+}
+
+/** The one place the writer reaches the article index. */
+const index = {
+  put: (db: Db, rows: IndexRow[]) => indexArticles(db, rows),
+  remove: (db: Db, keys: { lang: string; slug: string }[]) => unindexArticles(db, keys),
+}
+
+type Label = Change['labels'][number]
+
+/** One article's writes, worked out before any of them is made. */
+interface Planned {
+  key: string
+  lang: string
+  slug: string
+  fileName?: string
+  /** The store written to, and the source bytes and metadata (publish, or a found source recorded). */
+  put?: { store: WritableStore; bytes: Uint8Array; metadata: SourceMetadata }
+  /** What to put back if the index cannot follow. */
+  previous?: { bytes: Uint8Array | null; metadata: SourceMetadata }
+  derived?: { internal: InternalStore; stored: StoredArticle; sha256: string }
+  /** Stores to remove the source and derived article from (unpublish). */
+  remove?: { store: WritableStore; internal: InternalStore }[]
+  row?: IndexRow
+  unindex: boolean
+  previousSha?: string
+  current?: string
+  /** Labels after the write (the index's before come from the index). */
+  after: Label[]
+  /** Whether readers see a difference (a found source the index has at this version is only recorded). */
+  visible: boolean
+  /** Published but held back by its date or embargo until then (ms): stored, not indexed. */
+  held?: number
+}
+
+export async function writeArticles<P = unknown>(
+  options: WriteOptions<P>,
+): Promise<WriteResult<P>> {
+  const size = options.chunk ?? 100
+  const result: WriteResult<P> = { changes: [], failed: [], tags: [], urls: [] }
+  const total = options.changes.length
+  for (let i = 0; i < total; i += size) {
+    const { changes, failed } = await writeChunk(options, options.changes.slice(i, i + size))
+    result.changes.push(...changes)
+    result.failed.push(...failed)
+    if (failed.length && !options.keepGoing) throw failed[0]!.error
+    options.progress?.(Math.min(i + size, total), total)
+  }
+  result.tags = [...new Set(result.changes.flatMap(changeTags))]
+  result.urls = result.changes.map((c) => {
+    const { lang, slug } = splitArticleKey(c.key)
+    return `${options.config.baseUrl || options.target.origin}/${lang}/${encodeURIComponent(slug)}`
+  })
+  if (options.purge && result.tags.length) result.purged = await options.purge(result.tags)
+  return result
+}
+
+const keyOf = (change: ArticleChange) => (change.kind === 'found' ? change.source.key : change.key)
+
+async function writeChunk(
+  options: WriteOptions<unknown>,
+  changes: ArticleChange[],
+): Promise<{ changes: Change[]; failed: Failure[] }> {
+  const { target } = options
+  const { db } = target
+  const now = options.now ?? new Date()
+  const failed: Failure[] = []
+  const fail = (key: string, error: unknown, fileName?: string) => {
+    if (!(error instanceof AppError) && !(error instanceof StorageError)) throw error
+    failed.push({ key, fileName, message: error.message, error })
+  }
+  const indexed = await indexedRows(db, changes.map(keyOf).map(splitArticleKey))
+
+  // Validate and derive, reading only each article's previous version.
+  const planned = (
+    await Promise.all(
+      changes.map(async (change) => {
+        try {
+          return await plan(options, change, indexed.get(keyOf(change)), now)
+        } catch (error) {
+          fail(keyOf(change), error, change.kind === 'publish' ? change.fileName : undefined)
+          return undefined
+        }
+      }),
+    )
+  ).filter((p): p is Planned => p !== undefined)
+  if (failed.length && !options.keepGoing) return { changes: [], failed }
+
+  // The pages linking to an article now (its neighbours), while the index still shows it there.
+  const linkedBefore = await linkedOf(
+    db,
+    planned.filter((p) => indexed.has(p.key)),
+  )
+
+  // Derived article first (a reader who sees the new source finds its derivation), then the source.
+  const written = (
+    await Promise.all(
+      planned.map(async (p) => {
+        try {
+          if (p.derived) await writeDerived(p.derived.internal, p.derived.stored, p.derived.sha256)
+          if (p.put) await p.put.store.put(p.key, p.put.bytes, p.put.metadata)
+          if (p.remove) await removeEverywhere(p)
+          return p
+        } catch (error) {
+          fail(p.key, error, p.fileName)
+          return undefined
+        }
+      }),
+    )
+  ).filter((p): p is Planned => p !== undefined)
+  if (target.flush) {
+    try {
+      await target.flush()
+    } catch (error) {
+      for (const p of written)
+        fail(
+          p.key,
+          new StorageError(target.stores[0]!.store.name, (error as Error).message, {
+            cause: error,
+          }),
+          p.fileName,
+        )
+      return { changes: [], failed }
+    }
+  }
+
+  try {
+    const rows = written.flatMap((p) => (p.row ? [p.row] : []))
+    const gone = written.filter((p) => p.unindex && indexed.has(p.key))
+    if (rows.length) await index.put(db, rows)
+    if (gone.length) await index.remove(db, gone)
+  } catch (error) {
+    await Promise.all(written.map((p) => putBack(p)))
+    await target.flush?.()
+    for (const p of written)
+      fail(
+        p.key,
+        new StorageError(
+          target.stores[0]!.store.name,
+          `the article index could not be updated, so ${p.key} was left as it was: ${(error as Error).message}`,
+          { cause: error },
+        ),
+        p.fileName,
+      )
+    return { changes: [], failed }
+  }
+
+  // The schedule follows the index: held back is recorded for the cron, anything else is not.
+  await Promise.all(
+    written.map((p) =>
+      p.held !== undefined && p.current
+        ? recordScheduled(db, {
+            lang: p.lang,
+            slug: p.slug,
+            live_ms: p.held,
+            store: (p.put?.store ?? target.stores[0]!.store).name,
+            source_sha256: p.current,
+          })
+        : clearScheduled(db, p.lang, p.slug),
+    ),
+  )
+
+  const linkedAfter = await linkedOf(
+    db,
+    written.filter((p) => p.row),
+  )
+  const result = {
+    failed,
+    changes: written
+      .filter((p) => p.visible)
+      .map((p) => {
+        const before = indexed.get(p.key)
+        return {
+          key: p.key,
+          ...(p.previousSha && { previous: p.previousSha }),
+          ...(p.current && { current: p.current }),
+          listed: p.row !== undefined,
+          indexes: [p.lang],
+          labels: unique([...(before ? labelsOfRow(before) : []), ...p.after]),
+          linked: [
+            ...new Set([...(linkedBefore.get(p.key) ?? []), ...(linkedAfter.get(p.key) ?? [])]),
+          ],
+          ...(p.held !== undefined && { scheduledFor: p.held }),
+        }
+      }),
+  }
+  // Search engines and feed hubs hear of what readers can see change (now listed, or listed
+  // before), never of an article held back; the cron sends the queue.
+  await Promise.all(
+    result.changes.filter((c) => c.listed || indexed.has(c.key)).map((c) => enqueueChanged(db, c)),
+  )
+  return result
+}
+
+async function plan(
+  options: WriteOptions<unknown>,
+  change: ArticleChange,
+  row: IndexedRow | undefined,
+  now: Date,
+): Promise<Planned | undefined> {
+  const { config, target } = options
+  const key = keyOf(change)
+  const { lang, slug } = splitArticleKey(key)
+  const base = { key, lang, slug, unindex: false, after: [] as Label[], visible: true }
+  switch (change.kind) {
+    case 'publish': {
+      const { store, internal } = target.stores[0]!
+      // Read without checking the old bytes: a damaged version can still be replaced.
+      const previous = change.isNew ? null : await store.stat(key)
+      const previousBytes = previous ? await store.raw(key) : null
+      const sha256 = await sha256Hex(change.bytes)
+      const previousSha =
+        previous?.metadata.sha256 ?? (previousBytes ? await sha256Hex(previousBytes) : undefined)
+      const metadata =
+        change.checked?.metadata ??
+        metadataFor(
+          change.fileName,
+          sha256,
+          now,
+          previous ? { ...previous.metadata, sha256: previousSha } : undefined,
+        )
+      // Validate before any write: a refused update leaves the previous version served.
+      const article =
+        change.checked?.article ??
+        validateSource(change.bytes, key, change.fileName, metadata.format!, metadata, config)
+      return {
+        ...base,
+        fileName: change.fileName,
+        put: { store, bytes: change.bytes, metadata },
+        ...(previous && { previous: { bytes: previousBytes, metadata: previous.metadata } }),
+        derived: { internal, stored: storedArticle(article, target.origin), sha256 },
+        ...indexing(article, now, {
+          sourceSha256: sha256,
+          store: store.name,
+          firstSeen: metadata.firstUploaded ?? metadata.uploaded ?? now.toISOString(),
+          fileName: metadata.fileName,
+          origin: target.origin,
+        }),
+        ...(previousSha && { previousSha }),
+        current: sha256,
+      }
+    }
+    case 'unpublish': {
+      const found = (
+        await Promise.all(
+          target.stores.map(async (s) => ({ ...s, entry: await s.store.stat(key) })),
+        )
+      ).filter((f) => f.entry)
+      if (found.length === 0) return undefined
+      const first = found[0]!
+      const previousSha =
+        first.entry!.metadata.sha256 ??
+        (await first.store.raw(key).then((bytes) => (bytes ? sha256Hex(bytes) : undefined)))
+      return { ...base, remove: found, unindex: true, ...(previousSha && { previousSha }) }
+    }
+    case 'gone':
+      return row ? { ...base, unindex: true, previousSha: row.source_sha256 } : undefined
+    case 'found': {
+      const { source } = change
+      const s = target.stores.find((t) => t.store.name === source.store)
+      if (!s) return undefined
+      const dates = foundDates(source, row, now)
+      const article =
+        change.article ??
+        buildArticle(
+          { ...source, ...dates },
+          {
+            baseUrl: target.origin,
+            timeZone: config.timeZone,
+            defaultLang: config.defaultLang,
+          },
+        )
+      const firstSeen = dates.firstUploaded.toISOString()
+      // A source put by hand is recorded with its hash and dates, once: later reads and reconciler
+      // runs then know it, and a later change to it is a real update.
+      const record: Planned['put'] = source.recorded
+        ? undefined
+        : {
+            store: s.store,
+            bytes: new Uint8Array(source.bytes),
+            metadata: {
+              ...(source.fileName && { fileName: source.fileName }),
+              ...(source.format && { format: source.format }),
+              sha256: source.etag,
+              uploaded: source.uploaded?.toISOString() ?? firstSeen,
+              firstUploaded: firstSeen,
+              ...(dates.modified && { modified: dates.modified.toISOString() }),
+              ...(source.image && { image: source.image }),
+            },
+          }
+      const current = row?.source_sha256 === source.etag
+      const indexes = indexing(article, now, {
+        sourceSha256: source.etag,
+        store: source.store,
+        firstSeen,
+        fileName: source.fileName,
+        origin: target.origin,
+      })
+      return {
+        ...base,
+        fileName: source.fileName,
+        ...(record && { put: record }),
+        derived: {
+          internal: s.internal,
+          stored: storedArticle(article, target.origin),
+          sha256: source.etag,
+        },
+        // The index already has this version (only its derived article or its record was missing),
+        // or never had this draft: no listing changes.
+        ...(current && indexes.row ? {} : row || indexes.row || indexes.held ? indexes : {}),
+        visible: indexes.row ? !current : row !== undefined,
+        ...(row && row.source_sha256 !== source.etag && { previousSha: row.source_sha256 }),
+        current: source.etag,
+      }
+    }
+  }
+}
+
+/** An article's index row and labels when it is published; its removal from the index when it is a draft. */
+function indexing(
+  article: Article,
+  now: Date,
+  facts: {
+    sourceSha256: string
+    store: StoreName
+    firstSeen: string
+    fileName?: string
+    origin: string
+  },
+): Pick<Planned, 'row' | 'unindex' | 'after' | 'held'> {
+  if (!article.published) return { unindex: true, after: [] }
+  // A future date or an embargo: stored and validated now, in no listing until its time.
+  if (!isLive(article, now)) return { unindex: true, after: [], held: liveAt(article) }
+  return {
+    row: indexRow(article, article.text, facts),
+    unindex: false,
+    after: labelsOf(article).map(({ kind, key }) => ({ lang: article.lang, kind, key })),
+  }
+}
+
+/** Removes a source from every store that has it; a store that cannot be cleared is named. */
+async function removeEverywhere(p: Planned) {
+  const found = p.remove!
+  const results = await Promise.allSettled(
+    found.map(async ({ store, internal }) => {
+      await store.delete(p.key)
+      await deleteDerived(internal, p.lang, p.slug)
+    }),
+  )
+  const failed = found
+    .filter((_, i) => results[i]!.status === 'rejected')
+    .map(({ store }) => store.name)
+  if (failed.length) {
+    const removed = found.map(({ store }) => store.name).filter((name) => !failed.includes(name))
+    throw new StorageError(
+      failed.join('+'),
+      `${p.key} could not be removed from ${failed.join(' and ')}${removed.length ? ` (it was removed from ${removed.join(' and ')})` : ''}; it is still served from there. Try again.`,
+    )
+  }
+}
+
+/** After the index refused a chunk: each source as it was before, so page and listing agree. */
+async function putBack(p: Planned) {
+  if (!p.put || p.remove) return
+  if (p.previous?.bytes) await p.put.store.put(p.key, p.previous.bytes, p.previous.metadata)
+  else if (!p.previous) await p.put.store.delete(p.key)
+  if (p.derived) await deleteDerived(p.derived.internal, p.lang, p.slug).catch(() => undefined) // rebuilt from the source on first read
+}
+
+/** The slugs whose pages show each of these articles in their footer. */
+async function linkedOf(db: Db, planned: Planned[]): Promise<Map<string, string[]>> {
+  const linked = await Promise.all(planned.map((p) => linkedTo(db, p.lang, p.slug)))
+  return new Map(planned.map((p, i) => [p.key, linked[i]!]))
+}
+
+function labelsOfRow(row: IndexedRow): Label[] {
+  return labelsOf({
+    lang: row.lang,
+    categories: JSON.parse(row.categories) as string[],
+    tags: JSON.parse(row.tags) as string[],
+  }).map(({ kind, key }) => ({ lang: row.lang, kind, key }))
+}
+
+const unique = (labels: Label[]) => [
+  ...new Map(labels.map((l) => [`${l.lang}/${l.kind}/${l.key}`, l])).values(),
+]
