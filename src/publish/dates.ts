@@ -5,7 +5,7 @@
  * needs to hear about.
  */
 import { formatOf } from '../parse/body'
-import type { SourceFile, SourceMetadata } from '../source/store'
+import { metadataDate, type SourceFile, type SourceMetadata } from '../source/store'
 
 /** The metadata a version sent by a publisher (API, content:push, a live save) is stored with. */
 export const metadataFor = (
@@ -15,13 +15,14 @@ export const metadataFor = (
   previous?: SourceMetadata,
 ): SourceMetadata => {
   const changed = previous?.sha256 !== undefined && previous.sha256 !== sha256
-  const modified = changed ? now.toISOString() : previous?.modified
+  // Hand-edited metadata may hold anything: a date that does not parse is as good as none.
+  const modified = changed ? now.toISOString() : metadataDate(previous?.modified)?.toISOString()
   return {
     fileName,
     format: formatOf(fileName) ?? 'html',
     sha256,
     uploaded: now.toISOString(),
-    firstUploaded: previous?.firstUploaded ?? now.toISOString(),
+    firstUploaded: metadataDate(previous?.firstUploaded)?.toISOString() ?? now.toISOString(),
     ...(modified && { modified }),
     ...(previous?.image && { image: previous.image }),
   }

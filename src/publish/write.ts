@@ -86,7 +86,10 @@ export interface WriteOptions<P = unknown> {
   target: WriteTarget
   config: SiteConfig
   changes: ArticleChange[]
+  /** The time of the write: upload dates, and whether a dated or embargoed article is live yet. */
   now?: Date
+  /** When the schedule is judged at, if not `now` (tests that back-date uploads). */
+  clock?: Date
   /** Drops cached responses by tag, once, after everything is written. */
   purge?: (tags: string[]) => Promise<P>
   /** Carry on past an article that fails and report it (a push); by default the first failure throws. */
@@ -348,7 +351,7 @@ async function plan(
         put: { store, bytes: change.bytes, metadata },
         ...(previous && { previous: { bytes: previousBytes, metadata: previous.metadata } }),
         derived: { internal, stored: storedArticle(article, target.origin), sha256 },
-        ...indexing(article, now, {
+        ...indexing(article, options.clock ?? now, {
           sourceSha256: sha256,
           store: store.name,
           firstSeen: metadata.firstUploaded ?? metadata.uploaded ?? now.toISOString(),
@@ -408,7 +411,7 @@ async function plan(
             },
           }
       const current = row?.source_sha256 === source.etag
-      const indexes = indexing(article, now, {
+      const indexes = indexing(article, options.clock ?? now, {
         sourceSha256: source.etag,
         store: source.store,
         firstSeen,

@@ -73,6 +73,8 @@ export async function putSiteWithIndexes(
     target,
     config,
     now: new Date(uploaded),
+    // Uploaded in the past, published as of today: an article dated after its upload is not held back.
+    clock: new Date(),
     changes: files.map((file) => ({
       kind: 'publish' as const,
       key: file.key,
