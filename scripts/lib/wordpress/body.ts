@@ -24,8 +24,9 @@ export interface BodyFindings {
 }
 
 const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g
-const SELF_CLOSING_BLOCK = /<!--\s*wp:([a-z0-9/_-]+)(\s+\{[\s\S]*?\})?\s*\/-->/g
-const REUSABLE = /<!--\s*wp:block\s+(\{[\s\S]*?\})\s*\/-->/g
+// A block comment's attributes are JSON that never contains `-->`.
+const SELF_CLOSING_BLOCK = /<!--\s*wp:([a-z0-9/_-]+)(\s+\{(?:(?!-->)[\s\S])*\})?\s*\/-->/g
+const REUSABLE = /<!--\s*wp:block\s+(\{(?:(?!-->)[\s\S])*\})\s*\/-->/g
 const MORE = /<!--(?:more(?:[\s\S]*?)|nextpage|noteaser)-->/g
 const CODE = /(<(pre|code)\b[\s\S]*?<\/\2>)/i
 const URL_LINE = /^([ \t]*)(https?:\/\/[^\s<>"'[\]]+)([ \t]*)$/gm

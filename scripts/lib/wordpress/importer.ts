@@ -21,7 +21,7 @@ export interface ImportOptions {
   out: string
   /** Overrides the channel's `<language>`. */
   lang?: string
-  /** Only posts published (or, for drafts, dated) at or after this instant. */
+  /** Only posts published or modified at or after this instant. */
   since?: Date
   skipUnpublished?: boolean
   timeZone: string
@@ -150,15 +150,20 @@ export async function importWordPress(
           reason: `not public (${effective}) and --skip-unpublished`,
         })
       if (options.since) {
-        const date = wpDate(
-          item.fields['wp:post_date'],
-          item.fields['wp:post_date_gmt'],
-          options.timeZone,
-        )
-        if (!date || date.instant < options.since.getTime())
+        // Newer: published or changed since, so a later import also brings the edits.
+        const dates = [
+          wpDate(item.fields['wp:post_date'], item.fields['wp:post_date_gmt'], options.timeZone),
+          wpDate(
+            item.fields['wp:post_modified'],
+            item.fields['wp:post_modified_gmt'],
+            options.timeZone,
+          ),
+        ]
+        const latest = Math.max(...dates.map((d) => d?.instant ?? -Infinity))
+        if (latest < options.since.getTime())
           return void report.skipped.push({
             item: describe(item),
-            reason: `dated before --since ${options.since.toISOString()}`,
+            reason: `not changed since --since ${options.since.toISOString()}`,
           })
       }
       // Keep only what planning needs; the body is read again in pass 2.
