@@ -5,6 +5,7 @@
  */
 import type { Db } from './db'
 import { labelsOf, type IndexRow } from './entry'
+import { redirectStatements } from './redirects'
 import { languageToken } from './search-text'
 
 /** Article rows, in the order listings read them: newest first (publication time, then slug). */
@@ -121,6 +122,12 @@ export async function indexArticle(db: Db, row: IndexRow): Promise<void> {
   const sortMs = Date.parse(row.publishedAt)
   if (Number.isNaN(sortMs))
     throw new Error(`${row.lang}/${row.slug}: publishedAt is not a date: ${row.publishedAt}`)
+  // Old addresses first (issue 24): a page keeps them but has no row in listings, feeds or search.
+  await db.batch(redirectStatements(db, row.lang, row.slug, row.redirectFrom ?? []))
+  if (row.page) {
+    await db.batch(removal(db, row.lang, row.slug))
+    return
+  }
   if (await updateInPlace(db, row, sortMs)) return
   const firstSlot = Math.floor(sortMs / 1000) * SEARCH_SLOTS
   const slot = `?${COLUMNS.length + 4}` // bound after lang, slug, sort_ms and the columns
@@ -173,6 +180,9 @@ export async function indexArticle(db: Db, row: IndexRow): Promise<void> {
 
 /** Takes an article out of the index; false when it was not there. */
 export async function unindexArticle(db: Db, lang: string, slug: string): Promise<boolean> {
-  const results = await db.batch(removal(db, lang, slug))
+  const results = await db.batch([
+    ...redirectStatements(db, lang, slug, []),
+    ...removal(db, lang, slug),
+  ])
   return (results.at(-1)?.meta.changes ?? 0) > 0
 }
