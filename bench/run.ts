@@ -16,12 +16,13 @@ import { compareWithGenerators } from './compare'
 import { benchHit } from './hit'
 import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
+import { benchImport } from './import'
 import type { Timing } from './index'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index | import
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -312,6 +313,20 @@ if (only === 'index') {
         `  ${verdict(Math.max(t.sqlP50 ?? 0, t.dbMean ?? 0) <= 20)} publish ${name} at ${size(sizes[last]!)}: ${ms(t.sqlP50, 2)} ms SQL p50, ${ms(t.dbMean)} ms D1 meta.duration mean, ${ms(t.p50)} ms wall through D1 (≤ 20 ms database time)`,
       )
   }
+}
+if (only === 'import') {
+  const posts = Number(process.argv[3] ?? 100_000)
+  const r = await benchImport(posts)
+  report.import = r
+  console.log(
+    `\nimport:wordpress, a generated export of ${fmt(r.posts)} posts (${fmt(r.exportMb)} MB), to a temporary folder`,
+  )
+  console.log(
+    `  ${r.firstPostsPerSecond >= 1000 ? '✓' : '✗'} first import: ${fmt(r.firstMs / 1000, 1)} s, ${fmt(r.firstPostsPerSecond)} posts/s (≥ 1,000); ${fmt(r.firstPostsPerCpuSecond)} posts per CPU second`,
+  )
+  console.log(
+    `  re-run (every file already there, none rewritten): ${fmt(r.rerunMs / 1000, 1)} s, ${fmt(r.rerunPostsPerSecond)} posts/s; heap at most ${fmt(r.heapMb)} MB`,
+  )
 }
 if (!only)
   console.log(
