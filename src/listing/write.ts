@@ -5,6 +5,7 @@
  */
 import type { Db } from './db'
 import { labelsOf, type IndexRow } from './entry'
+import { pageStatements, removePage } from './pages'
 import { redirectStatements } from './redirects'
 import { languageToken } from './search-text'
 
@@ -123,7 +124,10 @@ export async function indexArticle(db: Db, row: IndexRow): Promise<void> {
   if (Number.isNaN(sortMs))
     throw new Error(`${row.lang}/${row.slug}: publishedAt is not a date: ${row.publishedAt}`)
   // Old addresses first (issue 24): a page keeps them but has no row in listings, feeds or search.
-  await db.batch(redirectStatements(db, row.lang, row.slug, row.redirectFrom ?? []))
+  await db.batch([
+    ...redirectStatements(db, row.lang, row.slug, row.redirectFrom ?? []),
+    ...pageStatements(db, row),
+  ])
   if (row.page) {
     await db.batch(removal(db, row.lang, row.slug))
     return
@@ -182,6 +186,7 @@ export async function indexArticle(db: Db, row: IndexRow): Promise<void> {
 export async function unindexArticle(db: Db, lang: string, slug: string): Promise<boolean> {
   const results = await db.batch([
     ...redirectStatements(db, lang, slug, []),
+    removePage(db, lang, slug),
     ...removal(db, lang, slug),
   ])
   return (results.at(-1)?.meta.changes ?? 0) > 0

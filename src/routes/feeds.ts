@@ -9,6 +9,7 @@ import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { messages } from '../i18n'
 import { indexDb } from '../listing/db'
+import { pageCount, pagesFrom } from '../listing/pages'
 import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
 import { atomFeed } from '../render/feed'
@@ -70,8 +71,13 @@ async function sitemapPart(
   const config = c.get('config')
   const base = c.get('baseUrl')
   const db = indexDb(c.env)
-  const sizes = await timed(c, 'storage', counts(db, config, config.languages))
-  const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0)
+  const [sizes, pages] = await timed(
+    c,
+    'storage',
+    Promise.all([counts(db, config, config.languages), pageCount(db, config)]),
+  )
+  // Pages (`type: page`) come last, so a new one moves no article to another part.
+  const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0) + pages
   const parts = Math.max(1, Math.ceil(total / SITEMAP_LIMIT))
   // The index page is the whole sitemap while it fits in one part, else it only lists the parts.
   if (part === 'index' && parts > 1) return { urls: [], parts }
@@ -108,6 +114,19 @@ async function sitemapPart(
       }
     }
     position += size
+  }
+  if (to > position && pages > 0) {
+    const first = Math.max(from, position)
+    for (const page of await timed(
+      c,
+      'storage',
+      pagesFrom(db, config, first - position, to - first),
+    ))
+      urls.push({
+        loc: `${base}/${page.lang}/${encodeURIComponent(page.slug)}`,
+        lastmod: page.lastmod,
+        alternates: [],
+      })
   }
   return { urls, parts }
 }

@@ -66,4 +66,12 @@ describe('a page (type: page)', () => {
     expect(search).toContain('푸틴 김정은 협정')
     expect(search).not.toContain('뉴스다오 소개')
   })
+
+  it('is in the sitemap with the articles, where old addresses never are', async () => {
+    const xml = await (await get('/sitemap.xml')).text()
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeURIComponent(m[1]!))
+    expect(locs).toContain(`${ORIGIN}/ko/소개`)
+    expect(locs).toContain(`${ORIGIN}/ko/푸틴-협정`)
+    expect(locs.filter((loc) => loc.includes('/2024/') || loc.includes('?p='))).toEqual([])
+  })
 })
