@@ -140,8 +140,10 @@ function wxrReader(handlers: WxrHandlers, options: { skipBodies?: boolean }) {
           item = undefined
         } else if (item && parent === 'item') {
           if (name === 'category') {
+            // WXR 1.0 wrote tags as domain="tag".
+            const domain = categoryAttributes.domain ?? 'category'
             item.categories.push({
-              domain: categoryAttributes.domain ?? 'category',
+              domain: domain === 'tag' ? 'post_tag' : domain,
               nicename: categoryAttributes.nicename ?? '',
               name: value,
             })
