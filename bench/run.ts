@@ -325,7 +325,7 @@ if (only === 'import') {
     `  ${r.firstPostsPerSecond >= 1000 ? '✓' : '✗'} first import: ${fmt(r.firstMs / 1000, 1)} s, ${fmt(r.firstPostsPerSecond)} posts/s (≥ 1,000); ${fmt(r.firstPostsPerCpuSecond)} posts per CPU second`,
   )
   console.log(
-    `  re-run (every file already there, none rewritten): ${fmt(r.rerunMs / 1000, 1)} s, ${fmt(r.rerunPostsPerSecond)} posts/s; heap at most ${fmt(r.heapMb)} MB`,
+    `  re-run (every file already there, none rewritten): ${fmt(r.rerunMs / 1000, 1)} s, ${fmt(r.rerunPostsPerSecond)} posts/s; heap at most ${fmt(r.heapMb)} MB, ${fmt(r.retainedMb)} MB kept after a full GC`,
   )
 }
 if (!only)

@@ -4,7 +4,7 @@
  * written; the second converts and writes one post at a time. Memory grows with the number of items,
  * never with their bodies.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cspAllowsImage } from '../../../src/meta/image-hosts'
 import { articleFile } from './front-matter'
@@ -41,6 +41,17 @@ export interface Written {
   /** The export's HTML of the post, as WordPress stored it. */
   raw: string
 }
+
+/** The fields planning reads (slug, old addresses); the rest of an item is read again in pass 2. */
+const PLANNING = [
+  'wp:post_id',
+  'wp:post_type',
+  'wp:post_name',
+  'wp:post_date',
+  'title',
+  'link',
+  'guid',
+]
 
 /** Site designs and settings WordPress keeps as posts: not content. */
 const SITE_TYPES = new Set([
@@ -168,7 +179,7 @@ export async function importWordPress(
       }
       // Keep only what planning needs; the body is read again in pass 2.
       toPlan.push({
-        fields: { ...item.fields, 'content:encoded': '', 'excerpt:encoded': '' },
+        fields: Object.fromEntries(PLANNING.map((name) => [name, item.fields[name] ?? ''])),
         categories: [],
         meta: new Map(),
         comments: [],
@@ -200,7 +211,7 @@ export async function importWordPress(
         const path = join(folder, planned.fileName)
         const bytes = articleFile(post.data, post.body)
         // Unchanged files are left alone, so a re-import touches nothing a watcher would republish.
-        if (readIfExists(path) !== bytes) writeFileSync(path, bytes)
+        if (!sameFile(path, bytes)) writeFileSync(path, bytes)
         report.files++
         report.add(type === 'page' ? report.pages : report.posts, post.status)
         if (post.status === 'future')
@@ -245,12 +256,11 @@ export async function importWordPress(
   return { report, site: s }
 }
 
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
+/** Whether `path` already holds `text` (the size first: most new files are not there at all). */
+function sameFile(path: string, text: string): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false })
+  if (!stats?.isFile() || stats.size !== Buffer.byteLength(text)) return false
+  return readFileSync(path, 'utf8') === text
 }
 
 function originOf(url: string): string | undefined {
