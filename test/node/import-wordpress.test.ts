@@ -177,6 +177,9 @@ describe("import:wordpress on WordPress's own theme test data", () => {
     expect(text).toContain('[simple]: post 358') // "[simple boat]" in prose: reported, kept
     expect(text).toContain('✓ every item accounted for (186 of 186)')
     expect(text).toContain('✓ verify: 79 article(s)')
+    expect(await read('en/markup-title-with-markup.html')).toContain(
+      'title: "Markup: Title With Markup"\n',
+    )
     expect(ok).toBe(true)
     const checked = await checkContent(out, await readSiteConfig())
     expect(checked.errors).toEqual([])

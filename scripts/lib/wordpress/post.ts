@@ -36,7 +36,8 @@ export function convertPost(
   const notes: string[] = []
   const id = planned.id
   const status = statusOf(item)
-  let title = decodeEntities(item.fields.title ?? '')
+  // A title is text on this site: WordPress lets it carry markup (`Title <em>With</em>`).
+  let title = decodeEntities((item.fields.title ?? '').replace(/<\/?[a-zA-Z][^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim()
   if (!title) {
