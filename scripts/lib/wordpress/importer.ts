@@ -94,7 +94,7 @@ export async function importWordPress(
   const report = new ImportReport()
   let site: Site | undefined
   const siteFor = (channel: Record<string, string>) =>
-    (site ??= newSite(channel, options.lang ?? langOf(channel.language, options.defaultLang)))
+    (site ??= newSite(channel, langOf(options.lang ?? channel.language, options.defaultLang)))
   const taken = new Set<string>()
   const toPlan: WxrItem[] = []
 

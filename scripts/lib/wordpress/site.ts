@@ -150,7 +150,7 @@ export function slugFor(item: WxrItem, type: string, id: string): string {
     .toLocaleLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
+    .slice(0, 60) // at most 180 bytes of UTF-8: slugs are limited to 200
   for (const candidate of [fromName, fromTitle]) {
     const slug = candidate.replace(/[/\\]/g, '-')
     if (!slug) continue
@@ -184,7 +184,7 @@ export function plan(
   if (taken.has(slug.toLowerCase())) slug = `${slug}-${id}`
   taken.add(slug.toLowerCase())
   const fileName = /^\d{4}-\d\d-\d\d-/.test(slug) ? `${day}-${slug}.html` : `${slug}.html`
-  const planned: Planned = { id, type, slug, path: `/${site.lang}/${slug}`, fileName }
+  const planned: Planned = { id, type, slug, path: `/${site.lang}/${pathSegment(slug)}`, fileName }
   site.planned.set(id, planned)
   for (const old of oldUrls(item, site)) {
     const key = urlKey(old, site.baseUrl)
@@ -197,6 +197,10 @@ export function plan(
     }),
   }
 }
+
+/** A slug as a URL path segment: Hangul stays readable, only what would break the URL is encoded. */
+export const pathSegment = (slug: string) =>
+  slug.replace(/[%?#\s"<>\\^`{|}]/g, (c) => encodeURIComponent(c))
 
 /** The addresses a post answered on: its permalink, its guid when on the site, ?p= / ?page_id=. */
 export function oldUrls(item: WxrItem, site: Site): string[] {
