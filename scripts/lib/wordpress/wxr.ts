@@ -83,6 +83,14 @@ export function readWxrText(
   return reader.end()
 }
 
+/**
+ * A copy of a field's text that does not point into the parser's 1 MB chunk. V8 keeps a substring as
+ * a view of its parent, so one kept post id or title would keep its whole chunk, and the site model of
+ * a large export would hold the export. Concatenating flattens into a new string; slicing that keeps
+ * only the copy.
+ */
+const detached = (text: string) => (text.length < 13 ? text : ` ${text}`.slice(1))
+
 function wxrReader(handlers: WxrHandlers, options: { skipBodies?: boolean }) {
   const prefixes = new Map<string, string>()
   const stack: string[] = []
@@ -132,7 +140,7 @@ function wxrReader(handlers: WxrHandlers, options: { skipBodies?: boolean }) {
       onclosetag() {
         const name = stack.pop() ?? ''
         const parent = stack.at(-1)
-        const value = text
+        const value = text.length < 65_536 ? detached(text) : text
         text = ''
         keepText = true
         if (name === 'item' && item) {
