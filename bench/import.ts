@@ -68,7 +68,10 @@ export interface ImportBench {
   rerunMs: number
   rerunPostsPerSecond: number
   heapMb: number
-  /** Heap after a full garbage collection at the end (with `node --expose-gc`), else the heap then. */
+  /**
+   * Heap after a full garbage collection at the end, less the heap before the import (both exact
+   * with `node --expose-gc --import tsx bench/run.ts import`; without it, garbage is counted too).
+   */
   retainedMb: number
 }
 
@@ -84,6 +87,10 @@ export async function benchImport(posts = 100_000): Promise<ImportBench> {
       siteOrigin: 'https://example.com',
       defaultLang: 'ko',
     }
+    const gc = (globalThis as { gc?: () => void }).gc
+    gc?.()
+    // What the process held before (bench/run.ts loads every bench's modules: fonts, wasm).
+    const baseline = process.memoryUsage().heapUsed
     let heap = 0
     const probe = setInterval(() => (heap = Math.max(heap, process.memoryUsage().heapUsed)), 50)
     const t0 = performance.now()
@@ -97,8 +104,8 @@ export async function benchImport(posts = 100_000): Promise<ImportBench> {
     const rerunMs = performance.now() - t1
     clearInterval(probe)
     // What the import keeps (the site model, the report), as opposed to garbage not yet collected.
-    ;(globalThis as { gc?: () => void }).gc?.()
-    const retainedMb = process.memoryUsage().heapUsed / 1e6
+    gc?.()
+    const retainedMb = (process.memoryUsage().heapUsed - baseline) / 1e6
     if (!first.report.balanced || first.report.files !== posts)
       throw new Error(
         `the import did not account for every item:\n${first.report.format({ imageHosts: [], out: '' })}`,
@@ -111,7 +118,7 @@ export async function benchImport(posts = 100_000): Promise<ImportBench> {
       firstPostsPerCpuSecond: posts / (firstCpuMs / 1000),
       rerunMs,
       rerunPostsPerSecond: posts / (rerunMs / 1000),
-      heapMb: heap / 1e6,
+      heapMb: (heap - baseline) / 1e6,
       retainedMb,
     }
   })
