@@ -7,6 +7,10 @@
  * (bench/index.ts; sizes e.g. `1000,100000`). It is not part of the default run: the first run
  * generates ~3 GB of databases (about 7 minutes, cached in bench/.cache/ afterwards) and every run
  * takes several minutes more.
+ *
+ * `npm run bench -- import [posts]` runs import:wordpress on a generated 100,000-post export
+ * (bench/import.ts; a few minutes). `node --expose-gc --import tsx bench/run.ts import` also gives
+ * the heap the import keeps after a full garbage collection.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
