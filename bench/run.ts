@@ -7,6 +7,10 @@
  * (bench/index.ts; sizes e.g. `1000,100000`). It is not part of the default run: the first run
  * generates ~3 GB of databases (about 7 minutes, cached in bench/.cache/ afterwards) and every run
  * takes several minutes more.
+ *
+ * `npm run bench -- import [posts]` runs import:wordpress on a generated 100,000-post export
+ * (bench/import.ts; a few minutes). `node --expose-gc --import tsx bench/run.ts import` also gives
+ * the heap the import keeps after a full garbage collection.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -16,12 +20,13 @@ import { compareWithGenerators } from './compare'
 import { benchHit } from './hit'
 import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
+import { benchImport } from './import'
 import type { Timing } from './index'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index | write
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index | write | import
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -348,6 +353,20 @@ if (only === 'write') {
   )
 }
 
+if (only === 'import') {
+  const posts = Number(process.argv[3] ?? 100_000)
+  const r = await benchImport(posts)
+  report.import = r
+  console.log(
+    `\nimport:wordpress, a generated export of ${fmt(r.posts)} posts (${fmt(r.exportMb)} MB), to a temporary folder`,
+  )
+  console.log(
+    `  ${r.firstPostsPerSecond >= 1000 ? '✓' : '✗'} first import: ${fmt(r.firstMs / 1000, 1)} s, ${fmt(r.firstPostsPerSecond)} posts/s (≥ 1,000); ${fmt(r.firstPostsPerCpuSecond)} posts per CPU second`,
+  )
+  console.log(
+    `  re-run (every file already there, none rewritten): ${fmt(r.rerunMs / 1000, 1)} s, ${fmt(r.rerunPostsPerSecond)} posts/s; heap at most ${fmt(r.heapMb)} MB, ${fmt(r.retainedMb)} MB kept after a full GC`,
+  )
+}
 if (!only)
   console.log(
     '\n(The article index bench is not in the default run: `npm run bench -- index` — several minutes.)',

@@ -154,6 +154,8 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
     schemaType:
       fm.schema_type ?? (isNews([...categories, ...tags]) ? 'NewsArticle' : 'BlogPosting'),
     published: fm.published ?? true,
+    ...(fm.type === 'page' && { page: true as const }),
+    ...(fm.redirect_from?.length && { redirectFrom: fm.redirect_from }),
     html,
     text: bodyText,
     toc,

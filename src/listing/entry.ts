@@ -28,6 +28,9 @@ export interface IndexRow {
   fileName?: string
   /** When the index first saw this article (its first upload, or its first read for a hand-put source). */
   firstSeen: string
+  /** A page: its old addresses are kept, but it takes no place in listings, feeds or search. */
+  page?: true
+  redirectFrom?: string[]
   /** Title, description and body as the search index stores them. */
   search: { title: string; description: string; body: string }
 }
@@ -73,6 +76,8 @@ export function indexRow(
     store: facts.store,
     ...(facts.fileName && { fileName: facts.fileName }),
     firstSeen: facts.firstSeen,
+    ...(article.page && { page: true as const }),
+    ...(article.redirectFrom?.length && { redirectFrom: article.redirectFrom }),
     search: {
       title: searchText(article.title),
       description: searchText(article.description),

@@ -11,6 +11,8 @@
  */
 import type { Db } from './db'
 import { labelsOf, type IndexRow } from './entry'
+import { pageStatements, removePage } from './pages'
+import { redirectStatements } from './redirects'
 import { languageToken } from './search-text'
 
 /** Search ids grow with the publication second, so FTS can read newest first and stop early. */
@@ -132,7 +134,18 @@ const keyOf = (row: { lang: string; slug: string }) => `${row.lang}/${row.slug}`
  * twice), in one D1 batch. A row whose publication date is not a date refuses the whole call.
  */
 export async function indexArticles(db: Db, rows: IndexRow[]): Promise<void> {
-  const latest = [...new Map(rows.map((row) => [keyOf(row), row])).values()]
+  const all = [...new Map(rows.map((row) => [keyOf(row), row])).values()]
+  if (!all.length) return
+  // Old addresses and pages first (issue 24): a page keeps its redirects and its sitemap entry but
+  // has no row in listings, feeds or search, so it is taken out of them.
+  const addresses = all.flatMap((row) => [
+    ...redirectStatements(db, row.lang, row.slug, row.redirectFrom ?? []),
+    ...pageStatements(db, row),
+  ])
+  await db.batch(addresses)
+  const pages = all.filter((row) => row.page)
+  if (pages.length) await unindexArticles(db, pages, { keepAddresses: true })
+  const latest = all.filter((row) => !row.page)
   if (!latest.length) return
   const slotTaken = new Map<number, number>()
   const placed = latest.map((row) => {
@@ -192,10 +205,19 @@ export async function indexArticles(db: Db, rows: IndexRow[]): Promise<void> {
 export async function unindexArticles(
   db: Db,
   keys: { lang: string; slug: string }[],
+  options: { keepAddresses?: boolean } = {},
 ): Promise<number> {
   const unique = [...new Map(keys.map((key) => [keyOf(key), key])).values()]
   if (!unique.length) return 0
   const s = statements(db)
+  // A draft's or deleted article's old addresses no longer lead anywhere, nor is it a page.
+  const addresses = options.keepAddresses
+    ? []
+    : unique.flatMap(({ lang, slug }) => [
+        ...redirectStatements(db, lang, slug, []),
+        removePage(db, lang, slug),
+      ])
+  if (addresses.length) await db.batch(addresses)
   const batch: D1PreparedStatement[] = []
   for (const chunk of chunks(unique, () => 1)) {
     const named = JSON.stringify(chunk.map((key) => [key.lang, key.slug]))

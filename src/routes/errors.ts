@@ -4,6 +4,7 @@ import type { AppEnv } from '../env'
 import { AppError, isStorageFailure, type ErrorCode } from '../errors'
 import { log } from '../log'
 import { errorResponse } from '../render/error-response'
+import { oldAddress } from './old-address'
 
 /** Hono's own middleware (bearer-auth, body-limit) throw plain HTTPExceptions: these are their codes. */
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
@@ -14,8 +15,12 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
 }
 
 /** Every failure becomes a clear, localized page (or JSON under /api/), never a stack trace. */
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
+export const onError: ErrorHandler<AppEnv> = async (err, c) => {
   const error = asAppError(err)
+  if (error.status === 404) {
+    const moved = await oldAddress(c)
+    if (moved) return moved
+  }
   log(c, error.status >= 500 ? 'error' : 'info', {
     code: error.code,
     message: error.describe(),
@@ -33,5 +38,5 @@ export function asAppError(err: unknown): AppError {
   return new AppError('INTERNAL', String(err), {}, { cause: err })
 }
 
-export const notFound: NotFoundHandler<AppEnv> = (c) =>
-  errorResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.path}`))
+export const notFound: NotFoundHandler<AppEnv> = async (c) =>
+  (await oldAddress(c)) ?? errorResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.path}`))

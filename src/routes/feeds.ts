@@ -12,6 +12,7 @@ import { labelKey } from '../listing/entry'
 import { newestLabelled } from '../listing/label-feed'
 import type { ArticleRecord } from '../listing/read'
 import { indexDb } from '../listing/db'
+import { pageCount, pagesFrom } from '../listing/pages'
 import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
 import { atomFeed, type FeedEntry } from '../render/feed'
@@ -125,8 +126,13 @@ async function sitemapPart(
   const config = c.get('config')
   const base = c.get('baseUrl')
   const db = indexDb(c.env)
-  const sizes = await timed(c, 'storage', counts(db, config, config.languages))
-  const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0)
+  const [sizes, pages] = await timed(
+    c,
+    'storage',
+    Promise.all([counts(db, config, config.languages), pageCount(db, config)]),
+  )
+  // Pages (`type: page`) come last, so a new one moves no article to another part.
+  const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0) + pages
   const parts = Math.max(1, Math.ceil(total / SITEMAP_LIMIT))
   // The index page is the whole sitemap while it fits in one part, else it only lists the parts.
   if (part === 'index' && parts > 1) return { urls: [], parts }
@@ -163,6 +169,19 @@ async function sitemapPart(
       }
     }
     position += size
+  }
+  if (to > position && pages > 0) {
+    const first = Math.max(from, position)
+    for (const page of await timed(
+      c,
+      'storage',
+      pagesFrom(db, config, first - position, to - first),
+    ))
+      urls.push({
+        loc: `${base}/${page.lang}/${encodeURIComponent(page.slug)}`,
+        lastmod: page.lastmod,
+        alternates: [],
+      })
   }
   return { urls, parts }
 }

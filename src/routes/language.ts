@@ -10,9 +10,14 @@ import { personalRedirect } from '../i18n/redirect'
 import { bestOf, visitorLanguages } from '../i18n/visitor'
 import { knownMiss, rememberMiss } from '../listing/misses'
 import { checkSlug } from '../source/keys'
+import { oldAddress } from './old-address'
 
 export const languageRoutes = new Hono<AppEnv>()
-  .get('/', (c) => personalRedirect(c, `/${visitorLanguages(c)[0]}/`))
+  .get('/', async (c) => {
+    // WordPress's own addresses, `/?p=101`: an imported article's old link.
+    const moved = (c.req.query('p') ?? c.req.query('page_id')) && (await oldAddress(c))
+    return moved || personalRedirect(c, `/${visitorLanguages(c)[0]}/`)
+  })
   .get('/:slug', async (c) => {
     const slug = c.req.param('slug')
     if (c.get('config').languages.includes(slug)) return c.redirect(`/${slug}/`, 301)

@@ -106,6 +106,17 @@ export const FrontMatter = z.looseObject({
       }),
     )
     .max(50, 'expected at most 50 corrections')
+  /** A page (about, contact): served at its address and in the sitemap, never listed, fed or searched. */
+  type: z.enum(['article', 'page'], { error: 'expected article or page' }).optional(),
+  /** Old addresses that answer with a 301 to this article (jekyll-redirect-from), e.g. an import's permalinks. */
+  redirect_from: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(
+      z
+        .array(z.string().startsWith('/', 'expected a site path starting with /'))
+        .max(100, 'expected at most 100 old addresses'),
+    )
     .optional(),
   /** Explicit schema.org type; otherwise a "news" category or tag makes a NewsArticle. */
   schema_type: z.enum(['NewsArticle', 'BlogPosting', 'Article']).optional(),
@@ -191,6 +202,10 @@ export interface Article {
   image?: ArticleImage
   schemaType: 'NewsArticle' | 'BlogPosting' | 'Article'
   published: boolean
+  /** `type: page`: kept out of listings, feeds and search. */
+  page?: true
+  /** Old site paths that lead here (front matter `redirect_from`). */
+  redirectFrom?: string[]
   /** Sanitized body HTML. */
   html: string
   text: string

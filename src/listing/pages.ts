@@ -1,0 +1,51 @@
+/**
+ * Published pages (`type: page`) for the sitemap: the one place they appear besides their own
+ * address. Kept apart from `articles`, whose ranks number what listings, feeds and search show.
+ */
+import { query, type Db } from './db'
+import type { IndexRow } from './entry'
+import type { SiteConfig } from '../config'
+
+/** The statements that record `row` as a page, or (not a page) make sure it is not one. */
+export function pageStatements(db: Db, row: IndexRow): D1PreparedStatement[] {
+  return row.page
+    ? [
+        db
+          .prepare('INSERT OR REPLACE INTO pages (lang, slug, lastmod) VALUES (?1, ?2, ?3)')
+          .bind(row.lang, row.slug, row.modifiedAt ?? row.publishedAt),
+      ]
+    : [removePage(db, row.lang, row.slug)]
+}
+
+export const removePage = (db: Db, lang: string, slug: string) =>
+  db.prepare('DELETE FROM pages WHERE lang = ?1 AND slug = ?2').bind(lang, slug)
+
+export async function pageCount(
+  db: Db,
+  config: Pick<SiteConfig, 'storageTimeoutMs'>,
+): Promise<number> {
+  const row = await query(
+    db.prepare('SELECT COUNT(*) AS n FROM pages').first<{ n: number }>(),
+    config,
+    'the page count',
+  )
+  return row?.n ?? 0
+}
+
+/** Pages `offset`… in a stable order (language, then slug). */
+export async function pagesFrom(
+  db: Db,
+  config: Pick<SiteConfig, 'storageTimeoutMs'>,
+  offset: number,
+  limit: number,
+): Promise<{ lang: string; slug: string; lastmod: string }[]> {
+  const { results } = await query(
+    db
+      .prepare('SELECT lang, slug, lastmod FROM pages ORDER BY lang, slug LIMIT ?1 OFFSET ?2')
+      .bind(limit, offset)
+      .all<{ lang: string; slug: string; lastmod: string }>(),
+    config,
+    'the sitemap pages',
+  )
+  return results
+}
