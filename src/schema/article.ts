@@ -106,6 +106,7 @@ export const FrontMatter = z.looseObject({
       }),
     )
     .max(50, 'expected at most 50 corrections')
+    .optional(),
   /** A page (about, contact): served at its address and in the sitemap, never listed, fed or searched. */
   type: z.enum(['article', 'page'], { error: 'expected article or page' }).optional(),
   /** Old addresses that answer with a 301 to this article (jekyll-redirect-from), e.g. an import's permalinks. */
