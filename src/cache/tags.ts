@@ -15,7 +15,14 @@ export type Cached =
   | { kind: 'oembed'; lang: string; slug: string; width: number; height: number }
   /** A share card. Its key has no version, so purging the article reaches every version's copy. */
   | { kind: 'card'; lang: string; slug: string; version: string }
-  | { kind: 'listing'; lang: string; label?: Label; page: number }
+  | {
+      kind: 'listing'
+      lang: string
+      label?: Label
+      page: number
+      /** A section's page: the category keys its articles may carry (`news`, `뉴스`), each purging it. */
+      also?: string[]
+    }
   | { kind: 'feed'; lang: string }
   | { kind: 'sitemap'; part: 'index' | number }
   | { kind: 'search'; lang: string; query: string; order: string; page: number; json: boolean }
@@ -80,7 +87,16 @@ export function tagsOf(cached: Cached): string[] {
     case 'card':
       return [tag.article(cached.lang, cached.slug)]
     case 'listing':
-      return [cached.label ? tag.label(cached.lang, cached.label) : tag.home(cached.lang)]
+      return cached.label
+        ? [
+            ...new Set([
+              tag.label(cached.lang, cached.label),
+              ...(cached.also ?? []).map((key) =>
+                tag.label(cached.lang, { kind: 'category', key }),
+              ),
+            ]),
+          ]
+        : [tag.home(cached.lang)]
     case 'feed':
       return [tag.feed(cached.lang)]
     case 'sitemap':

@@ -24,6 +24,13 @@ export interface Messages {
   nextPage: string
   pagination: string
   noArticles: string
+  /** The header's section navigation, and the front page's blocks; `{section}` is filled in. */
+  front: {
+    sections: string
+    top: string
+    more: string
+    bySection: string
+  }
   /** The Atom feed's link text and title. */
   feed: string
   /** The search page; `{q}` is the query. */
@@ -46,6 +53,7 @@ export interface Messages {
     latest: string
     photo: string
     site: string
+    related: string
   }
   /** The link-preview inspector, and the development banner that links to it. */
   preview: PreviewMessages

@@ -5,6 +5,8 @@ import type { SiteInfo } from '../meta/open-graph'
 import { pageMeta, type PageMeta } from '../meta/page'
 import type { StoredArticle } from '../articles/derived'
 import type { ArticleHead, Heading } from '../schema/article'
+import { breadcrumbList } from '../meta/breadcrumbs'
+import { siteSections } from '../sections/site'
 import { Layout, type ChromeProps } from './Layout'
 import { Media } from './Media'
 import { toHtml } from './to-html'
@@ -30,9 +32,24 @@ export function ArticlePage({
   const t = messages(ui)
   const { image } = article
   const section = article.categories[0]
+  // Each section once, named in the page's language (`News` and `뉴스` are both 뉴스).
+  const kickers = [
+    ...new Map(
+      article.categories.map((c) => siteSections().label(c, article.lang)).map((k) => [k.href, k]),
+    ).values(),
+  ]
+  const home = chrome.homeUrl
   return (
     <Layout
       {...chrome}
+      section={kickers[0]?.key}
+      breadcrumbs={breadcrumbList([
+        { name: chrome.siteName, url: home },
+        ...(kickers[0]
+          ? [{ name: kickers[0].name, url: new URL(kickers[0].href, home).href }]
+          : []),
+        { name: article.title, url: meta.canonical },
+      ])}
       lang={meta.lang}
       title={meta.title}
       description={meta.description}
@@ -44,12 +61,12 @@ export function ArticlePage({
     >
       <article class="story" lang={article.contentLang}>
         <header>
-          {article.categories.length > 0 && (
-            <p class="kicker">
-              {article.categories.map((category, i) => (
+          {kickers.length > 0 && (
+            <p class="kicker" lang={ui}>
+              {kickers.map((kicker, i) => (
                 <>
                   {i > 0 && ' · '}
-                  <a href={labelPath(article.lang, 'category', category)}>{category}</a>
+                  <a href={kicker.href}>{kicker.name}</a>
                 </>
               ))}
             </p>
@@ -133,8 +150,8 @@ export function ArticlePage({
           {section && around && around.related.length > 0 && (
             <section class="related">
               <h2>
-                <a href={labelPath(article.lang, 'category', section)}>
-                  {fill(t.reader.moreFrom, { section })}
+                <a href={kickers[0]!.href}>
+                  {fill(t.reader.moreFrom, { section: kickers[0]!.name })}
                 </a>
               </h2>
               <ul>

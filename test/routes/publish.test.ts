@@ -30,7 +30,7 @@ const remove = (path: string, bindings: Partial<Env> = {}) =>
   api.call(`/admin/articles/${path}`, { method: 'DELETE', headers: auth }, bindings)
 const homeTitles = async (lang: string) =>
   readPage((await api.get(`/${lang}/`)).body)
-    .all('.card h2 a')
+    .all('.front-latest :is(h2, h3) a')
     .map((a) => a.textContent)
 const source = (title: string, extra = '') =>
   `---\ntitle: ${title}\ndate: 2030-01-01\n${extra}---\n<p>${title} 본문</p>`

@@ -18,6 +18,12 @@ export const en: Messages = {
   nextPage: 'Next',
   pagination: 'Pages',
   noArticles: 'No articles yet.',
+  front: {
+    sections: 'Sections',
+    top: 'Top story',
+    more: 'More {section}',
+    bySection: 'By section',
+  },
   feed: 'Atom feed',
   search: {
     label: 'Search',
@@ -37,6 +43,7 @@ export const en: Messages = {
     latest: 'Latest articles',
     photo: 'Photo',
     site: 'Site',
+    related: 'Related stories',
   },
   preview: enPreview,
   errors: {

@@ -18,6 +18,12 @@ export const ja: Messages = {
   nextPage: '次へ',
   pagination: 'ページ移動',
   noArticles: 'まだ記事がありません。',
+  front: {
+    sections: 'セクション',
+    top: 'トップ記事',
+    more: '{section}をもっと見る',
+    bySection: 'セクション別',
+  },
   feed: 'Atomフィード',
   search: {
     label: '検索',
@@ -37,6 +43,7 @@ export const ja: Messages = {
     latest: '最新記事',
     photo: '写真',
     site: 'サイト案内',
+    related: '関連記事',
   },
   preview: jaPreview,
   errors: {
