@@ -21,7 +21,7 @@ import {
   type SourceFormat,
 } from './schema/article'
 import type { MeasuredImage, SourceFile } from './source/store'
-import { cleanup, dropLeadingImage } from './transform/cleanup'
+import { cleanup, dropHeroImage } from './transform/cleanup'
 import { outline } from './transform/headings'
 import { rewriteLinks } from './transform/links'
 import { sanitize } from './transform/sanitize'
@@ -40,7 +40,7 @@ export interface PipelineContext {
  * Bump when the pipeline's or the renderer's output changes: no cached page and no derived article
  * from an older version is served; derived articles are rebuilt from their sources on first read.
  */
-export const RENDERER_VERSION = '5'
+export const RENDERER_VERSION = '6'
 
 /**
  * The origin an article is built for when the real one is not known yet (at push and publish time):
@@ -74,7 +74,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   rewriteLinks(root, ownUrl)
   const bodyImage = firstImage(root)
   const image = mainImage(fm, bodyImage, ownUrl, file, source.image)
-  const heroAlt = dropLeadingImage(root, image?.url)
+  const heroAlt = dropHeroImage(root, image?.url)
   if (image && !image.alt) image.alt = heroAlt || bodyImage?.alt || ''
   const toc = outline(root)
   const bodyText = plainText(root)

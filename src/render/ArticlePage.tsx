@@ -39,6 +39,7 @@ export function ArticlePage({
     ).values(),
   ]
   const home = chrome.homeUrl
+  const longExcerpt = ems(article.excerpt ?? '') > STANDFIRST_EMS
   return (
     <Layout
       {...chrome}
@@ -72,7 +73,7 @@ export function ArticlePage({
             </p>
           )}
           <h1>{article.title}</h1>
-          {article.excerpt && <p class="standfirst">{article.excerpt}</p>}
+          {article.excerpt && !longExcerpt && <p class="standfirst">{article.excerpt}</p>}
           <Byline article={article} ui={ui} timeZone={timeZone} />
         </header>
         {image && (
@@ -91,6 +92,7 @@ export function ArticlePage({
           </figure>
         )}
         {needsContents(article) && <Contents article={article} ui={ui} />}
+        {longExcerpt && <p class="lede">{article.excerpt}</p>}
         <div class="body">{raw(body)}</div>
         <footer class="story-foot" lang={ui}>
           {article.tags.length > 0 && (
@@ -173,6 +175,20 @@ export function ArticlePage({
     </Layout>
   )
 }
+
+/**
+ * The widest excerpt shown as a standfirst: three lines on a 375 px phone (about 18 ems a line). A
+ * longer one reads as the story's first paragraph, in body type, not as a block of large grey text.
+ */
+const STANDFIRST_EMS = 54
+
+/** How wide a text sets, in ems: a Hangul, kana or Han character is one, anything else about half. */
+const ems = (text: string) =>
+  [...text].reduce(
+    (sum, ch) =>
+      sum + (/[\p{sc=Hangul}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(ch) ? 1 : 0.5),
+    0,
+  )
 
 const labelPath = (lang: string, kind: 'category' | 'tag', name: string) =>
   `/${lang}/${kind}/${encodeURIComponent(name)}`

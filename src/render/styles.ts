@@ -62,7 +62,7 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .toc ol{margin:0;padding:0;list-style:none;counter-reset:toc}.toc li{counter-increment:toc;margin:.2rem 0}
 .toc li::before{content:counters(toc,".") ". ";color:var(--muted);font-variant-numeric:tabular-nums}
 .toc ol ol{margin:.15rem 0 .15rem 1.25rem}.toc a{color:var(--fg);text-decoration:none}.toc a:hover{text-decoration:underline}
-.body{font-size:1.0625rem}
+.body{font-size:1.0625rem}.lede{margin:0 0 1.2rem;font-size:1.0625rem;font-weight:600}
 .body a{color:var(--link);text-decoration:underline;text-decoration-thickness:.06em;text-underline-offset:.2em}
 .body a:hover{text-decoration-thickness:.12em}
 .body b,.body strong{font-weight:700}
@@ -105,7 +105,7 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .type-kicker{font-size:clamp(.65rem,4.5cqi,.9rem);font-weight:700;color:var(--muted);letter-spacing:.02em}
 .type-title{font-size:clamp(1rem,11cqi,2.6rem);font-weight:800;line-height:1.3;letter-spacing:-.02em;color:var(--accent);display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
 .front-top{display:grid;gap:1.75rem;padding-bottom:1.75rem;border-bottom:2px solid var(--fg)}
-.lead-picture{display:block;margin:0 0 1rem}.lead .kicker{margin-bottom:.3rem}
+.lead-picture{display:block;margin:0 0 1rem;text-decoration:none}.lead .kicker{margin-bottom:.3rem}
 .lead-title{font-size:clamp(1.55rem,4.6vw,2.35rem);line-height:1.3;letter-spacing:-.025em;margin:0 0 .6rem}
 .lead .standfirst{font-size:1.05rem;margin:0 0 .5rem;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
 .lead .date,.rail .date{margin:0;color:var(--muted);font-size:.8rem}
