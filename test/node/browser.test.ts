@@ -117,6 +117,17 @@ async function visit(
   return { page, problems }
 }
 
+/** Every picture has loaded or failed (polled from here: the page's CSP refuses Playwright's own waiters). */
+async function imagesSettled(page: Page) {
+  // Lazy pictures out of view would never try: make every one load now.
+  await page.evaluate(`[...document.images].forEach((img) => { img.loading = 'eager' })`)
+  for (let i = 0; i < 100; i++) {
+    if (await page.evaluate<boolean>('[...document.images].every((img) => img.complete)')) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('pictures still loading after 10 s')
+}
+
 /** Each failed picture's frame: its shape, and whether the picture inside failed. */
 interface Frame {
   width: number
@@ -182,11 +193,7 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
           }
           // Lazy pictures below the fold try to load (and fail) once scrolled to.
           await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)')
-          await page.waitForFunction(
-            `[...document.images].every((img) => img.complete)`,
-            undefined,
-            { timeout: 10_000 },
-          )
+          await imagesSettled(page)
           // A failed picture leaves its frame: as wide as its column, of its own ratio (or 16:9).
           for (const frame of await frames(page)) {
             expect(frame.failed, `${kind}: pictures on other hosts must fail here`).toBe(true)
@@ -252,6 +259,26 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
     expect(await page.locator('.card h2 a').first().textContent()).toContain('푸틴')
     await page.context().close()
   }, 90_000)
+
+  it('the inspector keeps Korean titles whole and draws a grey frame, not a broken-image icon, for a picture that fails', async () => {
+    const { page, problems } = await visit('/preview/ko/putin-kim-pact', 375)
+    expect(problems).toEqual([])
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)')
+    await imagesSettled(page)
+    const looks = await page.evaluate<{ wordBreak: string; failed: boolean; after: string }[]>(
+      `[...document.querySelectorAll('.mock')].filter((m) => m.querySelector('.thumb')).map((m) => {
+        const img = m.querySelector('img.thumb')
+        return { wordBreak: getComputedStyle(m.querySelector('.mock-title') ?? m).wordBreak, failed: img.complete && img.naturalWidth === 0, after: getComputedStyle(img, '::after').backgroundColor }
+      })`,
+    )
+    expect(looks.length).toBeGreaterThan(3)
+    for (const look of looks) {
+      expect(look.wordBreak).toBe('keep-all')
+      expect(look.failed).toBe(true)
+      expect(look.after).toBe('rgb(217, 220, 225)')
+    }
+    await page.context().close()
+  }, 60_000)
 
   it('pagination moves through the listing by clicking', async () => {
     const { page } = await visit('/en/', 1280)
