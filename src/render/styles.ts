@@ -62,7 +62,7 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .toc ol{margin:0;padding:0;list-style:none;counter-reset:toc}.toc li{counter-increment:toc;margin:.2rem 0}
 .toc li::before{content:counters(toc,".") ". ";color:var(--muted);font-variant-numeric:tabular-nums}
 .toc ol ol{margin:.15rem 0 .15rem 1.25rem}.toc a{color:var(--fg);text-decoration:none}.toc a:hover{text-decoration:underline}
-.body{font-size:1.0625rem}.lede{margin:0 0 1.2rem;font-size:1.0625rem;font-weight:600}
+.body{font-size:1.0625rem}.lede{margin:0 0 1.2rem;font-size:1.0625rem}
 .body a{color:var(--link);text-decoration:underline;text-decoration-thickness:.06em;text-underline-offset:.2em}
 .body a:hover{text-decoration-thickness:.12em}
 .body b,.body strong{font-weight:700}
@@ -115,7 +115,7 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .latest-more{padding:1.5rem 0;border-bottom:1px solid var(--line)}
 .latest-more .block-cards{display:grid;gap:1rem 1.25rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,13rem),1fr))}
 @media (max-width:39.99rem){.latest-more .card{grid-template-columns:minmax(0,1fr) 6.5rem;gap:1rem}.latest-more .card>.media{order:0}.latest-more .type-card{padding:.4rem .5rem}.latest-more li+li{border-top:1px solid var(--line);padding-top:1rem}}.latest-more .card :is(h2,h3){font-size:1.02rem}
-.front-sections{display:grid;gap:2rem;padding-top:1.75rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,21rem),1fr))}
+.front-sections{display:grid;gap:2rem;padding-top:1.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,21rem),1fr))}
 .section-block .block-cards>li+li{border-top:1px solid var(--line);padding-top:.7rem;margin-top:.7rem}.block-first{margin-top:.6rem}
 .section-block .more{margin:.8rem 0 0;font-size:.85rem;font-weight:700}.section-block .more a{color:var(--muted)}
 @media (min-width:64rem){.front-top{grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:2.5rem}.rail{border-left:1px solid var(--line);padding-left:2rem}}
