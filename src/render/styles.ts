@@ -66,7 +66,7 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .body a{color:var(--link);text-decoration:underline;text-decoration-thickness:.06em;text-underline-offset:.2em}
 .body a:hover{text-decoration-thickness:.12em}
 .body b,.body strong{font-weight:700}
-.body [style*="color"]{text-decoration:none}
+.body [style*="color"]:not(a){text-decoration:none}.body a[style*="color"]{text-decoration:underline}
 .body h2{font-size:1.4rem;line-height:1.45;margin:2.25rem 0 .75rem}
 .body h3{font-size:1.18rem;line-height:1.5;margin:1.75rem 0 .5rem}
 .body h4,.body h5,.body h6{font-size:1.05rem;margin:1.5rem 0 .5rem}

@@ -46,6 +46,11 @@ beforeAll(async () => {
       `---\ntitle: Brief ${day}\ncategories: [Briefs]\ntags: [brief]\n---\nA short brief, number ${day}.\n`,
     )
   }
+  // Links beside editor-coloured text, one link coloured by the editor too.
+  await writeFile(
+    join(content, 'en/2023-01-01-coloured-links.html'),
+    `---\ntitle: Coloured text and links\n---\n<p>A <b><span style="color: #1a5490;">coloured phrase</span></b>, <a href="https://example.com/a">a link</a> and <a href="https://example.com/b" style="color: #1a5490;">a coloured link</a>.</p>\n`,
+  )
   // An image the CSP blocks, with a very long alt text and no dimensions: the worst case for layout.
   await writeFile(
     join(content, 'ko/2024-07-01-blocked-image.md'),
@@ -278,6 +283,18 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
       expect(look.after).toBe('rgb(217, 220, 225)')
     }
     await page.context().close()
+  }, 60_000)
+
+  it('underlines every link in a body, and never the editor’s coloured text', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await visit('/en/coloured-links', 375, { scheme })
+      const looks = await page.evaluate<{ link: boolean; line: string }[]>(
+        `[...document.querySelectorAll('.body a, .body span[style]')].map((e) => ({ link: e.localName === 'a', line: getComputedStyle(e).textDecorationLine }))`,
+      )
+      expect(looks.filter((l) => l.link).map((l) => l.line)).toEqual(['underline', 'underline'])
+      expect(looks.filter((l) => !l.link).map((l) => l.line)).toEqual(['none'])
+      await page.context().close()
+    }
   }, 60_000)
 
   it('pagination moves through the listing by clicking', async () => {
