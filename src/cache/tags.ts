@@ -8,6 +8,7 @@
  * slugs and labels are percent-encoded, with the case of the percent-escapes fixed.
  */
 import { RENDERER_VERSION } from '../pipeline'
+import { siteSections } from '../sections/site'
 import { fingerprint } from './policy'
 
 export type Cached =
@@ -191,15 +192,20 @@ export function keysOfTag(origin: string, value: string, languages: readonly str
     case 'l':
       return firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page }))
     case 'c':
-    case 't':
-      return firstPages.map((page) =>
-        cacheKey(origin, {
-          kind: 'listing',
-          lang,
-          page,
-          label: { kind: kind === 'c' ? 'category' : 'tag', key: name },
-        }),
+    case 't': {
+      // A category's section page is cached under the section's key (`news` for `뉴스`).
+      const section = kind === 'c' ? siteSections().find(name)?.key : undefined
+      return [...new Set([name, ...(section ? [section] : [])])].flatMap((key) =>
+        firstPages.map((page) =>
+          cacheKey(origin, {
+            kind: 'listing',
+            lang,
+            page,
+            label: { kind: kind === 'c' ? 'category' : 'tag', key },
+          }),
+        ),
       )
+    }
     case 'f':
       return [cacheKey(origin, { kind: 'feed', lang })]
     case 'sitemap':

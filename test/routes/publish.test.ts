@@ -125,6 +125,22 @@ describe('the publishing API', () => {
     expect(await homeTitles('ko')).toContain('새 기사')
   })
 
+  it('puts a new story on its section’s page at once, whichever spelling of the section it uses', async () => {
+    const sectionTitles = async () =>
+      readPage((await api.get('/ko/category/news')).body)
+        .all('.card h2 a')
+        .map((a) => a.textContent)
+    expect(await sectionTitles()).not.toContain('속보 한 줄') // now cached
+    expect(
+      (await put('ko/breaking-line', source('속보 한 줄', 'categories: [뉴스]\n'))).status,
+    ).toBe(201)
+    expect(await sectionTitles()).toContain('속보 한 줄')
+    expect(
+      (await put('ko/breaking-line-2', source('속보 두 줄', 'categories: [NEWS]\n'))).status,
+    ).toBe(201)
+    expect(await sectionTitles()).toContain('속보 두 줄')
+  })
+
   it('replaces a version so readers see the new one at once, never a mix, and reports both versions', async () => {
     await put('ko/changing', '---\ntitle: 첫 판\ndate: 2029-01-01\n---\n<p>첫 번째 본문</p>')
     expect((await api.get('/ko/changing')).header('x-cache')).toBe('MISS')
