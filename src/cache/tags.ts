@@ -8,7 +8,6 @@
  * slugs and labels are percent-encoded, with the case of the percent-escapes fixed.
  */
 import { RENDERER_VERSION } from '../pipeline'
-import { siteSections } from '../sections/site'
 import { fingerprint } from './policy'
 
 export type Cached =
@@ -165,7 +164,13 @@ export function cacheKey(origin: string, cached: Cached): string {
  * variants, oEmbed sizes and share card in full; listings' first pages (deeper pages, and search results, follow
  * within the freshness bound).
  */
-export function keysOfTag(origin: string, value: string, languages: readonly string[]): string[] {
+export function keysOfTag(
+  origin: string,
+  value: string,
+  languages: readonly string[],
+  /** The key of the section a category belongs to, whose page is cached under it. */
+  sectionOf: (category: string) => string | undefined = () => undefined,
+): string[] {
   const [kind, rest = ''] = [
     value.slice(0, value.indexOf(':') < 0 ? value.length : value.indexOf(':')),
     value.slice(value.indexOf(':') + 1),
@@ -194,7 +199,7 @@ export function keysOfTag(origin: string, value: string, languages: readonly str
     case 'c':
     case 't': {
       // A category's section page is cached under the section's key (`news` for `뉴스`).
-      const section = kind === 'c' ? siteSections().find(name)?.key : undefined
+      const section = kind === 'c' ? sectionOf(name) : undefined
       return [...new Set([name, ...(section ? [section] : [])])].flatMap((key) =>
         firstPages.map((page) =>
           cacheKey(origin, {

@@ -110,6 +110,7 @@ describe('the in-Worker fallback of a purge', () => {
         label: { kind: 'category', key: '뉴스' },
       })[0]!,
       ['ko'],
+      (name) => (name === '뉴스' ? 'news' : undefined),
     )
     expect(keys).toContain(section('news'))
     expect(keys).toContain(section('뉴스'))
