@@ -53,7 +53,6 @@ export interface Messages {
     latest: string
     photo: string
     site: string
-    related: string
   }
   /** The link-preview inspector, and the development banner that links to it. */
   preview: PreviewMessages

@@ -128,6 +128,6 @@ h1{font-size:clamp(1.65rem,5vw,2.3rem);line-height:1.3;margin:0 0 .8rem;letter-s
 .error{text-align:center;padding:3rem 0 1.5rem}.error .search{max-width:28rem;margin:1.5rem auto}.error code{display:block;margin-top:2rem;font-size:.8rem;color:var(--muted);white-space:pre-wrap;text-align:start}
 .latest h2{font-size:1.05rem;margin:0 0 .6rem}
 @media (prefers-color-scheme:dark){.body [style*="color"]{color:inherit!important;background-color:transparent!important}}
-@media print{.langs,.skip,.toc,footer.site,.prev-next,.related{display:none}body{font-size:11pt;color:#000;background:#fff}main{max-width:none;padding:0}
+@media print{.langs,.skip,.toc,footer.site,.prev-next,.related,.sections,.site-search{display:none}body{font-size:11pt;color:#000;background:#fff}main{max-width:none;padding:0}
 a{color:inherit}.body a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}h2,h3{break-after:avoid}img{break-inside:avoid}}
 `.replace(/\n/g, '')

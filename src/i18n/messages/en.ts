@@ -43,7 +43,6 @@ export const en: Messages = {
     latest: 'Latest articles',
     photo: 'Photo',
     site: 'Site',
-    related: 'Related stories',
   },
   preview: enPreview,
   errors: {

@@ -43,7 +43,6 @@ export const ja: Messages = {
     latest: '最新記事',
     photo: '写真',
     site: 'サイト案内',
-    related: '関連記事',
   },
   preview: jaPreview,
   errors: {

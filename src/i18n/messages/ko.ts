@@ -43,7 +43,6 @@ export const ko: Messages = {
     latest: '최신 기사',
     photo: '사진',
     site: '사이트 안내',
-    related: '관련 기사',
   },
   preview: koPreview,
   errors: {
