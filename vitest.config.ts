@@ -5,6 +5,13 @@ import { parse } from 'smol-toml'
 import { defineConfig } from 'vitest/config'
 import { buildOgWorker } from './scripts/lib/og-build.ts'
 
+/** `.yml` imports as text, as wrangler.toml's `rules` bundle them (content/sections.yml). */
+const ymlAsText = {
+  name: 'yml-as-text',
+  transform: (code: string, id: string) =>
+    id.endsWith('.yml') ? { code: `export default ${JSON.stringify(code)}`, map: null } : undefined,
+}
+
 export default defineConfig(async () => {
   // The committed migrations, applied to each test file's fresh D1 by test/setup/migrate.ts.
   const migrations = await readD1Migrations('./migrations')
@@ -26,6 +33,7 @@ export default defineConfig(async () => {
         {
           // Inside workerd, against Miniflare's real KV, R2, D1 and Cache.
           plugins: [
+            ymlAsText,
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {

@@ -11,6 +11,7 @@ import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
 import { checkContent, describeIssue, type FileIssue } from './lib/content'
+import { checkSections } from './lib/sections-check'
 
 export async function check(options: {
   dir: string
@@ -20,6 +21,12 @@ export async function check(options: {
   const log = options.log ?? console.log
   const config = await readSiteConfig()
   const checked = await checkContent(options.dir, config)
+  const sections = await checkSections(
+    options.dir,
+    [...checked.articles].map(([key, a]) => ({ key, categories: a.categories })),
+  )
+  for (const error of sections.errors) log(`✗ ${error}`)
+  for (const warning of sections.warnings) log(`⚠ ${warning}`)
   for (const error of checked.errors) log(`✗ ${error}`)
   const now = new Date()
   for (const file of checked.files) {
@@ -36,8 +43,8 @@ export async function check(options: {
     log(`  ↳ every card: http://127.0.0.1:${config.devPort}/preview/${key} (while npm start runs)`)
   }
   const problems = checked.issues.filter((i) => i.level === 'error').length
-  const errors = checked.errors.length + problems
-  const warnings = checked.issues.length - problems
+  const errors = checked.errors.length + problems + sections.errors.length
+  const warnings = checked.issues.length - problems + sections.warnings.length
   const files = checked.files.length + checked.errors.length
   const ok = errors === 0 && (!options.strict || warnings === 0)
   log(

@@ -1,13 +1,15 @@
 /**
- * npm run new -- <lang> <slug>
+ * npm run new -- <lang> <slug> [--author "이름"]
  *
  * Creates content/<lang>/<slug>.md as a draft (`published: false`: stored, never served) with the
  * front matter filled in: a title to replace, today's date and time in the site's time zone, the
- * language. Prints the file and the address it will have. Refuses to overwrite, including a file
+ * language, the author (from --author, else the ARTICLE_AUTHOR setting, else asked for in a terminal;
+ * left as a commented line when none is given). Prints the file and the address it will have. Refuses to overwrite, including a file
  * that would have the same URL (`2024-06-19-<slug>.html`). Loads only the settings, not wrangler.
  */
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { slugFromFileName } from '../src/parse/date'
 import { checkSlug } from '../src/source/keys'
@@ -41,11 +43,26 @@ export function localTimestamp(now: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`
 }
 
+/** The author: given, from the ARTICLE_AUTHOR setting, or asked for when a person is at the terminal. */
+async function authorOf(given: string | undefined): Promise<string | undefined> {
+  if (given !== undefined) return given
+  if (process.env.ARTICLE_AUTHOR) return process.env.ARTICLE_AUTHOR
+  if (!process.stdin.isTTY) return undefined
+  const prompt = createInterface({ input: process.stdin, output: process.stdout })
+  try {
+    return (await prompt.question('author (Enter to leave it for later): ')).trim() || undefined
+  } finally {
+    prompt.close()
+  }
+}
+
 export async function createArticle(options: {
   dir: string
   lang: string
   slug: string
   now?: Date
+  /** The byline's name; none leaves a commented `author:` line to fill in. */
+  author?: string
 }): Promise<string> {
   const config = await readSiteConfig()
   if (!config.languages.includes(options.lang))
@@ -61,18 +78,22 @@ export async function createArticle(options: {
     )
   const text = PLACEHOLDER[options.lang] ?? PLACEHOLDER.en!
   const path = join(folder, `${slug}.md`)
-  const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\ncategories: []\ntags: []\n# A draft: stored, not served. Delete the next line to publish.\npublished: false\n---\n\n${text.body}\n`
+  const author = options.author?.trim()
+  const byline = author
+    ? `author: ${JSON.stringify(author)}`
+    : '# author: 이름 (the byline; or set ARTICLE_AUTHOR, or npm run new -- --author)'
+  const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\n${byline}\ncategories: []\ntags: []\n# A draft: stored, not served. Delete the next line to publish.\npublished: false\n---\n\n${text.body}\n`
   await writeFile(path, source, { flag: 'wx' }) // wx: fail rather than overwrite, even in a race
   return path
 }
 
 if (isMain(import.meta.url)) {
-  const usage = 'usage: npm run new -- <lang> <slug>'
+  const usage = 'usage: npm run new -- <lang> <slug> [--author "이름"]'
   const args = (() => {
     try {
       return parseArgs({
         allowPositionals: true,
-        options: { help: { type: 'boolean', short: 'h' } },
+        options: { help: { type: 'boolean', short: 'h' }, author: { type: 'string' } },
       })
     } catch (error) {
       console.error(`✗ ${(error as Error).message.split('.')[0]}\n${usage}`)
@@ -90,17 +111,19 @@ if (isMain(import.meta.url)) {
     console.error(usage)
     process.exit(2)
   }
-  createArticle({ dir: 'content', lang, slug }).then(
-    async (path) => {
-      const { devPort } = await readSiteConfig()
-      console.log(`✓ created ${path}: a draft (published: false), not served yet`)
-      console.log(
-        `  write it, delete the published: false line, and with npm start running it is live at http://127.0.0.1:${devPort}/${lang}/${encodeURIComponent(slug)}`,
-      )
-    },
-    (error: unknown) => {
-      console.error(`✗ ${(error as Error).message}`)
-      process.exit(1)
-    },
-  )
+  authorOf(args.values.author)
+    .then((author) => createArticle({ dir: 'content', lang, slug, author }))
+    .then(
+      async (path) => {
+        const { devPort } = await readSiteConfig()
+        console.log(`✓ created ${path}: a draft (published: false), not served yet`)
+        console.log(
+          `  write it, delete the published: false line, and with npm start running it is live at http://127.0.0.1:${devPort}/${lang}/${encodeURIComponent(slug)}`,
+        )
+      },
+      (error: unknown) => {
+        console.error(`✗ ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
 }

@@ -21,7 +21,7 @@ import {
   type SourceFormat,
 } from './schema/article'
 import type { MeasuredImage, SourceFile } from './source/store'
-import { cleanup, dropLeadingImage } from './transform/cleanup'
+import { cleanup, dropHeroImage } from './transform/cleanup'
 import { outline } from './transform/headings'
 import { rewriteLinks } from './transform/links'
 import { sanitize } from './transform/sanitize'
@@ -74,7 +74,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   rewriteLinks(root, ownUrl)
   const bodyImage = firstImage(root)
   const image = mainImage(fm, bodyImage, ownUrl, file, source.image)
-  const heroAlt = dropLeadingImage(root, image?.url)
+  const heroAlt = dropHeroImage(root, image?.url)
   if (image && !image.alt) image.alt = heroAlt || bodyImage?.alt || ''
   const toc = outline(root)
   const bodyText = plainText(root)

@@ -11,6 +11,7 @@
  */
 import type { Db } from '../listing/db'
 import { edgeCache } from './edge'
+import { siteSections } from '../sections/site'
 import { keysOfTag } from './tags'
 
 export interface PurgeResult {
@@ -50,7 +51,9 @@ export async function purgeTags(tags: string[], where: PurgeWhere): Promise<Purg
   if (where.cache) return purgeWorkersCache(unique, where.cache, where.db)
   const keys = new Set(
     where.origins.flatMap((origin) =>
-      unique.flatMap((tag) => keysOfTag(origin, tag, where.languages)),
+      unique.flatMap((tag) =>
+        keysOfTag(origin, tag, where.languages, (name) => siteSections().find(name)?.key),
+      ),
     ),
   )
   const cache = edgeCache()

@@ -15,7 +15,14 @@ export type Cached =
   | { kind: 'oembed'; lang: string; slug: string; width: number; height: number }
   /** A share card. Its key has no version, so purging the article reaches every version's copy. */
   | { kind: 'card'; lang: string; slug: string; version: string }
-  | { kind: 'listing'; lang: string; label?: Label; page: number }
+  | {
+      kind: 'listing'
+      lang: string
+      label?: Label
+      page: number
+      /** A section's page: the category keys its articles may carry (`news`, `뉴스`), each purging it. */
+      also?: string[]
+    }
   | { kind: 'feed'; lang: string; label?: Label }
   | { kind: 'sitemap'; part: 'index' | 'news' | number }
   | { kind: 'search'; lang: string; query: string; order: string; page: number; json: boolean }
@@ -80,7 +87,16 @@ export function tagsOf(cached: Cached): string[] {
     case 'card':
       return [tag.article(cached.lang, cached.slug)]
     case 'listing':
-      return [cached.label ? tag.label(cached.lang, cached.label) : tag.home(cached.lang)]
+      return cached.label
+        ? [
+            ...new Set([
+              tag.label(cached.lang, cached.label),
+              ...(cached.also ?? []).map((key) =>
+                tag.label(cached.lang, { kind: 'category', key }),
+              ),
+            ]),
+          ]
+        : [tag.home(cached.lang)]
     case 'feed':
       return [cached.label ? tag.label(cached.lang, cached.label) : tag.feed(cached.lang)]
     case 'sitemap':
@@ -150,7 +166,13 @@ export function cacheKey(origin: string, cached: Cached): string {
  * variants, oEmbed sizes and share card in full; listings' first pages (deeper pages, and search results, follow
  * within the freshness bound).
  */
-export function keysOfTag(origin: string, value: string, languages: readonly string[]): string[] {
+export function keysOfTag(
+  origin: string,
+  value: string,
+  languages: readonly string[],
+  /** The key of the section a category belongs to, whose page is cached under it. */
+  sectionOf: (category: string) => string | undefined = () => undefined,
+): string[] {
   const [kind, rest = ''] = [
     value.slice(0, value.indexOf(':') < 0 ? value.length : value.indexOf(':')),
     value.slice(value.indexOf(':') + 1),
@@ -178,10 +200,17 @@ export function keysOfTag(origin: string, value: string, languages: readonly str
       return firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page }))
     case 'c':
     case 't': {
-      const label: Label = { kind: kind === 'c' ? 'category' : 'tag', key: name }
+      const labelKind = kind === 'c' ? 'category' : 'tag'
+      // A category's section page is cached under the section's key (`news` for `뉴스`).
+      const section = kind === 'c' ? sectionOf(name) : undefined
       return [
-        ...firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page, label })),
-        cacheKey(origin, { kind: 'feed', lang, label }),
+        ...[...new Set([name, ...(section ? [section] : [])])].flatMap((key) =>
+          firstPages.map((page) =>
+            cacheKey(origin, { kind: 'listing', lang, page, label: { kind: labelKind, key } }),
+          ),
+        ),
+        // The category's or tag's own feed.
+        cacheKey(origin, { kind: 'feed', lang, label: { kind: labelKind, key: name } }),
       ]
     }
     case 'f':

@@ -26,6 +26,13 @@ export interface Messages {
   nextPage: string
   pagination: string
   noArticles: string
+  /** The header's section navigation, and the front page's blocks; `{section}` is filled in. */
+  front: {
+    sections: string
+    top: string
+    more: string
+    bySection: string
+  }
   /** The Atom feed's link text and title. */
   feed: string
   /** The search page; `{q}` is the query. */

@@ -6,6 +6,8 @@ import { Corrections } from './Corrections'
 import { pageMeta, type PageMeta } from '../meta/page'
 import type { StoredArticle } from '../articles/derived'
 import type { ArticleHead, Heading } from '../schema/article'
+import { breadcrumbList } from '../meta/breadcrumbs'
+import { siteSections } from '../sections/site'
 import { Layout, type ChromeProps, type HeadIdentity } from './Layout'
 import { Media } from './Media'
 import { toHtml } from './to-html'
@@ -31,9 +33,25 @@ export function ArticlePage({
   const t = messages(ui)
   const { image } = article
   const section = article.categories[0]
+  // Each section once, named in the page's language (`News` and `뉴스` are both 뉴스).
+  const kickers = [
+    ...new Map(
+      article.categories.map((c) => siteSections().label(c, article.lang)).map((k) => [k.href, k]),
+    ).values(),
+  ]
+  const home = chrome.homeUrl
+  const longExcerpt = ems(article.excerpt ?? '') > STANDFIRST_EMS
   return (
     <Layout
       {...chrome}
+      section={kickers[0]?.key}
+      breadcrumbs={breadcrumbList([
+        { name: chrome.siteName, url: home },
+        ...(kickers[0]
+          ? [{ name: kickers[0].name, url: new URL(kickers[0].href, home).href }]
+          : []),
+        { name: article.title, url: meta.canonical },
+      ])}
       lang={meta.lang}
       title={meta.title}
       description={meta.description}
@@ -45,18 +63,18 @@ export function ArticlePage({
     >
       <article class="story" lang={article.contentLang}>
         <header>
-          {article.categories.length > 0 && (
-            <p class="kicker">
-              {article.categories.map((category, i) => (
+          {kickers.length > 0 && (
+            <p class="kicker" lang={ui}>
+              {kickers.map((kicker, i) => (
                 <>
                   {i > 0 && ' · '}
-                  <a href={labelPath(article.lang, 'category', category)}>{category}</a>
+                  <a href={kicker.href}>{kicker.name}</a>
                 </>
               ))}
             </p>
           )}
           <h1>{article.title}</h1>
-          {article.excerpt && <p class="standfirst">{article.excerpt}</p>}
+          {article.excerpt && !longExcerpt && <p class="standfirst">{article.excerpt}</p>}
           <Byline article={article} ui={ui} timeZone={timeZone} />
         </header>
         {image && (
@@ -75,6 +93,7 @@ export function ArticlePage({
           </figure>
         )}
         {needsContents(article) && <Contents article={article} ui={ui} />}
+        {longExcerpt && <p class="lede">{article.excerpt}</p>}
         <div class="body">{raw(body)}</div>
         <Corrections article={article} ui={ui} timeZone={timeZone} />
         <footer class="story-foot" lang={ui}>
@@ -135,8 +154,8 @@ export function ArticlePage({
           {section && around && around.related.length > 0 && (
             <section class="related">
               <h2>
-                <a href={labelPath(article.lang, 'category', section)}>
-                  {fill(t.reader.moreFrom, { section })}
+                <a href={kickers[0]!.href}>
+                  {fill(t.reader.moreFrom, { section: kickers[0]!.name })}
                 </a>
               </h2>
               <ul>
@@ -158,6 +177,20 @@ export function ArticlePage({
     </Layout>
   )
 }
+
+/**
+ * The widest excerpt shown as a standfirst: three lines on a 375 px phone (about 18 ems a line). A
+ * longer one reads as the story's first paragraph, in body type, not as a block of large grey text.
+ */
+const STANDFIRST_EMS = 54
+
+/** How wide a text sets, in ems: a Hangul, kana or Han character is one, anything else about half. */
+const ems = (text: string) =>
+  [...text].reduce(
+    (sum, ch) =>
+      sum + (/[\p{sc=Hangul}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(ch) ? 1 : 0.5),
+    0,
+  )
 
 const labelPath = (lang: string, kind: 'category' | 'tag', name: string) =>
   `/${lang}/${kind}/${encodeURIComponent(name)}`

@@ -4,6 +4,7 @@ import { scriptSafeJson } from '../meta/json-ld'
 import type { MetaTag } from '../meta/open-graph'
 import { messages } from '../i18n'
 import { escapeAttribute, escapeText } from '../transform/serialize'
+import { siteSections } from '../sections/site'
 import { styles } from './styles'
 
 export interface HeadProps {
@@ -13,6 +14,8 @@ export interface HeadProps {
   canonical?: string
   tags?: MetaTag[]
   jsonLd?: Record<string, unknown>
+  /** Where the page sits in the site (Home › Section), as a `BreadcrumbList`. */
+  breadcrumbs?: Record<string, unknown>
   /** Other `<link>`s: the feed, oEmbed, prev/next pages. */
   links?: { rel: string; href: string; type?: string; title?: string }[]
   /** Translations, for `<link rel="alternate" hreflang>`. */
@@ -40,6 +43,12 @@ export interface ChromeProps {
   languageHomes?: string[]
   /** Where each language's link goes when not to its home (an article's translations). */
   languageLinks?: LanguageLink[]
+  /** The section the page belongs to (its key), marked in the navigation. */
+  section?: string
+  /** The front page: the site name is its heading. */
+  front?: boolean
+  /** A page as wide as the header (the front page's grid), not a reading column. */
+  wide?: boolean
 }
 
 export interface LanguageLink {
@@ -82,8 +91,8 @@ function headHtml(props: HeadProps & Pick<ChromeProps, 'identity'>): string {
         : `<meta${attribute('name', tag.name)}${attribute('content', tag.content)}/>`,
     )
   }
-  if (props.jsonLd)
-    out.push(`<script type="application/ld+json">${scriptSafeJson(props.jsonLd)}</script>`)
+  for (const data of [props.jsonLd, props.breadcrumbs])
+    if (data) out.push(`<script type="application/ld+json">${scriptSafeJson(data)}</script>`)
   out.push(
     '<meta name="theme-color" content="#1a5490"/>',
     identity.icon
@@ -115,14 +124,40 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
           {t.skipToContent}
         </a>
         <header class="site" lang={props.uiLang}>
-          <div class="bar">
-            <a class="brand" href={props.homeUrl}>
-              {props.siteName}
-            </a>
+          <div class="bar masthead">
+            {props.front ? (
+              <h1 class="brand">{props.siteName}</h1>
+            ) : (
+              <a class="brand" href={props.homeUrl}>
+                {props.siteName}
+              </a>
+            )}
+            <form
+              class="site-search"
+              action={`${home}search`}
+              method="get"
+              role="search"
+              aria-label={t.search.label}
+            >
+              <label for="site-q" class="sr-only">
+                {t.search.label}
+              </label>
+              <input
+                id="site-q"
+                name="q"
+                type="search"
+                placeholder={t.search.prompt}
+                maxlength={100}
+              />
+              <button type="submit">{t.search.button}</button>
+            </form>
             <LanguageLinks {...props} />
           </div>
+          <SectionNav lang={props.uiLang} current={props.section} />
         </header>
-        <main id="content">{props.children}</main>
+        <main id="content" class={props.wide ? 'wide' : undefined}>
+          {props.children}
+        </main>
         <footer class="site" lang={props.uiLang}>
           <div class="bar">
             <p class="brand">{props.siteName}</p>
@@ -137,6 +172,32 @@ export function Layout(props: HeadProps & ChromeProps & { children: Child }) {
         </footer>
       </body>
     </html>
+  )
+}
+
+/** The sections, one line: it scrolls sideways on a phone instead of wrapping. */
+function SectionNav({ lang, current }: { lang: string; current?: string }) {
+  const sections = siteSections()
+  if (sections.all.length === 0) return null
+  const t = messages(lang)
+  return (
+    <nav class="sections" aria-label={t.front.sections}>
+      <ul class="bar">
+        <li>
+          <a href={`/${lang}/`}>{t.home}</a>
+        </li>
+        {sections.all.map((s) => (
+          <li>
+            <a
+              href={`/${lang}/category/${s.key}`}
+              aria-current={s.key === current ? 'page' : undefined}
+            >
+              {sections.name(s, lang)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }
 

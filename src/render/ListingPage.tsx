@@ -10,7 +10,7 @@ export interface ListingProps {
   /** Absolute origin, for canonical and image URLs. */
   origin: string
   timeZone: string
-  /** `Edge Press`, `분류: 뉴스`… */
+  /** `Edge Press`, `뉴스`, `태그: 폭염`… */
   heading: string
   /** Path of page 1, e.g. `/ko/` or `/ko/category/News`; later pages add `page/N`. */
   basePath: string
@@ -22,6 +22,11 @@ export interface ListingProps {
   identity?: HeadIdentity
   /** The home page's Organization. */
   jsonLd?: Record<string, unknown>
+  /** A section's key (marked in the navigation) and its description. */
+  section?: string
+  description?: string
+  /** Home › this listing, for search engines. */
+  breadcrumbs?: Record<string, unknown>
 }
 
 export const pagePath = (basePath: string, page: number) =>
@@ -82,10 +87,15 @@ export function ListingPage(props: ListingProps) {
       alternates={props.alternates}
       identity={props.identity}
       jsonLd={props.jsonLd}
+      section={props.section}
+      breadcrumbs={props.breadcrumbs}
+      description={props.description}
     >
       <h1 class="listing-title">{props.heading}</h1>
+      {props.description && <p class="listing-description">{props.description}</p>}
       {page.items.length === 0 && <p>{t.noArticles}</p>}
       <Cards
+        siteName={props.siteName}
         entries={page.items}
         lang={props.lang}
         origin={props.origin}
@@ -110,11 +120,6 @@ export function ListingPage(props: ListingProps) {
           )}
         </nav>
       )}
-      <p class="feed-link">
-        <a href={feed} type="application/atom+xml">
-          {t.feed}
-        </a>
-      </p>
     </Layout>
   )
 }

@@ -14,6 +14,12 @@ import { previewStyles } from './preview-styles'
  */
 export const LAYOUTS_AS_OF = '2024-10'
 
+/** `2024-10` as the reader's language writes a month: 2024년 10월, October 2024, 2024年10月. */
+const monthOf = (month: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  )
+
 /** Cut to at most `bytes` of UTF-8, at a grapheme boundary (Discord counts bytes). */
 function truncateBytes(text: string, bytes: number): string {
   const encoder = new TextEncoder()
@@ -206,8 +212,8 @@ export function PreviewPage(props: {
         <IssueList issues={pageIssues} lang={props.lang} />
       </section>
       <h2>{t.cards}</h2>
-      <p class="layouts">{fill(t.layouts, { date: LAYOUTS_AS_OF })}</p>
-      <div class="previews">
+      <p class="layouts">{fill(t.layouts, { date: monthOf(LAYOUTS_AS_OF, props.lang) })}</p>
+      <div class="previews" lang={card.lang}>
         {PLATFORMS.map((platform) => (
           <section
             class={`preview preview-${platform.toLowerCase()}`}

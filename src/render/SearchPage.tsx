@@ -57,6 +57,7 @@ export function SearchPage(props: SearchProps) {
       )}
       {query && results.items.length === 0 && <p>{fill(t.none, { q: query })}</p>}
       <Cards
+        siteName={props.siteName}
         entries={results.items}
         lang={props.lang}
         origin={props.origin}

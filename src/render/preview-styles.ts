@@ -1,7 +1,8 @@
 /**
  * The link-preview inspector's part of the stylesheet (inlined with the rest, under the same CSP
  * hash). Each mock-up imitates one platform's card; an image that fails to load leaves its grey
- * frame, never its alt text (the mock-ups' images are decorative: alt="").
+ * frame (its `::after`, drawn only for a broken image), never an icon or its alt text (the mock-ups'
+ * images are decorative: alt=""). Korean titles break between words only, as the apps do.
  */
 export const previewStyles = `
 .verdicts{border-collapse:collapse;margin:0 0 1.5rem;font-size:.95rem}.verdicts th,.verdicts td{text-align:left;padding:.3rem .9rem .3rem 0;border-bottom:1px solid var(--line);vertical-align:top}
@@ -9,7 +10,8 @@ export const previewStyles = `
 .issues{margin:.5rem 0 0;padding-left:1.25rem;font-size:.9rem}.issues li{margin:.2rem 0}.issue-error strong{color:var(--error)}.issue-warning strong{color:var(--warn)}.issue-note strong{color:var(--muted)}.issues .ok{list-style:none;margin-left:-1.25rem;color:#1b7f3b}
 .previews{display:grid;gap:2rem;margin:1rem 0 2rem}.preview h2,.page-check h2{font-size:1rem;margin:0 0 .5rem}.layouts{font-size:.85rem;color:var(--muted)}
 .mock{max-width:32rem;overflow:hidden;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans KR","Noto Sans JP",sans-serif;line-height:1.35;word-break:normal;overflow-wrap:anywhere;color:#050505}
-.mock p{margin:0}.mock .thumb{display:block;width:100%;aspect-ratio:1.91/1;object-fit:cover;background:#d9dce1;color:transparent;font-size:0}.mock .no-image{display:grid;place-items:center;aspect-ratio:1.91/1;background:#d9dce1;color:#5b616b;font-size:.8rem}
+.mock:lang(ko),.mock :lang(ko){word-break:keep-all}
+.mock p{margin:0}.mock .thumb{position:relative;display:block;width:100%;aspect-ratio:1.91/1;object-fit:cover;background:#d9dce1;color:transparent;font-size:0}.mock .thumb::after{content:"";position:absolute;inset:0;background:#d9dce1}.mock .no-image{display:grid;place-items:center;aspect-ratio:1.91/1;background:#d9dce1;color:#5b616b;font-size:.8rem}
 .mock-title{font-weight:700}.mock-description{color:#65676b;font-size:.9rem}.mock-site{color:#65676b;font-size:.8rem}
 .mock-kakaotalk{background:#b2c7da;padding:.75rem;border-radius:.5rem}.mock-kakaotalk .card{background:#fff;border-radius:.6rem;overflow:hidden;max-width:17rem}.mock-kakaotalk .thumb,.mock-kakaotalk .no-image{aspect-ratio:2/1}.mock-kakaotalk .text{padding:.55rem .7rem}.mock-kakaotalk .mock-title,.mock-kakaotalk .mock-description{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}.mock-kakaotalk .mock-site{margin-top:.35rem;color:#999}
 .mock-facebook{border:1px solid #dadde1}.mock-facebook .text{background:#f0f2f5;padding:.6rem .75rem}.mock-facebook .mock-site{text-transform:uppercase;font-size:.75rem}.mock-facebook .mock-title{font-size:1.0625rem;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}.mock-facebook .mock-description{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:1;overflow:hidden}

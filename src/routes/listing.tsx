@@ -9,8 +9,13 @@ import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { fill, messages } from '../i18n'
 import { indexDb } from '../listing/db'
-import { listingPage, type ListingFilter } from '../listing/read'
-import { ListingPage } from '../render/ListingPage'
+import { frontPage, sectionPage } from '../listing/front'
+import { listingPage, PAGE_SIZE, type ListingFilter } from '../listing/read'
+import { breadcrumbList } from '../meta/breadcrumbs'
+import { FrontPage } from '../render/FrontPage'
+import { ListingPage, type ListingProps } from '../render/ListingPage'
+import { siteSections } from '../sections/site'
+import { toHtml } from '../render/to-html'
 import { headIdentity, identityOf } from '../articles/site'
 import { organization } from '../meta/json-ld'
 import type { SiteConfig } from '../config'
@@ -20,8 +25,10 @@ const identityAndName = (config: SiteConfig, origin: string) => ({
   twitterSite: config.twitterSite,
   ...identityOf(config, origin),
 })
-import { toHtml } from '../render/to-html'
 import { servedLanguage } from './params'
+
+/** Stories each section block of the front page shows. */
+const FRONT_PER_SECTION = 4
 
 function pageNumber(c: AppContext): number {
   const raw = c.req.param('n')
@@ -40,59 +47,127 @@ function listing(kind: ListingFilter['kind']) {
       return c.redirect(c.req.path.replace(/\/page\/1$/, kind === 'home' ? '/' : ''), 301)
     const name = kind === 'home' ? '' : (c.req.param('name') ?? '').normalize('NFC')
     const filter: ListingFilter = kind === 'home' ? { kind } : { kind, name }
+    const section = kind === 'category' ? siteSections().find(name) : undefined
     const cached: Cached = {
       kind: 'listing',
       lang,
       page,
-      ...(kind !== 'home' && { label: { kind, key: labelKey(name, lang) } }),
+      ...(section
+        ? {
+            label: { kind: 'category', key: section.key },
+            also: siteSections().labelKeys(section, lang),
+          }
+        : kind !== 'home' && { label: { kind, key: labelKey(name, lang) } }),
     }
     return cachedResponse(c, cached, async () => {
       const config = c.get('config')
-      const found = await timed(
-        c,
-        'storage',
-        listingPage(indexDb(c.env), config, lang, filter, page),
-      )
-      if (!found) throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
-      const { page: current, label } = found
-      const t = messages(lang)
-      const heading =
-        kind === 'home'
-          ? config.siteName
-          : fill(kind === 'category' ? t.categoryTitle : t.tagTitle, { name: label! })
-      const basePath =
-        kind === 'home' ? `/${lang}/` : `/${lang}/${kind}/${encodeURIComponent(label!)}`
       const origin = c.get('baseUrl')
-      const alternates =
+      const render = async (
+        props: Omit<ListingProps, 'lang' | 'siteName' | 'origin' | 'timeZone' | 'languages'>,
+      ) =>
+        `<!DOCTYPE html>${await toHtml(
+          <ListingPage
+            lang={lang}
+            siteName={config.siteName}
+            origin={origin}
+            timeZone={config.timeZone}
+            languages={config.languages}
+            identity={headIdentity(config, origin)}
+            {...props}
+          />,
+        )}`
+      const homeAlternates =
         kind === 'home' && page === 1 && config.languages.length > 1
           ? [
               ...config.languages.map((l) => ({ hreflang: l, href: `${origin}/${l}/` })),
               { hreflang: 'x-default', href: `${origin}/` },
             ]
           : undefined
-      const html = toHtml(
-        <ListingPage
-          lang={lang}
-          siteName={config.siteName}
-          origin={origin}
-          timeZone={config.timeZone}
-          heading={heading}
-          basePath={basePath}
-          page={current}
-          alternates={alternates}
-          languages={config.languages}
-          identity={headIdentity(config, origin)}
-          jsonLd={
-            kind === 'home'
-              ? {
-                  '@context': 'https://schema.org',
-                  ...organization(identityAndName(config, origin), `${origin}/${lang}/`),
-                }
-              : undefined
-          }
-        />,
-      )
-      const body = `<!DOCTYPE html>${await html}`
+      let body: string
+      if (kind === 'home' && page === 1) {
+        const sections = siteSections()
+        const front = await timed(
+          c,
+          'storage',
+          frontPage(indexDb(c.env), config, lang, {
+            // The plain list's first page, so its page 2 follows on.
+            latest: PAGE_SIZE,
+            perSection: FRONT_PER_SECTION,
+            sections: sections.all.map((s) => ({
+              key: s.key,
+              labelKeys: sections.labelKeys(s, lang),
+            })),
+          }),
+        )
+        body = `<!DOCTYPE html>${await toHtml(
+          <FrontPage
+            lang={lang}
+            siteName={config.siteName}
+            origin={origin}
+            timeZone={config.timeZone}
+            languages={config.languages}
+            front={front}
+            alternates={homeAlternates}
+            pageSize={PAGE_SIZE}
+            identity={headIdentity(config, origin)}
+            jsonLd={{
+              '@context': 'https://schema.org',
+              ...organization(identityAndName(config, origin), `${origin}/${lang}/`),
+            }}
+          />,
+        )}`
+      } else if (section) {
+        const sections = siteSections()
+        const found = await timed(
+          c,
+          'storage',
+          sectionPage(indexDb(c.env), config, lang, sections.labelKeys(section, lang), page),
+        )
+        if (!found) throw new AppError('NOT_FOUND', `no section page ${section.key} ${page}`)
+        const heading = sections.name(section, lang)
+        const basePath = `/${lang}/category/${section.key}`
+        body = await render({
+          heading,
+          basePath,
+          page: found,
+          section: section.key,
+          description: section.description?.[lang],
+          breadcrumbs: breadcrumbList([
+            { name: config.siteName, url: `${origin}/${lang}/` },
+            { name: heading, url: `${origin}${basePath}` },
+          ]),
+        })
+      } else {
+        const found = await timed(
+          c,
+          'storage',
+          listingPage(indexDb(c.env), config, lang, filter, page),
+        )
+        if (!found) throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
+        const { page: current, label } = found
+        const t = messages(lang)
+        // A category in no section is titled as written; a tag says it is one.
+        const heading =
+          kind === 'home'
+            ? config.siteName
+            : kind === 'category'
+              ? label!
+              : fill(t.tagTitle, { name: label! })
+        const basePath =
+          kind === 'home' ? `/${lang}/` : `/${lang}/${kind}/${encodeURIComponent(label!)}`
+        body = await render({
+          heading,
+          basePath,
+          page: current,
+          alternates: homeAlternates,
+          ...(kind === 'category' && {
+            breadcrumbs: breadcrumbList([
+              { name: config.siteName, url: `${origin}/${lang}/` },
+              { name: heading, url: `${origin}${basePath}` },
+            ]),
+          }),
+        })
+      }
       return new Response(body, {
         headers: {
           'content-type': 'text/html; charset=UTF-8',

@@ -53,30 +53,36 @@ function clean(node: DomNode): boolean {
 }
 
 /**
- * Removes a leading paragraph holding only the article's main image: the page shows that image
- * as its hero already. Returns the removed `<img>`'s alt text, which often describes it best.
+ * Removes the body's copy of the article's main image: the page shows that image as its hero
+ * already. The first block (a bare image, or a paragraph or figure) holding that image and no text
+ * but a caption goes, wherever it is; an image inside a sentence stays. Returns the removed `<img>`'s
+ * alt text, which often describes it best.
  */
-export function dropLeadingImage(
-  root: DomElement,
-  imageUrl: string | undefined,
-): string | undefined {
+export function dropHeroImage(root: DomElement, imageUrl: string | undefined): string | undefined {
   if (!imageUrl) return undefined
-  let first = root.firstChild
-  while (first && !isElement(first) && BLANK.test(first.textContent ?? ''))
-    first = first.nextSibling
-  if (!first || !isElement(first)) return undefined
-  const images =
-    first.localName === 'img'
-      ? [first]
-      : first.localName === 'p' || first.localName === 'figure'
-        ? imagesIn(first, 2)
-        : []
-  // The image and nothing else: a paragraph of several images, or of text, stays in the body.
-  const [img] = images
-  if (images.length !== 1 || img!.getAttribute('src') !== imageUrl) return undefined
-  if (img !== first && !BLANK.test(first.textContent ?? '')) return undefined
-  first.remove()
-  return img!.getAttribute('alt') ?? undefined
+  for (let block = root.firstChild; block; block = block.nextSibling) {
+    if (!isElement(block)) continue
+    const images =
+      block.localName === 'img'
+        ? [block]
+        : block.localName === 'p' || block.localName === 'figure'
+          ? imagesIn(block, 2)
+          : []
+    // The image and nothing else: a paragraph of several images, or of text, stays in the body.
+    const [img] = images
+    if (images.length !== 1 || img!.getAttribute('src') !== imageUrl) continue
+    const text =
+      block.localName === 'figure'
+        ? [...childrenOf(block)]
+            .filter((c) => !isElement(c) || c.localName !== 'figcaption')
+            .map((c) => c.textContent ?? '')
+            .join('')
+        : (block.textContent ?? '')
+    if (img !== block && !BLANK.test(text)) continue
+    block.remove()
+    return img!.getAttribute('alt') ?? undefined
+  }
+  return undefined
 }
 
 /** The first `max` images inside a node. */

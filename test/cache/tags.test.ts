@@ -95,4 +95,34 @@ describe('the in-Worker fallback of a purge', () => {
       cacheKey(origin, { kind: 'article', variant: 'html', lang: 'en', slug: '북' }),
     )
   })
+
+  it('finds a section page, cached under its key, from any spelling’s category tag', () => {
+    const origin = 'https://a.example'
+    const section = (key: string) =>
+      cacheKey(origin, { kind: 'listing', lang: 'ko', page: 1, label: { kind: 'category', key } })
+    // An article filed under 뉴스 purges the 뉴스 listing and the news section's page.
+    const keys = keysOfTag(
+      origin,
+      tagsOf({
+        kind: 'listing',
+        lang: 'ko',
+        page: 1,
+        label: { kind: 'category', key: '뉴스' },
+      })[0]!,
+      ['ko'],
+      (name) => (name === '뉴스' ? 'news' : undefined),
+    )
+    expect(keys).toContain(section('news'))
+    expect(keys).toContain(section('뉴스'))
+    // And the section page's own tags name every spelling.
+    expect(
+      tagsOf({
+        kind: 'listing',
+        lang: 'ko',
+        page: 1,
+        label: { kind: 'category', key: 'news' },
+        also: ['news', '뉴스'],
+      }),
+    ).toEqual(['c:ko/news', 'c:ko/%EB%89%B4%EC%8A%A4'])
+  })
 })

@@ -24,7 +24,7 @@ beforeEach(() => {
 })
 const homeTitles = async (lang: string) =>
   readPage((await site.get(`/${lang}/`)).body)
-    .all('.card h2 a')
+    .all('.front-latest :is(h2, h3) a')
     .map((a) => a.textContent)
 const indexed = async (lang: string) =>
   (

@@ -47,6 +47,11 @@ beforeAll(async () => {
       `---\ntitle: Brief ${day}\ncategories: [Briefs]\ntags: [brief]\n---\nA short brief, number ${day}.\n`,
     )
   }
+  // Links beside editor-coloured text, one link coloured by the editor too.
+  await writeFile(
+    join(content, 'en/2023-01-01-coloured-links.html'),
+    `---\ntitle: Coloured text and links\n---\n<p>A <b><span style="color: #1a5490;">coloured phrase</span></b>, <a href="https://example.com/a">a link</a> and <a href="https://example.com/b" style="color: #1a5490;">a coloured link</a>.</p>\n`,
+  )
   // An image the CSP blocks, with a very long alt text and no dimensions: the worst case for layout.
   await writeFile(
     join(content, 'ko/2024-07-01-blocked-image.md'),
@@ -119,6 +124,17 @@ async function visit(
   return { page, problems }
 }
 
+/** Every picture has loaded or failed (polled from here: the page's CSP refuses Playwright's own waiters). */
+async function imagesSettled(page: Page) {
+  // Lazy pictures out of view would never try: make every one load now.
+  await page.evaluate(`[...document.images].forEach((img) => { img.loading = 'eager' })`)
+  for (let i = 0; i < 100; i++) {
+    if (await page.evaluate<boolean>('[...document.images].every((img) => img.complete)')) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('pictures still loading after 10 s')
+}
+
 /** Each failed picture's frame: its shape, and whether the picture inside failed. */
 interface Frame {
   width: number
@@ -128,7 +144,7 @@ interface Frame {
 }
 
 const frames = (page: Page) =>
-  page.evaluate<Frame[]>(`[...document.querySelectorAll('.media')].map((m) => {
+  page.evaluate<Frame[]>(`[...document.querySelectorAll('.media:has(img)')].map((m) => {
     const box = m.getBoundingClientRect()
     const img = m.querySelector('img')
     return { width: box.width, height: box.height, ratio: m.style.aspectRatio || '', failed: img.complete && img.naturalWidth === 0 }
@@ -141,6 +157,8 @@ const KINDS = [
   ['home', '/ko/'],
   ['page-2', '/en/page/2'],
   ['category', '/ko/category/News'],
+  ['section', `/ko/category/${encodeURIComponent('뉴스')}`],
+  ['home-en', '/en/'],
   ['tag', '/en/tag/brief'],
   ['search', `/ko/search?q=${encodeURIComponent('푸틴')}`],
   ['not-found', '/ko/no-such-page'],
@@ -149,6 +167,8 @@ const KINDS = [
 const PAGES = [
   ['the seed article', '/ko/putin-kim-pact'],
   ['the Korean home page', '/ko/'],
+  ['the English home page', '/en/'],
+  ['the Korean news section', '/ko/category/news'],
   ['the English listing, page 2', '/en/page/2'],
 ] as const
 
@@ -168,6 +188,19 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
             'document.documentElement.scrollWidth - window.innerWidth',
           )
           expect(overflow, `${kind} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0)
+          // A story without a picture shows a typographic card of the frame's shape, with text in it.
+          const typeCards = await page.evaluate<{ width: number; height: number; text: string }[]>(
+            `[...document.querySelectorAll('.type-card')].map((m) => { const b = m.getBoundingClientRect(); return { width: b.width, height: b.height, text: m.innerText.trim() } })`,
+          )
+          for (const card of typeCards) {
+            expect(card.text, `${kind}: typographic card`).not.toBe('')
+            expect(Math.abs(card.height - (card.width * 9) / 16), `${kind} type card`).toBeLessThan(
+              2,
+            )
+          }
+          // Lazy pictures below the fold try to load (and fail) once scrolled to.
+          await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)')
+          await imagesSettled(page)
           // A failed picture leaves its frame: as wide as its column, of its own ratio (or 16:9).
           for (const frame of await frames(page)) {
             expect(frame.failed, `${kind}: pictures on other hosts must fail here`).toBe(true)
@@ -209,9 +242,66 @@ describe.skipIf(!hasBrowser)('in a real browser', () => {
     await page.context().close()
   }, 60_000)
 
+  it('the header keeps the sections on one line at every width, scrolling sideways on a phone, and its search is a plain form', async () => {
+    for (const width of [320, 375, 1280]) {
+      const { page } = await visit('/ko/putin-kim-pact', width)
+      const nav = await page.evaluate<{ tops: number[]; scrolls: boolean; fits: boolean }>(`(() => {
+        const list = document.querySelector('nav.sections ul')
+        const tops = [...list.querySelectorAll('a')].map((a) => Math.round(a.getBoundingClientRect().top))
+        return { tops, scrolls: getComputedStyle(list).overflowX === 'auto', fits: list.scrollWidth <= list.clientWidth }
+      })()`)
+      expect(nav.tops.length, `${width}`).toBeGreaterThan(3)
+      expect(new Set(nav.tops).size, `sections wrap at ${width} px`).toBe(1)
+      expect(nav.scrolls).toBe(true)
+      if (width === 1280) expect(nav.fits).toBe(true)
+      await page.context().close()
+    }
+    const { page } = await visit('/ko/', 375)
+    await page.getByRole('link', { name: '뉴스', exact: true }).first().click()
+    await page.waitForURL(`${worker.origin}/ko/category/news`)
+    expect(await page.locator('h1').textContent()).toBe('뉴스')
+    await page.getByRole('searchbox', { name: '검색' }).first().fill('푸틴')
+    await page.getByRole('searchbox', { name: '검색' }).first().press('Enter')
+    await page.waitForURL(/\/ko\/search\?q=/)
+    expect(await page.locator('.card h2 a').first().textContent()).toContain('푸틴')
+    await page.context().close()
+  }, 90_000)
+
+  it('the inspector keeps Korean titles whole and draws a grey frame, not a broken-image icon, for a picture that fails', async () => {
+    const { page, problems } = await visit('/preview/ko/putin-kim-pact', 375)
+    expect(problems).toEqual([])
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)')
+    await imagesSettled(page)
+    const looks = await page.evaluate<{ wordBreak: string; failed: boolean; after: string }[]>(
+      `[...document.querySelectorAll('.mock')].filter((m) => m.querySelector('.thumb')).map((m) => {
+        const img = m.querySelector('img.thumb')
+        return { wordBreak: getComputedStyle(m.querySelector('.mock-title') ?? m).wordBreak, failed: img.complete && img.naturalWidth === 0, after: getComputedStyle(img, '::after').backgroundColor }
+      })`,
+    )
+    expect(looks.length).toBeGreaterThan(3)
+    for (const look of looks) {
+      expect(look.wordBreak).toBe('keep-all')
+      expect(look.failed).toBe(true)
+      expect(look.after).toBe('rgb(217, 220, 225)')
+    }
+    await page.context().close()
+  }, 60_000)
+
+  it('underlines every link in a body, and never the editor’s coloured text', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await visit('/en/coloured-links', 375, { scheme })
+      const looks = await page.evaluate<{ link: boolean; line: string }[]>(
+        `[...document.querySelectorAll('.body a, .body span[style]')].map((e) => ({ link: e.localName === 'a', line: getComputedStyle(e).textDecorationLine }))`,
+      )
+      expect(looks.filter((l) => l.link).map((l) => l.line)).toEqual(['underline', 'underline'])
+      expect(looks.filter((l) => !l.link).map((l) => l.line)).toEqual(['none'])
+      await page.context().close()
+    }
+  }, 60_000)
+
   it('pagination moves through the listing by clicking', async () => {
     const { page } = await visit('/en/', 1280)
-    const firstPage = await page.locator('.card h2 a').allTextContents()
+    const firstPage = await page.locator('.front-latest :is(h2, h3) a').allTextContents()
     await page.getByRole('link', { name: 'Next' }).click()
     await page.waitForURL(`${worker.origin}/en/page/2`)
     const secondPage = await page.locator('.card h2 a').allTextContents()

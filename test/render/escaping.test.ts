@@ -57,11 +57,18 @@ describe('front matter in the article page', () => {
     )
   })
 
-  it('never breaks out: the only script is the JSON-LD, no element or handler was injected', () => {
-    expect(page.all('script')).toHaveLength(1)
+  it('never breaks out: the only scripts are the JSON-LD (article, breadcrumbs), no element or handler was injected', () => {
+    const scripts = page.all('script')
+    expect(scripts.map((s) => s.getAttribute('type'))).toEqual([
+      'application/ld+json',
+      'application/ld+json',
+    ])
     expect(page.all('[onerror], [onload]')).toHaveLength(0)
     expect(page.all('body img')).toHaveLength(1)
-    expect(html.match(/<\/script>/g)).toHaveLength(1)
+    expect(html.match(/<\/script>/g)).toHaveLength(2)
+    // The hostile title is the breadcrumbs' last item, as the same text.
+    const crumbs = JSON.parse(scripts[1]!.textContent!) as { itemListElement: { name: string }[] }
+    expect(crumbs.itemListElement.at(-1)!.name).toBe(HOSTILE)
   })
 
   it('lands in JSON-LD as the same text, with no </script> inside the block', () => {

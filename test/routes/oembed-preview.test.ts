@@ -130,6 +130,15 @@ describe('the link-preview inspector', () => {
     expect(page.meta('robots')).toBe('noindex')
   })
 
+  it('sets the mock-ups in the article’s language, so Korean titles keep their words whole, and dates as the reader writes them', async () => {
+    const ko = readPage(await (await get('/preview/ko/putin-kim-pact')).text())
+    expect(ko.all('.previews')[0]?.getAttribute('lang')).toBe('ko')
+    expect(ko.all('.layouts')[0]?.textContent).toContain('2024년 10월')
+    expect(ko.all('.layouts')[0]?.textContent).not.toContain('2024-10')
+    const en = readPage(await (await get('/preview/en/putin-kim-pact')).text())
+    expect(en.all('.layouts')[0]?.textContent).toContain('October 2024')
+  })
+
   it('flags a title too long for LinkedIn, and cuts the mock there; X’s large card shows no title', async () => {
     const issues = await issuesOf('/preview/en/too-long')
     expect(issues.LinkedIn!.join()).toMatch(/title is 85 characters; LinkedIn .* at most 70/)

@@ -30,7 +30,7 @@ const remove = (path: string, bindings: Partial<Env> = {}) =>
   api.call(`/admin/articles/${path}`, { method: 'DELETE', headers: auth }, bindings)
 const homeTitles = async (lang: string) =>
   readPage((await api.get(`/${lang}/`)).body)
-    .all('.card h2 a')
+    .all('.front-latest :is(h2, h3) a')
     .map((a) => a.textContent)
 const source = (title: string, extra = '') =>
   `---\ntitle: ${title}\ndate: 2026-02-01\n${extra}---\n<p>${title} 본문</p>`
@@ -154,6 +154,22 @@ describe('the publishing API', () => {
     expect(page.status).toBe(200)
     expect(page.body).toContain('<h1>새 기사</h1>')
     expect(await homeTitles('ko')).toContain('새 기사')
+  })
+
+  it('puts a new story on its section’s page at once, whichever spelling of the section it uses', async () => {
+    const sectionTitles = async () =>
+      readPage((await api.get('/ko/category/news')).body)
+        .all('.card h2 a')
+        .map((a) => a.textContent)
+    expect(await sectionTitles()).not.toContain('속보 한 줄') // now cached
+    expect(
+      (await put('ko/breaking-line', source('속보 한 줄', 'categories: [뉴스]\n'))).status,
+    ).toBe(201)
+    expect(await sectionTitles()).toContain('속보 한 줄')
+    expect(
+      (await put('ko/breaking-line-2', source('속보 두 줄', 'categories: [NEWS]\n'))).status,
+    ).toBe(201)
+    expect(await sectionTitles()).toContain('속보 두 줄')
   })
 
   it('replaces a version so readers see the new one at once, never a mix, and reports both versions', async () => {

@@ -111,6 +111,38 @@ describe('an article page', () => {
     expect(p.meta('article:author')).toBe('https://news.example/authors/kim')
   })
 
+  it('keeps the standfirst to about three lines: a longer excerpt opens the body in body type', async () => {
+    const longExcerpt =
+      '김정은과 푸틴이 새로운 협정에 서명하며 군사 분야 협력을 추진하는 등 새로운 수준의 관계를 강조했다. '.repeat(
+        2,
+      )
+    await publishSource('ko/long-excerpt', article(`excerpt: ${longExcerpt}`))
+    const p = await page('/ko/long-excerpt')
+    expect(p.all('.story header .standfirst')).toHaveLength(0)
+    expect(p.all('.story .lede')[0]?.textContent).toBe(longExcerpt.trim())
+    await publishSource('ko/short-excerpt', article('excerpt: 세 줄을 넘지 않는 짧은 요약입니다.'))
+    const q = await page('/ko/short-excerpt')
+    expect(q.all('.story header .standfirst')[0]?.textContent).toBe(
+      '세 줄을 넘지 않는 짧은 요약입니다.',
+    )
+    expect(q.all('.story .lede')).toHaveLength(0)
+  })
+
+  it('shows its main picture once: the body’s copy of the hero goes, wherever it stands alone', async () => {
+    const body = [
+      '<p>첫 문단입니다.</p>',
+      '<p><img src="https://images.example.com/hero.jpg" alt="도심의 시민들"></p>',
+      '<p>둘째 문단에 <img src="https://images.example.com/inline.jpg" alt="작은 그림"> 이 있습니다.</p>',
+    ].join('\n')
+    await publishSource('ko/hero-once', article('date: 2024-06-19', body))
+    const p = await page('/ko/hero-once')
+    expect(p.all('.hero img')[0]?.getAttribute('src')).toBe('https://images.example.com/hero.jpg')
+    expect(p.all('.hero img')[0]?.getAttribute('alt')).toBe('도심의 시민들')
+    expect(p.all('.body img').map((img) => img.getAttribute('src'))).toEqual([
+      'https://images.example.com/inline.jpg',
+    ])
+  })
+
   it('lists its contents only when long, numbered by level', async () => {
     await publishSource('ko/long', article('date: 2024-06-19', long))
     const p = await page('/ko/long')

@@ -19,6 +19,12 @@ export const en: Messages = {
   nextPage: 'Next',
   pagination: 'Pages',
   noArticles: 'No articles yet.',
+  front: {
+    sections: 'Sections',
+    top: 'Top story',
+    more: 'More {section}',
+    bySection: 'By section',
+  },
   feed: 'Atom feed',
   search: {
     label: 'Search',

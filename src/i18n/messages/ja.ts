@@ -19,6 +19,12 @@ export const ja: Messages = {
   nextPage: '次へ',
   pagination: 'ページ移動',
   noArticles: 'まだ記事がありません。',
+  front: {
+    sections: 'セクション',
+    top: 'トップ記事',
+    more: '{section}をもっと見る',
+    bySection: 'セクション別',
+  },
   feed: 'Atomフィード',
   search: {
     label: '検索',

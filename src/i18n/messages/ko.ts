@@ -19,6 +19,12 @@ export const ko: Messages = {
   nextPage: '다음',
   pagination: '쪽 이동',
   noArticles: '아직 기사가 없습니다.',
+  front: {
+    sections: '섹션',
+    top: '주요 기사',
+    more: '{section} 더 보기',
+    bySection: '섹션별 기사',
+  },
   feed: 'Atom 피드',
   search: {
     label: '검색',
