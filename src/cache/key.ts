@@ -12,6 +12,8 @@ function paramsRead(pathname: string): readonly string[] {
   if (pathname === '/api/search' || pathname.endsWith('/search'))
     return ['lang', 'page', 'q', 'sort']
   if (pathname === '/healthz') return ['bytes']
+  // WordPress's own post addresses (`/?p=101`, `/?page_id=7`): an imported article's old link.
+  if (pathname === '/') return ['lang', 'p', 'page_id']
   // Every other page reads at most the language switcher's `?lang=`.
   return ['lang']
 }

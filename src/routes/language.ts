@@ -10,6 +10,7 @@ import { personalRedirect } from '../i18n/redirect'
 import { bestOf, visitorLanguages } from '../i18n/visitor'
 import { knownMiss, rememberMiss } from '../listing/misses'
 import { checkSlug } from '../source/keys'
+import { errorResponse } from '../render/error-response'
 import { oldAddress } from './old-address'
 
 export const languageRoutes = new Hono<AppEnv>()
@@ -25,11 +26,19 @@ export const languageRoutes = new Hono<AppEnv>()
     // One index lookup decides, and never a read of KV or R2: most such paths are no article's
     // (`/wp-login.php` and other scanners' guesses). A source put by hand and not indexed yet is
     // served at its /<lang>/<slug> address, and found here once the reconciler has indexed it.
-    const indexed = knownMiss(slug) ? [] : (await publishedVersions(c, slug)).map((v) => v.lang)
-    const lang = bestOf(c, indexed)
+    const missing = () =>
+      errorResponse(c, new AppError('ARTICLE_NOT_FOUND', `no article ${slug} in any language`))
+    if (knownMiss(slug)) return missing()
+    const lang = bestOf(
+      c,
+      (await publishedVersions(c, slug)).map((v) => v.lang),
+    )
     if (!lang) {
+      // An imported site's old address (`/about/`) is the one other thing such a path may be.
+      const moved = await oldAddress(c)
+      if (moved) return moved
       rememberMiss(slug)
-      throw new AppError('ARTICLE_NOT_FOUND', `no article ${slug} in any language`)
+      return missing()
     }
     return personalRedirect(c, `/${lang}/${encodeURIComponent(slug)}`)
   })

@@ -33,7 +33,8 @@ const source = (title: string, category: string, tag: string) =>
 
 const titlesOn = async (site: ReturnType<typeof client>, path: string) =>
   readPage((await site.get(path)).body)
-    .all('.card h2 a')
+    // Listing cards, or the front page's lead and latest stories.
+    .all('.card h2 a, .front-latest :is(h2, h3) a')
     .map((a) => a.textContent)
 
 /** The Cron Trigger firing on a site whose BASE_URL is `origin` (so it purges that origin's pages). */

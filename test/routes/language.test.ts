@@ -91,7 +91,7 @@ function counting<T extends object>(binding: T, calls: string[], name: string): 
 }
 
 describe('a path that is no article’s (a scanner’s /wp-login.php)', () => {
-  it('is answered from one index lookup, never reads KV or R2, and is not looked up again for a while', async () => {
+  it('is answered from the index alone (the article, then old addresses), never reads KV or R2, and is not looked up again for a while', async () => {
     const calls: string[] = []
     const bindings = {
       ARTICLES_KV: counting(env.ARTICLES_KV, calls, 'kv'),
@@ -102,7 +102,7 @@ describe('a path that is no article’s (a scanner’s /wp-login.php)', () => {
     const first = await call('/wp-login.php', { 'accept-language': 'en' })
     expect(first.status).toBe(404)
     const queries = calls.filter((c) => /\.(all|first|run|raw)$/.test(c) || c === 'd1.batch')
-    expect(queries).toEqual(['d1.all'])
+    expect(queries).toEqual(['d1.all', 'd1.first'])
     expect(calls.filter((c) => /^(kv|r2)\./.test(c))).toEqual([])
     // Asked again, by anyone: the answer is remembered, nothing is read.
     calls.length = 0
