@@ -39,18 +39,17 @@ export interface IndexRow {
 export const labelKey = (name: string, lang: string) =>
   name.normalize('NFC').toLocaleLowerCase(lang)
 
+/** What a row records besides the article itself: which stored version, where, since when. */
+export interface RowFacts {
+  sourceSha256: string
+  store: StoreName
+  firstSeen: string
+  fileName?: string
+  origin: string
+}
+
 /** The row for an article; `origin` is the one it was built for, and on-site images are kept relative to it. */
-export function indexRow(
-  article: ArticleHead,
-  text: string,
-  facts: {
-    sourceSha256: string
-    store: StoreName
-    firstSeen: string
-    fileName?: string
-    origin: string
-  },
-): IndexRow {
+export function indexRow(article: ArticleHead, text: string, facts: RowFacts): IndexRow {
   const image = article.image && {
     url: article.image.url.startsWith(`${facts.origin}/`)
       ? article.image.url.slice(facts.origin.length)
@@ -104,4 +103,29 @@ export function labelsOf(
     }
   }
   return labels
+}
+
+/**
+ * The listings an indexed row is in, from its JSON label columns. A column that does not decode (a
+ * row written by hand) lists nothing rather than stopping whoever reads it.
+ */
+export function rowLabels(row: {
+  lang: string
+  categories: string
+  tags: string
+}): { lang: string; kind: 'category' | 'tag'; key: string }[] {
+  return labelsOf({
+    lang: row.lang,
+    categories: labelList(row.categories),
+    tags: labelList(row.tags),
+  }).map(({ kind, key }) => ({ lang: row.lang, kind, key }))
+}
+
+function labelList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.map(String) : []
+  } catch {
+    return []
+  }
 }

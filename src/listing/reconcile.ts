@@ -15,7 +15,7 @@ import type { StoreName } from '../source/driver'
 import { articleKey, checkSlug, splitArticleKey } from '../source/keys'
 import type { StoredEntry, WritableStore } from '../source/store'
 import type { Db } from './db'
-import { labelsOf } from './entry'
+import { rowLabels } from './entry'
 import { linkedTo } from './around'
 import { unindexArticle } from './write'
 import { heldVersions } from './scheduled'
@@ -189,13 +189,7 @@ export async function reconcile(
               indexes: [lang],
               labels: [],
             })
-            report.labels.push(
-              ...labelsOf({
-                lang,
-                categories: parseList(row.categories),
-                tags: parseList(row.tags),
-              }).map(({ kind, key }) => ({ lang, kind, key })),
-            )
+            report.labels.push(...rowLabels({ ...row, lang }))
           } catch (error) {
             fail(report, { key: articleKey(lang, row.slug), store: name, now }, error)
           }
@@ -337,15 +331,6 @@ function refusedSlug(slug: string): string | undefined {
 async function heldEarlier(earlier: WritableStore[], key: string): Promise<boolean> {
   for (const store of earlier) if (await store.stat(key)) return true
   return false
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.map(String) : []
-  } catch {
-    return []
-  }
 }
 
 /** Reads one source and hands it to the writer, which derives, indexes or schedules, and records it. */

@@ -9,17 +9,36 @@ export interface ScheduledRow {
   source_sha256: string
 }
 
-export function recordScheduled(db: Db, row: ScheduledRow): Promise<unknown> {
-  return db
-    .prepare(
-      'INSERT OR REPLACE INTO scheduled (lang, slug, live_ms, store, source_sha256) VALUES (?, ?, ?, ?, ?)',
-    )
-    .bind(row.lang, row.slug, row.live_ms, row.store, row.source_sha256)
-    .run()
-}
-
 export function clearScheduled(db: Db, lang: string, slug: string): Promise<unknown> {
   return db.prepare('DELETE FROM scheduled WHERE lang = ? AND slug = ?').bind(lang, slug).run()
+}
+
+/**
+ * A batch's schedule in one round trip: `held` recorded, `cleared` (written and not held back)
+ * taken off, the latter in one statement however many there are.
+ */
+export async function updateSchedule(
+  db: Db,
+  held: ScheduledRow[],
+  cleared: { lang: string; slug: string }[],
+): Promise<void> {
+  const statements = held.map((row) =>
+    db
+      .prepare(
+        'INSERT OR REPLACE INTO scheduled (lang, slug, live_ms, store, source_sha256) VALUES (?, ?, ?, ?, ?)',
+      )
+      .bind(row.lang, row.slug, row.live_ms, row.store, row.source_sha256),
+  )
+  if (cleared.length)
+    statements.push(
+      db
+        .prepare(
+          `DELETE FROM scheduled WHERE (lang, slug) IN
+             (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?1))`,
+        )
+        .bind(JSON.stringify(cleared.map((k) => [k.lang, k.slug]))),
+    )
+  if (statements.length) await db.batch(statements)
 }
 
 /** The articles whose time has come, oldest first. */

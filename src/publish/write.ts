@@ -17,10 +17,10 @@ import type { SiteConfig } from '../config'
 import { AppError, StorageError } from '../errors'
 import { linkedTo } from '../listing/around'
 import type { Db } from '../listing/db'
-import { indexRow, labelsOf, type IndexRow } from '../listing/entry'
+import { indexRow, labelsOf, rowLabels, type IndexRow, type RowFacts } from '../listing/entry'
 import { indexedRows, type IndexedRow } from '../listing/read'
 import { indexArticles, unindexArticles } from '../listing/write'
-import { clearScheduled, recordScheduled } from '../listing/scheduled'
+import { updateSchedule } from '../listing/scheduled'
 import { enqueueChanged } from '../notify/queue'
 import { buildArticle } from '../pipeline'
 import type { Article } from '../schema/article'
@@ -30,7 +30,6 @@ import {
   sha256Hex,
   type SourceFile,
   type SourceMetadata,
-  type StoreName,
   type WritableStore,
 } from '../source/store'
 import { foundDates, metadataFor } from './dates'
@@ -268,18 +267,17 @@ async function writeChunk(
   }
 
   // The schedule follows the index: held back is recorded for the cron, anything else is not.
-  await Promise.all(
-    written.map((p) =>
-      p.held !== undefined && p.current
-        ? recordScheduled(db, {
-            lang: p.lang,
-            slug: p.slug,
-            live_ms: p.held,
-            store: (p.put?.store ?? target.stores[0]!.store).name,
-            source_sha256: p.current,
-          })
-        : clearScheduled(db, p.lang, p.slug),
-    ),
+  const held = written.filter((p) => p.held !== undefined && p.current)
+  await updateSchedule(
+    db,
+    held.map((p) => ({
+      lang: p.lang,
+      slug: p.slug,
+      live_ms: p.held!,
+      store: (p.put?.store ?? target.stores[0]!.store).name,
+      source_sha256: p.current!,
+    })),
+    written.filter((p) => !held.includes(p)),
   )
 
   const linkedAfter = await linkedOf(
@@ -298,7 +296,7 @@ async function writeChunk(
           ...(p.current && { current: p.current }),
           listed: p.row !== undefined,
           indexes: [p.lang],
-          labels: unique([...(before ? labelsOfRow(before) : []), ...p.after]),
+          labels: unique([...(before ? rowLabels(before) : []), ...p.after]),
           linked: [
             ...new Set([...(linkedBefore.get(p.key) ?? []), ...(linkedAfter.get(p.key) ?? [])]),
           ],
@@ -442,13 +440,7 @@ async function plan(
 function indexing(
   article: Article,
   now: Date,
-  facts: {
-    sourceSha256: string
-    store: StoreName
-    firstSeen: string
-    fileName?: string
-    origin: string
-  },
+  facts: RowFacts,
 ): Pick<Planned, 'row' | 'unindex' | 'after' | 'held'> {
   if (!article.published) return { unindex: true, after: [] }
   // A future date or an embargo: stored and validated now, in no listing until its time.
@@ -493,14 +485,6 @@ async function putBack(p: Planned) {
 async function linkedOf(db: Db, planned: Planned[]): Promise<Map<string, string[]>> {
   const linked = await Promise.all(planned.map((p) => linkedTo(db, p.lang, p.slug)))
   return new Map(planned.map((p, i) => [p.key, linked[i]!]))
-}
-
-function labelsOfRow(row: IndexedRow): Label[] {
-  return labelsOf({
-    lang: row.lang,
-    categories: JSON.parse(row.categories) as string[],
-    tags: JSON.parse(row.tags) as string[],
-  }).map(({ kind, key }) => ({ lang: row.lang, kind, key }))
 }
 
 const unique = (labels: Label[]) => [
