@@ -5,11 +5,13 @@ import { parse } from 'smol-toml'
 import { defineConfig } from 'vitest/config'
 import { buildOgWorker } from './scripts/lib/og-build.ts'
 
-/** `.yml` imports as text, as wrangler.toml's `rules` bundle them (content/sections.yml). */
-const ymlAsText = {
-  name: 'yml-as-text',
+/** `.yml` and `.css` import as text, as wrangler.toml's `rules` bundle them (sections.yml, the stylesheets). */
+const textModules = {
+  name: 'text-modules',
   transform: (code: string, id: string) =>
-    id.endsWith('.yml') ? { code: `export default ${JSON.stringify(code)}`, map: null } : undefined,
+    /\.(yml|css)$/.test(id)
+      ? { code: `export default ${JSON.stringify(code)}`, map: null }
+      : undefined,
 }
 
 export default defineConfig(async () => {
@@ -33,7 +35,7 @@ export default defineConfig(async () => {
         {
           // Inside workerd, against Miniflare's real KV, R2, D1 and Cache.
           plugins: [
-            ymlAsText,
+            textModules,
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {

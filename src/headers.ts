@@ -7,8 +7,7 @@ import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { SiteConfig } from './config'
 import type { AppEnv } from './env'
-import { previewStyles } from './render/preview-styles'
-import { styles } from './render/styles'
+import { previewStyles, styles } from './render/styles'
 
 const sha256 = (text: string) =>
   crypto.subtle

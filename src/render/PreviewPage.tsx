@@ -6,7 +6,7 @@ import { PLATFORMS, tagValues, type Platform, type PreviewIssue } from '../meta/
 import type { PageMeta } from '../meta/page'
 import { truncate } from '../meta/text'
 import { Layout } from './Layout'
-import { previewStyles } from './preview-styles'
+import { previewStyles } from './styles'
 
 /**
  * When the mock-ups were last compared with the platforms' own cards (X: an image with the domain
