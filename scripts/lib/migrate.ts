@@ -6,23 +6,19 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { unstable_splitSqlQuery as splitSqlQuery } from 'wrangler'
 
 export interface Migration {
   name: string
   statements: string[]
 }
 
-/** The committed migrations, in order, each split into statements (one per `;` at a line end). */
+/** The committed migrations, in order, each split into statements by wrangler's own splitter (the one `wrangler d1 migrations apply` uses). */
 export async function readMigrations(dir = 'migrations'): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort()
   return Promise.all(
     names.map(async (name) => {
-      const sql = (await readFile(join(dir, name), 'utf8')).replace(/\r\n?/g, '\n')
-      const statements = sql
-        .replace(/^\s*--.*$/gm, '')
-        .split(/;\s*\n/)
-        .map((s) => s.trim().replace(/;$/, ''))
-        .filter(Boolean)
+      const statements = splitSqlQuery(await readFile(join(dir, name), 'utf8'))
       return { name, statements }
     }),
   )
