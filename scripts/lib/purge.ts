@@ -5,6 +5,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import type { Change } from '../../src/publish/publish'
 import { changeTags } from '../../src/cache/tags'
+import type { PurgeResult } from '../../src/cache/purge'
 import { splitArticleKey } from '../../src/source/keys'
 
 export const DEV_TOKEN_FILE = '.wrangler/dev-admin-token'
@@ -83,16 +84,6 @@ export async function purgeAfterPush(
   }
 }
 
-/** What the Worker's purge answered (src/cache/purge.ts PurgeResult). */
-export interface PurgeAnswer {
-  via: 'workers-cache' | 'cache-api'
-  tags: string[]
-  deleted?: number
-  errors: string[]
-  /** Tags kept for the Cron Trigger to purge again. */
-  retrying?: number
-}
-
 /** Whether a fetch failed because nothing listens there (connection refused), not because it was slow. */
 function refused(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause
@@ -109,8 +100,8 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** One truthful line: what was purged where, and what was not. */
-function describe(answer: PurgeAnswer): string {
+/** One truthful line: what the Worker's purge (src/cache/purge.ts) did where, and what it did not. */
+function describe(answer: PurgeResult): string {
   const done =
     answer.via === 'workers-cache'
       ? `${answer.tags.length} tag(s) purged from Workers Cache in every location`
@@ -124,7 +115,7 @@ export async function callPurge(
   origin: string,
   token: string,
   body: { tags: string[]; origins?: string[] },
-): Promise<PurgeAnswer> {
+): Promise<PurgeResult> {
   const res = await fetch(`${origin}/admin/cache/purge`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -132,7 +123,7 @@ export async function callPurge(
     signal: AbortSignal.timeout(10_000),
   })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  return await res.json<PurgeAnswer>()
+  return await res.json<PurgeResult>()
 }
 
 /** A running Worker a live save can publish through, and the origins its pages are cached under. */
