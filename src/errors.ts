@@ -116,6 +116,26 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * The one storage deadline (STORAGE_TIMEOUT_MS) for KV, R2 and D1 alike: a store that does not
+ * answer within `ms` is failing, so the reader gets stale-or-503 instead of a hung request.
+ */
+export function withTimeout<T>(
+  work: Promise<T>,
+  deadline: { ms: number | undefined; store: string; what: string },
+): Promise<T> {
+  const { ms, store, what } = deadline
+  if (!ms) return work
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new StorageError(store, `no answer for ${what} within ${ms} ms`)),
+      ms,
+    )
+  })
+  return Promise.race([work, timeout]).finally(() => timer !== undefined && clearTimeout(timer))
+}
+
 /** The one test for "storage is failing", used by the cache (serve stale) and the error page (503). */
 export const isStorageFailure = (error: unknown): error is StorageError =>
   error instanceof StorageError

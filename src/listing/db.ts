@@ -3,7 +3,7 @@
  * StorageError like a failing KV or R2: the cache can stand in, or the reader gets a 503.
  */
 import type { SiteConfig } from '../config'
-import { StorageError } from '../errors'
+import { StorageError, withTimeout } from '../errors'
 
 /** What the index code needs of a D1 database or a D1 session. */
 export type Db = Pick<D1Database, 'prepare' | 'batch'>
@@ -33,18 +33,8 @@ export function query<T>(
   config: Pick<SiteConfig, 'storageTimeoutMs'>,
   what: string,
 ): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new StorageError('d1', `no answer for ${what} within ${config.storageTimeoutMs} ms`),
-        ),
-      config.storageTimeoutMs,
-    )
-  })
   const failed = work.catch((cause: unknown) => {
     throw new StorageError('d1', `${what} failed: ${(cause as Error).message}`, { cause })
   })
-  return Promise.race([failed, timeout]).finally(() => timer !== undefined && clearTimeout(timer))
+  return withTimeout(failed, { ms: config.storageTimeoutMs, store: 'd1', what })
 }

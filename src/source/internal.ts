@@ -2,8 +2,7 @@
  * Values the site derives and keeps beside the sources (under `_/`, which no article key can reach):
  * raw bytes with string metadata, no size limit or hashing — they are written only by this code.
  */
-import { StorageError } from '../errors'
-import { withTimeout } from './store'
+import { StorageError, withTimeout } from '../errors'
 import type { Driver } from './driver'
 import { INTERNAL_PREFIX } from './keys'
 
@@ -38,7 +37,9 @@ export function internalStore(
         const value = await driver.get(key(name))
         return value && { bytes: await value.body(), metadata: value.metadata }
       }
-      return withTimeout(read(), timeoutMs, driver.name, key(name)).catch(fail('reading', name))
+      return withTimeout(read(), { ms: timeoutMs, store: driver.name, what: key(name) }).catch(
+        fail('reading', name),
+      )
     },
     put: (name, bytes, metadata = {}) =>
       driver.put(key(name), bytes, metadata, 'application/json').catch(fail('writing', name)),

@@ -3,7 +3,7 @@
  * (stored SHA-256 against the bytes) and encodes the metadata content:push and the publishing API
  * write. Backends (kv.ts, r2.ts) only move bytes.
  */
-import { AppError, StorageError } from '../errors'
+import { AppError, StorageError, withTimeout } from '../errors'
 import type { SourceFormat } from '../schema/article'
 import type { Driver, StoreName } from './driver'
 import { articleKey } from './keys'
@@ -144,7 +144,11 @@ export function sourceStore(driver: Driver, options: StoreOptions): WritableStor
           recorded: meta.sha256 !== undefined,
         }
       }
-      return withTimeout(read().catch(fail('reading', key)), options.timeoutMs, driver.name, key)
+      return withTimeout(read().catch(fail('reading', key)), {
+        ms: options.timeoutMs,
+        store: driver.name,
+        what: key,
+      })
     },
     async stat(key) {
       const head = await driver.head(key).catch(fail('reading', key))
@@ -229,23 +233,6 @@ export function chainStores(stores: SourceStore[]): SourceStore {
       return null
     },
   }
-}
-
-export function withTimeout<T>(
-  work: Promise<T>,
-  ms: number | undefined,
-  store: StoreName,
-  key: string,
-): Promise<T> {
-  if (!ms) return work
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StorageError(store, `no answer for ${key} within ${ms} ms`)),
-      ms,
-    )
-  })
-  return Promise.race([work, timeout]).finally(() => timer !== undefined && clearTimeout(timer))
 }
 
 const IMAGE_FIELDS = ['imageUrl', 'imageWidth', 'imageHeight', 'imageType'] as const
