@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { fill, messages } from '../i18n'
 import { internalOf } from '../source'
-import { checkSlug } from '../source/keys'
+import { articleAddress, articleKey } from '../source/keys'
 import { escapeText } from '../transform/serialize'
 import { readFailure, type SaveFailure } from './failures'
 
@@ -20,11 +20,13 @@ export const devTools: MiddlewareHandler<AppEnv> = async (c, next) => {
   // HEAD too (Hono answers it with the GET's response, body dropped): both get the same headers.
   if (!c.env.DEV_TOOLS || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return
   if (!c.res.headers.get('content-type')?.startsWith('text/html')) return
-  const key = articleKey(c.req.path, c.get('config').languages)
-  if (!key) return
-  const failure = await readFailure(internalOf(c.env, 'kv'), key).catch(() => null)
+  const address = articleAddress(c.req.path, c.get('config').languages)
+  if (!address) return
+  const { lang, slug } = address
+  const failure = await readFailure(internalOf(c.env, 'kv'), articleKey(lang, slug)).catch(
+    () => null,
+  )
   if (!failure && c.res.status !== 200) return
-  const [lang, slug] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)]
   const link = `<p style="${BOX};background:#eef3f8;color:#1b1d21"><a href="/preview/${lang}/${encodeURIComponent(slug)}">${escapeText(messages(lang).preview.devLink)}</a></p>`
   let article = false // only an article page (not the search page, say) gets the inspector link
   const rewritten = new HTMLRewriter()
@@ -60,15 +62,4 @@ function banner(failure: SaveFailure, lang: string): string {
     `<pre style="white-space:pre-wrap;margin:.5rem 0;font-size:.85rem">${escapeText(failure.message)}</pre>` +
     `${escapeText(failure.previousServed ? t.devOlder : t.devNotServed)}</div>`
   )
-}
-
-/** `/ko/my-story` → `ko/my-story`; other addresses (listings, feeds, the inspector) → undefined. */
-function articleKey(path: string, languages: string[]): string | undefined {
-  const m = /^\/([^/]+)\/([^/]+)$/.exec(path)
-  if (!m || !languages.includes(m[1]!)) return undefined
-  try {
-    return `${m[1]}/${checkSlug(decodeURIComponent(m[2]!))}`
-  } catch {
-    return undefined
-  }
 }

@@ -7,6 +7,7 @@ import { preferenceOrder } from '../i18n/negotiate'
 import { visitorChoice } from '../i18n/visitor'
 import { ErrorPage } from './ErrorPage'
 import { toHtmlSync } from './to-html'
+import { addressLanguage } from '../source/keys'
 import { indexDb } from '../listing/db'
 import { newest, toEntry } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
@@ -18,7 +19,7 @@ import type { IndexEntry } from '../schema/listing'
 export async function errorResponse(c: Context<AppEnv>, error: AppError): Promise<Response> {
   const config = c.get('config') ?? siteConfig(c.env)
   // The page's language from its address; without one, the visitor's (so the answer varies by them).
-  const fromPath = pathLanguage(c.req.path, config.languages)
+  const fromPath = addressLanguage(c.req.path, config.languages)
   const lang =
     fromPath ?? preferenceOrder(visitorChoice(c), config.languages, config.defaultLang)[0]!
   const text = messages(lang).errors[error.code]
@@ -58,12 +59,6 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
     error.status,
     headers,
   )
-}
-
-/** The language a path is in: `/ko/…`, `/api/articles/ko/…` or `/og/ko/…`. */
-function pathLanguage(path: string, languages: string[]): string | undefined {
-  const segment = path.replace(/^\/(api\/articles|og)\//, '/').split('/')[1]
-  return segment && languages.includes(segment) ? segment : undefined
 }
 
 /** The few newest articles, or none when the index cannot say quickly (an error page must not fail). */

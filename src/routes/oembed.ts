@@ -9,7 +9,7 @@ import { OEMBED_HEIGHTS, OEMBED_WIDTHS } from '../cache/tags'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
-import { checkSlug } from '../source/keys'
+import { articleAddress } from '../source/keys'
 import { publishedVersions, requireArticle } from '../articles/load'
 import { authorsOf } from '../listing/read'
 
@@ -45,13 +45,7 @@ function articleOf(c: AppContext, url: string): { lang: string; slug: string } |
     return undefined
   }
   if (parsed.origin !== c.get('baseUrl')) return undefined
-  const [, lang, slug, ...rest] = parsed.pathname.split('/')
-  if (!lang || !slug || rest.length || !c.get('config').languages.includes(lang)) return undefined
-  try {
-    return { lang, slug: checkSlug(decodeURIComponent(slug)) }
-  } catch {
-    return undefined
-  }
+  return articleAddress(parsed.pathname, c.get('config').languages)
 }
 
 /** What a card shows, from the index (one query), or from the article when the index does not know it yet. */

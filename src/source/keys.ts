@@ -46,3 +46,26 @@ export function splitArticleKey(key: string): { lang: string; slug: string } {
 
 /** An article key: `<lang>/<slug>`, the slug without slashes. */
 export const ARTICLE_KEY = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\/[^/]+$/
+
+/**
+ * The one reading of a page address: `/ko/putin-kim-pact` → its language and slug (percent-decoded,
+ * checked); listings, feeds, other sites' paths and bad slugs → undefined.
+ */
+export function articleAddress(
+  path: string,
+  languages: readonly string[],
+): { lang: string; slug: string } | undefined {
+  const [, lang, slug, ...rest] = path.split('/')
+  if (!lang || !slug || rest.length || !languages.includes(lang)) return undefined
+  try {
+    return { lang, slug: checkSlug(decodeURIComponent(slug)) }
+  } catch {
+    return undefined
+  }
+}
+
+/** The site language a path is in: `/ko/…`, `/api/articles/ko/…` or `/og/ko/…`; else undefined. */
+export function addressLanguage(path: string, languages: readonly string[]): string | undefined {
+  const segment = path.replace(/^\/(api\/articles|og)\//, '/').split('/')[1]
+  return segment && languages.includes(segment) ? segment : undefined
+}
