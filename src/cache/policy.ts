@@ -45,11 +45,39 @@ export function storedCacheControl(policy: CachePolicy, status: number): string 
   return `public, s-maxage=${keep}`
 }
 
+/**
+ * Every fixed cache lifetime, in seconds, in one table (the ones an operator tunes are settings:
+ * CACHE_*_SECONDS in config.ts).
+ */
+export const SECONDS = {
+  /** A year: the conventional "forever" for a versioned URL. */
+  year: 31_536_000,
+  /** Search results: one entry per query anyone can make up, changed by every publish. */
+  search: 60,
+  /** Browsers, which no purge reaches, when the Cache API (one data centre) caches: re-ask soon. */
+  browserCacheApi: 10,
+  /** Browsers under Workers Cache (purged everywhere at once): a minute, then the ETag. */
+  browserWorkersCache: 60,
+  /** A page made while the stores disagreed (KV still propagating): seconds at the edge. */
+  volatile: 5,
+  /** A 404 at the Workers Cache edge, at least (scanners' paths). */
+  notFoundEdge: 600,
+  /** How long the edge may serve a stale page while it renders a new one, at most. */
+  staleWhileRevalidate: 3_600,
+  /** Fixed answers that rarely change: old-address redirects, robots.txt, the IndexNow key file. */
+  fixed: 3_600,
+  /** The permanent redirect to a page's one address (`/KO/x/` → `/ko/x`). */
+  canonicalRedirect: 86_400,
+} as const
+
 /** A year: the conventional "forever" for a versioned URL. */
-export const YEAR_SECONDS = 31_536_000
+export const YEAR_SECONDS = SECONDS.year
 
 /** For a response whose URL changes whenever it does (a versioned share card). */
 export const IMMUTABLE = `public, max-age=${YEAR_SECONDS}, immutable`
+
+/** For a fixed answer (robots.txt, a redirect from an old address, the IndexNow key file). */
+export const FIXED = `public, max-age=${SECONDS.fixed}`
 
 /**
  * What browsers and any shared cache downstream are told: browsers revalidate soon (cheap, with the
@@ -63,7 +91,7 @@ export function clientCacheControl(
   if (status === 404) return `public, max-age=${policy.notFoundSeconds}`
   if (status !== 200) return 'private, no-store'
   if (lifetime === 'immutable') return IMMUTABLE
-  const browser = Math.min(10, policy.freshSeconds)
+  const browser = Math.min(SECONDS.browserCacheApi, policy.freshSeconds)
   return (
     `public, max-age=${browser}, s-maxage=${policy.freshSeconds}, ` +
     `stale-while-revalidate=${policy.revalidateSeconds}, stale-if-error=${policy.errorSeconds}`
@@ -121,17 +149,18 @@ export function workersCacheHeaders(
   if (status === 200 && lifetime === 'immutable' && !volatile)
     return { 'cache-control': IMMUTABLE, 'cloudflare-cdn-cache-control': `max-age=${YEAR_SECONDS}` }
   const edge = volatile
-    ? 5
+    ? SECONDS.volatile
     : lifetime === 'search'
-      ? 60
+      ? SECONDS.search
       : status === 404
-        ? Math.max(policy.notFoundSeconds, 600)
+        ? Math.max(policy.notFoundSeconds, SECONDS.notFoundEdge)
         : policy.edgeSeconds
-  const browser = status === 404 ? policy.notFoundSeconds : Math.min(60, edge)
+  const browser =
+    status === 404 ? policy.notFoundSeconds : Math.min(SECONDS.browserWorkersCache, edge)
   // Search results are one entry per query anyone can make up: kept a minute, no longer.
   const stale =
     status === 200 && !volatile && lifetime !== 'search'
-      ? `, stale-while-revalidate=${Math.min(edge, 3600)}, stale-if-error=${policy.errorSeconds}`
+      ? `, stale-while-revalidate=${Math.min(edge, SECONDS.staleWhileRevalidate)}, stale-if-error=${policy.errorSeconds}`
       : ', stale-if-error=0'
   return {
     'cache-control': `public, max-age=${browser}`,

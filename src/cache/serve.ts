@@ -23,6 +23,7 @@ import {
   RENDERED_AT,
   storedCacheControl,
   workersCacheHeaders,
+  SECONDS,
   YEAR_SECONDS,
   type CachePolicy,
   type CacheState,
@@ -111,9 +112,6 @@ function conditional(c: AppContext, response: Response): Response {
   return new Response(null, { status: 304, headers })
 }
 
-/** Search results change with every publish and are many: kept a minute at most. */
-const SEARCH_SECONDS = 60
-
 /** Header carrying the version a cached copy is of (a share card's); ours, never sent out. */
 const VERSION = 'x-cached-version'
 
@@ -126,7 +124,7 @@ function lifetimePolicy(site: SiteConfig['cache'], lifetime: Lifetime): CachePol
       // One entry per query a visitor can make up: kept a minute, never a day as a stand-in.
       return {
         ...site,
-        freshSeconds: Math.min(site.freshSeconds, SEARCH_SECONDS),
+        freshSeconds: Math.min(site.freshSeconds, SECONDS.search),
         revalidateSeconds: 0,
         errorSeconds: 0,
       }

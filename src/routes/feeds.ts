@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { timed } from '../timing'
 import { fromIndex } from '../articles/load'
 import { rebase, toArticle } from '../articles/derived'
-import { etagFor, fingerprint } from '../cache/policy'
+import { etagFor, fingerprint, FIXED } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -237,6 +237,4 @@ export const feedRoutes = new Hono<AppEnv>()
       )
     }),
   )
-  .get('/robots.txt', (c) =>
-    c.text(robotsTxt(c.get('baseUrl')), 200, { 'Cache-Control': 'public, max-age=3600' }),
-  )
+  .get('/robots.txt', (c) => c.text(robotsTxt(c.get('baseUrl')), 200, { 'Cache-Control': FIXED }))

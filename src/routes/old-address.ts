@@ -3,6 +3,7 @@
  * one D1 lookup, then a permanent redirect. A failing lookup leaves the 404 as it was.
  */
 import type { AppContext } from '../env'
+import { FIXED } from '../cache/policy'
 import { indexDb } from '../listing/db'
 import { findRedirect } from '../listing/redirects'
 
@@ -14,7 +15,7 @@ export async function oldAddress(c: AppContext): Promise<Response | undefined> {
     if (!target) return undefined
     return new Response(null, {
       status: 301,
-      headers: { Location: target, 'Cache-Control': 'public, max-age=3600' },
+      headers: { Location: target, 'Cache-Control': FIXED },
     })
   } catch {
     return undefined

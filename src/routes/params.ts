@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
 import { checkSlug } from '../source/keys'
+import { SECONDS } from '../cache/policy'
 
 /** `:lang` must be one of LANGUAGES; anything else is a 404 on every route, readers' and publishers' alike. */
 export const servedLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -30,6 +31,6 @@ export const canonicalPath: MiddlewareHandler<AppEnv> = async (c, next) => {
   const tail = rest.length > 1 ? rest.join('/').replace(/\/+$/, '') : (rest[0] ?? '')
   const canonical = `/${lang}/${tail}`
   if (canonical === url.pathname) return next()
-  c.header('Cache-Control', 'public, max-age=86400')
+  c.header('Cache-Control', `public, max-age=${SECONDS.canonicalRedirect}`)
   return c.redirect(`${canonical}${url.search}`, 301)
 }
