@@ -558,7 +558,7 @@ function queries(): Query[] {
     list.push({
       name: `${text} (${order})`,
       group: 'search',
-      call: () => (db) => search(db, CONFIG, LANG, text, 1, order),
+      call: () => (db) => search(db, CONFIG, { lang: LANG, text, page: 1, order }),
     })
   return list
 }

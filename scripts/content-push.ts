@@ -220,7 +220,10 @@ async function applyPlan(
       const file = byKey.get(key)!
       const metadata = plan.metadata.get(key)!
       const article = measured.has(key)
-        ? validateSource(file.bytes, key, file.path, file.format, metadata, config)
+        ? validateSource(
+            { bytes: file.bytes, key, fileName: file.path, format: file.format, metadata },
+            config,
+          )
         : checked.articles.get(key)!
       return {
         kind: 'publish',
@@ -247,7 +250,8 @@ async function applyPlan(
     )
   }
   const written = await storage.write(changes, changes.length > 200 ? progressLine(log) : undefined)
-  if (written.tags.length) await purgeAfterPush(purge, written.tags, config.devPort, log)
+  if (written.tags.length)
+    await purgeAfterPush(purge, written.tags, { devPort: config.devPort, log })
   const failed = new Set(written.failed.map((f) => f.key))
   result.deleted = plan.removed.filter((key) => !failed.has(key))
   result.unwritten = written.failed.map((f) => ({

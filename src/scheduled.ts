@@ -68,7 +68,7 @@ async function reconcileAndPurge(run: {
   purge: (tags: string[]) => Promise<object>
 }): Promise<void> {
   const { env, db, config, now, purge } = run
-  const report = await reconcile(env, db, config, undefined, now)
+  const report = await reconcile(env, db, config, { now })
   const keys = [...report.indexed, ...report.removed]
   if (!keys.length && !report.failures.length && !report.refused.length) return
   logLine('reconciled', report)

@@ -112,7 +112,10 @@ export function checkFile(
   checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const file: ContentFile = { path, key, format: formatOf(path) ?? 'html', bytes, sha256 }
-  const article = validateSource(bytes, key, path, file.format, metadataOf(file), config)
+  const article = validateSource(
+    { bytes, key, fileName: path, format: file.format, metadata: metadataOf(file) },
+    config,
+  )
   const issues: FileIssue[] = []
   if (article.published) {
     // Judged as the deployed site will serve it (or some public https site, without BASE_URL).

@@ -33,10 +33,14 @@ export function purgeTarget(options: {
 export async function purgeAfterPush(
   target: PurgeTarget | 'local',
   tags: string[],
-  devPort: number,
-  log: (line: string) => void,
-  cacheDir = '.wrangler/state/v3/cache',
+  options: {
+    devPort: number
+    log: (line: string) => void
+    /** The dev server's cache on disk, cleared when no server is running. */
+    cacheDir?: string
+  },
 ): Promise<void> {
+  const { devPort, log, cacheDir = '.wrangler/state/v3/cache' } = options
   if (target === 'local') {
     const token = await readFile(DEV_TOKEN_FILE, 'utf8').catch(() => undefined)
     const origins = [`http://localhost:${devPort}`, `http://127.0.0.1:${devPort}`]
@@ -162,25 +166,33 @@ export async function publishThroughServer(
   file: { path: string; key: string; bytes: Uint8Array },
   baseUrl: string,
 ): Promise<Change | null> {
-  const answer = await throughServer(server, 'PUT', file.key, baseUrl, {
-    query: `?file=${encodeURIComponent(file.path)}`,
-    type: file.path.endsWith('.html') ? 'text/html' : 'text/markdown',
-    body: file.bytes,
+  const answer = await throughServer(server, {
+    method: 'PUT',
+    key: file.key,
+    baseUrl,
+    source: {
+      query: `?file=${encodeURIComponent(file.path)}`,
+      type: file.path.endsWith('.html') ? 'text/html' : 'text/markdown',
+      body: file.bytes,
+    },
   })
   return answer?.change ?? null
 }
 
 /** The same for a deleted file (DELETE /admin/articles/…); `change` is null when nothing was stored. */
 export const unpublishThroughServer = (server: DevServer, key: string, baseUrl: string) =>
-  throughServer(server, 'DELETE', key, baseUrl)
+  throughServer(server, { method: 'DELETE', key, baseUrl })
 
 async function throughServer(
   server: DevServer,
-  method: 'PUT' | 'DELETE',
-  key: string,
-  baseUrl: string,
-  source?: { query: string; type: string; body: Uint8Array },
+  request: {
+    method: 'PUT' | 'DELETE'
+    key: string
+    baseUrl: string
+    source?: { query: string; type: string; body: Uint8Array }
+  },
 ): Promise<{ change: Change | null } | null> {
+  const { method, key, baseUrl, source } = request
   const { lang, slug } = splitArticleKey(key)
   const url = `${server.origin}/admin/articles/${lang}/${encodeURIComponent(slug)}${source?.query ?? ''}`
   const res = await fetch(url, {

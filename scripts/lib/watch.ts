@@ -108,7 +108,8 @@ export async function watchContent(
 
   /** Drops the pages a change made stale (the writer says which). */
   const purgeTags = async (tags: string[]) => {
-    if (purge !== false) await purgeAfterPush(purge, tags, config.devPort, () => {})
+    if (purge !== false)
+      await purgeAfterPush(purge, tags, { devPort: config.devPort, log: () => {} })
   }
 
   /** Removes an article through this process's own writer, and purges what it leaves. */

@@ -78,9 +78,9 @@ export async function reconcile(
   env: Env,
   db: Db,
   config: SiteConfig,
-  budget: Partial<ReconcileBudget> = DEFAULT_BUDGET,
-  now = new Date(),
+  options: { budget?: Partial<ReconcileBudget>; now?: Date } = {},
 ): Promise<ReconcileReport> {
+  const { budget = DEFAULT_BUDGET, now = new Date() } = options
   const report: ReconcileReport = {
     indexed: [],
     removed: [],
@@ -163,7 +163,7 @@ export async function reconcile(
           if (failure) retries--
           else builds--
           try {
-            await reindex(env, db, config, name, entry, now, report)
+            await reindex({ env, db, config, now, report }, name, entry)
             if (failure) await forget(db, name, lang, slug)
           } catch (error) {
             const reason = fail(report, { key: entry.key, store: name, now }, error)
@@ -335,14 +335,11 @@ async function heldEarlier(earlier: WritableStore[], key: string): Promise<boole
 
 /** Reads one source and hands it to the writer, which derives, indexes or schedules, and records it. */
 async function reindex(
-  env: Env,
-  db: Db,
-  config: SiteConfig,
+  run: { env: Env; db: Db; config: SiteConfig; now: Date; report: ReconcileReport },
   name: StoreName,
   entry: StoredEntry,
-  now: Date,
-  report: ReconcileReport,
 ) {
+  const { env, db, config, now, report } = run
   const store = backend(env, config, name)
   const source = await store.get(entry.key)
   if (!source) return

@@ -33,12 +33,16 @@ export const BEST_WINDOW = 1_000
 export async function search(
   db: Db,
   config: Pick<SiteConfig, 'storageTimeoutMs'>,
-  lang: string,
-  text: string,
-  page: number,
-  order: SearchOrder,
-  window = BEST_WINDOW,
+  asked: {
+    lang: string
+    text: string
+    page: number
+    order: SearchOrder
+    /** How many of the newest matches "best first" ranks (BEST_WINDOW). */
+    window?: number
+  },
 ): Promise<SearchResults> {
+  const { lang, text, page, order, window = BEST_WINDOW } = asked
   const match = searchQuery(text, lang)
   if (!match || page < 1 || page > MAX_SEARCH_PAGE) return { items: [], page, more: false }
   // Newest first reads the index backwards by search id (which grows with the publication date) and

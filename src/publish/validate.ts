@@ -7,13 +7,18 @@ import { checkSourceSize, type SourceMetadata } from '../source/store'
 
 /** Checks a source as the read path will build it; the article, or an AppError naming file, key and line. */
 export function validateSource(
-  bytes: Uint8Array,
-  key: string,
-  fileName: string,
-  format: SourceFormat,
-  metadata: SourceMetadata,
+  source: {
+    bytes: Uint8Array
+    /** `<lang>/<slug>`. */
+    key: string
+    /** Named in every error. */
+    fileName: string
+    format: SourceFormat
+    metadata: SourceMetadata
+  },
   config: SiteConfig,
 ): Article {
+  const { bytes, key, fileName, format, metadata } = source
   checkSourceSize(bytes.byteLength, config.maxSourceBytes, fileName)
   return buildArticle(
     {

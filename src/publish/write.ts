@@ -342,7 +342,16 @@ async function plan(
       // Validate before any write: a refused update leaves the previous version served.
       const article =
         change.checked?.article ??
-        validateSource(change.bytes, key, change.fileName, metadata.format!, metadata, config)
+        validateSource(
+          {
+            bytes: change.bytes,
+            key,
+            fileName: change.fileName,
+            format: metadata.format!,
+            metadata,
+          },
+          config,
+        )
       return {
         ...base,
         fileName: change.fileName,

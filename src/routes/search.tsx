@@ -40,7 +40,7 @@ export const searchRoutes = new Hono<AppEnv>()
       { kind: 'search', json: true, lang, query, order, page },
       async () => {
         const results = query
-          ? await search(indexDb(c.env, 'near'), config, lang, query, page, order)
+          ? await search(indexDb(c.env, 'near'), config, { lang, text: query, page, order })
           : { items: [], page, more: false }
         const base = c.get('baseUrl')
         const body = JSON.stringify({
@@ -77,7 +77,7 @@ export const searchRoutes = new Hono<AppEnv>()
           ? await timed(
               c,
               'storage',
-              search(indexDb(c.env, 'near'), config, lang, query, page, order),
+              search(indexDb(c.env, 'near'), config, { lang, text: query, page, order }),
             )
           : { items: [], page, more: false }
         const html = `<!DOCTYPE html>${await toHtml(<SearchPage lang={lang} siteName={config.siteName} origin={c.get('baseUrl')} timeZone={config.timeZone} query={query} order={order} results={results} languages={config.languages} />)}`

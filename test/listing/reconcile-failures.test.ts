@@ -32,7 +32,7 @@ describe('one bad key', () => {
     })
     await env.ARTICLES_KV.put('en/c-after', article('After them'))
     const now = new Date('2024-06-01T00:00:00Z')
-    const report = await reconcile(env, db, only('en'), undefined, now)
+    const report = await reconcile(env, db, only('en'), { now })
     expect(await slugs('en')).toEqual(['b-far-future', 'c-after'])
     expect(report.failures).toEqual([
       {
@@ -60,17 +60,20 @@ describe('sources that fail every time', () => {
     const config = { ...only('ja'), sources: ['r2' as const] }
     const budget = { pages: 5, builds: 5, retries: 2 }
     const t0 = new Date('2024-06-01T00:00:00Z')
-    const first = await reconcile(env, db, config, budget, t0)
+    const first = await reconcile(env, db, config, { budget, now: t0 })
     expect(first.failures).toHaveLength(5)
     expect(await slugs('ja')).toEqual([])
     // The next run: the failing five wait for their backoff, and the good one gets the budget.
-    const second = await reconcile(env, db, config, budget, new Date(t0.getTime() + 60_000))
+    const second = await reconcile(env, db, config, {
+      budget,
+      now: new Date(t0.getTime() + 60_000),
+    })
     expect(second.deferred).toBe(5)
     expect(second.failures).toHaveLength(0)
     expect(await slugs('ja')).toEqual(['zz-good'])
     // After the backoff they are tried again, two a run (the retry budget), and wait twice as long.
     const later = new Date(t0.getTime() + RETRY_BASE_MS + 1)
-    const third = await reconcile(env, db, config, budget, later)
+    const third = await reconcile(env, db, config, { budget, now: later })
     expect(third.failures).toHaveLength(2)
     const attempts = (
       await env.ARTICLES_DB.prepare(

@@ -137,10 +137,10 @@ describe('the reconciler', () => {
       )
     const db = indexDb(env)
     const config = { ...siteConfig(env), languages: ['ja'], sources: ['kv' as const] }
-    const first = await reconcile(env, db, config, { pages: 5, builds: 10 })
+    const first = await reconcile(env, db, config, { budget: { pages: 5, builds: 10 } })
     expect(first.indexed.length).toBe(10)
-    await reconcile(env, db, config, { pages: 5, builds: 10 })
-    await reconcile(env, db, config, { pages: 5, builds: 10 })
+    await reconcile(env, db, config, { budget: { pages: 5, builds: 10 } })
+    await reconcile(env, db, config, { budget: { pages: 5, builds: 10 } })
     expect((await indexed('ja')).filter((r) => r.slug.startsWith('batch-'))).toHaveLength(25)
   })
 })

@@ -117,7 +117,11 @@ describe('search', () => {
     const db = indexDb(env)
     const best = async (window?: number) =>
       (
-        await search(db, { storageTimeoutMs: 3000 }, 'ko', '수로 탐사', 1, 'best', window)
+        await search(
+          db,
+          { storageTimeoutMs: 3000 },
+          { lang: 'ko', text: '수로 탐사', page: 1, order: 'best', window },
+        )
       ).items.map((i) => i.slug)
     // The title match ranks first; with a window of one, only the newer match is ranked at all.
     expect(await best()).toEqual(['window-title', 'window-body'])

@@ -45,14 +45,14 @@ describe('purging after a local push', () => {
     const port = await devServer(503)
     await writeFile(DEV_TOKEN_FILE, 'token')
     const lines: string[] = []
-    await purgeAfterPush('local', ['a:ko/x'], port, (line) => lines.push(line))
+    await purgeAfterPush('local', ['a:ko/x'], { devPort: port, log: (line) => lines.push(line) })
     expect(await cacheExists()).toBe(true)
     expect(lines.join('\n')).toMatch(/left alone/)
   })
 
   it('leaves them alone when a server without our token is running', async () => {
     const port = await devServer(200)
-    await purgeAfterPush('local', ['a:ko/x'], port, () => undefined)
+    await purgeAfterPush('local', ['a:ko/x'], { devPort: port, log: () => undefined })
     expect(await cacheExists()).toBe(true)
   })
 
@@ -60,7 +60,7 @@ describe('purging after a local push', () => {
     const port = await devServer(200)
     await new Promise((done) => server!.close(done))
     server = undefined
-    await purgeAfterPush('local', ['a:ko/x'], port, () => undefined)
+    await purgeAfterPush('local', ['a:ko/x'], { devPort: port, log: () => undefined })
     expect(await cacheExists()).toBe(false)
   })
 })
