@@ -7,8 +7,7 @@
  */
 import type { Driver, StoreName } from '../../src/source/driver'
 import { internalStore, type InternalStore } from '../../src/source/internal'
-import { kvDriver } from '../../src/source/kv'
-import { r2Driver } from '../../src/source/r2'
+import { storeDriver } from '../../src/source'
 import {
   listAll,
   sourceStore,
@@ -70,7 +69,7 @@ export async function openStorage(
   const proxy = local ? undefined : await platformProxy(options)
   const env = local?.env ?? proxy!.env
   const dispose = () => (local ? local.dispose() : proxy!.dispose())
-  const binding: Driver = name === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2)
+  const binding: Driver = storeDriver(env, name)
   // Remote KV: a batch's writes go in bulk requests (10,000 values each) rather than a call per key.
   const api =
     options.remote && name === 'kv'

@@ -9,8 +9,7 @@
 import { buildOrigin } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { internalStore } from '../source/internal'
-import { kvDriver } from '../source/kv'
-import { r2Driver } from '../source/r2'
+import { storeDriver } from '../source'
 import { sourceStore, type StoreName } from '../source/store'
 import { writeArticles, type ArticleChange, type Change } from './write'
 
@@ -37,7 +36,7 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { store, config, changes } = await request.json<BatchRequest>()
-    const driver = store === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2)
+    const driver = storeDriver(env, store)
     const result = await writeArticles({
       target: {
         // Files are size-checked before they are sent.

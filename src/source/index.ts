@@ -6,12 +6,15 @@ import { kvDriver } from './kv'
 import { r2Driver } from './r2'
 import { chainStores, sourceStore, type SourceStore, type WritableStore } from './store'
 
-const driver = (env: Env, name: StoreName): Driver =>
-  name === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2)
+/** The one place a store name becomes its driver (the Worker, the local push, the scripts). */
+export const storeDriver = (
+  env: Pick<Env, 'ARTICLES_KV' | 'ARTICLES_R2'>,
+  name: StoreName,
+): Driver => (name === 'kv' ? kvDriver(env.ARTICLES_KV) : r2Driver(env.ARTICLES_R2))
 
 /** One configured backend, with the site's size limit and read timeout. */
 export function backend(env: Env, config: SiteConfig, name: StoreName): WritableStore {
-  return sourceStore(driver(env, name), {
+  return sourceStore(storeDriver(env, name), {
     maxBytes: config.maxSourceBytes,
     timeoutMs: config.storageTimeoutMs,
   })
@@ -27,4 +30,4 @@ export const readSources = (env: Env, config: SiteConfig): SourceStore =>
 
 /** The site's own data beside the sources of one store (derived articles live with their source). */
 export const internalOf = (env: Env, name: StoreName, timeoutMs?: number): InternalStore =>
-  internalStore(driver(env, name), timeoutMs, env.DERIVED_KEY)
+  internalStore(storeDriver(env, name), timeoutMs, env.DERIVED_KEY)
