@@ -6,8 +6,7 @@
  */
 import type { SiteConfig } from '../config'
 import type { Author } from '../schema/article'
-import type { IndexEntry } from '../schema/listing'
-import type { StoreName } from '../source/driver'
+import type { ArticleRow, IndexEntry } from '../schema/listing'
 import { query, type Db } from './db'
 import { labelKey } from './entry'
 
@@ -22,29 +21,8 @@ export interface Page<T> {
   total: number
 }
 
-/** An article row as D1 returns it. */
-export interface ArticleRecord {
-  id: number
-  lang: string
-  slug: string
-  title: string
-  description: string
-  published_at: string
-  modified_at: string | null
-  sort_ms: number
-  image_url: string | null
-  image_alt: string | null
-  image_width: number | null
-  image_height: number | null
-  content_lang: string
-  categories: string
-  tags: string
-  authors: string
-  source_sha256: string
-  store: StoreName
-  file_name: string | null
-  first_seen: string
-}
+/** An article row as D1 returns it (declared once: ArticleRow). */
+export type ArticleRecord = ArticleRow
 
 /** A row as listings render it. */
 export function toEntry(record: ArticleRecord): IndexEntry {
@@ -359,13 +337,8 @@ export async function indexedRows(
   return found
 }
 
-/** The index's record of an article, as a writer needs it. */
-export interface IndexedRow {
-  lang: string
-  slug: string
-  source_sha256: string
-  first_seen: string
-  /** JSON arrays, as stored. */
-  categories: string
-  tags: string
-}
+/** The index's record of an article, as a writer needs it (categories and tags as stored JSON). */
+export type IndexedRow = Pick<
+  ArticleRow,
+  'lang' | 'slug' | 'source_sha256' | 'first_seen' | 'categories' | 'tags'
+>

@@ -14,6 +14,7 @@ import { backend, internalOf } from '../source'
 import type { StoreName } from '../source/driver'
 import { articleKey, checkSlug, splitArticleKey } from '../source/keys'
 import type { StoredEntry, WritableStore } from '../source/store'
+import type { ArticleRow } from '../schema/listing'
 import type { Db } from './db'
 import { rowLabels } from './entry'
 import { linkedTo } from './around'
@@ -65,14 +66,10 @@ export interface ReconcileReport {
   complete: boolean
 }
 
-interface IndexedRow {
-  slug: string
-  source_sha256: string
-  store: StoreName
-  first_seen: string
-  categories: string
-  tags: string
-}
+type IndexedRow = Pick<
+  ArticleRow,
+  'slug' | 'source_sha256' | 'store' | 'first_seen' | 'categories' | 'tags'
+>
 
 export async function reconcile(
   env: Env,

@@ -9,6 +9,7 @@
  * migrations/0020_day_counts.sql, whose triggers keep the day counts), so a write costs the same
  * whatever the article's date and however large the archive.
  */
+import { ARTICLE_COLUMNS, type ArticleRow } from '../schema/listing'
 import type { Db } from './db'
 import { labelsOf, type IndexRow } from './entry'
 import { pageStatements, removePage } from './pages'
@@ -21,47 +22,41 @@ const SEARCH_SLOTS = 65_536
 const CHUNK_ROWS = 100
 const CHUNK_CHARACTERS = 400_000
 
-/**
- * An article row's columns besides its place (lang, slug, sort_ms, search_id), in the one order the
- * writer and the index bench's bulk fill both use.
- */
-export const COLUMNS = [
-  'title',
-  'description',
-  'published_at',
-  'modified_at',
-  'image_url',
-  'image_alt',
-  'image_width',
-  'image_height',
-  'content_lang',
-  'categories',
-  'tags',
-  'authors',
-  'source_sha256',
-  'store',
-  'file_name',
-  'first_seen',
-] as const
+/** The columns that place a row (written by the statements themselves), not taken from the article. */
+const PLACE = ['id', 'lang', 'slug', 'sort_ms', 'search_id'] as const
+type Filled = Exclude<keyof ArticleRow, (typeof PLACE)[number]>
 
-export const columnValues = (row: IndexRow) => [
-  row.title,
-  row.description,
-  row.publishedAt,
-  row.modifiedAt ?? null,
-  row.image?.url ?? null,
-  row.image?.alt ?? null,
-  row.image?.width ?? null,
-  row.image?.height ?? null,
-  row.contentLang,
-  JSON.stringify(row.categories),
-  JSON.stringify(row.tags),
-  JSON.stringify(row.authors),
-  row.sourceSha256,
-  row.store,
-  row.fileName ?? null,
-  row.firstSeen,
-]
+/** What each of an article's own columns holds (ArticleRow in schema/listing.ts declares them). */
+const filled = (row: IndexRow): Record<Filled, string | number | null> => ({
+  title: row.title,
+  description: row.description,
+  published_at: row.publishedAt,
+  modified_at: row.modifiedAt ?? null,
+  image_url: row.image?.url ?? null,
+  image_alt: row.image?.alt ?? null,
+  image_width: row.image?.width ?? null,
+  image_height: row.image?.height ?? null,
+  content_lang: row.contentLang,
+  categories: JSON.stringify(row.categories),
+  tags: JSON.stringify(row.tags),
+  authors: JSON.stringify(row.authors),
+  source_sha256: row.sourceSha256,
+  store: row.store,
+  file_name: row.fileName ?? null,
+  first_seen: row.firstSeen,
+})
+
+/**
+ * An article row's columns besides its place, in the one order the writer and the index bench's
+ * bulk fill both use, and their values in that order.
+ */
+export const COLUMNS = ARTICLE_COLUMNS.filter(
+  (column): column is Filled => !(PLACE as readonly string[]).includes(column),
+)
+export const columnValues = (row: IndexRow) => {
+  const values = filled(row)
+  return COLUMNS.map((column) => values[column])
+}
 
 /** Element `i` of a JSON array row from json_each. */
 const at = (alias: string, i: number) => `json_extract(${alias}.value, '$[${i}]')`

@@ -5,6 +5,8 @@
  */
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import * as z from 'zod'
+import { ArticleRow } from '../../src/schema/listing'
 
 const db = env.ARTICLES_DB
 let next = 1_000_000
@@ -33,6 +35,24 @@ async function plan(sql: string, ...values: unknown[]) {
 }
 
 describe('the migrations', () => {
+  it('build the articles table the code declares (ArticleRow): same columns, types and nullability', async () => {
+    const { results } = await db
+      .prepare('SELECT name, type, "notnull" AS required, pk FROM pragma_table_info(?)')
+      .bind('articles')
+      .all<{ name: string; type: string; required: number; pk: number }>()
+    const built = Object.fromEntries(
+      results.map((c) => [c.name, { type: c.type, nullable: c.required === 0 && c.pk === 0 }]),
+    )
+    const declared = Object.fromEntries(
+      Object.entries(ArticleRow.shape).map(([name, schema]) => {
+        const nullable = schema instanceof z.ZodNullable
+        const inner = nullable ? schema.unwrap() : schema
+        return [name, { type: inner instanceof z.ZodNumber ? 'INTEGER' : 'TEXT', nullable }]
+      }),
+    )
+    expect(built).toEqual(declared)
+  })
+
   it('keep one row per language version of a slug', async () => {
     await insertArticle('ko', 'schema-one')
     await insertArticle('en', 'schema-one') // another language: its own row
