@@ -121,7 +121,8 @@ export function rowLabels(row: {
   }).map(({ kind, key }) => ({ lang: row.lang, kind, key }))
 }
 
-function labelList(json: string): string[] {
+/** A label column (`categories`, `tags`: a JSON array as stored) as its labels; damaged → none. */
+export function labelList(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)
     return Array.isArray(value) ? value.map(String) : []

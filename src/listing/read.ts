@@ -8,7 +8,7 @@ import type { SiteConfig } from '../config'
 import type { Author } from '../schema/article'
 import type { ArticleRow, IndexEntry } from '../schema/listing'
 import { query, type Db } from './db'
-import { labelKey } from './entry'
+import { labelKey, labelList } from './entry'
 
 export const PAGE_SIZE = 12
 
@@ -40,8 +40,8 @@ export function toEntry(record: ArticleRecord): IndexEntry {
         ...(record.image_height && { height: record.image_height }),
       },
     }),
-    categories: JSON.parse(record.categories) as string[],
-    tags: JSON.parse(record.tags) as string[],
+    categories: labelList(record.categories),
+    tags: labelList(record.tags),
     contentLang: record.content_lang,
     translations: [],
   }

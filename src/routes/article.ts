@@ -15,6 +15,7 @@ import { toArticle, type StoredArticle } from '../articles/derived'
 import type { Translation } from '../schema/article'
 import { around, type Around } from '../listing/around'
 import { indexDb } from '../listing/db'
+import { labelList } from '../listing/entry'
 import { log } from '../log'
 import { timed } from '../timing'
 import { articleParams, servedLanguage } from './params'
@@ -67,7 +68,7 @@ async function neighbours(c: AppContext, lang: string, slug: string, section: st
   }
 }
 
-const sectionOf = (categories: string) => (JSON.parse(categories) as string[])[0]
+const sectionOf = (categories: string) => labelList(categories)[0]
 
 /** An article variant through the cache; a missing article is a (cached) 404. */
 function serveArticle(variant: ArticleVariant) {

@@ -11,6 +11,7 @@ import { publishedVersions } from '../articles/load'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
+import { labelList } from '../listing/entry'
 import type { ArticleRecord } from '../listing/read'
 import { CARD, CARD_VERSION, cardUrl, cardVersion } from '../meta/share-image'
 import { checkSlug } from '../source/keys'
@@ -56,7 +57,7 @@ async function drawCard(c: AppContext, record: ArticleRecord): Promise<ArrayBuff
   if (!og) throw new AppError('SHARE_IMAGE_UNAVAILABLE', 'no OG service binding')
   const request = cardRequestUrl({
     title: record.title,
-    section: (JSON.parse(record.categories) as string[])[0],
+    section: labelList(record.categories)[0],
     date: record.published_at,
     site: c.get('config').siteName,
     lang: cardLang(record.content_lang),
