@@ -415,6 +415,43 @@ describe('npm run new', () => {
     expect(live.modified).toBeUndefined()
   }, 60_000)
 
+  it('under npm start, is dated by the save that publishes it, not by its draft saves', async () => {
+    // No server at the address (npm start still starting): the watcher stores each save itself.
+    const watcher = await watchContent({
+      dir: ws.content,
+      persistTo: ws.state,
+      purge: { origin: 'http://127.0.0.1:9', token: 'unused-token-0123' },
+      log: () => {},
+      debounceMs: 30,
+    })
+    const created = watcher.published('ko/drafted-live.md')
+    const path = await createArticle({ dir: ws.content, lang: 'ko', slug: 'drafted-live' })
+    await created
+    const draft = await readFile(path, 'utf8')
+    const saved = async (text: string) => {
+      const handled = watcher.published('ko/drafted-live.md')
+      await writeFile(path, text)
+      await handled
+    }
+    let before: number
+    try {
+      await saved(draft.replace('여기에', '초안: 여기에'))
+      await saved(draft.replace('여기에', '고친 초안: 여기에'))
+      before = Date.now()
+      await saved(draft.replace('published: false\n', ''))
+    } finally {
+      await watcher.close()
+    }
+    const storage = await openStorage('kv', await readSiteConfig(), {
+      remote: false,
+      persistTo: ws.state,
+    })
+    const stored = (await storage.list()).get('ko/drafted-live')
+    await storage.close()
+    expect(Date.parse(stored!.metadata.firstUploaded!)).toBeGreaterThanOrEqual(before)
+    expect(stored!.metadata.modified).toBeUndefined()
+  }, 60_000)
+
   it('prints the file and the address, without loading wrangler (the command fails if it does)', async () => {
     const { stdout } = await run(
       'node',
