@@ -4,10 +4,11 @@
  * itself; only what the index holds, so never a draft, a scheduled or an unpublished article, and
  * only in the page's language.
  *
- * Bounded: the candidates are the newest few rows of each of the article's labels (at most
- * MAX_LABELS of them), each a seek and a short backwards read on the labels' date index; only those
- * are scored. So the query reads at most MAX_LABELS × CANDIDATES label rows and as many article
- * rows, whatever the archive's size.
+ * Bounded: the candidates are the newest few rows of each of the article's labels (every spelling
+ * of its section, which sections.yml bounds, and at most MAX_TAGS tags), each a seek and a short
+ * backwards read on the labels' date index; only those are scored. So the query reads at most
+ * (spellings + MAX_TAGS) × CANDIDATES label rows and as many article rows, whatever the archive's
+ * size.
  *
  * The page carries the cache tag of every label it read (see `relatedLabels`): any publish,
  * retitle or unpublish of an article that could be in the block is a change in one of those
@@ -21,8 +22,10 @@ import { labelKey } from './entry'
 export const RELATED = 4
 /** Rows read per label: the newest of each, where the best-scored almost always are. */
 export const CANDIDATES = 30
-/** Labels read at most: the section's spellings first, then the first tags. */
-export const MAX_LABELS = 10
+/** Tags read at most (the first ones the article lists). */
+export const MAX_TAGS = 8
+/** An article's own labels read at most, when they come from the index (`OWN_LABELS`). */
+const MAX_OWN_LABELS = 10
 
 /**
  * The listings an article's related block reads, as listing keys: every spelling of its section (its
@@ -34,16 +37,16 @@ export function relatedLabels(options: {
   sectionKeys: string[]
   tags: string[]
 }): Label[] {
-  const labels = [
-    ...options.sectionKeys.map((key) => ({ kind: 'category' as const, key })),
-    ...options.tags.map((tag) => ({ kind: 'tag' as const, key: labelKey(tag, options.lang) })),
+  const tags = [...new Set(options.tags.map((tag) => labelKey(tag, options.lang)))]
+  return [
+    ...[...new Set(options.sectionKeys)].map((key) => ({ kind: 'category' as const, key })),
+    ...tags.slice(0, MAX_TAGS).map((key) => ({ kind: 'tag' as const, key })),
   ]
-  return [...new Map(labels.map((l) => [`${l.kind}:${l.key}`, l])).values()].slice(0, MAX_LABELS)
 }
 
 /** The labels an article has in the index, for when the page's own are not at hand (purging). */
 export const OWN_LABELS = `SELECT kind, key FROM labels
-  WHERE article_id = (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2) LIMIT ${MAX_LABELS}`
+  WHERE article_id = (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2) LIMIT ${MAX_OWN_LABELS}`
 
 /** The labels given as a JSON list of [kind, key] in ?3. */
 export const GIVEN_LABELS = `SELECT json_extract(value, '$[0]') AS kind, json_extract(value, '$[1]') AS key FROM json_each(?3)`
