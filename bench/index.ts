@@ -23,7 +23,8 @@ import type { PlatformProxy } from 'wrangler'
 import { migrate, readMigrations } from '../scripts/lib/migrate'
 import { platformProxy } from '../scripts/lib/wrangler'
 import type { Db } from '../src/listing/db'
-import { labelsOf, type IndexRow } from '../src/listing/entry'
+import { labelKey, labelsOf, type IndexRow } from '../src/listing/entry'
+import { relatedLabels } from '../src/listing/related'
 import { around, linkedTo, type Around } from '../src/listing/around'
 import {
   byRank,
@@ -352,6 +353,8 @@ interface Section {
   slug: string
   name: string
   size: number
+  /** The article's own tags, which its related block reads with its section. */
+  tags: string[]
 }
 
 /** One database opened through one engine. */
@@ -439,7 +442,15 @@ function queries(): Query[] {
     counts(db, CONFIG, LANGUAGES).then(() =>
       byRank(db, CONFIG, LANG, from, from + SITEMAP_LIMIT - LANGUAGES.length - 1),
     )
-  const aroundOf = (s: Section) => (db: Db) => around(db, CONFIG, LANG, s.slug, s.name)
+  // As an article page reads it: its section and its tags (src/routes/article.ts).
+  const aroundOf = (s: Section) => (db: Db) =>
+    around(
+      db,
+      CONFIG,
+      LANG,
+      s.slug,
+      relatedLabels({ lang: LANG, sectionKeys: [labelKey(s.name, LANG)], tags: s.tags }),
+    )
   const list: Query[] = [
     {
       name: 'SELECT 1 (the round-trip floor)',
@@ -698,14 +709,14 @@ async function factsOf(db: Db, n: number, where: string): Promise<Facts> {
     // The newest article whose first category is this one (the page's section).
     const { results } = await db
       .prepare(
-        `SELECT a.slug, a.categories FROM labels l JOIN articles a ON a.id = l.article_id
+        `SELECT a.slug, a.categories, a.tags FROM labels l JOIN articles a ON a.id = l.article_id
          WHERE l.lang = ?1 AND l.kind = 'category' AND l.key = ?2 ORDER BY l.sort_ms DESC LIMIT 100`,
       )
       .bind(LANG, s.key)
-      .all<{ slug: string; categories: string }>()
+      .all<{ slug: string; categories: string; tags: string }>()
     const own = results.find((r) => (JSON.parse(r.categories) as string[])[0] === s.name)
     if (!own) throw new Error(`${where}: no article has ${s.name} as its section`)
-    return { slug: own.slug, name: s.name, size: s.size }
+    return { slug: own.slug, name: s.name, size: s.size, tags: JSON.parse(own.tags) as string[] }
   }
   const ids = Array.from({ length: 500 }, (_, i) => 1 + Math.floor((i * n) / 500))
   const indexed = await db

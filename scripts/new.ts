@@ -2,7 +2,8 @@
  * npm run new -- <lang> <slug> [--author "이름"]
  *
  * Creates content/<lang>/<slug>.md as a draft (`published: false`: stored, never served) with the
- * front matter filled in: a title to replace, today's date and time in the site's time zone, the
+ * front matter filled in: a title to replace, no publication date (the article is dated when it goes
+ * live; a commented `date:` line shows the format, in the site's time zone, for another time), the
  * language, the author (from --author, else the ARTICLE_AUTHOR setting, else asked for in a terminal;
  * left as a commented line when none is given). Prints the file and the address it will have. Refuses to overwrite, including a file
  * that would have the same URL (`2024-06-19-<slug>.html`). Loads only the settings, not wrangler.
@@ -82,7 +83,10 @@ export async function createArticle(options: {
   const byline = author
     ? `author: ${JSON.stringify(author)}`
     : '# author: 이름 (the byline; or set ARTICLE_AUTHOR, or npm run new -- --author)'
-  const source = `---\ntitle: ${JSON.stringify(text.title)}\ndate: ${localTimestamp(options.now ?? new Date(), config.timeZone)}\nlang: ${options.lang}\n${byline}\ncategories: []\ntags: []\n# A draft: stored, not served. Delete the next line to publish.\npublished: false\n---\n\n${text.body}\n`
+  // No `date`: an article is published when it goes live, not when its draft was made. The
+  // commented line shows the format for an author who wants another time (or to schedule it).
+  const dateHint = `# Dated when it goes live. For another time (or to schedule it), uncomment and set:\n# date: ${localTimestamp(options.now ?? new Date(), config.timeZone)}`
+  const source = `---\ntitle: ${JSON.stringify(text.title)}\n${dateHint}\nlang: ${options.lang}\n${byline}\ncategories: []\ntags: []\n# A draft: stored, not served. Delete the next line to publish.\npublished: false\n---\n\n${text.body}\n`
   await writeFile(path, source, { flag: 'wx' }) // wx: fail rather than overwrite, even in a race
   return path
 }
@@ -102,7 +106,7 @@ if (isMain(import.meta.url)) {
   })()
   if (args.values.help) {
     console.log(
-      `${usage}\n  Creates content/<lang>/<slug>.md as a draft (published: false) and prints its address.`,
+      `${usage}\n  Creates content/<lang>/<slug>.md as a draft (published: false) and prints its address.\n  It is dated when it goes live, unless you write a date.`,
     )
     process.exit(0)
   }

@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
 import { clearFailure, recordFailure } from '../../src/dev/failures'
 import { formatOf } from '../../src/parse/body'
+import { settledMetadata } from '../../src/publish/dates'
 import type { StoredEntry } from '../../src/source/store'
 import { publishFile, push, type PushOptions } from '../content-push'
 import { readSiteConfig } from './config'
@@ -141,7 +142,12 @@ export async function watchContent(
       const unchanged =
         previous?.metadata.sha256 === built.file.sha256 && previous.metadata.fileName === path
       if (!unchanged) {
-        const metadata = metadataFor(built.file, previous, now)
+        // As the writer stores it: a draft never live keeps no first upload (src/publish/dates.ts).
+        const metadata = settledMetadata(
+          metadataFor(built.file, previous, now),
+          isLive(built.article, new Date(now)),
+          previous?.metadata,
+        )
         const server = await devServerOf(purge, config.devPort)
         const published =
           server && (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))

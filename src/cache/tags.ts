@@ -11,7 +11,17 @@ import { RENDERER_VERSION } from '../pipeline'
 import { fingerprint } from './policy'
 
 export type Cached =
-  | { kind: 'article'; variant: 'html' | 'json'; lang: string; slug: string }
+  | {
+      kind: 'article'
+      variant: 'html' | 'json'
+      lang: string
+      slug: string
+      /**
+       * The listings the page's related block was read from (listing/related.ts): a publish,
+       * retitle or unpublish in any of them may change the block, and purges the page.
+       */
+      related?: Label[]
+    }
   | { kind: 'oembed'; lang: string; slug: string; width: number; height: number }
   /** A share card. Its key has no version, so purging the article reaches every version's copy. */
   | { kind: 'card'; lang: string; slug: string; version: string }
@@ -82,7 +92,13 @@ export const tag = {
 export function tagsOf(cached: Cached): string[] {
   switch (cached.kind) {
     case 'article':
-      return [tag.article(cached.lang, cached.slug), tag.slug(cached.slug)]
+      return [
+        ...new Set([
+          tag.article(cached.lang, cached.slug),
+          tag.slug(cached.slug),
+          ...(cached.related ?? []).map((label) => tag.label(cached.lang, label)),
+        ]),
+      ]
     case 'oembed':
     case 'card':
       return [tag.article(cached.lang, cached.slug)]

@@ -49,6 +49,8 @@ export interface Messages {
   /** Around an article and in the site's footer; `{section}` is filled in. */
   reader: {
     moreFrom: string
+    /** The article page's related-articles block. */
+    related: string
     previousArticle: string
     nextArticle: string
     readIn: string

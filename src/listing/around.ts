@@ -1,26 +1,26 @@
 /**
- * An article's neighbourhood in the index, for its page's footer: the previous and next article in
- * its language (by publication), and a few earlier ones from its section (first category). Each is
- * a seek on a date index from the article's own time, read with a LIMIT: never a scan of the
- * language or the section, however large.
+ * An article's neighbourhood in the index, for its page's footer, in one batch: the previous and next
+ * article in its language (by publication), each a seek on a date index from the article's own time
+ * read with a LIMIT, never a scan of the language however large; and its related articles
+ * (related.ts), from the newest few of each of its labels.
  *
- * The same relation read backwards says whose pages show an article (`linkedTo`), so a publish can
- * purge exactly those: its two neighbours and the next few of each of its sections.
+ * Whose pages show an article (`linkedTo`), so a publish can purge them: its two neighbours, found
+ * the same way read backwards. Related blocks are purged by their labels' cache tags, which article
+ * pages carry (cache/tags.ts); `linkedTo` adds the article's own related articles, the pages most
+ * likely to show it back, for the in-Worker cache, which cannot purge by tag.
  */
+import type { Label } from '../cache/tags'
 import type { SiteConfig } from '../config'
 import type { IndexEntry } from '../schema/listing'
 import { query, type Db } from './db'
-import { labelKey } from './entry'
 import { toEntry, type ArticleRecord } from './read'
-
-/** Earlier articles from the same section shown under an article. */
-export const RELATED = 4
+import { CANDIDATES, OWN_LABELS, RELATED, relatedSql, relatedStatement } from './related'
 
 export interface Around {
   /** The article published just before this one, and just after. */
   previous?: IndexEntry
   next?: IndexEntry
-  /** Earlier articles of its section, newest first, without `previous`. */
+  /** Related articles (same tags, same section), best first. */
   related: IndexEntry[]
 }
 
@@ -58,7 +58,8 @@ export async function around(
   config: Config,
   lang: string,
   slug: string,
-  section: string | undefined,
+  /** The listings its related block reads (related.ts relatedLabels). */
+  labels: Label[],
 ): Promise<Around> {
   const neighbours = db
     .prepare(
@@ -66,15 +67,11 @@ export async function around(
        UNION ALL ${nextTo('articles', 'lang = ?1', 'newer', '1 AS side, articles.*', '1')}`,
     )
     .bind(lang, slug)
-  const earlier = db
-    .prepare(
-      `SELECT a.* FROM (${nextTo('labels', "lang = ?1 AND kind = 'category' AND key = ?3", 'older', 'article_id, sort_ms, slug', '?4')}) AS l
-       JOIN articles AS a ON a.id = l.article_id
-       ORDER BY l.sort_ms DESC, l.slug ASC LIMIT ?4`,
-    )
-    .bind(lang, slug, section ? labelKey(section, lang) : '', RELATED + 1)
   const [near, same] = await query(
-    db.batch<ArticleRecord & { side?: number }>([neighbours, earlier]),
+    db.batch<ArticleRecord & { side?: number }>([
+      neighbours,
+      relatedStatement(db, lang, slug, labels),
+    ]),
     config,
     "an article's neighbours",
   )
@@ -85,17 +82,14 @@ export async function around(
   return {
     ...(previous && { previous: toEntry(previous) }),
     ...(next && { next: toEntry(next) }),
-    related: same!.results
-      .filter((r) => r.slug !== previous?.slug)
-      .slice(0, RELATED)
-      .map(toEntry),
+    related: same!.results.map(toEntry),
   }
 }
 
 /**
- * The slugs (same language) whose pages show this article in their footer, as `around` reads them:
- * its two neighbours, and the next few articles of each of its categories (the pages that list it
- * among their section's earlier articles). A few more than needed, never fewer.
+ * The slugs (same language) whose pages show this article in their footer: its two neighbours,
+ * exactly, and the articles its own related block shows (sharing its labels, they are the likeliest
+ * to show it). Related blocks elsewhere are reached by tag (every article page carries its labels').
  */
 export async function linkedTo(
   db: Db,
@@ -109,20 +103,13 @@ export async function linkedTo(
        UNION ALL ${nextTo('articles', 'lang = ?1', 'newer', 'slug', '1')}`,
     )
     .bind(lang, slug)
-  // Per category of the article (a handful), the next rows of that category: correlated, bounded.
-  const later = (sameMs: boolean) =>
-    `SELECT l.slug FROM labels AS mine JOIN labels AS l ON l.rowid IN (
-       SELECT rowid FROM labels WHERE lang = mine.lang AND kind = mine.kind AND key = mine.key
-         AND ${sameMs ? 'sort_ms = mine.sort_ms AND slug < mine.slug' : 'sort_ms > mine.sort_ms'}
-       ORDER BY sort_ms ASC, slug DESC LIMIT ?3)
-     WHERE mine.article_id = (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2) AND mine.kind = 'category'`
-  const inSection = db
-    .prepare(`${later(true)} UNION ALL ${later(false)}`)
-    .bind(lang, slug, RELATED + 1)
-  const [near, same] = await query(
-    db.batch<{ slug: string }>([neighbours, inSection]),
+  const related = db
+    .prepare(relatedSql(OWN_LABELS, 'a.slug'))
+    .bind(lang, slug, null, CANDIDATES, RELATED)
+  const [near, shown] = await query(
+    db.batch<{ slug: string }>([neighbours, related]),
     config,
     'the articles showing an article',
   )
-  return [...new Set([...near!.results, ...same!.results].map((r) => r.slug))]
+  return [...new Set([...near!.results, ...shown!.results].map((r) => r.slug))]
 }

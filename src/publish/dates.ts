@@ -1,8 +1,11 @@
 /**
  * The one rule for an article's dates, whichever way it arrives. `firstUploaded` (the index's
- * `first_seen`) is its first sighting and never moves; `modified` moves only when content different
- * from the previous version's arrives: a re-upload, a rename or a re-read is not an update a reader
- * needs to hear about.
+ * `first_seen`, and the publication time of an article that writes no `date`) is the upload of its
+ * first version readers could see, and never moves after that: a draft, or a version held back by
+ * its date or embargo, of an article that has never been live keeps none (`settledMetadata`), so
+ * the draft's creation is not its publication. `modified` moves only when content different from the
+ * previous version's arrives after the article first went live: a re-upload, a rename, a re-read or
+ * an edit made while it was a draft or scheduled is not an update a reader needs to hear about.
  */
 import { formatOf } from '../parse/body'
 import { metadataDate, type SourceFile, type SourceMetadata } from '../source/store'
@@ -14,18 +17,41 @@ export const metadataFor = (
   now: Date,
   previous?: SourceMetadata,
 ): SourceMetadata => {
-  const changed = previous?.sha256 !== undefined && previous.sha256 !== sha256
   // Hand-edited metadata may hold anything: a date that does not parse is as good as none.
-  const modified = changed ? now.toISOString() : metadataDate(previous?.modified)?.toISOString()
+  const firstLive = metadataDate(previous?.firstUploaded)
+  const changed = previous?.sha256 !== undefined && previous.sha256 !== sha256
+  // Only an article that has been live can be updated: before that, every edit is the first version.
+  const modified = firstLive
+    ? changed
+      ? now.toISOString()
+      : metadataDate(previous?.modified)?.toISOString()
+    : undefined
   return {
     fileName,
     format: formatOf(fileName) ?? 'html',
     sha256,
     uploaded: now.toISOString(),
-    firstUploaded: metadataDate(previous?.firstUploaded)?.toISOString() ?? now.toISOString(),
+    firstUploaded: firstLive?.toISOString() ?? now.toISOString(),
     ...(modified && { modified }),
     ...(previous?.image && { image: previous.image }),
   }
+}
+
+/**
+ * What a version is stored with once it is known whether readers see it (`live`: published, and its
+ * date and embargo passed). A version nobody sees, of an article never live before (no first upload
+ * in `previous`), keeps no first upload and no update: its first live version's upload will be its
+ * publication time. The article built with the unsettled metadata is the same (a draft is not served;
+ * a held-back article's time is its own `date` or embargo, never an upload).
+ */
+export function settledMetadata(
+  metadata: SourceMetadata,
+  live: boolean,
+  previous: SourceMetadata | undefined,
+): SourceMetadata {
+  if (live || metadataDate(previous?.firstUploaded)) return metadata
+  const { firstUploaded: _notYet, modified: _never, ...rest } = metadata
+  return rest
 }
 
 /**

@@ -32,7 +32,7 @@ import {
   type SourceMetadata,
   type WritableStore,
 } from '../source/store'
-import { foundDates, metadataFor } from './dates'
+import { foundDates, metadataFor, settledMetadata } from './dates'
 import { isLive, liveAt } from './schedule'
 import { validateSource } from './validate'
 
@@ -352,10 +352,16 @@ async function plan(
           },
           config,
         )
+      // A draft or held-back version of an article never live is not its publication (dates.ts).
+      const stored = settledMetadata(
+        metadata,
+        isLive(article, options.clock ?? now),
+        previous?.metadata,
+      )
       return {
         ...base,
         fileName: change.fileName,
-        put: { store, bytes: change.bytes, metadata },
+        put: { store, bytes: change.bytes, metadata: stored },
         ...(previous && { previous: { bytes: previousBytes, metadata: previous.metadata } }),
         derived: { internal, stored: storedArticle(article, target.origin), sha256 },
         ...indexing(article, options.clock ?? now, {
@@ -402,20 +408,25 @@ async function plan(
       const firstSeen = dates.firstUploaded.toISOString()
       // A source put by hand is recorded with its hash and dates, once: later reads and reconciler
       // runs then know it, and a later change to it is a real update.
+      // A draft nobody has seen live is recorded without a first upload, as a publisher's would be.
       const record: Planned['put'] = source.recorded
         ? undefined
         : {
             store: s.store,
             bytes: new Uint8Array(source.bytes),
-            metadata: {
-              ...(source.fileName && { fileName: source.fileName }),
-              ...(source.format && { format: source.format }),
-              sha256: source.etag,
-              uploaded: source.uploaded?.toISOString() ?? firstSeen,
-              firstUploaded: firstSeen,
-              ...(dates.modified && { modified: dates.modified.toISOString() }),
-              ...(source.image && { image: source.image }),
-            },
+            metadata: settledMetadata(
+              {
+                ...(source.fileName && { fileName: source.fileName }),
+                ...(source.format && { format: source.format }),
+                sha256: source.etag,
+                uploaded: source.uploaded?.toISOString() ?? firstSeen,
+                firstUploaded: firstSeen,
+                ...(dates.modified && { modified: dates.modified.toISOString() }),
+                ...(source.image && { image: source.image }),
+              },
+              isLive(article, options.clock ?? now),
+              row || source.firstUploaded ? { firstUploaded: firstSeen } : undefined,
+            ),
           }
       const current = row?.source_sha256 === source.etag
       const indexes = indexing(article, options.clock ?? now, {

@@ -10,6 +10,9 @@ import { breadcrumbList } from '../meta/breadcrumbs'
 import { siteSections } from '../sections/site'
 import { Layout, type ChromeProps, type HeadIdentity } from './Layout'
 import { Media } from './Media'
+import { Card, type CardContext } from './Cards'
+import type { IndexEntry } from '../schema/listing'
+import type { SectionLabel } from '../sections/sections'
 import { toHtml } from './to-html'
 
 export function ArticlePage({
@@ -32,7 +35,6 @@ export function ArticlePage({
   const ui = chrome.uiLang
   const t = messages(ui)
   const { image } = article
-  const section = article.categories[0]
   // Each section once, named in the page's language (`News` and `뉴스` are both 뉴스).
   const kickers = [
     ...new Map(
@@ -151,30 +153,43 @@ export function ArticlePage({
               )}
             </nav>
           )}
-          {section && around && around.related.length > 0 && (
-            <section class="related">
-              <h2>
-                <a href={kickers[0]!.href}>
-                  {fill(t.reader.moreFrom, { section: kickers[0]!.name })}
-                </a>
-              </h2>
-              <ul>
-                {around.related.map((entry) => (
-                  <li lang={entry.contentLang}>
-                    <a href={`/${article.lang}/${encodeURIComponent(entry.slug)}`}>{entry.title}</a>
-                    {entry.datePublished && (
-                      <time datetime={entry.datePublished} lang={ui}>
-                        {formatDate(entry.datePublished, ui, timeZone)}
-                      </time>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
+          {around && around.related.length > 0 && (
+            <Related
+              entries={around.related}
+              section={kickers[0]}
+              ctx={{ lang: article.lang, siteName: chrome.siteName, origin: home, timeZone }}
+            />
           )}
         </footer>
       </article>
     </Layout>
+  )
+}
+
+/**
+ * Related articles as cards (a typographic card for one without a picture), then a link to the
+ * section's page. A labelled section, so a screen reader can jump to it; no script.
+ */
+function Related(props: { entries: IndexEntry[]; section?: SectionLabel; ctx: CardContext }) {
+  const t = messages(props.ctx.lang)
+  return (
+    <section class="related" aria-labelledby="related-title">
+      <h2 id="related-title">{t.reader.related}</h2>
+      <ol class="block-cards">
+        {props.entries.map((entry) => (
+          <li>
+            <Card entry={entry} ctx={props.ctx} heading="h3" excerpt={false} />
+          </li>
+        ))}
+      </ol>
+      {props.section && (
+        <p class="more">
+          <a href={props.section.href}>
+            {fill(t.reader.moreFrom, { section: props.section.name })}
+          </a>
+        </p>
+      )}
+    </section>
   )
 }
 

@@ -14,8 +14,11 @@ import { articleJson } from '../render/json'
 import { toArticle, type StoredArticle } from '../articles/derived'
 import type { Translation } from '../schema/article'
 import { around, type Around } from '../listing/around'
+import type { Cached, Label } from '../cache/tags'
+import { labelKey, labelList } from '../listing/entry'
+import { relatedLabels } from '../listing/related'
+import { siteSections } from '../sections/site'
 import { indexDb } from '../listing/db'
-import { labelList } from '../listing/entry'
 import { log } from '../log'
 import { timed } from '../timing'
 import { articleParams, servedLanguage } from './params'
@@ -59,27 +62,43 @@ export function articleEtag(
 }
 
 /** The page's neighbours, or none when the index cannot say (the page is still served). */
-async function neighbours(c: AppContext, lang: string, slug: string, section: string | undefined) {
+async function neighbours(c: AppContext, lang: string, slug: string, labels: Label[]) {
   try {
-    return await timed(c, 'storage', around(indexDb(c.env), c.get('config'), lang, slug, section))
+    return await timed(c, 'storage', around(indexDb(c.env), c.get('config'), lang, slug, labels))
   } catch (error) {
     log(c, 'warn', { event: 'neighbours-unavailable', message: String(error) })
     return undefined
   }
 }
 
-const sectionOf = (categories: string) => labelList(categories)[0]
+/** The listings an indexed article's related block reads: its section's every spelling, its tags. */
+function labelsOf(record: { lang: string; categories: string; tags: string }): Label[] {
+  const first = labelList(record.categories)[0]
+  const section = first === undefined ? undefined : siteSections().find(first)
+  return relatedLabels({
+    lang: record.lang,
+    sectionKeys: section
+      ? siteSections().labelKeys(section, record.lang)
+      : first === undefined
+        ? []
+        : [labelKey(first, record.lang)],
+    tags: labelList(record.tags),
+  })
+}
 
 /** An article variant through the cache; a missing article is a (cached) 404. */
 function serveArticle(variant: ArticleVariant) {
   return async (c: AppContext) => {
     const { lang, slug } = articleParams(c)
-    return cachedResponse(c, { kind: 'article', variant, lang, slug }, async () => {
+    const cached: Cached & { kind: 'article' } = { kind: 'article', variant, lang, slug }
+    return cachedResponse(c, cached, async () => {
       const versions = await publishedVersions(c, slug)
       const record = versions.find((v) => v.lang === lang)
+      // The page carries its related block's listings as cache tags, known once its row is read.
+      if (variant === 'html' && record) cached.related = labelsOf(record)
       const nearby =
         variant === 'html' && record
-          ? await neighbours(c, lang, slug, sectionOf(record.categories))
+          ? await neighbours(c, lang, slug, cached.related ?? [])
           : undefined
       // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
       // Not on the in-Worker cache's path: its background refresh must get the whole page to store.

@@ -310,6 +310,34 @@ describe('a publish', () => {
     expect(delta.body).toContain(`href="/ko/epsilon-${n}"`)
   })
 
+  it('unpublished or retitled purges the pages whose related block shows it (their labels’ tags)', async () => {
+    const tagged = (title: string, date: string, tags: string[]) =>
+      `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n<p>${title}</p>\n`
+    const [topic, extra] = [`Topic${n}`, `Extra${n}`]
+    await put(`ko/page-${n}`, tagged('지면', '2019-01-01', [topic]))
+    // Four stories closer to the shown one than the page is: its own block shows them, not the
+    // page, so only the page's tags can say the page shows it.
+    for (const i of [1, 2, 3, 4])
+      await put(`ko/twin-${i}-${n}`, tagged(`쌍 ${i}`, `2023-01-0${i}`, [topic, extra]))
+    await put(`ko/shown-${n}`, tagged('관련 원래', '2023-05-01', [topic, extra]))
+    expect((await site.get(`/ko/page-${n}`)).body).toContain(`href="/ko/shown-${n}"`)
+    expect((await site.get(`/ko/page-${n}`)).header('cf-cache-status')).toBe('HIT')
+
+    await put(`ko/shown-${n}`, tagged('관련 새 제목', '2023-05-01', [topic, extra]))
+    const retitled = await site.get(`/ko/page-${n}`)
+    expect(retitled.header('cf-cache-status')).toBe('MISS')
+    expect(retitled.body).toContain('관련 새 제목')
+
+    const deleted = await site.call(`/admin/articles/ko/shown-${n}`, {
+      method: 'DELETE',
+      headers: auth,
+    })
+    expect(deleted.status).toBe(200)
+    const after = await site.get(`/ko/page-${n}`)
+    expect(after.header('cf-cache-status')).toBe('MISS')
+    expect(after.body).not.toContain(`/ko/shown-${n}`)
+  })
+
   it('of a missing article purges its kept 404', async () => {
     const missing = await site.get(`/ko/later-${n}`)
     expect(missing.status).toBe(404)

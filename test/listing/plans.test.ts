@@ -17,6 +17,7 @@ import {
   newest,
   versionsOf,
 } from '../../src/listing/read'
+import { relatedLabels } from '../../src/listing/related'
 import { indexArticles, unindexArticles } from '../../src/listing/write'
 
 const CONFIG = { storageTimeoutMs: 10_000 }
@@ -81,11 +82,15 @@ async function scans(ran: Ran): Promise<string[]> {
       (detail) =>
         /^SCAN /.test(detail) &&
         // json_each (the keys a write names), FTS, and the few rows a subquery or CTE produced.
-        !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (blocks|found|days|at|l|k|r|s)( LEFT-JOIN)?$|CONSTANT ROW/.test(
+        !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (blocks|found|mine|days|at|l|k|r|s)( LEFT-JOIN)?$|CONSTANT ROW/.test(
           detail,
         ),
     )
 }
+
+/** The listings an article page's related block reads. */
+const labels = (section: string, tags: string[]) =>
+  relatedLabels({ lang: 'ja', sectionKeys: [section], tags })
 
 const DAY = 86_400_000
 const row = (slug: string, ms: number, category: string): IndexRow => ({
@@ -114,8 +119,14 @@ beforeAll(async () => {
 
 describe('the index queries', () => {
   const calls: [string, (db: Db) => Promise<unknown>][] = [
-    ['an article page (around)', (db) => around(db, CONFIG, 'ja', 'p-751', '大')],
-    ['an article in a small section (around)', (db) => around(db, CONFIG, 'ja', 'p-750', '小')],
+    [
+      'an article page (around)',
+      (db) => around(db, CONFIG, 'ja', 'p-751', labels('大', ['タグ', 'ない'])),
+    ],
+    [
+      'an article in a small section (around)',
+      (db) => around(db, CONFIG, 'ja', 'p-750', labels('小', ['タグ'])),
+    ],
     ['the pages showing an article (linkedTo)', (db) => linkedTo(db, 'ja', 'p-751', CONFIG)],
     ['home, page 1', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 1)],
     ['home, last page', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 125)],

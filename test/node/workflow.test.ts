@@ -354,7 +354,7 @@ describe('content:check', () => {
 })
 
 describe('npm run new', () => {
-  it('creates an article with today’s date in Seoul time and refuses to overwrite, even a dated file', async () => {
+  it('creates an undated draft (dated when it goes live; the format in Seoul time as a comment) and refuses to overwrite, even a dated file', async () => {
     const path = await createArticle({
       dir: ws.content,
       lang: 'ko',
@@ -362,9 +362,11 @@ describe('npm run new', () => {
       now: new Date('2026-11-25T16:30:00Z'),
     })
     const text = await readFile(path, 'utf8')
-    expect(text).toMatch(
-      /^---\ntitle: "새 기사 제목"\ndate: 2026-11-26 01:30:00 \+0900\nlang: ko\n/,
-    )
+    expect(text).toMatch(/^---\ntitle: "새 기사 제목"\n/)
+    // Its creation is not its publication: no date unless the author writes one.
+    expect(text).not.toMatch(/^date:/m)
+    expect(text).toMatch(/^# date: 2026-11-26 01:30:00 \+0900$/m)
+    expect(text).toMatch(/^lang: ko$/m)
     expect(text).toMatch(/^published: false$/m) // a draft until the publisher says otherwise
     await expect(
       createArticle({ dir: ws.content, lang: 'ko', slug: 'fresh-news' }),
@@ -387,6 +389,67 @@ describe('npm run new', () => {
     expect(pushed.added).toContain('ko/fresh-news')
     expect(lines).toContain('  · ko/fresh-news: draft (published: false), stored, not served')
     expect(lines).not.toContain('  + /ko/fresh-news')
+    const storedAs = async () => {
+      const storage = await openStorage('kv', await readSiteConfig(), {
+        remote: false,
+        persistTo: ws.state,
+      })
+      const entry = (await storage.list()).get('ko/fresh-news')
+      await storage.close()
+      return entry!.metadata
+    }
+    // A draft has no first upload: it has not been published.
+    expect((await storedAs()).firstUploaded).toBeUndefined()
+    // Published: its first upload (its publication time) is this push, and it is no update.
+    await writeFile(path, text.replace('published: false\n', ''))
+    const before = Date.now()
+    await push({
+      dir: ws.content,
+      remote: false,
+      persistTo: ws.state,
+      probeImages: false,
+      log: () => {},
+    })
+    const live = await storedAs()
+    expect(Date.parse(live.firstUploaded!)).toBeGreaterThanOrEqual(before)
+    expect(live.modified).toBeUndefined()
+  }, 60_000)
+
+  it('under npm start, is dated by the save that publishes it, not by its draft saves', async () => {
+    // No server at the address (npm start still starting): the watcher stores each save itself.
+    const watcher = await watchContent({
+      dir: ws.content,
+      persistTo: ws.state,
+      purge: { origin: 'http://127.0.0.1:9', token: 'unused-token-0123' },
+      log: () => {},
+      debounceMs: 30,
+    })
+    const created = watcher.published('ko/drafted-live.md')
+    const path = await createArticle({ dir: ws.content, lang: 'ko', slug: 'drafted-live' })
+    await created
+    const draft = await readFile(path, 'utf8')
+    const saved = async (text: string) => {
+      const handled = watcher.published('ko/drafted-live.md')
+      await writeFile(path, text)
+      await handled
+    }
+    let before: number
+    try {
+      await saved(draft.replace('여기에', '초안: 여기에'))
+      await saved(draft.replace('여기에', '고친 초안: 여기에'))
+      before = Date.now()
+      await saved(draft.replace('published: false\n', ''))
+    } finally {
+      await watcher.close()
+    }
+    const storage = await openStorage('kv', await readSiteConfig(), {
+      remote: false,
+      persistTo: ws.state,
+    })
+    const stored = (await storage.list()).get('ko/drafted-live')
+    await storage.close()
+    expect(Date.parse(stored!.metadata.firstUploaded!)).toBeGreaterThanOrEqual(before)
+    expect(stored!.metadata.modified).toBeUndefined()
   }, 60_000)
 
   it('prints the file and the address, without loading wrangler (the command fails if it does)', async () => {

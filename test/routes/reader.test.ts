@@ -158,7 +158,7 @@ describe('an article page', () => {
     expect((await page('/ko/short')).all('.toc')).toHaveLength(0)
   })
 
-  it('ends with the previous and next article and more from its section', async () => {
+  it('ends with the previous and next article and related ones from its section', async () => {
     for (const [slug, day] of [
       ['s1', '01'],
       ['s2', '02'],
@@ -172,9 +172,13 @@ describe('an article page', () => {
     const p = await page('/ja/s3')
     expect(p.all('.prev-next a[rel="prev"]')[0]?.getAttribute('href')).toBe('/ja/s2')
     expect(p.all('.prev-next a[rel="next"]')[0]?.getAttribute('href')).toBe('/ja/s4')
-    // Earlier ones from 経済, without repeating the previous article.
-    expect(p.all('.related li a').map((a) => a.getAttribute('href'))).toEqual(['/ja/s1'])
-    expect(p.all('.related h2')[0]?.textContent).toBe('経済の記事をもっと読む')
+    // The rest of 経済, newest first, and a link to the section.
+    expect(p.all('.related .card h3 a').map((a) => a.getAttribute('href'))).toEqual([
+      '/ja/s4',
+      '/ja/s2',
+      '/ja/s1',
+    ])
+    expect(p.all('.related .more a')[0]?.textContent).toBe('経済の記事をもっと読む')
   })
 
   it('and every other page carry the site footer and the language links in the header', async () => {

@@ -37,6 +37,7 @@ export const en: Messages = {
     prompt: 'Search the articles',
   },
   reader: {
+    related: 'Related stories',
     moreFrom: 'More in {section}',
     previousArticle: 'Previous article',
     nextArticle: 'Next article',

@@ -37,6 +37,7 @@ export const ja: Messages = {
     prompt: '記事を検索',
   },
   reader: {
+    related: '関連記事',
     moreFrom: '{section}の記事をもっと読む',
     previousArticle: '前の記事',
     nextArticle: '次の記事',

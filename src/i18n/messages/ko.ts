@@ -37,6 +37,7 @@ export const ko: Messages = {
     prompt: '기사 검색',
   },
   reader: {
+    related: '관련 기사',
     moreFrom: '{section} 기사 더 보기',
     previousArticle: '이전 기사',
     nextArticle: '다음 기사',
