@@ -22,7 +22,8 @@ export interface MediaOptions {
   contentDir: string
   /**
    * Fetch from another origin than the one written (a staging copy, a local copy of the uploads):
-   * `https://old.example` → `http://127.0.0.1:8080`. Files are still named after the written URL.
+   * host `old.example` (http or https) → `http://127.0.0.1:8080`. Files are still named after the
+   * written URL.
    */
   originMap?: Map<string, string>
   /** Only images on these hosts are fetched; others are left remote. Default: every host. */
@@ -113,7 +114,7 @@ export class MediaFetcher {
     place: { base: string; named: boolean },
   ): Promise<MediaOutcome> {
     const { timeoutMs, maxBytes } = this.options
-    const from = this.options.originMap?.get(parsed.origin)
+    const from = this.options.originMap?.get(parsed.host)
     const source = from ? `${from}${parsed.pathname}${parsed.search}` : parsed.href
     const failed = (reason: string): MediaOutcome => ({ kind: 'failed', url, reason })
     let bytes: Uint8Array
@@ -147,7 +148,8 @@ export class MediaFetcher {
     const facts = imageFacts(bytes)
     if (!facts) return failed(`not an image (${type || 'no content-type'}, ${bytes.length} bytes)`)
     const extension = EXTENSIONS[facts.type]
-    if (!extension) return failed(`${facts.type} is not brought in (only JPEG, PNG, GIF, WebP, AVIF)`)
+    if (!extension)
+      return failed(`${facts.type} is not brought in (only JPEG, PNG, GIF, WebP, AVIF)`)
     const file = place.named ? place.base : `${place.base}.${extension}`
     await writeAtomically(file, bytes)
     return { kind: 'fetched', url, file, bytes: bytes.length }

@@ -19,8 +19,9 @@ export const MEDIA_HELP = `Media (images the articles reference by URL):
                              article at it by a relative path; a failed fetch keeps the URL.
                              A report lists every image fetched, failed or left remote.
   --media-hosts a.com,b.com  fetch only images on these hosts; others stay remote
-  --media-origin FROM=TO     fetch https://FROM/… from TO/… instead (a staging copy, a local
-                             copy of wp-content/uploads); files are named after FROM. Repeatable.
+  --media-origin HOST=ORIGIN fetch images on HOST (http or https) from ORIGIN instead, same
+                             path: a staging copy, a local copy of wp-content/uploads served by
+                             any static server; files are still named after HOST. Repeatable.
   --media-timeout <seconds>  per image, headers and body (default ${MEDIA_DEFAULTS.timeoutMs / 1000})
   --media-max-mb <MB>        larger files are refused (default ${MEDIA_DEFAULTS.maxBytes / 1024 / 1024})`
 
@@ -35,15 +36,13 @@ export interface MediaArgs {
 }
 
 /** The fetcher's options (without the content folder), or undefined for `--media keep`. */
-export function mediaOptionsFrom(
-  values: MediaArgs,
-): Omit<MediaOptions, 'contentDir'> | undefined {
+export function mediaOptionsFrom(values: MediaArgs): Omit<MediaOptions, 'contentDir'> | undefined {
   const mode = values.media ?? 'keep'
   if (mode !== 'keep' && mode !== 'download')
     throw new MediaUsageError(`--media ${mode}: expected keep or download`)
-  const given = (
-    ['media-hosts', 'media-origin', 'media-timeout', 'media-max-mb'] as const
-  ).filter((name) => values[name] !== undefined)
+  const given = (['media-hosts', 'media-origin', 'media-timeout', 'media-max-mb'] as const).filter(
+    (name) => values[name] !== undefined,
+  )
   if (mode === 'keep') {
     if (given.length) throw new MediaUsageError(`--${given[0]} needs --media download`)
     return undefined
@@ -58,13 +57,18 @@ export function mediaOptionsFrom(
     options.originMap = new Map()
     for (const pair of values['media-origin']) {
       const [from, to] = pair.split(/=(.*)/s)
-      const fromOrigin = origin(from)
+      // FROM is a host (`old.example`) or an origin; its images come from TO over http or https.
+      const fromHost =
+        from &&
+        (origin(from)
+          ? new URL(from).host
+          : origin(`https://${from}`) && new URL(`https://${from}`).host)
       const toOrigin = origin(to)
-      if (!fromOrigin || !toOrigin)
+      if (!fromHost || !toOrigin)
         throw new MediaUsageError(
-          `--media-origin ${pair}: expected FROM=TO, two origins like https://old.example=http://127.0.0.1:8080`,
+          `--media-origin ${pair}: expected FROM=TO like old.example=http://127.0.0.1:8080`,
         )
-      options.originMap.set(fromOrigin, toOrigin)
+      options.originMap.set(fromHost.toLowerCase(), toOrigin)
     }
   }
   const number = (name: 'media-timeout' | 'media-max-mb') => {

@@ -47,9 +47,11 @@ export function formatMediaReport(fetcher: MediaFetcher): string {
     if (o.kind === 'failed')
       lines.push(`  ✗ ${shown(o.url)}: ${o.reason}; still linked by URL in ${where(o.url)}`)
   for (const o of sorted)
-    if (o.kind === 'remote') lines.push(`  · ${shown(o.url)}: left remote, ${o.reason} (${where(o.url)})`)
+    if (o.kind === 'remote')
+      lines.push(`  · ${shown(o.url)}: left remote, ${o.reason} (${where(o.url)})`)
   return lines.join('\n')
 }
 
 /** A data: URL is the whole picture: its start is enough to recognize it. */
-const shown = (url: string) => (url.length > 120 && url.startsWith('data:') ? `${url.slice(0, 40)}…` : url)
+const shown = (url: string) =>
+  url.length > 120 && url.startsWith('data:') ? `${url.slice(0, 40)}…` : url

@@ -51,9 +51,7 @@ export async function localizeArticle(text: string, options: LocalizeOptions): P
   const remote: string[] = []
   await Promise.all(
     references.map(async (reference) => {
-      const candidates = [
-        ...new Set(reference.candidates.flatMap((url) => [original(url), url])),
-      ]
+      const candidates = [...new Set(reference.candidates.flatMap((url) => [original(url), url]))]
       for (const url of candidates) {
         const outcome = await options.fetcher.get(url, options.where)
         if (outcome.kind === 'fetched' || outcome.kind === 'present') {
@@ -74,9 +72,7 @@ export async function localizeArticle(text: string, options: LocalizeOptions): P
 export function referencePath(articleFile: string, mediaFile: string): string {
   return relative(dirname(articleFile), mediaFile)
     .split(sep)
-    .map((segment) =>
-      segment.replace(/[%?#\s"'<>\\^`{|}()[\]]/g, (c) => encodeURIComponent(c)),
-    )
+    .map((segment) => segment.replace(/[%?#\s"'<>\\^`{|}()[\]]/g, (c) => encodeURIComponent(c)))
     .join('/')
 }
 
@@ -124,7 +120,9 @@ function frontMatterImage(text: string): Reference[] {
     {
       written: node.value,
       candidates: [url],
-      edits: (path) => [{ start: yamlStart + start, end: yamlStart + end, text: yamlScalar(path, style) }],
+      edits: (path) => [
+        { start: yamlStart + start, end: yamlStart + end, text: yamlScalar(path, style) },
+      ],
     },
   ]
 }
