@@ -4,6 +4,7 @@
  * is reported and keeps its URL. The exports name real hosts: `--media-origin` fetches them from a
  * local server instead (as a user would from a staging copy), so the tests never touch the network.
  */
+import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -253,6 +254,17 @@ Text ![A lake at noon](https://images.example.com/news/lake.jpg "The lake") and 
     expect(report).toContain(
       '· https://newsdao.kr/res/images/meta/newsdao_breakingnews.jpg: left remote, host not in --media-hosts',
     )
+    // The sample's one-line image in single quotes, and its self-closing <img>, keep their style.
+    const kimchi = await readFile(join(ws.content, 'ko/kimchi-recipe.html'), 'utf8')
+    expect(kimchi).toBe(
+      (await readFile('content/ko/kimchi-recipe.html', 'utf8')).replaceAll(
+        'https://images.example.com/blog/food/kimchi-napa-cabbage.jpg',
+        '../media/images.example.com/blog/food/kimchi-napa-cabbage.jpg',
+      ),
+    )
+    expect(kimchi).toContain(
+      "image: '../media/images.example.com/blog/food/kimchi-napa-cabbage.jpg'",
+    )
     expect(result.added).toContain('en/pictures')
   }, 60_000)
 
@@ -273,6 +285,58 @@ Text ![A lake at noon](https://images.example.com/news/lake.jpg "The lake") and 
     expect(server.requested).toEqual([])
   })
 })
+
+describe('the commands as typed', () => {
+  it('import:wordpress --media download --media-origin: the options reach the import', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'media-cli-'))
+    try {
+      const run = await npm([
+        'import:wordpress',
+        '--',
+        KOREAN,
+        '--out',
+        out,
+        '--media',
+        'download',
+        '--media-origin',
+        `news.example.kr=${server.origin}`,
+        '--media-hosts',
+        'news.example.kr',
+      ])
+      expect(run.stderr).toBe('')
+      expect(run.status).toBe(0)
+      expect(run.stdout).toContain('media: 2 image(s) fetched')
+      expect(await readdir(join(out, UPLOADS))).toEqual(['putin-kim.jpg', '평양-거리.jpg'])
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  it('refuses a --media value it does not know, and --media-… options without download', async () => {
+    const run = (...args: string[]) => npm(['content:push', '--', ...args])
+    const [bad, orphan] = await Promise.all([
+      run('--media', 'fetch'),
+      run('--media-hosts', 'a.example'),
+    ])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('--media fetch: expected keep or download')
+    expect(orphan.status).toBe(2)
+    expect(orphan.stderr).toContain('--media-hosts needs --media download')
+  }, 60_000)
+})
+
+/** `npm run -s <args>` without blocking this process (the image server answers in it). */
+function npm(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', ...args])
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
 
 /** A one-post export around `body`, on news.example.kr. */
 function wxr(body: string): string {
