@@ -126,6 +126,7 @@ describe('import:wordpress --media download', () => {
 <p><img src="${up}/huge.jpg" alt="big"></p>
 <p><img src="https://cdn.other.example/elsewhere.jpg" alt="other host"></p>
 <p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="inline"></p>
+<p><img src="${up}/moved.jpg" alt="moved"></p>
 <p><img src="${up}/wide-300x200.jpg" srcset="${up}/wide-300x200.jpg 300w, ${up}/wide-1200x800.jpg 1200w, ${up}/wide-768x512.jpg 768w" sizes="(max-width: 300px) 100vw, 300px" alt="넓은 사진"></p>`),
     )
     const { ok, text } = await download(join(out, 'export.xml'), {
@@ -149,7 +150,15 @@ describe('import:wordpress --media download', () => {
       '<img src="../media/news.example.kr/wp-content/uploads/2024/07/wide-1200x800.jpg" alt="넓은 사진">',
     )
     expect(server.requested).not.toContain('/wp-content/uploads/2024/07/wide-300x200.jpg')
-    expect(text).toContain('media: 1 image(s) fetched')
+    // A redirect is followed; the file keeps the name the article wrote.
+    expect(post).toContain(
+      '<img src="../media/news.example.kr/wp-content/uploads/2024/07/moved.jpg" alt="moved">',
+    )
+    const moved = await readFile(
+      join(out, 'media/news.example.kr/wp-content/uploads/2024/07/moved.jpg'),
+    )
+    expect(imageSize(moved)).toMatchObject({ width: 640, height: 480 })
+    expect(text).toContain('media: 2 image(s) fetched')
     expect(text).toContain('4 failed, 2 left remote')
     expect(text).toContain(`✗ ${up}/missing.jpg: HTTP 404`)
     expect(text).toContain(`✗ ${up}/slow.jpg: timeout: no complete answer within 500 ms`)
@@ -161,9 +170,9 @@ describe('import:wordpress --media download', () => {
     )
     expect(text).toContain('· data:image/gif;base64,R0lGODlhAQABAAAAACw=: left remote, a data: URL')
     // Nothing half-written stays behind.
-    expect(await readdir(join(out, 'media/news.example.kr/wp-content/uploads/2024/07'))).toEqual([
-      'wide-1200x800.jpg',
-    ])
+    expect(
+      (await readdir(join(out, 'media/news.example.kr/wp-content/uploads/2024/07'))).sort(),
+    ).toEqual(['moved.jpg', 'wide-1200x800.jpg'])
   })
 
   it("WordPress's theme test data: every image it shows comes along, and the pipeline accepts it all", async () => {
@@ -181,6 +190,9 @@ describe('import:wordpress --media download', () => {
     // Each URL once, however many posts show it.
     expect(new Set(server.requested).size).toBe(server.requested.length)
     expect(server.requested).toHaveLength(fetched)
+    // At most 8 at a time, and more than one: the run does not wait for each image in turn.
+    expect(server.load.most).toBeLessThanOrEqual(8)
+    expect(server.load.most).toBeGreaterThan(1)
     for (const name of await readdir(join(out, 'en')))
       expect(await read(`en/${name}`)).not.toMatch(/<img[^>]*src="https?:\/\/wpthemetestdata/)
     const checked = await checkContent(out, await readSiteConfig())
