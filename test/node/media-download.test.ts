@@ -127,11 +127,13 @@ describe('import:wordpress --media download', () => {
 <p><img src="https://cdn.other.example/elsewhere.jpg" alt="other host"></p>
 <p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="inline"></p>
 <p><img src="${up}/moved.jpg" alt="moved"></p>
+<p><img src="${up}/..%2F..%2F..%2F..%2F..%2Fescape.jpg" alt="a way out"></p>
 <p><img src="${up}/wide-300x200.jpg" srcset="${up}/wide-300x200.jpg 300w, ${up}/wide-1200x800.jpg 1200w, ${up}/wide-768x512.jpg 768w" sizes="(max-width: 300px) 100vw, 300px" alt="넓은 사진"></p>`),
     )
     const { ok, text } = await download(join(out, 'export.xml'), {
       hosts: ['news.example.kr'],
-      timeoutMs: 500,
+      // Far above what the other answers take on a busy machine, far below slow.jpg's 30 s.
+      timeoutMs: 2_000,
       maxBytes: 1024 * 1024,
     })
     expect(ok).toBe(true) // the post is imported; the images are reported
@@ -159,11 +161,17 @@ describe('import:wordpress --media download', () => {
     )
     expect(imageSize(moved)).toMatchObject({ width: 640, height: 480 })
     expect(text).toContain('media: 2 image(s) fetched')
-    expect(text).toContain('4 failed, 2 left remote')
+    expect(text).toContain('5 failed, 2 left remote')
+    // A name that decodes to a way out of media/ is refused before any request.
+    expect(text).toContain(
+      `✗ ${up}/..%2F..%2F..%2F..%2F..%2Fescape.jpg: a path this machine cannot safely store`,
+    )
+    expect(server.requested.filter((path) => path.includes('escape'))).toEqual([])
+    expect(await readdir(out)).not.toContain('escape.jpg')
     expect(text).toContain(`✗ ${up}/missing.jpg: HTTP 404`)
-    expect(text).toContain(`✗ ${up}/slow.jpg: timeout: no complete answer within 500 ms`)
+    expect(text).toContain(`✗ ${up}/slow.jpg: timeout: no complete answer within 2 s`)
     expect(text).toContain(`✗ ${up}/not-an-image.jpg: not an image (image/jpeg,`)
-    expect(text).toContain(`✗ ${up}/huge.jpg: too large`)
+    expect(text).toContain(`✗ ${up}/huge.jpg: too large: more than the limit of 1048576 bytes`)
     expect(text).toContain('still linked by URL in ko/media-test.html')
     expect(text).toContain(
       '· https://cdn.other.example/elsewhere.jpg: left remote, host not in --media-hosts (ko/media-test.html)',

@@ -173,7 +173,9 @@ export class MediaFetcher {
 const seconds = (ms: number) => `${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`
 
 const tooLarge = (declared: number | undefined, limit: number) =>
-  `too large: ${declared ? `${declared} bytes` : 'more than'} (the limit is ${limit} bytes)`
+  declared
+    ? `too large: ${declared} bytes (the limit is ${limit})`
+    : `too large: more than the limit of ${limit} bytes`
 
 /**
  * Where a URL's file goes: `<media>/<host>[-port]/<decoded path>`, a query made part of the name (so

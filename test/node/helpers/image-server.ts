@@ -1,7 +1,7 @@
 /**
  * A stand-in for a WordPress uploads host on 127.0.0.1 (no network): every image path answers with a
  * real JPEG (made by sharp, as wide and high as a `-300x200` suffix says, else 1600×900), except
- * `…/missing.jpg` (404), `…/slow.jpg` (headers after 5 s), `…/not-an-image.jpg` (an HTML error page
+ * `…/missing.jpg` (404), `…/slow.jpg` (headers after 30 s), `…/not-an-image.jpg` (an HTML error page
  * with status 200), `…/huge.jpg` (3 MB of JPEG-looking bytes) and `…/moved.jpg` (a 302 to
  * `…/moved-640x480.jpg`). Each image takes 20 ms, so fetches overlap; the server records every path
  * asked for and the most requests it had open at once.
@@ -38,7 +38,7 @@ export async function imageServer() {
       const timer = setTimeout(() => {
         timers.delete(timer)
         void jpeg(10, 10).then((b) => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(b))
-      }, 5_000)
+      }, 30_000)
       timers.add(timer)
     } else if (name === 'not-an-image.jpg') {
       res
