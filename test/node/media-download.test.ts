@@ -127,6 +127,7 @@ describe('import:wordpress --media download', () => {
 <p><img src="https://cdn.other.example/elsewhere.jpg" alt="other host"></p>
 <p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="inline"></p>
 <p><img src="${up}/moved.jpg" alt="moved"></p>
+<p><a href="${up}/linked-2000x1000.jpg" class="full"><img src="${up}/linked-300x150.jpg" alt="linked"></a> <a href="${up}/report.pdf">PDF</a></p>
 <p><img src="${up}/..%2F..%2F..%2F..%2F..%2Fescape.jpg" alt="a way out"></p>
 <p><img src="${up}/wide-300x200.jpg" srcset="${up}/wide-300x200.jpg 300w, ${up}/wide-1200x800.jpg 1200w, ${up}/wide-768x512.jpg 768w" sizes="(max-width: 300px) 100vw, 300px" alt="넓은 사진"></p>`),
     )
@@ -152,6 +153,12 @@ describe('import:wordpress --media download', () => {
       '<img src="../media/news.example.kr/wp-content/uploads/2024/07/wide-1200x800.jpg" alt="넓은 사진">',
     )
     expect(server.requested).not.toContain('/wp-content/uploads/2024/07/wide-300x200.jpg')
+    // A link to the full-size file comes along too (so it works once the old host is gone); a link
+    // to anything else stays a link.
+    expect(post).toContain(
+      `<a href="../media/news.example.kr/wp-content/uploads/2024/07/linked-2000x1000.jpg" class="full"><img src="../media/news.example.kr/wp-content/uploads/2024/07/linked-300x150.jpg" alt="linked"></a> <a href="${up}/report.pdf">PDF</a>`,
+    )
+    expect(server.requested).not.toContain('/wp-content/uploads/2024/07/report.pdf')
     // A redirect is followed; the file keeps the name the article wrote.
     expect(post).toContain(
       '<img src="../media/news.example.kr/wp-content/uploads/2024/07/moved.jpg" alt="moved">',
@@ -160,7 +167,7 @@ describe('import:wordpress --media download', () => {
       join(out, 'media/news.example.kr/wp-content/uploads/2024/07/moved.jpg'),
     )
     expect(imageSize(moved)).toMatchObject({ width: 640, height: 480 })
-    expect(text).toContain('media: 2 image(s) fetched')
+    expect(text).toContain('media: 4 image(s) fetched')
     expect(text).toContain('5 failed, 2 left remote')
     // A name that decodes to a way out of media/ is refused before any request.
     expect(text).toContain(
@@ -180,7 +187,7 @@ describe('import:wordpress --media download', () => {
     // Nothing half-written stays behind.
     expect(
       (await readdir(join(out, 'media/news.example.kr/wp-content/uploads/2024/07'))).sort(),
-    ).toEqual(['moved.jpg', 'wide-1200x800.jpg'])
+    ).toEqual(['linked-2000x1000.jpg', 'linked-300x150.jpg', 'moved.jpg', 'wide-1200x800.jpg'])
   })
 
   it("WordPress's theme test data: every image it shows comes along, and the pipeline accepts it all", async () => {

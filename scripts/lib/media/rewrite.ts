@@ -1,7 +1,7 @@
 /**
  * Points an article's remote images at files in the content folder: the front matter's `image`
- * (a URL, or `url`/`path` of an image object), `<img src>` in HTML (and in Markdown's raw HTML) and
- * `![alt](url)` in Markdown, outside code. Only the reference itself changes (alt text, captions,
+ * (a URL, or `url`/`path` of an image object), `<img src>` and `<a href>` to an image file in HTML
+ * (and in Markdown's raw HTML) and `![alt](url)` in Markdown, outside code. Only the reference itself changes (alt text, captions,
  * quoting and everything else stay byte for byte); a reference whose fetch failed stays as written.
  * Of an `<img>` with `srcset`, the largest candidate is brought in and `srcset`/`sizes` go: the site
  * makes its own sizes from the original.
@@ -135,6 +135,8 @@ function yamlScalar(path: string, style: Scalar['type']): string {
 }
 
 const IMG = /<img\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi
+const LINK = /<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi
+const IMAGE_PATH = /\.(?:jpe?g|png|gif|webp|avif)$/i
 const ATTRIBUTE = /(\s*)([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g
 const MD_IMAGE =
   /!\[((?:[^\]\\\n]|\\.)*)\]\((\s*)(<[^>\n]*>|[^\s()]+)(\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g
@@ -148,6 +150,10 @@ function bodyImages(text: string, format: SourceFormat): Reference[] {
     const offset = bodyStart + start
     for (const m of piece.matchAll(IMG)) {
       const reference = imgTag(m[1]!, offset + m.index + 4)
+      if (reference) references.push(reference)
+    }
+    for (const m of piece.matchAll(LINK)) {
+      const reference = imageLink(m[1]!, offset + m.index + 2)
       if (reference) references.push(reference)
     }
     if (format === 'md')
@@ -169,10 +175,10 @@ function bodyImages(text: string, format: SourceFormat): Reference[] {
   return references
 }
 
-/** An `<img>`'s attributes from `at` (where they start in the file): src, srcset and sizes. */
-function imgTag(attributes: string, at: number): Reference | undefined {
+/** A tag's attributes (from `at`, where they start in the file): each value and its whole span. */
+function attributesOf(text: string, at: number) {
   const found = new Map<string, { value: string; start: number; end: number }>()
-  for (const m of attributes.matchAll(ATTRIBUTE)) {
+  for (const m of text.matchAll(ATTRIBUTE)) {
     const name = m[2]!.toLowerCase()
     if (found.has(name)) continue
     found.set(name, {
@@ -181,6 +187,30 @@ function imgTag(attributes: string, at: number): Reference | undefined {
       end: at + m.index + m[0].length,
     })
   }
+  return found
+}
+
+/**
+ * A link to an image file (WordPress's "link to media file" around a picture): the full-size file,
+ * brought in too, so the link still works once the old host is gone.
+ */
+function imageLink(attributes: string, at: number): Reference | undefined {
+  const href = attributesOf(attributes, at).get('href')
+  const url = href ? remoteUrl(href.value) : undefined
+  if (!href || !url || url.startsWith('data:')) return undefined
+  if (!IMAGE_PATH.test(url.split(/[?#]/)[0]!)) return undefined
+  return {
+    written: href.value,
+    candidates: [url],
+    edits: (path) => [
+      { start: href.start, end: href.end, text: ` href="${escapeAttribute(path)}"` },
+    ],
+  }
+}
+
+/** An `<img>`: src, srcset and sizes. */
+function imgTag(attributes: string, at: number): Reference | undefined {
+  const found = attributesOf(attributes, at)
   const src = found.get('src')
   const srcUrl = src ? remoteUrl(src.value) : undefined
   if (!src || !srcUrl) return undefined
