@@ -1,7 +1,9 @@
 /**
  * npm run content:push [-- <folder>] [--remote] [--store kv|r2] [--dry-run] [--prune]
+ *   [--media keep|download …]
  *
- * Validates every article file, then uploads the new and changed ones with their metadata (and the
+ * With --media download, first fetches the remote images the files reference into
+ * `<folder>/media/` and rewrites those files in place to point at them. Then validates every article file, then uploads the new and changed ones with their metadata (and the
  * measured size of each new main image), then the article index listings read. One invalid file and
  * nothing is uploaded. Unchanged files are skipped by SHA-256. Articles in storage but not in the
  * folder are kept unless --prune.
@@ -21,6 +23,10 @@ import {
   type FileIssue,
 } from './lib/content'
 import { probeImage, ProbeError } from './lib/image-probe'
+import { bringMedia } from './lib/media/content'
+import type { MediaOptions } from './lib/media/fetch'
+import { MEDIA_ARGS, MEDIA_HELP, mediaOptionsFrom, MediaUsageError } from './lib/media/options'
+import { formatMediaReport } from './lib/media/report'
 import { isMain } from './lib/is-main'
 import { CredentialsMissing } from './lib/wrangler'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
@@ -65,6 +71,11 @@ export interface PushOptions {
   probeImages?: boolean
   /** Which running Worker to purge after a change: by default the `npm start` server (local) or BASE_URL (remote). */
   purge?: PurgeTarget
+  /**
+   * `--media download`: before anything else, fetch the files' remote images into `<dir>/media/` and
+   * rewrite the files in place to point at them (undefined: leave them remote).
+   */
+  media?: Omit<MediaOptions, 'contentDir'>
   /** An open storage to reuse (watch mode keeps one); otherwise opened and closed here. */
   storage?: Storage
   log?: (line: string) => void
@@ -76,6 +87,12 @@ export class PushError extends Error {
 
 export async function push(options: PushOptions): Promise<PushResult> {
   const log = options.log ?? console.log
+  if (options.media) {
+    if (options.dryRun)
+      throw new PushError('--media download rewrites files; it cannot be part of a --dry-run')
+    const { fetcher } = await bringMedia(options.dir, options.media, log)
+    log(formatMediaReport(fetcher))
+  }
   const config = await readSiteConfig(options.configPath)
   const storage =
     options.storage ?? (await openStorage(options.store ?? config.sources[0]!, config, options))
@@ -342,6 +359,22 @@ async function measureImages(
   return measured
 }
 
+const HELP = `usage: npm run content:push -- [<folder>] [--remote] [--store kv|r2] [--dry-run] [--prune] [--media keep|download]
+
+Validates every article file under <folder> (default content), then uploads the new and changed
+ones; one invalid file and nothing is uploaded. See docs/publishing.md.
+
+  --remote           the deployed KV/R2 and D1 index (default: the local ones npm start uses)
+  --store kv|r2      where article sources go (default: the first of SOURCES)
+  --persist-to <dir> a private local state folder instead of .wrangler/state
+  --dry-run          say what would change; change nothing
+  --prune            also delete articles no longer in the folder
+
+${MEDIA_HELP}
+                             With --media download, content:push REWRITES the article files in
+                             place (each one whole, and only when an image was brought in) before
+                             it validates and uploads them; it cannot be combined with --dry-run.`
+
 if (isMain(import.meta.url)) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -351,8 +384,22 @@ if (isMain(import.meta.url)) {
       'persist-to': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       prune: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...MEDIA_ARGS,
     },
   })
+  if (values.help) {
+    console.log(HELP)
+    process.exit(0)
+  }
+  let media
+  try {
+    media = mediaOptionsFrom(values)
+  } catch (error) {
+    if (!(error instanceof MediaUsageError)) throw error
+    console.error(`✗ ${error.message}`)
+    process.exit(2)
+  }
   const store = values.store
   if (store !== undefined && store !== 'kv' && store !== 'r2') {
     console.error(`--store must be kv or r2, got ${store}`)
@@ -365,6 +412,7 @@ if (isMain(import.meta.url)) {
     persistTo: values['persist-to'],
     dryRun: values['dry-run'],
     prune: values.prune,
+    ...(media && { media }),
   }).then(
     (result) => {
       if (result.unwritten.length) process.exitCode = 1

@@ -1,6 +1,6 @@
 /**
  * npm run import:wordpress -- <export.xml> [--out content] [--lang ko] [--since 2024-01-01]
- *   [--skip-unpublished] [--verify] [--report <file>]
+ *   [--skip-unpublished] [--verify] [--report <file>] [--media keep|download …]
  *
  * Turns a WordPress export (WXR 1.0–1.2) into article files under `<out>/<lang>/`, one per post and
  * page, and prints a report accounting for every item of the export. Exit code 1 when an item is
@@ -13,6 +13,9 @@ import { checkOrigin } from '../src/meta/article-checks'
 import { parseDate } from '../src/parse/date'
 import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
+import { MediaFetcher, type MediaOptions } from './lib/media/fetch'
+import { MEDIA_ARGS, MEDIA_HELP, mediaOptionsFrom, MediaUsageError } from './lib/media/options'
+import { formatMediaReport } from './lib/media/report'
 import { importWordPress } from './lib/wordpress/importer'
 import { exportCounts, verifyImport, type Verified } from './lib/wordpress/verify'
 
@@ -24,6 +27,8 @@ export interface ImportCommand {
   skipUnpublished?: boolean
   verify?: boolean
   reportFile?: string
+  /** `--media download`: fetch the images into `<out>/media/` (undefined: leave them remote). */
+  media?: Omit<MediaOptions, 'contentDir'>
   log?: (line: string) => void
 }
 
@@ -38,6 +43,7 @@ export async function runImport(command: ImportCommand): Promise<{ ok: boolean; 
   }
   const written: Verified[] = []
   const out = command.out ?? 'content'
+  const media = command.media && new MediaFetcher({ ...command.media, contentDir: out })
   const { report, site } = await importWordPress(
     {
       file: command.file,
@@ -49,13 +55,21 @@ export async function runImport(command: ImportCommand): Promise<{ ok: boolean; 
       imageHosts: config.imageHosts,
       siteOrigin: checkOrigin(config.baseUrl),
       defaultLang: config.defaultLang,
+      ...(media && { media }),
     },
     command.verify
       ? ({ key, path, title, id, raw }, s) =>
           written.push({ key, path, title, expected: exportCounts(raw, s, id) })
       : undefined,
   )
-  const lines = [report.format({ imageHosts: config.imageHosts, out: `${out}/${site.lang}/` })]
+  const lines = [
+    report.format({
+      imageHosts: config.imageHosts,
+      out: `${out}/${site.lang}/`,
+      ...(media && { media: `${out}/media/` }),
+    }),
+  ]
+  if (media) lines.push(formatMediaReport(media))
   if (!config.languages.includes(site.lang))
     lines.push(
       `⚠ ${site.lang} is not one of LANGUAGES (${config.languages.join(',')}): add it in wrangler.toml [vars] or import with --lang`,
@@ -74,6 +88,27 @@ export async function runImport(command: ImportCommand): Promise<{ ok: boolean; 
 
 class UsageError extends Error {}
 
+const USAGE =
+  'usage: npm run import:wordpress -- <export.xml> [--out content] [--lang ko] [--since 2024-01-01] [--skip-unpublished] [--verify] [--report file] [--media keep|download]'
+
+const HELP = `${USAGE}
+
+Turns a WordPress export (WXR) into article files under <out>/<lang>/ and prints a report
+accounting for every item. See docs/importing.md.
+
+  --out <folder>        the content folder (default content)
+  --lang <tag>          the URL language (default: the export's <language>, else DEFAULT_LANG)
+  --since <date>        only posts published or modified since the date (read in TIME_ZONE)
+  --skip-unpublished    leave drafts, private, password-protected and scheduled posts out
+  --verify              build each imported file through the site's pipeline and compare
+  --report <file>       also write the report to a file
+
+${MEDIA_HELP.replaceAll('<content>', '<out>')}
+
+Exit code 0: every item accounted for; 1: an item unaccounted for or a post not written (or a
+--verify difference); 2: bad arguments or an unreadable export. An image that could not be fetched
+keeps its URL and is listed; it does not change the exit code.`
+
 if (isMain(import.meta.url)) {
   let parsed
   try {
@@ -86,17 +121,29 @@ if (isMain(import.meta.url)) {
         'skip-unpublished': { type: 'boolean', default: false },
         verify: { type: 'boolean', default: false },
         report: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        ...MEDIA_ARGS,
       },
     })
   } catch (error) {
     console.error(`✗ ${(error as Error).message}`)
     process.exit(2)
   }
+  if (parsed.values.help) {
+    console.log(HELP)
+    process.exit(0)
+  }
   const file = parsed.positionals[0]
   if (!file || parsed.positionals.length > 1) {
-    console.error(
-      'usage: npm run import:wordpress -- <export.xml> [--out content] [--lang ko] [--since 2024-01-01] [--skip-unpublished] [--verify] [--report file]',
-    )
+    console.error(USAGE)
+    process.exit(2)
+  }
+  let media
+  try {
+    media = mediaOptionsFrom(parsed.values)
+  } catch (error) {
+    if (!(error instanceof MediaUsageError)) throw error
+    console.error(`✗ ${error.message}`)
     process.exit(2)
   }
   runImport({
@@ -107,6 +154,7 @@ if (isMain(import.meta.url)) {
     skipUnpublished: parsed.values['skip-unpublished'],
     verify: parsed.values.verify,
     ...(parsed.values.report && { reportFile: parsed.values.report }),
+    ...(media && { media }),
   }).then(
     ({ ok }) => process.exit(ok ? 0 : 1),
     (error: unknown) => {

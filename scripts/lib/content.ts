@@ -167,7 +167,8 @@ function checkFileSlug(slug: string, file: string): string {
   }
 }
 
-async function walk(dir: string): Promise<string[]> {
+/** Every file under `dir` (hidden ones left out), in name order. */
+export async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true })
   const nested = await Promise.all(
     entries

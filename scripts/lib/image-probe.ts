@@ -57,7 +57,7 @@ export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageF
     while (buffer.length < MAX_BYTES) {
       const { done, value } = await reader.read()
       if (value) buffer = concat(buffer, value)
-      const facts = tryParse(buffer)
+      const facts = imageFacts(buffer)
       if (facts) return facts
       if (done) break
     }
@@ -72,7 +72,8 @@ export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageF
   throw new ProbeError(`${url}: not an image this probe can read`, false)
 }
 
-function tryParse(bytes: Uint8Array): ImageFacts | undefined {
+/** The image's facts from its first bytes, or undefined: not (yet) enough bytes, or not an image. */
+export function imageFacts(bytes: Uint8Array): ImageFacts | undefined {
   try {
     const { width, height, type } = imageSize(bytes)
     return width && height && type

@@ -38,6 +38,7 @@ export function convertBody(
   raw: string,
   site: Site,
   postId: string,
+  options: { keepSrcset?: boolean } = {},
 ): { html: string; findings: BodyFindings } {
   const findings: BodyFindings = {
     unknownShortcodes: [],
@@ -74,7 +75,7 @@ export function convertBody(
   html = html.replace(
     TAG,
     (whole, name: string, attributes: string) =>
-      rewriteTag(name.toLowerCase(), attributes, site, findings) ?? whole,
+      rewriteTag(name.toLowerCase(), attributes, site, findings, options) ?? whole,
   )
   html = html
     .replace(/[ \t]+\n/g, '\n')
@@ -194,6 +195,7 @@ function rewriteTag(
   attributeText: string,
   site: Site,
   findings: BodyFindings,
+  options: { keepSrcset?: boolean },
 ): string | undefined {
   const attributes = new Map<string, string>()
   for (const m of attributeText.matchAll(ATTRIBUTE)) {
@@ -216,7 +218,8 @@ function rewriteTag(
       }
       changed = true
     }
-    if (attributes.has('srcset') || attributes.has('sizes')) {
+    // With media downloads the largest candidate is brought in, and srcset goes then (media/rewrite).
+    if (!options.keepSrcset && (attributes.has('srcset') || attributes.has('sizes'))) {
       attributes.delete('srcset')
       attributes.delete('sizes')
       changed = true

@@ -7,6 +7,9 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cspAllowsImage } from '../../../src/meta/image-hosts'
+import type { MediaFetcher } from '../media/fetch'
+import { localizeArticle } from '../media/rewrite'
+import { fileOf } from './body'
 import { articleFile } from './front-matter'
 import { convertPost, statusOf } from './post'
 import { ImportReport } from './report'
@@ -29,6 +32,8 @@ export interface ImportOptions {
   /** The deployed site's origin, for judging image hosts (any https site without one). */
   siteOrigin: string
   defaultLang: string
+  /** `--media download`: images are fetched into `<out>/media/` and the articles point at them. */
+  media?: MediaFetcher
 }
 
 /** What --verify compares: per written post, what the export itself shows. */
@@ -206,12 +211,24 @@ export async function importWordPress(
       const type = item.fields['wp:post_type']?.trim() || 'post'
       if (!planned || planned.type !== type) return
       const where = `${type} ${id} (${planned.path})`
+      const media = options.media
+      let post: ReturnType<typeof convertPost>
+      let path: string
+      let bytes: string
       try {
-        const post = convertPost(item, planned, s, { timeZone: options.timeZone })
-        const path = join(folder, planned.fileName)
-        const bytes = articleFile(post.data, post.body)
+        post = convertPost(item, planned, s, {
+          timeZone: options.timeZone,
+          keepSrcset: !!media,
+        })
+        path = join(folder, planned.fileName)
+        bytes = articleFile(post.data, post.body)
+      } catch (error) {
+        report.failures.push(`${where}: ${(error as Error).message}`)
+        return
+      }
+      const finish = (text: string, remote: string[]) => {
         // Unchanged files are left alone, so a re-import touches nothing a watcher would republish.
-        if (!sameFile(path, bytes)) writeFileSync(path, bytes)
+        if (!sameFile(path, text)) writeFileSync(path, text)
         report.files++
         report.add(type === 'page' ? report.pages : report.posts, post.status)
         if (post.status === 'future')
@@ -232,8 +249,7 @@ export async function importWordPress(
         for (const category of item.categories)
           if (!['category', 'post_tag'].includes(category.domain) && type === 'post')
             report.add(report.otherTaxonomies, category.domain)
-        const image = post.data.image as { url: string } | undefined
-        for (const url of [...post.findings.images, ...(image ? [image.url] : [])])
+        for (const url of remote)
           if (!cspAllowsImage(url, options.siteOrigin, options.imageHosts)) {
             const origin = originOf(url)
             if (origin) report.add(report.foreignHosts, origin)
@@ -248,9 +264,27 @@ export async function importWordPress(
           },
           s,
         )
-      } catch (error) {
-        report.failures.push(`${where}: ${(error as Error).message}`)
       }
+      const failed = (error: unknown) =>
+        void report.failures.push(`${where}: ${(error as Error).message}`)
+      if (!media) {
+        const image = post.data.image as { url: string } | undefined
+        try {
+          return finish(bytes, [...post.findings.images, ...(image ? [image.url] : [])])
+        } catch (error) {
+          return failed(error)
+        }
+      }
+      // The images first, then the file that points at them.
+      return localizeArticle(bytes, {
+        file: path,
+        where: `${s.lang}/${planned.fileName}`,
+        format: 'html',
+        fetcher: media,
+        original: (url) => fileOf(url, s)?.url ?? url,
+      })
+        .then(({ text, remote }) => finish(text, remote))
+        .catch(failed)
     },
   })
   return { report, site: s }

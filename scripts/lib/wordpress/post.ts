@@ -31,7 +31,7 @@ export function convertPost(
   item: WxrItem,
   planned: Planned,
   site: Site,
-  options: { timeZone: string },
+  options: { timeZone: string; keepSrcset?: boolean },
 ): ConvertedPost {
   const notes: string[] = []
   const id = planned.id
@@ -84,7 +84,9 @@ export function convertPost(
     title,
     site.siteName,
   )
-  const { html, findings } = convertBody(item.fields['content:encoded'] ?? '', site, id)
+  const { html, findings } = convertBody(item.fields['content:encoded'] ?? '', site, id, {
+    keepSrcset: options.keepSrcset,
+  })
   const featured = item.meta.get('_thumbnail_id')?.trim()
   const image = featured ? site.attachments.get(featured) : undefined
   if (image) findings.usedAttachments.add(image.id)

@@ -56,7 +56,7 @@ export class ImportReport {
     return this.accounted() === this.items && this.failures.length === 0
   }
 
-  format(options: { imageHosts: string[]; out: string }): string {
+  format(options: { imageHosts: string[]; out: string; media?: string }): string {
     const lines: string[] = []
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
     const byStatus = (m: Map<string, number>) =>
@@ -82,7 +82,7 @@ export class ImportReport {
       this.attachments.size -
       [...this.usedAttachments].filter((id) => this.attachments.has(id)).length
     lines.push(
-      `  attachments: ${this.attachments.size} (${this.attachments.size - unused} used by imported posts, ${unused} unused); files stay where they are, linked by URL`,
+      `  attachments: ${this.attachments.size} (${this.attachments.size - unused} used by imported posts, ${unused} unused); ${options.media ? `the images the posts show brought into ${options.media} (media, below)` : 'files stay where they are, linked by URL'}`,
     )
     lines.push(
       `  menu items: ${this.menuItems.length} (not imported: the site's navigation is its own)`,

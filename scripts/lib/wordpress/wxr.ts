@@ -41,8 +41,12 @@ export interface WxrChannel {
 }
 
 export interface WxrHandlers {
-  /** Called as each item closes, with the channel fields read so far (they come before the items). */
-  onItem?: (item: WxrItem, channel: Record<string, string>) => void
+  /**
+   * Called as each item closes, with the channel fields read so far (they come before the items). A
+   * returned promise is awaited before the next chunk of the file is read (work in flight stays
+   * bounded by a chunk's items).
+   */
+  onItem?: (item: WxrItem, channel: Record<string, string>) => void | Promise<void>
   onEntry?: (entry: WxrChannelEntry, channel: Record<string, string>) => void
 }
 
@@ -68,8 +72,13 @@ export async function readWxr(
 ): Promise<WxrChannel> {
   const reader = wxrReader(handlers, options)
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
-  for await (const chunk of stream) reader.write(chunk as string)
-  return reader.end()
+  for await (const chunk of stream) {
+    reader.write(chunk as string)
+    await reader.settle()
+  }
+  const channel = reader.end()
+  await reader.settle()
+  return channel
 }
 
 /** The same reader for text already in memory (tests, small exports). */
@@ -104,6 +113,7 @@ function wxrReader(handlers: WxrHandlers, options: { skipBodies?: boolean }) {
   let metaValue = ''
   let categoryAttributes: Record<string, string> = {}
   let first = true
+  const pending: Promise<void>[] = []
 
   const canonical = (name: string) => {
     const colon = name.indexOf(':')
@@ -144,7 +154,8 @@ function wxrReader(handlers: WxrHandlers, options: { skipBodies?: boolean }) {
         text = ''
         keepText = true
         if (name === 'item' && item) {
-          handlers.onItem?.(item, channel.fields)
+          const work = handlers.onItem?.(item, channel.fields)
+          if (work) pending.push(work)
           item = undefined
         } else if (item && parent === 'item') {
           if (name === 'category') {
@@ -191,6 +202,10 @@ function wxrReader(handlers: WxrHandlers, options: { skipBodies?: boolean }) {
     end(): WxrChannel {
       parser.end()
       return channel
+    },
+    /** The items' work of the text written so far, done. */
+    async settle(): Promise<void> {
+      if (pending.length) await Promise.all(pending.splice(0))
     },
   }
 }
