@@ -15,13 +15,13 @@ import type { Change as CacheChange } from '../cache/tags'
 import { changeTags } from '../cache/tags'
 import type { SiteConfig } from '../config'
 import { AppError, StorageError } from '../errors'
-import { linkedTo } from '../listing/around'
+import { linkedToAll } from '../listing/around'
 import type { Db } from '../listing/db'
 import { indexRow, labelsOf, rowLabels, type IndexRow, type RowFacts } from '../listing/entry'
 import { indexedRows, type IndexedRow } from '../listing/read'
 import { indexArticles, unindexArticles } from '../listing/write'
 import { updateSchedule } from '../listing/scheduled'
-import { enqueueChanged } from '../notify/queue'
+import { enqueueChanges } from '../notify/queue'
 import { buildArticle } from '../pipeline'
 import type { Article } from '../schema/article'
 import type { InternalStore } from '../source/internal'
@@ -306,8 +306,9 @@ async function writeChunk(
   }
   // Search engines and feed hubs hear of what readers can see change (now listed, or listed
   // before), never of an article held back; the cron sends the queue.
-  await Promise.all(
-    result.changes.filter((c) => c.listed || indexed.has(c.key)).map((c) => enqueueChanged(db, c)),
+  await enqueueChanges(
+    db,
+    result.changes.filter((c) => c.listed || indexed.has(c.key)),
   )
   return result
 }
@@ -481,11 +482,9 @@ async function putBack(p: Planned) {
   if (p.derived) await deleteDerived(p.derived.internal, p.lang, p.slug).catch(() => undefined) // rebuilt from the source on first read
 }
 
-/** The slugs whose pages show each of these articles in their footer. */
-async function linkedOf(db: Db, planned: Planned[]): Promise<Map<string, string[]>> {
-  const linked = await Promise.all(planned.map((p) => linkedTo(db, p.lang, p.slug)))
-  return new Map(planned.map((p, i) => [p.key, linked[i]!]))
-}
+/** The slugs whose pages show each of these articles in their footer, in one D1 batch. */
+const linkedOf = (db: Db, planned: Planned[]): Promise<Map<string, string[]>> =>
+  planned.length ? linkedToAll(db, planned) : Promise.resolve(new Map<string, string[]>())
 
 const unique = (labels: Label[]) => [
   ...new Map(labels.map((l) => [`${l.lang}/${l.kind}/${l.key}`, l])).values(),

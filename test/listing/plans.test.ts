@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { around, linkedTo } from '../../src/listing/around'
+import { around, linkedTo, linkedToAll } from '../../src/listing/around'
 import type { Db } from '../../src/listing/db'
 import type { IndexRow } from '../../src/listing/entry'
 import {
@@ -117,6 +117,15 @@ describe('the index queries', () => {
     ['an article page (around)', (db) => around(db, CONFIG, 'ja', 'p-751', '大')],
     ['an article in a small section (around)', (db) => around(db, CONFIG, 'ja', 'p-750', '小')],
     ['the pages showing an article (linkedTo)', (db) => linkedTo(db, 'ja', 'p-751', CONFIG)],
+    [
+      'the pages showing a chunk of articles (linkedToAll)',
+      (db) =>
+        linkedToAll(
+          db,
+          ['p-751', 'p-750', 'p-3', 'p-1499'].map((slug) => ({ lang: 'ja', slug })),
+          CONFIG,
+        ),
+    ],
     ['home, page 1', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 1)],
     ['home, last page', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 125)],
     [
@@ -154,4 +163,22 @@ describe('the index queries', () => {
           scans: [],
         })
     })
+
+  it('a chunk of articles links to what each article links to on its own', async () => {
+    // The oldest, the newest, both sections, and one the index lacks.
+    const slugs = ['p-0', 'p-1499', 'p-750', 'p-751', 'p-10', 'p-1000', 'nope']
+    const all = await linkedToAll(
+      env.ARTICLES_DB,
+      slugs.map((slug) => ({ lang: 'ja', slug })),
+      CONFIG,
+    )
+    for (const slug of slugs) {
+      const one = await linkedTo(env.ARTICLES_DB, 'ja', slug, CONFIG)
+      expect({ slug, linked: (all.get(`ja/${slug}`) ?? []).sort() }).toEqual({
+        slug,
+        linked: one.sort(),
+      })
+    }
+    expect(all.get('ja/p-751')!.length).toBeGreaterThan(2)
+  })
 })
