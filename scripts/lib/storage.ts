@@ -38,8 +38,12 @@ export type Written = Pick<WriteResult, 'changes' | 'tags' | 'urls'> & {
   failed: { key: string; fileName?: string; message: string }[]
 }
 
-/** Changes per round trip into the local writer (a few megabytes of sources at most). */
-const BATCH = 200
+/**
+ * Changes per round trip into the local writer, and per writer chunk there (a few megabytes of
+ * sources at most): a chunk's D1 work is a few batches whatever its size, so larger chunks spread
+ * it thinner (3,000 articles: 77/s at 1,000 a chunk, 67/s at 200, in the same run).
+ */
+const BATCH = 1_000
 /**
  * Changes per writer chunk on the remote path, where each D1 call and each KV bulk write is a
  * request to Cloudflare: a chunk costs a handful of them whatever its size (one KV bulk write, a few
