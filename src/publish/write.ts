@@ -191,13 +191,22 @@ async function writeChunk(
     failed.push({ key, fileName, message: error.message, error })
   }
   const indexed = await indexedRows(db, changes.map(keyOf).map(splitArticleKey))
+  // The versions updates replace, read in bulk where the store can (remotely: a call per 100).
+  const updated = changes.flatMap((c) => (c.kind === 'publish' && !c.isNew ? [c.key] : []))
+  const previous = updated.length
+    ? await target.stores[0]!.store.readMany(updated)
+    : new Map<string, Previous>()
 
   // Validate and derive, reading only each article's previous version.
   const planned = (
     await Promise.all(
       changes.map(async (change) => {
         try {
-          return await plan(options, change, indexed.get(keyOf(change)), now)
+          return await plan(options, change, {
+            row: indexed.get(keyOf(change)),
+            previous: previous.get(keyOf(change)),
+            now,
+          })
         } catch (error) {
           fail(keyOf(change), error, change.kind === 'publish' ? change.fileName : undefined)
           return undefined
@@ -313,13 +322,16 @@ async function writeChunk(
   return result
 }
 
+/** A stored version read ahead (`null`: none), as `readMany` gives it. */
+type Previous = { metadata: SourceMetadata; bytes: Uint8Array } | null
+
 async function plan(
   options: WriteOptions<unknown>,
   change: ArticleChange,
-  row: IndexedRow | undefined,
-  now: Date,
+  known: { row: IndexedRow | undefined; previous: Previous | undefined; now: Date },
 ): Promise<Planned | undefined> {
   const { config, target } = options
+  const { row, now } = known
   const key = keyOf(change)
   const { lang, slug } = splitArticleKey(key)
   const base = { key, lang, slug, unindex: false, after: [] as Label[], visible: true }
@@ -327,8 +339,9 @@ async function plan(
     case 'publish': {
       const { store, internal } = target.stores[0]!
       // Read without checking the old bytes: a damaged version can still be replaced.
-      const previous = change.isNew ? null : await store.stat(key)
-      const previousBytes = previous ? await store.raw(key) : null
+      const read = known.previous
+      const previous = change.isNew ? null : read !== undefined ? read : await store.stat(key)
+      const previousBytes = read ? read.bytes : previous ? await store.raw(key) : null
       const sha256 = await sha256Hex(change.bytes)
       const previousSha =
         previous?.metadata.sha256 ?? (previousBytes ? await sha256Hex(previousBytes) : undefined)
