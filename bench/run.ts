@@ -341,7 +341,7 @@ if (only === 'write') {
   if (write.runs.every((r) => r.hugoMs === undefined))
     console.log('  (hugo not on PATH: `apt-get install hugo` to compare)')
   const { benchRemoteCalls } = await import('./write')
-  const remote = await benchRemoteCalls(200)
+  const remote = await benchRemoteCalls(3_000)
   report.writeRemote = remote
   const total = Object.values(remote.calls).reduce((a, b) => a + b, 0)
   console.log(

@@ -2,8 +2,8 @@
  * npm run bench -- write [sizes]: content:push of generated Korean articles (dates in random order)
  * into empty local stores, at 300, 3,000 and 30,000 articles by default: articles/s and whether it
  * stays linear; Hugo building the same files in the same run when `hugo` is on PATH; and the
- * Cloudflare API calls a remote push of the same articles makes, counted by a local stand-in of
- * the API (bench/cloudflare-api.ts).
+ * Cloudflare API calls a remote push of the same articles makes, counted by local stand-ins
+ * (test/node/helpers/cloudflare-api.ts).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -107,22 +107,22 @@ export async function benchWrite(sizes = WRITE_SIZES): Promise<{ runs: WriteRun[
 }
 
 /**
- * The calls a `content:push --remote` of `n` new articles makes to Cloudflare: the same writer with
- * the same changes and the same bulk KV writes (scripts/lib/kv-bulk.ts, against a local stand-in of
- * Cloudflare's API that counts them), on local bindings that count each call which, through
- * wrangler's remote bindings, is one request to Cloudflare (a KV read or list, a D1 batch;
- * `prepare` and `bind` stay in the local proxy).
+ * The calls a `content:push --remote` of `n` new articles makes to Cloudflare: the remote path's
+ * own writes (scripts/lib/storage.ts `writeRemote`, with kv-bulk.ts's bulk writes) against local
+ * stand-ins that count each call which, through wrangler's remote bindings or the REST API, is one
+ * request to Cloudflare (test/node/helpers/cloudflare-api.ts; test/node/remote-calls.test.ts holds
+ * the bound).
  */
 export async function benchRemoteCalls(
   n: number,
 ): Promise<{ n: number; calls: Record<string, number> }> {
-  const { createServer } = await import('node:http')
   const { checkContent } = await import('../scripts/lib/content')
   const { readSiteConfig } = await import('../scripts/lib/config')
   const { writeWorker } = await import('../scripts/lib/write-worker')
   const { migrate, readMigrations } = await import('../scripts/lib/migrate')
   const { bulkWrites } = await import('../scripts/lib/kv-bulk')
-  const { writeArticles } = await import('../src/publish/write')
+  const { writeRemote } = await import('../scripts/lib/storage')
+  const { cloudflareStandIn } = await import('../test/node/helpers/cloudflare-api')
   const { kvDriver } = await import('../src/source/kv')
   const { internalStore } = await import('../src/source/internal')
   const { sourceStore } = await import('../src/source/store')
@@ -132,87 +132,36 @@ export async function benchRemoteCalls(
     const config = await readSiteConfig()
     const checked = await checkContent(join(work, 'content'), config)
     const local = await writeWorker({ persistTo: join(work, 'state') })
-    const calls: Record<string, number> = {}
-    const count = (call: string) => (calls[call] = (calls[call] ?? 0) + 1)
-    // Cloudflare's KV bulk write, standing in: it stores each pair in the local namespace.
-    const api = createServer((req, res) => {
-      let body = ''
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      req.on('end', () => {
-        count('KV bulk write')
-        const pairs = JSON.parse(body) as {
-          key: string
-          value: string
-          metadata: Record<string, string>
-        }[]
-        void Promise.all(
-          pairs.map((p) =>
-            local.env.ARTICLES_KV.put(p.key, Buffer.from(p.value, 'base64'), {
-              metadata: p.metadata,
-            }),
-          ),
-        ).then(() => {
-          res.setHeader('content-type', 'application/json')
-          res.end(JSON.stringify({ success: true, result: { unsuccessful_keys: [] } }))
-        })
-      })
-    })
-    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve))
+    await migrate(local.env.ARTICLES_DB, await readMigrations())
+    const cloudflare = await cloudflareStandIn(local.env)
     try {
-      await migrate(local.env.ARTICLES_DB, await readMigrations())
-      const counted = <T extends object>(binding: T, name: string, methods: string[]): T =>
-        new Proxy(binding, {
-          get(target, prop) {
-            const value = Reflect.get(target, prop) as unknown
-            if (typeof value !== 'function') return value
-            return (...args: unknown[]) => {
-              if (methods.includes(String(prop))) count(`${name}.${String(prop)}`)
-              return (value as (...a: unknown[]) => unknown).apply(target, args)
-            }
-          },
-        })
-      const kv = counted(local.env.ARTICLES_KV, 'KV', [
-        'get',
-        'getWithMetadata',
-        'put',
-        'delete',
-        'list',
-      ])
-      const db = counted(local.env.ARTICLES_DB, 'D1', ['batch', 'exec'])
-      const { port } = api.address() as import('node:net').AddressInfo
-      const driver = bulkWrites(kvDriver(kv), {
-        base: `http://127.0.0.1:${port}`,
-        accountId: 'account',
-        namespaceId: 'namespace',
-        token: 'token',
+      const driver = bulkWrites(kvDriver(cloudflare.kv), cloudflare.api)
+      const written = await writeRemote({
+        target: {
+          stores: [
+            {
+              store: sourceStore(driver, { maxBytes: 1e7 }),
+              internal: internalStore(driver, undefined, 'a deployed DERIVED_KEY'),
+            },
+          ],
+          db: cloudflare.db,
+          origin: buildOrigin(config),
+          flush: () => driver.flush(),
+        },
+        config,
+        changes: checked.files.map((file) => ({
+          kind: 'publish' as const,
+          key: file.key,
+          bytes: file.bytes,
+          fileName: file.path,
+          checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
+          isNew: true,
+        })),
       })
-      const changes = checked.files.map((file) => ({
-        kind: 'publish' as const,
-        key: file.key,
-        bytes: file.bytes,
-        fileName: file.path,
-        checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
-        isNew: true,
-      }))
-      // As content:push --remote sends them: a thousand a batch (scripts/lib/storage.ts).
-      for (let i = 0; i < changes.length; i += 1_000)
-        await writeArticles({
-          target: {
-            stores: [
-              { store: sourceStore(driver, { maxBytes: 1e7 }), internal: internalStore(driver) },
-            ],
-            db,
-            origin: buildOrigin(config),
-            flush: () => driver.flush(),
-          },
-          config,
-          keepGoing: true,
-          chunk: 1_000,
-          changes: changes.slice(i, i + 1_000),
-        })
-      return { n, calls }
+      if (written.changes.length !== n) throw new Error(`wrote ${written.changes.length} of ${n}`)
+      return { n, calls: { ...cloudflare.calls } }
     } finally {
-      api.close()
+      await cloudflare.close()
       await local.dispose()
     }
   })

@@ -14,7 +14,14 @@ import type { SiteConfig } from '../config'
 import type { IndexEntry } from '../schema/listing'
 import { query, type Db } from './db'
 import { toEntry, type ArticleRecord } from './read'
-import { CANDIDATES, OWN_LABELS, RELATED, relatedSql, relatedStatement } from './related'
+import {
+  CANDIDATES,
+  MAX_OWN_LABELS,
+  OWN_LABELS,
+  RELATED,
+  relatedSql,
+  relatedStatement,
+} from './related'
 
 export interface Around {
   /** The article published just before this one, and just after. */
@@ -112,4 +119,74 @@ export async function linkedTo(
     'the articles showing an article',
   )
   return [...new Set([...near!.results, ...shown!.results].map((r) => r.slug))]
+}
+
+/** Articles whose linking pages one statement finds (a JSON list parameter: D1's 100 bound parameters are never near). */
+const LINKED_PER_STATEMENT = 500
+
+/**
+ * `linkedTo` for many articles at once, in one D1 batch of two statements per 500 articles: the same
+ * relation (its two neighbours; its own related articles), each article's rows found by the same
+ * seeks (correlated, with a LIMIT), keyed `lang/slug`. An article the index lacks has none.
+ */
+export async function linkedToAll(
+  db: Db,
+  keys: { lang: string; slug: string }[],
+  config: Config = { storageTimeoutMs: 10_000 },
+): Promise<Map<string, string[]>> {
+  const linked = new Map<string, Set<string>>()
+  if (!keys.length) return new Map()
+  const me = `(SELECT a.id, a.lang, a.slug, a.sort_ms FROM json_each(?1) AS k
+    JOIN articles AS a ON a.lang = json_extract(k.value, '$[0]') AND a.slug = json_extract(k.value, '$[1]'))`
+  // One neighbour on one side: the same millisecond first (by slug), then the nearest time.
+  const side = (where: string, order: string) =>
+    `SELECT me.lang, me.slug AS of, n.slug FROM ${me} AS me JOIN articles AS n ON n.id IN (
+       SELECT id FROM articles WHERE lang = me.lang AND ${where} ORDER BY ${order} LIMIT 1)`
+  const neighbours = db.prepare(
+    [
+      side('sort_ms = me.sort_ms AND slug > me.slug', 'slug ASC'),
+      side('sort_ms < me.sort_ms', 'sort_ms DESC, slug ASC'),
+      side('sort_ms = me.sort_ms AND slug < me.slug', 'slug DESC'),
+      side('sort_ms > me.sort_ms', 'sort_ms ASC, slug DESC'),
+    ].join(' UNION ALL '),
+  )
+  // The articles each one's own related block shows (relatedSql with OWN_LABELS, for many at once):
+  // its first labels, the newest CANDIDATES rows of each, scored per article, the best RELATED kept.
+  const related = db.prepare(`WITH me AS ${me},
+    mine AS (
+      SELECT * FROM (
+        SELECT me.lang, me.slug AS of, l.kind, l.key,
+          ROW_NUMBER() OVER (PARTITION BY me.id ORDER BY l.kind, l.key) AS n
+        FROM me JOIN labels AS l ON l.article_id = me.id)
+      WHERE n <= ${MAX_OWN_LABELS}),
+    found AS (
+      SELECT mine.lang, mine.of, c.article_id, c.kind FROM mine JOIN labels AS c ON c.rowid IN (
+        SELECT rowid FROM labels WHERE lang = mine.lang AND kind = mine.kind AND key = mine.key
+        ORDER BY sort_ms DESC, slug ASC LIMIT ?2)),
+    scored AS (
+      SELECT f.lang, f.of, a.slug, ROW_NUMBER() OVER (PARTITION BY f.lang, f.of
+        ORDER BY SUM(f.kind = 'tag') DESC, MAX(f.kind = 'category') DESC, a.sort_ms DESC, a.slug ASC) AS n
+      FROM found AS f JOIN articles AS a ON a.id = f.article_id
+      WHERE a.slug <> f.of
+      GROUP BY f.lang, f.of, a.id)
+    SELECT lang, of, slug FROM scored WHERE n <= ?3`)
+  const statements: D1PreparedStatement[] = []
+  for (let i = 0; i < keys.length; i += LINKED_PER_STATEMENT) {
+    const named = JSON.stringify(
+      keys.slice(i, i + LINKED_PER_STATEMENT).map((k) => [k.lang, k.slug]),
+    )
+    statements.push(neighbours.bind(named), related.bind(named, CANDIDATES, RELATED))
+  }
+  const results = await query(
+    db.batch<{ lang: string; of: string; slug: string }>(statements),
+    config,
+    'the articles showing these articles',
+  )
+  for (const { results: rows } of results)
+    for (const row of rows) {
+      const key = `${row.lang}/${row.of}`
+      if (!linked.has(key)) linked.set(key, new Set())
+      linked.get(key)!.add(row.slug)
+    }
+  return new Map([...linked].map(([key, slugs]) => [key, [...slugs]]))
 }

@@ -17,8 +17,16 @@ export function pageStatements(db: Db, row: IndexRow): D1PreparedStatement[] {
     : [removePage(db, row.lang, row.slug)]
 }
 
-export const removePage = (db: Db, lang: string, slug: string) =>
-  db.prepare('DELETE FROM pages WHERE lang = ?1 AND slug = ?2').bind(lang, slug)
+export const removePage = (db: Db, lang: string, slug: string) => removePages(db, [{ lang, slug }])
+
+/** One statement that makes none of these a page (a JSON list of [lang, slug]). */
+export const removePages = (db: Db, keys: { lang: string; slug: string }[]) =>
+  db
+    .prepare(
+      `DELETE FROM pages WHERE rowid IN (SELECT p.rowid FROM json_each(?1) AS k
+         JOIN pages AS p ON p.lang = json_extract(k.value, '$[0]') AND p.slug = json_extract(k.value, '$[1]'))`,
+    )
+    .bind(JSON.stringify(keys.map((k) => [k.lang, k.slug])))
 
 export async function pageCount(
   db: Db,

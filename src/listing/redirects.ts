@@ -36,15 +36,31 @@ export function redirectStatements(
   slug: string,
   paths: readonly string[],
 ): D1PreparedStatement[] {
+  return [clearRedirects(db, [{ lang, slug }]), ...redirectInserts(db, lang, slug, paths)]
+}
+
+/** One statement that takes every old address of these articles away (a JSON list of [lang, slug]). */
+export const clearRedirects = (db: Db, keys: { lang: string; slug: string }[]) =>
+  db
+    .prepare(
+      `DELETE FROM redirects WHERE rowid IN (SELECT r.rowid FROM json_each(?1) AS k
+         JOIN redirects AS r ON r.lang = json_extract(k.value, '$[0]') AND r.slug = json_extract(k.value, '$[1]'))`,
+    )
+    .bind(JSON.stringify(keys.map((k) => [k.lang, k.slug])))
+
+/** The statements that make `paths` lead to lang/slug (after `clearRedirects`): none for most articles. */
+export function redirectInserts(
+  db: Db,
+  lang: string,
+  slug: string,
+  paths: readonly string[],
+): D1PreparedStatement[] {
   const keys = [...new Set(paths.map(redirectKey).filter((k): k is string => !!k && k !== '/'))]
-  return [
-    db.prepare('DELETE FROM redirects WHERE lang = ?1 AND slug = ?2').bind(lang, slug),
-    ...keys.map((key) =>
-      db
-        .prepare('INSERT OR REPLACE INTO redirects (path, lang, slug) VALUES (?1, ?2, ?3)')
-        .bind(key, lang, slug),
-    ),
-  ]
+  return keys.map((key) =>
+    db
+      .prepare('INSERT OR REPLACE INTO redirects (path, lang, slug) VALUES (?1, ?2, ?3)')
+      .bind(key, lang, slug),
+  )
 }
 
 /** Where an old address leads now: `/ko/<slug>`, or undefined. */

@@ -25,7 +25,7 @@ export const CANDIDATES = 30
 /** Tags read at most (the first ones the article lists). */
 export const MAX_TAGS = 8
 /** An article's own labels read at most, when they come from the index (`OWN_LABELS`). */
-const MAX_OWN_LABELS = 10
+export const MAX_OWN_LABELS = 10
 
 /**
  * The listings an article's related block reads, as listing keys: every spelling of its section (its
@@ -46,7 +46,8 @@ export function relatedLabels(options: {
 
 /** The labels an article has in the index, for when the page's own are not at hand (purging). */
 export const OWN_LABELS = `SELECT kind, key FROM labels
-  WHERE article_id = (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2) LIMIT ${MAX_OWN_LABELS}`
+  WHERE article_id = (SELECT id FROM articles WHERE lang = ?1 AND slug = ?2)
+  ORDER BY kind, key LIMIT ${MAX_OWN_LABELS}`
 
 /** The labels given as a JSON list of [kind, key] in ?3. */
 export const GIVEN_LABELS = `SELECT json_extract(value, '$[0]') AS kind, json_extract(value, '$[1]') AS key FROM json_each(?3)`

@@ -12,8 +12,8 @@
 import { ARTICLE_COLUMNS, type ArticleRow } from '../schema/listing'
 import type { Db } from './db'
 import { labelsOf, type IndexRow } from './entry'
-import { pageStatements, removePage } from './pages'
-import { redirectStatements } from './redirects'
+import { pageStatements, removePages } from './pages'
+import { clearRedirects, redirectInserts } from './redirects'
 import { languageToken } from './search-text'
 
 /** Search ids grow with the publication second, so FTS can read newest first and stop early. */
@@ -133,10 +133,20 @@ export async function indexArticles(db: Db, rows: IndexRow[]): Promise<void> {
   if (!all.length) return
   // Old addresses and pages first (issue 24): a page keeps its redirects and its sitemap entry but
   // has no row in listings, feeds or search, so it is taken out of them.
-  const addresses = all.flatMap((row) => [
-    ...redirectStatements(db, row.lang, row.slug, row.redirectFrom ?? []),
-    ...pageStatements(db, row),
-  ])
+  // Cleared for every row by one statement each per chunk, then the few each row has put back.
+  const addresses = [
+    ...chunks(all, () => 1).flatMap((chunk) => [
+      clearRedirects(db, chunk),
+      removePages(
+        db,
+        chunk.filter((row) => !row.page),
+      ),
+    ]),
+    ...all.flatMap((row) => [
+      ...redirectInserts(db, row.lang, row.slug, row.redirectFrom ?? []),
+      ...(row.page ? pageStatements(db, row) : []),
+    ]),
+  ]
   await db.batch(addresses)
   const pages = all.filter((row) => row.page)
   if (pages.length) await unindexArticles(db, pages, { keepAddresses: true })
@@ -208,9 +218,9 @@ export async function unindexArticles(
   // A draft's or deleted article's old addresses no longer lead anywhere, nor is it a page.
   const addresses = options.keepAddresses
     ? []
-    : unique.flatMap(({ lang, slug }) => [
-        ...redirectStatements(db, lang, slug, []),
-        removePage(db, lang, slug),
+    : chunks(unique, () => 1).flatMap((chunk) => [
+        clearRedirects(db, chunk),
+        removePages(db, chunk),
       ])
   if (addresses.length) await db.batch(addresses)
   const batch: D1PreparedStatement[] = []

@@ -21,9 +21,14 @@ export interface Announcement {
  * language lists changed), and the feeds it was or is in (its language's, its categories' and tags').
  */
 export async function announcementsOf(db: Db, change: Change): Promise<Announcement[]> {
-  const split = change.key.indexOf('/')
-  const [lang, slug] = [change.key.slice(0, split), change.key.slice(split + 1)]
-  const languages = new Set([lang, ...(await indexedLanguages(db, slug))])
+  const { slug } = split(change.key)
+  return announce(change, await indexedLanguages(db, slug))
+}
+
+/** A change's announcements, given the languages its slug is indexed in. */
+function announce(change: Change, indexed: string[]): Announcement[] {
+  const { lang, slug } = split(change.key)
+  const languages = new Set([lang, ...indexed])
   const page = (l: string) => `/${l}/${encodeURIComponent(slug)}`
   return [
     ...[...languages].map((l) => ({ channel: 'indexnow' as const, path: page(l) })),
@@ -35,18 +40,53 @@ export async function announcementsOf(db: Db, change: Change): Promise<Announcem
   ]
 }
 
-/** Queues what a change makes worth announcing; a change already waiting is sent once. */
-export async function enqueueChanged(db: Db, change: Change): Promise<void> {
-  const rows = await announcementsOf(db, change)
-  if (!rows.length) return
-  await db.batch(
-    rows.map((row) =>
-      db
-        .prepare(
-          `INSERT INTO notify_queue (channel, endpoint, path) VALUES (?, '', ?)
-           ON CONFLICT DO UPDATE SET attempts = 0, next_ms = 0, last_error = NULL`,
-        )
-        .bind(row.channel, row.path),
-    ),
-  )
+const split = (key: string) => {
+  const at = key.indexOf('/')
+  return { lang: key.slice(0, at), slug: key.slice(at + 1) }
 }
+
+/** Queues what a change makes worth announcing; a change already waiting is sent once. */
+export const enqueueChanged = (db: Db, change: Change): Promise<void> =>
+  enqueueChanges(db, [change])
+
+/** Slugs a statement names, and announcements it queues: one JSON parameter, well under D1's 2 MB. */
+const PER_STATEMENT = 1_000
+
+/**
+ * Queues what many changes make worth announcing, in two D1 calls whatever their number: one read of
+ * the languages their slugs are indexed in, one batch of inserts (a JSON list per statement).
+ */
+export async function enqueueChanges(db: Db, changes: Change[]): Promise<void> {
+  if (!changes.length) return
+  const slugs = [...new Set(changes.map((c) => split(c.key).slug))]
+  const reads = pieces(slugs).map((part) =>
+    db
+      .prepare(
+        'SELECT slug, lang FROM articles WHERE slug IN (SELECT value FROM json_each(?1)) ORDER BY lang',
+      )
+      .bind(JSON.stringify(part)),
+  )
+  const languages = new Map<string, string[]>()
+  for (const { results } of await db.batch<{ slug: string; lang: string }>(reads))
+    for (const { slug, lang } of results)
+      languages.set(slug, [...(languages.get(slug) ?? []), lang])
+  const rows = [
+    ...new Map(
+      changes
+        .flatMap((c) => announce(c, languages.get(split(c.key).slug) ?? []))
+        .map((row) => [`${row.channel} ${row.path}`, [row.channel, row.path]]),
+    ).values(),
+  ]
+  if (!rows.length) return
+  const insert = db.prepare(
+    `INSERT INTO notify_queue (channel, endpoint, path)
+     SELECT json_extract(value, '$[0]'), '', json_extract(value, '$[1]') FROM json_each(?1) WHERE true
+     ON CONFLICT DO UPDATE SET attempts = 0, next_ms = 0, last_error = NULL`,
+  )
+  await db.batch(pieces(rows).map((part) => insert.bind(JSON.stringify(part))))
+}
+
+const pieces = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / PER_STATEMENT) }, (_, i) =>
+    items.slice(i * PER_STATEMENT, (i + 1) * PER_STATEMENT),
+  )

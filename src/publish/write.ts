@@ -15,13 +15,13 @@ import type { Change as CacheChange } from '../cache/tags'
 import { changeTags } from '../cache/tags'
 import type { SiteConfig } from '../config'
 import { AppError, StorageError } from '../errors'
-import { linkedTo } from '../listing/around'
+import { linkedToAll } from '../listing/around'
 import type { Db } from '../listing/db'
 import { indexRow, labelsOf, rowLabels, type IndexRow, type RowFacts } from '../listing/entry'
 import { indexedRows, type IndexedRow } from '../listing/read'
 import { indexArticles, unindexArticles } from '../listing/write'
 import { updateSchedule } from '../listing/scheduled'
-import { enqueueChanged } from '../notify/queue'
+import { enqueueChanges } from '../notify/queue'
 import { buildArticle } from '../pipeline'
 import type { Article } from '../schema/article'
 import type { InternalStore } from '../source/internal'
@@ -191,13 +191,22 @@ async function writeChunk(
     failed.push({ key, fileName, message: error.message, error })
   }
   const indexed = await indexedRows(db, changes.map(keyOf).map(splitArticleKey))
+  // The versions updates replace, read in bulk where the store can (remotely: a call per 100).
+  const updated = changes.flatMap((c) => (c.kind === 'publish' && !c.isNew ? [c.key] : []))
+  const previous = updated.length
+    ? await target.stores[0]!.store.readMany(updated)
+    : new Map<string, Previous>()
 
   // Validate and derive, reading only each article's previous version.
   const planned = (
     await Promise.all(
       changes.map(async (change) => {
         try {
-          return await plan(options, change, indexed.get(keyOf(change)), now)
+          return await plan(options, change, {
+            row: indexed.get(keyOf(change)),
+            previous: previous.get(keyOf(change)),
+            now,
+          })
         } catch (error) {
           fail(keyOf(change), error, change.kind === 'publish' ? change.fileName : undefined)
           return undefined
@@ -306,19 +315,23 @@ async function writeChunk(
   }
   // Search engines and feed hubs hear of what readers can see change (now listed, or listed
   // before), never of an article held back; the cron sends the queue.
-  await Promise.all(
-    result.changes.filter((c) => c.listed || indexed.has(c.key)).map((c) => enqueueChanged(db, c)),
+  await enqueueChanges(
+    db,
+    result.changes.filter((c) => c.listed || indexed.has(c.key)),
   )
   return result
 }
 
+/** A stored version read ahead (`null`: none), as `readMany` gives it. */
+type Previous = { metadata: SourceMetadata; bytes: Uint8Array } | null
+
 async function plan(
   options: WriteOptions<unknown>,
   change: ArticleChange,
-  row: IndexedRow | undefined,
-  now: Date,
+  known: { row: IndexedRow | undefined; previous: Previous | undefined; now: Date },
 ): Promise<Planned | undefined> {
   const { config, target } = options
+  const { row, now } = known
   const key = keyOf(change)
   const { lang, slug } = splitArticleKey(key)
   const base = { key, lang, slug, unindex: false, after: [] as Label[], visible: true }
@@ -326,8 +339,9 @@ async function plan(
     case 'publish': {
       const { store, internal } = target.stores[0]!
       // Read without checking the old bytes: a damaged version can still be replaced.
-      const previous = change.isNew ? null : await store.stat(key)
-      const previousBytes = previous ? await store.raw(key) : null
+      const read = known.previous
+      const previous = change.isNew ? null : read !== undefined ? read : await store.stat(key)
+      const previousBytes = read ? read.bytes : previous ? await store.raw(key) : null
       const sha256 = await sha256Hex(change.bytes)
       const previousSha =
         previous?.metadata.sha256 ?? (previousBytes ? await sha256Hex(previousBytes) : undefined)
@@ -501,11 +515,9 @@ async function putBack(p: Planned) {
   if (p.derived) await deleteDerived(p.derived.internal, p.lang, p.slug).catch(() => undefined) // rebuilt from the source on first read
 }
 
-/** The slugs whose pages show each of these articles in their footer. */
-async function linkedOf(db: Db, planned: Planned[]): Promise<Map<string, string[]>> {
-  const linked = await Promise.all(planned.map((p) => linkedTo(db, p.lang, p.slug)))
-  return new Map(planned.map((p, i) => [p.key, linked[i]!]))
-}
+/** The slugs whose pages show each of these articles in their footer, in one D1 batch. */
+const linkedOf = (db: Db, planned: Planned[]): Promise<Map<string, string[]>> =>
+  planned.length ? linkedToAll(db, planned) : Promise.resolve(new Map<string, string[]>())
 
 const unique = (labels: Label[]) => [
   ...new Map(labels.map((l) => [`${l.lang}/${l.kind}/${l.key}`, l])).values(),

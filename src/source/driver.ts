@@ -32,6 +32,14 @@ export interface Driver {
     contentType: string,
   ): Promise<void>
   delete(key: string): Promise<void>
+  /**
+   * Many values at once in as few calls as the backend allows (KV's bulk read, 100 keys a call;
+   * `null`: absent), decoded as UTF-8 text on the way: the caller checks each against its stored
+   * hash. Optional: a backend without it is read key by key.
+   */
+  getMany?(
+    keys: string[],
+  ): Promise<Map<string, { bytes: Uint8Array; metadata: Record<string, string> } | null>>
   /** One page of keys under `prefix`, with their metadata; `cursor` is set when there are more. */
   list(options: {
     prefix: string

@@ -72,6 +72,14 @@ export interface WritableStore extends SourceStore {
   stat(key: string): Promise<StoredEntry | null>
   /** The stored bytes as they are, unchecked: to put a previous version back. */
   raw(key: string): Promise<Uint8Array | null>
+  /**
+   * `stat` and `raw` for many keys, in bulk where the backend reads in bulk (KV); a value the bulk
+   * read could not give back byte for byte (its hash differs from the stored one, or none is
+   * stored) is read again on its own. Missing from the map: not read (the caller reads it itself).
+   */
+  readMany(
+    keys: string[],
+  ): Promise<Map<string, { metadata: SourceMetadata; bytes: Uint8Array } | null>>
   put(key: string, bytes: Uint8Array, metadata: SourceMetadata): Promise<void>
   delete(key: string): Promise<void>
   /**
@@ -157,6 +165,21 @@ export function sourceStore(driver: Driver, options: StoreOptions): WritableStor
     async raw(key) {
       const value = await driver.get(key).catch(fail('reading', key))
       return value && new Uint8Array(await value.body())
+    },
+    async readMany(keys) {
+      const read = new Map<string, { metadata: SourceMetadata; bytes: Uint8Array } | null>()
+      // Without a bulk read, or when it fails, the caller reads each key itself.
+      const values = await driver.getMany?.(keys).catch(() => undefined)
+      if (!values) return read
+      await Promise.all(
+        [...values].map(async ([key, value]) => {
+          if (value === null) return read.set(key, null)
+          const metadata = decodeMetadata(value.metadata)
+          if (metadata.sha256 && metadata.sha256 === (await sha256Hex(value.bytes)))
+            read.set(key, { metadata, bytes: value.bytes })
+        }),
+      )
+      return read
     },
     async put(key, bytes, metadata) {
       const encoded = encodeMetadata(metadata, driver.metadataLimit)

@@ -60,6 +60,27 @@ export function describeSourceStore(
       expect(await make().get('en/cut')).toBeNull()
     })
 
+    it('reads many stored versions at once byte for byte, or leaves a key for the caller to read', async () => {
+      const text = new TextEncoder().encode('---\ntitle: 여럿\n---\n본문')
+      const versions: [string, Uint8Array][] = [
+        ['ko/many-text', text],
+        ['ko/many-bom', new Uint8Array([0xef, 0xbb, 0xbf, ...text])],
+        ['ko/many-not-utf8', new Uint8Array([...text, 0xff, 0xfe])],
+      ]
+      for (const [key, bytes] of versions)
+        await make().put(key, bytes, { sha256: await sha256Hex(bytes), format: 'md' })
+      const read = await make().readMany([...versions.map(([key]) => key), 'ko/many-none'])
+      for (const [key, bytes] of versions) {
+        const got = read.get(key)
+        if (got === undefined) continue // read by the caller, one by one
+        expect({ key, bytes: [...got!.bytes] }).toEqual({ key, bytes: [...bytes] })
+        expect(got!.metadata.sha256).toBe(await sha256Hex(bytes))
+      }
+      expect(read.get('ko/many-none') ?? null).toBeNull()
+      // KV reads in bulk: the UTF-8 version comes from the one call.
+      if (name === 'kv') expect(read.get('ko/many-text')).toBeDefined()
+    })
+
     it('refuses a value over the size limit with a message naming the limit', async () => {
       await putRaw('en/big', 'x'.repeat(2_000))
       await expect(make().get('en/big')).rejects.toThrow(

@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { around, linkedTo } from '../../src/listing/around'
+import { around, linkedTo, linkedToAll } from '../../src/listing/around'
 import type { Db } from '../../src/listing/db'
 import type { IndexRow } from '../../src/listing/entry'
 import {
@@ -82,7 +82,7 @@ async function scans(ran: Ran): Promise<string[]> {
       (detail) =>
         /^SCAN /.test(detail) &&
         // json_each (the keys a write names), FTS, and the few rows a subquery or CTE produced.
-        !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (blocks|found|mine|days|at|l|k|r|s)( LEFT-JOIN)?$|CONSTANT ROW/.test(
+        !/VIRTUAL TABLE|^SCAN \(subquery|^SCAN (blocks|found|mine|scored|days|at|l|k|r|s)( LEFT-JOIN)?$|CONSTANT ROW/.test(
           detail,
         ),
     )
@@ -118,7 +118,8 @@ beforeAll(async () => {
 }, 60_000)
 
 describe('the index queries', () => {
-  const calls: [string, (db: Db) => Promise<unknown>][] = [
+  // [name, call, how many articles it answers for (a chunk's read is bounded per article)]
+  const calls: [string, (db: Db) => Promise<unknown>, number?][] = [
     [
       'an article page (around)',
       (db) => around(db, CONFIG, 'ja', 'p-751', labels('大', ['タグ', 'ない'])),
@@ -128,6 +129,16 @@ describe('the index queries', () => {
       (db) => around(db, CONFIG, 'ja', 'p-750', labels('小', ['タグ'])),
     ],
     ['the pages showing an article (linkedTo)', (db) => linkedTo(db, 'ja', 'p-751', CONFIG)],
+    [
+      'the pages showing a chunk of articles (linkedToAll)',
+      (db) =>
+        linkedToAll(
+          db,
+          ['p-751', 'p-750', 'p-3', 'p-1499'].map((slug) => ({ lang: 'ja', slug })),
+          CONFIG,
+        ),
+      4,
+    ],
     ['home, page 1', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 1)],
     ['home, last page', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 125)],
     [
@@ -150,7 +161,7 @@ describe('the index queries', () => {
     ],
     ['an unpublish', (db) => unindexArticles(db, [{ lang: 'ja', slug: 'p-new' }])],
   ]
-  for (const [name, call] of calls)
+  for (const [name, call, articles = 1] of calls)
     it(`${name}: seeks and bounded ranges only`, async () => {
       const ran: Ran[] = []
       const read = { rows: 0 }
@@ -158,11 +169,29 @@ describe('the index queries', () => {
       expect(ran.length).toBeGreaterThan(0)
       // Fewer than the large section holds (1,350): a page or a few neighbours with their seeks,
       // and for a listing the walk over its counts (one per 32 days of the ten years: 114).
-      expect(read.rows).toBeLessThan(1_000)
+      expect(read.rows / articles).toBeLessThan(1_000)
       for (const statement of ran)
         expect({ sql: statement.sql, scans: await scans(statement) }).toEqual({
           sql: statement.sql,
           scans: [],
         })
     })
+
+  it('a chunk of articles links to what each article links to on its own', async () => {
+    // The oldest, the newest, both sections, and one the index lacks.
+    const slugs = ['p-0', 'p-1499', 'p-750', 'p-751', 'p-10', 'p-1000', 'nope']
+    const all = await linkedToAll(
+      env.ARTICLES_DB,
+      slugs.map((slug) => ({ lang: 'ja', slug })),
+      CONFIG,
+    )
+    for (const slug of slugs) {
+      const one = await linkedTo(env.ARTICLES_DB, 'ja', slug, CONFIG)
+      expect({ slug, linked: (all.get(`ja/${slug}`) ?? []).sort() }).toEqual({
+        slug,
+        linked: one.sort(),
+      })
+    }
+    expect(all.get('ja/p-751')!.length).toBeGreaterThan(2)
+  })
 })
