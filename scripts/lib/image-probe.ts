@@ -72,6 +72,9 @@ export async function probeImage(url: string, timeoutMs = 3_000): Promise<ImageF
   throw new ProbeError(`${url}: not an image this probe can read`, false)
 }
 
+/** Width, height and type from a whole file's bytes (a picture pushed with the site), or undefined. */
+export const imageFactsOf = (bytes: Uint8Array): ImageFacts | undefined => tryParse(bytes)
+
 function tryParse(bytes: Uint8Array): ImageFacts | undefined {
   try {
     const { width, height, type } = imageSize(bytes)

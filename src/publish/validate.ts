@@ -2,6 +2,7 @@
 import { buildOrigin } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { buildArticle } from '../pipeline'
+import type { MediaMap } from '../media/urls'
 import type { Article, SourceFormat } from '../schema/article'
 import { checkSourceSize, type SourceMetadata } from '../source/store'
 
@@ -13,6 +14,8 @@ export function validateSource(
   format: SourceFormat,
   metadata: SourceMetadata,
   config: SiteConfig,
+  /** The pictures hosted with the site that it uses (content:push, scripts/lib/media.ts). */
+  media?: MediaMap,
 ): Article {
   checkSourceSize(bytes.byteLength, config.maxSourceBytes, fileName)
   return buildArticle(
@@ -27,6 +30,7 @@ export function validateSource(
       firstUploaded: metadata.firstUploaded ? new Date(metadata.firstUploaded) : undefined,
       modified: metadata.modified ? new Date(metadata.modified) : undefined,
       image: metadata.image,
+      ...(media && { media }),
     },
     { baseUrl: buildOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
   )
