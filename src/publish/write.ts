@@ -352,7 +352,15 @@ async function plan(
       // Validate before any write: a refused update leaves the previous version served.
       const article =
         change.checked?.article ??
-        validateSource(change.bytes, key, change.fileName, metadata.format!, metadata, config)
+        validateSource(
+          change.bytes,
+          key,
+          change.fileName,
+          metadata.format!,
+          metadata,
+          config,
+          change.media,
+        )
       return {
         ...base,
         fileName: change.fileName,
