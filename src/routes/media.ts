@@ -53,7 +53,11 @@ async function serve(c: AppContext, hash: string, name: string, segment?: string
     cached,
     async () => {
       const object = await read(c, hash, name)
-      const output = await transformImage(images, object.body, variant)
+      const output = await transformImage(
+        images,
+        object.body as ReadableStream<Uint8Array>,
+        variant,
+      )
       return new Response(output.image(), {
         headers: {
           'content-type': output.contentType(),

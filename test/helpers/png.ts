@@ -58,6 +58,6 @@ export async function gradientPng(width: number, height: number): Promise<Uint8A
 
 /** A PNG's or JPEG's width and height as the Images binding reads them. */
 export async function sizeOf(env: Env, bytes: Uint8Array) {
-  const info = await env.IMAGES.info(new Blob([bytes]).stream())
+  const info = await env.IMAGES.info(new Blob([bytes]).stream() as ReadableStream<Uint8Array>)
   return 'width' in info ? { width: info.width, height: info.height, format: info.format } : info
 }

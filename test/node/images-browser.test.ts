@@ -57,17 +57,15 @@ async function picturesAt(
     }
   })()`)
   await page.waitForLoadState('networkidle')
-  const shown = await page.$$eval('img', (imgs) =>
-    imgs
-      .filter((i) => i.complete && i.naturalWidth > 0)
-      .map((i) => ({
-        src: i.currentSrc,
-        natural: i.naturalWidth,
-        shown: i.getBoundingClientRect().width,
-        hero: i.getAttribute('fetchpriority') === 'high',
-        srcset: i.hasAttribute('srcset'),
-      })),
-  )
+  const shown = await page.evaluate<Shown[]>(`[...document.images]
+    .filter((i) => i.complete && i.naturalWidth > 0)
+    .map((i) => ({
+      src: i.currentSrc,
+      natural: i.naturalWidth,
+      shown: i.getBoundingClientRect().width,
+      hero: i.getAttribute('fetchpriority') === 'high',
+      srcset: i.hasAttribute('srcset'),
+    }))`)
   await page.close()
   return { shown, media }
 }
@@ -92,7 +90,11 @@ describe.skipIf(!hasBrowser)('hosted pictures in Chromium', () => {
 
   it('names three JSON-LD crops of 1,200 px and a 1200×630 og:image that are what they say', async () => {
     const html = await (await worker.get(ARTICLE)).text()
-    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!)
+    const ld = JSON.parse(
+      /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!,
+    ) as {
+      image: { url: string; width: number; height: number }[]
+    }
     const crops = (ld.image as { url: string; width: number; height: number }[]).map((i) => [
       i.width,
       i.height,
@@ -113,7 +115,9 @@ describe.skipIf(!hasBrowser)('hosted pictures in Chromium', () => {
       [og, 1200, 630] as const,
     ]) {
       await page.goto(url)
-      const size = await page.$eval('img', (i) => [i.naturalWidth, i.naturalHeight])
+      const size = await page.evaluate<number[]>(
+        `[document.images[0].naturalWidth, document.images[0].naturalHeight]`,
+      )
       expect(size, url).toEqual([w, h])
     }
     await page.close()

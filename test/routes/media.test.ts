@@ -200,7 +200,7 @@ describe('an article with a hosted picture', () => {
         [1200, 675],
         [1200, 900],
         [1200, 1200],
-      ].map(([w, h]) =>
+      ].map(([w, h]): unknown =>
         expect.objectContaining({
           url: `${origin}/media/${HASH}/${w}x${h}-25-75.jpeg/${NAME}`,
           width: w,
