@@ -165,8 +165,8 @@ export const cropPath = (
 
 const ORIGINAL_PATH = /^\/media\/([0-9a-f]{16})\/([A-Za-z0-9_-][A-Za-z0-9._-]{0,99})$/
 
-/** The hosted picture an original's address names (`…/media/<hash>/<name>`), for pages given only a URL. */
-export function hostedFromUrl(url: string): Pick<HostedImage, 'hash' | 'name'> | undefined {
-  const match = ORIGINAL_PATH.exec(URL.parse(url, 'https://site.invalid')?.pathname ?? '')
+/** The hosted picture a site path names (`/media/<hash>/<name>`): listings know only the path. */
+export function hostedFromUrl(path: string): Pick<HostedImage, 'hash' | 'name'> | undefined {
+  const match = ORIGINAL_PATH.exec(path)
   return match ? { hash: match[1]!, name: match[2]! } : undefined
 }

@@ -1,11 +1,4 @@
-import {
-  ARTICLE_SIZES,
-  fallbackPath,
-  hostedFromUrl,
-  srcsetOf,
-  VARIANT_WIDTHS,
-  widthsFor,
-} from '../media/urls'
+import { ARTICLE_SIZES, fallbackPath, srcsetOf, VARIANT_WIDTHS, widthsFor } from '../media/urls'
 import type { ArticleImage } from '../schema/article'
 
 /**
@@ -24,7 +17,7 @@ export function Media({
   fixed,
   sizes = ARTICLE_SIZES,
 }: {
-  image: Pick<ArticleImage, 'url' | 'alt' | 'width' | 'height'>
+  image: Pick<ArticleImage, 'url' | 'alt' | 'width' | 'height' | 'hosted'>
   src?: string
   /** The page's main picture: fetched first. */
   eager?: boolean
@@ -35,7 +28,7 @@ export function Media({
 }) {
   const ratio =
     fixed ?? (image.width && image.height ? `${image.width}/${image.height}` : undefined)
-  const hosted = hostedFromUrl(src)
+  const { hosted } = image
   const origin = hosted ? new URL(src).origin : ''
   // Unknown width (an index entry without one): every width is offered.
   const sized = hosted && { ...hosted, width: image.width ?? VARIANT_WIDTHS.at(-1)! }

@@ -227,4 +227,12 @@ describe('an article with a hosted picture', () => {
     const page = await site.get(`/en/rebuilt-${n}`)
     expect(page.body).toContain(`${origin}/media/${HASH}/480.avif/${NAME} 480w`)
   })
+
+  it('shows on listing cards in the same variants, with its size', async () => {
+    await publish(`card-${n}`, source())
+    const home = readPage((await site.get('/en/')).body)
+    const card = home.all('img').find((i) => i.getAttribute('src')?.includes(`/media/${HASH}/`))
+    expect(card?.getAttribute('srcset')).toContain(`${origin}/media/${HASH}/480.jpeg/${NAME} 480w`)
+    expect(card?.getAttribute('width')).toBe('1600')
+  })
 })
