@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { join, relative, sep } from 'node:path'
 import { promisify } from 'node:util'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { benchBundle } from '../../bench/bundle'
 import { pull } from '../../scripts/content-pull'
@@ -89,6 +90,42 @@ describe('live editing while the dev server runs', () => {
       expect((await page('/en/brand-new')).status).toBe(404)
     } finally {
       await watcher.close()
+    }
+  }, 60_000)
+
+  it('hosts the pictures a saved article uses: uploaded by content hash, served in variants', async () => {
+    const lines: string[] = []
+    const watcher = await watchWith(lines)
+    const picture = join(ws.content, 'media/saved/harbour.png')
+    const article = join(ws.content, 'en/saved-picture.md')
+    try {
+      await mkdir(join(ws.content, 'media/saved'), { recursive: true })
+      const bytes = await sharp({
+        create: { width: 1300, height: 800, channels: 3, background: '#3a6ea5' },
+      })
+        .png()
+        .toBuffer()
+      await writeFile(picture, bytes)
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+      await save(
+        watcher,
+        article,
+        '---\ntitle: Saved with a picture\nimage:\n  url: ../media/saved/harbour.png\n  alt: A blue harbour\n---\nText.\n',
+      )
+      expect(lines.at(-1)).toMatch(/^\+ \/en\/saved-picture live/)
+      const html = await (await worker.get('/en/saved-picture')).text()
+      expect(html).toContain(`/media/${hash}/768.webp/harbour.png 768w`)
+      expect(html).toMatch(/width="1300" height="800"/)
+      const original = await worker.get(`/media/${hash}/harbour.png`)
+      expect(original.headers.get('content-type')).toBe('image/png')
+      expect(Buffer.from(await original.arrayBuffer()).equals(bytes)).toBe(true)
+      const variant = await worker.get(`/media/${hash}/480.webp/harbour.png`)
+      expect(variant.headers.get('content-type')).toBe('image/webp')
+      expect((await sharp(Buffer.from(await variant.arrayBuffer())).metadata()).width).toBe(480)
+    } finally {
+      await watcher.close()
+      await rm(article, { force: true })
+      await rm(join(ws.content, 'media/saved'), { recursive: true, force: true })
     }
   }, 60_000)
 
