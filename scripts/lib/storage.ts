@@ -53,6 +53,8 @@ export interface Storage {
   delete(key: string): Promise<void>
   /** Uploads to ARTICLES_R2 the pictures it does not hold yet (keys are content hashes); how many. */
   putMedia(uploads: MediaUpload[]): Promise<number>
+  /** A hosted picture's bytes by its R2 key, or null. */
+  getMedia(key: string): Promise<Uint8Array | null>
   /**
    * Hands changes to the writer, in batches, and carries on past an article that fails; `progress`
    * after each batch. Purging is the caller's (the tags are in the answer).
@@ -117,6 +119,10 @@ export async function openStorage(
       return found
     },
     getBytes: (key) => store.raw(key),
+    async getMedia(key) {
+      const object = await env.ARTICLES_R2.get(key)
+      return object && new Uint8Array(await object.arrayBuffer())
+    },
     async putMedia(uploads) {
       let sent = 0
       for (const upload of new Map(uploads.map((u) => [u.key, u])).values()) {

@@ -227,14 +227,14 @@ describe('content:push', () => {
       ...quiet,
       log: (l) => lines.push(l),
     })
-    expect(dry.added).toHaveLength(10)
+    expect(dry.added).toHaveLength(11)
     // A draft is stored but never served: not listed as a live address.
     expect(lines).not.toContain('  + /ko/draft-election-preview')
     expect(lines).toContain(
       '  · ko/draft-election-preview: draft (published: false), stored, not served',
     )
     expect(lines.find((l) => l.includes('dry run'))).toMatch(
-      /10 added, 0 changed, 0 unchanged, 0 removed/,
+      /11 added, 0 changed, 0 unchanged, 0 removed/,
     )
     const real = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(real.added).toEqual(dry.added) // nothing was written by the dry run
@@ -335,14 +335,14 @@ describe('content:check', () => {
   it('checks every file without loading wrangler or Miniflare', async () => {
     const { code, stdout } = await check(ws.content)
     expect(code).toBe(0) // with wrangler loaded, the command fails (helpers/no-wrangler.mjs)
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\)/)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 11 file\(s\)/)
   }, 30_000)
 
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
     const ok = await check(ws.content)
     expect(ok.code).toBe(0)
     expect(ok.stdout.trim().split('\n').at(-1)).toMatch(
-      /^✓ content:check: 10 file\(s\), 0 error\(s\), \d+ warning\(s\)$/,
+      /^✓ content:check: 11 file\(s\), 0 error\(s\), \d+ warning\(s\)$/,
     )
     expect((await check(ws.content, '--strict')).code).toBe(1)
     await writeFile(join(ws.content, 'en/broken.md'), '---\ntitle:\n---\n')
@@ -373,7 +373,7 @@ describe('content:check', () => {
     expect(stdout).toContain(
       '✗ en/foreign.md: [page] error: The image https://elsewhere.example/a.jpg is blocked by the page’s Content-Security-Policy (img-src): readers see an empty box. Add https://elsewhere.example to IMAGE_HOSTS',
     )
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✗ content:check: 11 file\(s\), 1 error\(s\)/)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✗ content:check: 12 file\(s\), 1 error\(s\)/)
   }, 60_000)
 
   it('places YAML and date errors at their line and column', async () => {
