@@ -63,11 +63,12 @@ export function socialTags(article: ArticleHead, site: SiteInfo): MetaTag[] {
 /**
  * What og:image shows of the main image: a picture hosted with the site as its 1.91:1 1200×630 crop
  * around its focal point (the shape Facebook, KakaoTalk and LinkedIn show, so none crops it its own
- * way); any other, itself.
+ * way) when it is at least 1,200 px wide; any other, itself.
  */
 function shareCrop(image: ArticleImage): ArticleImage {
-  if (!image.hosted) return image
   const { width, height } = CROPS.og
+  // Narrower than the crop: itself, rather than a blurred enlargement.
+  if (!image.hosted || (image.width ?? 0) < width) return image
   return {
     ...image,
     url: new URL(cropPath(image.hosted, 'og', image.hosted.focus), image.url).href,

@@ -10,6 +10,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildOrigin } from '../../src/articles/derived'
 import { siteConfig } from '../../src/config'
 import { indexDb } from '../../src/listing/db'
+import type { MediaMap } from '../../src/media/urls'
 import { writeArticles } from '../../src/publish/write'
 import { internalStore } from '../../src/source/internal'
 import { kvDriver } from '../../src/source/kv'
@@ -123,7 +124,7 @@ describe('an article with a hosted picture', () => {
   const source = (focus = '') =>
     `---\ntitle: Hosted picture\ndate: 2024-06-19 10:30:00 +0900\ncategories: [News]\nimage:\n  url: ../media/gradient.png\n  alt: A gradient${focus}\n---\n\nFirst paragraph.\n\n![Again, in the body](../media/again.png)\n\n<p>Outside: <img src="https://images.example.com/x.jpg" alt="x"></p>\n`
 
-  async function publish(slug: string, text: string) {
+  async function publish(slug: string, text: string, pictures: MediaMap = media) {
     const config = siteConfig(env)
     const driver = kvDriver(env.ARTICLES_KV)
     const result = await writeArticles({
@@ -144,7 +145,7 @@ describe('an article with a hosted picture', () => {
           key: `en/${slug}`,
           bytes: new TextEncoder().encode(text),
           fileName: `en/${slug}.md`,
-          media,
+          media: pictures,
         },
       ],
     })
@@ -219,6 +220,20 @@ describe('an article with a hosted picture', () => {
       const crop = await site.get(new URL(url).pathname)
       expect(await sizeOf(env, crop.bytes)).toMatchObject({ width, height })
     }
+  })
+
+  it('names a hosted picture narrower than 1,200 px as it is, never an enlarged crop', async () => {
+    const small = {
+      'media/gradient.png': { ...media['media/gradient.png'], width: 600, height: 400 },
+    }
+    await publish(`small-${n}`, source(), small)
+    const page = readPage((await site.get(`/en/small-${n}`)).body)
+    expect(page.meta('og:image')).toBe(`${origin}/media/${HASH}/${NAME}`)
+    expect(page.meta('og:image:width')).toBe('600')
+    const ld = page.jsonLd() as unknown as { image: unknown[] }
+    expect(ld.image).toEqual([
+      expect.objectContaining({ url: `${origin}/media/${HASH}/${NAME}`, width: 600, height: 400 }),
+    ])
   })
 
   it('keeps its pictures when it is built again from its source (derived article gone)', async () => {
