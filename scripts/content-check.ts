@@ -59,10 +59,13 @@ export async function check(options: {
  * Pictures hosted with the site need the Images binding for their variants: without it every
  * reader gets the full-size original (the Worker logs a warning per request). Said here, before a deploy.
  */
-async function imagesBindingWarnings(files: ContentFile[]): Promise<string[]> {
+export async function imagesBindingWarnings(
+  files: ContentFile[],
+  configPath = 'wrangler.toml',
+): Promise<string[]> {
   const hosted = files.filter((f) => f.uploads?.length).length
   if (!hosted) return []
-  const toml = await readWranglerToml()
+  const toml = await readWranglerToml(configPath)
   if (toml.images?.binding === 'IMAGES') return []
   return [
     `wrangler.toml has no [images] binding = "IMAGES": the pictures of ${hosted} article(s) would be served at full size, with no srcset variants or crops (docs/images.md)`,

@@ -10,7 +10,10 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { getPlatformProxy } from 'wrangler'
 import { describe, expect, it } from 'vitest'
+import { imagesBindingWarnings } from '../../scripts/content-check'
 import { push, PushError } from '../../scripts/content-push'
+import { readSiteConfig } from '../../scripts/lib/config'
+import { checkContent } from '../../scripts/lib/content'
 import { quiet, useWorkspace } from './helpers/workspace'
 
 const ws = useWorkspace('media-push-')
@@ -72,5 +75,20 @@ describe('content:push with pictures', () => {
     const attempt = push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     await expect(attempt).rejects.toThrow(PushError)
     await expect(attempt).rejects.toThrow(/en\/missing-picture\.md.*media\/nope\.jpg is not in/)
+  })
+})
+
+describe('content:check and the Images binding', () => {
+  it('warns before a deploy whose wrangler.toml lost [images], when an article hosts a picture', async () => {
+    const config = await readSiteConfig()
+    const { files } = await checkContent(ws.content, config)
+    expect(await imagesBindingWarnings(files)).toEqual([])
+    const without = join(ws.work, 'wrangler.toml')
+    await writeFile(
+      without,
+      (await readFile('wrangler.toml', 'utf8')).replace(/\[images\]\nbinding = "IMAGES"\n/, ''),
+    )
+    const [warning] = await imagesBindingWarnings(files, without)
+    expect(warning).toMatch(/no \[images\] binding.*1 article\(s\) would be served at full size/)
   })
 })
