@@ -182,7 +182,7 @@ export interface OgHttpResult {
 }
 
 /** Ids of this process's workerd descendants (wrangler dev's runtime). Linux /proc. */
-function workerdPids(): number[] {
+export function workerdPids(): number[] {
   const children = new Map<number, number[]>()
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -209,7 +209,7 @@ function workerdPids(): number[] {
 }
 
 /** CPU ns used so far by every thread of these processes (schedstat: ns precision). */
-function cpuNs(pids: number[]): number {
+export function cpuNs(pids: number[]): number {
   let ns = 0
   for (const p of pids)
     for (const t of readdirSync(`/proc/${p}/task`)) {

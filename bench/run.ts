@@ -20,13 +20,14 @@ import { compareWithGenerators } from './compare'
 import { benchHit } from './hit'
 import { benchHostile, type HostileCase } from './hostile'
 import { benchHugo } from './hugo'
+import { benchImages } from './images'
 import { benchImport } from './import'
 import type { Timing } from './index'
 import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | index | write | import
+const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | images | index | write | import
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -366,6 +367,32 @@ if (only === 'import') {
   console.log(
     `  re-run (every file already there, none rewritten): ${fmt(r.rerunMs / 1000, 1)} s, ${fmt(r.rerunPostsPerSecond)} posts/s; heap at most ${fmt(r.heapMb)} MB, ${fmt(r.retainedMb)} MB kept after a full GC`,
   )
+}
+if (!only || only === 'images') {
+  const KB = (n: number) => `${fmt(n / 1024, 1)} KB`
+  const r = await benchImages()
+  report.images = r
+  console.log(
+    `\nHosted pictures (en/seoul-heat-island, original ${KB(r.originalBytes)}), wrangler dev`,
+  )
+  for (const p of r.phone)
+    console.log(
+      `  ${p.avif <= 150 * 1024 ? '✓' : '✗'} 375 px phone at ${p.density}×: the ${p.width} w variant, AVIF ${KB(p.avif)}, WebP ${KB(p.webp)}, JPEG ${KB(p.jpeg)} (≤ 150 KB; the original is ${fmt(r.originalBytes / p.avif, 1)}× the AVIF)`,
+    )
+  for (const m of r.miss)
+    console.log(
+      `  MISS ${m.format.padEnd(10)} ${fmt(m.wallMs)} ms wall, ${fmt(m.cpuMs, 1)} ms workerd CPU`,
+    )
+  console.log(
+    `  HIT  p50 ${fmt(r.hit.wallMsP50, 1)} ms wall, ${fmt(r.hit.cpuMsP50, 2)} ms workerd CPU`,
+  )
+  if (only === 'images') {
+    const bundle = await benchBundle()
+    report.bundle = bundle
+    console.log(
+      `  ${bundle.gzipBytes <= 300 * 1024 ? '✓' : '✗'} Worker bundle ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped (≤ 300 KB)`,
+    )
+  }
 }
 if (!only)
   console.log(

@@ -7,10 +7,10 @@
  * only the settings and the pipeline.
  */
 import { parseArgs } from 'node:util'
-import { readSiteConfig } from './lib/config'
+import { readSiteConfig, readWranglerToml } from './lib/config'
 import { isMain } from './lib/is-main'
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
-import { checkContent, describeIssue, type FileIssue } from './lib/content'
+import { checkContent, describeIssue, type ContentFile, type FileIssue } from './lib/content'
 import { checkSections } from './lib/sections-check'
 
 export async function check(options: {
@@ -25,8 +25,9 @@ export async function check(options: {
     options.dir,
     [...checked.articles].map(([key, a]) => ({ key, categories: a.categories })),
   )
+  const imageWarnings = await imagesBindingWarnings(checked.files)
   for (const error of sections.errors) log(`✗ ${error}`)
-  for (const warning of sections.warnings) log(`⚠ ${warning}`)
+  for (const warning of [...sections.warnings, ...imageWarnings]) log(`⚠ ${warning}`)
   for (const error of checked.errors) log(`✗ ${error}`)
   const now = new Date()
   for (const file of checked.files) {
@@ -44,13 +45,31 @@ export async function check(options: {
   }
   const problems = checked.issues.filter((i) => i.level === 'error').length
   const errors = checked.errors.length + problems + sections.errors.length
-  const warnings = checked.issues.length - problems + sections.warnings.length
+  const warnings =
+    checked.issues.length - problems + sections.warnings.length + imageWarnings.length
   const files = checked.files.length + checked.errors.length
   const ok = errors === 0 && (!options.strict || warnings === 0)
   log(
     `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${errors} error(s), ${warnings} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,
   )
   return { ok, files, errors: checked.errors, issues: checked.issues }
+}
+
+/**
+ * Pictures hosted with the site need the Images binding for their variants: without it every
+ * reader gets the full-size original (the Worker logs a warning per request). Said here, before a deploy.
+ */
+export async function imagesBindingWarnings(
+  files: ContentFile[],
+  configPath = 'wrangler.toml',
+): Promise<string[]> {
+  const hosted = files.filter((f) => f.uploads?.length).length
+  if (!hosted) return []
+  const toml = await readWranglerToml(configPath)
+  if (toml.images?.binding === 'IMAGES') return []
+  return [
+    `wrangler.toml has no [images] binding = "IMAGES": the pictures of ${hosted} article(s) would be served at full size, with no srcset variants or crops (docs/images.md)`,
+  ]
 }
 
 if (isMain(import.meta.url)) {

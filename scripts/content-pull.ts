@@ -6,6 +6,9 @@
  * push. A local file that differs from storage is left alone (and reported) unless --force.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readManifest } from '../src/media/manifest'
+import { mediaKey } from '../src/media/urls'
+import { splitArticleKey } from '../src/source/keys'
 import { dirname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readSiteConfig } from './lib/config'
@@ -36,28 +39,41 @@ export async function pull(options: {
   })
   const result: PullResult = { written: [], unchanged: [], conflicts: [] }
   try {
-    for (const [key, { metadata }] of await storage.list()) {
-      const name = metadata.fileName ?? `${key}.${metadata.format ?? 'html'}`
+    /** Writes one file back under the content folder, as the rules above say. */
+    const restore = async (name: string, key: string, read: () => Promise<Uint8Array | null>) => {
       const path = resolve(options.dir, name)
       // A file name from storage never writes outside the content folder.
       if (!path.startsWith(resolve(options.dir) + sep)) {
         log(`  ✗ /${key}: refusing file name ${name}`)
-        continue
+        return
       }
-      const bytes = await storage.getBytes(key)
-      if (!bytes) continue
+      const bytes = await read()
+      if (!bytes) return
       const local = await readFile(path).catch(() => null)
       if (local && Buffer.compare(local, bytes) === 0) {
         result.unchanged.push(name)
-        continue
+        return
       }
       if (local && !options.force) {
         result.conflicts.push(name)
-        continue
+        return
       }
       await mkdir(dirname(path), { recursive: true })
       await writeFile(path, bytes)
       result.written.push(name)
+    }
+    const pictures = new Set<string>()
+    for (const [key, { metadata }] of await storage.list()) {
+      const name = metadata.fileName ?? `${key}.${metadata.format ?? 'html'}`
+      await restore(name, key, () => storage.getBytes(key))
+      // The pictures it uses come back at the paths it was pushed with (docs/images.md).
+      const { lang, slug } = splitArticleKey(key)
+      const media = await readManifest(storage.internal, lang, slug)
+      for (const [path, hosted] of Object.entries(media ?? {})) {
+        if (pictures.has(path)) continue
+        pictures.add(path)
+        await restore(path, key, () => storage.getMedia(mediaKey(hosted.hash, hosted.name)))
+      }
     }
   } finally {
     await storage.close()

@@ -33,6 +33,9 @@ import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { indexedVersions } from '../src/listing/read'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
 import { openStorage, type Storage, type Written } from './lib/storage'
+import { sameMedia } from './lib/media'
+import { readManifest } from '../src/media/manifest'
+import { splitArticleKey } from '../src/source/keys'
 
 export interface PushResult {
   added: string[]
@@ -114,6 +117,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
       prune: options.prune,
       remove: options.remove,
     })
+    await pictureChanges(storage, checked.files, plan)
     const drafts = new Set(
       [...checked.articles].filter(([, article]) => !article.published).map(([key]) => key),
     )
@@ -238,7 +242,14 @@ async function applyPlan(
       const metadata = plan.metadata.get(key)!
       const article = measured.has(key)
         ? validateSource(
-            { bytes: file.bytes, key, fileName: file.path, format: file.format, metadata },
+            {
+              bytes: file.bytes,
+              key,
+              fileName: file.path,
+              format: file.format,
+              metadata,
+              ...(file.media && { media: file.media }),
+            },
             config,
           )
         : checked.articles.get(key)!
@@ -249,11 +260,17 @@ async function applyPlan(
         fileName: file.path,
         checked: { metadata, article },
         isNew: added.has(key),
+        media: file.media ?? {},
       }
     }),
     ...plan.removed.map((key): ArticleChange => ({ kind: 'unpublish', key })),
   ]
   if (!changes.length) return
+  const uploads = [...touched, ...stale].flatMap((key) => byKey.get(key)!.uploads ?? [])
+  if (uploads.length) {
+    const sent = await storage.putMedia(uploads)
+    if (sent) log(`  ▣ ${sent} picture(s) uploaded to R2 (${uploads.length - sent} already there)`)
+  }
   const purge = purgeTarget({
     remote: options.remote,
     baseUrl: config.baseUrl,
@@ -299,6 +316,21 @@ function progressLine(log: (line: string) => void) {
   }
 }
 
+/**
+ * Files whose source is unchanged but whose pictures are not what storage recorded (a picture
+ * replaced under the same name) are changed: their pages get the new addresses.
+ */
+async function pictureChanges(storage: Storage, files: ContentFile[], plan: PushPlan) {
+  const unchanged = new Set(plan.unchanged)
+  for (const file of files) {
+    if (!unchanged.has(file.key) || !file.media || !Object.keys(file.media).length) continue
+    const { lang, slug } = splitArticleKey(file.key)
+    if (sameMedia(file.media, await readManifest(storage.internal, lang, slug))) continue
+    plan.unchanged = plan.unchanged.filter((key) => key !== file.key)
+    plan.changed.push(file.key)
+  }
+}
+
 /** Stores one validated file with the one writer (derived article, source, index row), then purges. */
 export async function publishFile(
   storage: Storage,
@@ -306,6 +338,7 @@ export async function publishFile(
   purge: (tags: string[]) => Promise<unknown>,
 ): Promise<Written> {
   const { file } = built
+  if (file.uploads?.length) await storage.putMedia(file.uploads)
   const written = await storage.write([
     {
       kind: 'publish',
@@ -313,6 +346,7 @@ export async function publishFile(
       bytes: file.bytes,
       fileName: file.path,
       checked: { metadata: built.metadata, article: built.article },
+      media: file.media ?? {},
     },
   ])
   if (written.failed[0]) throw new Error(written.failed[0].message)

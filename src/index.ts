@@ -12,6 +12,7 @@ import { feedRoutes } from './routes/feeds'
 import { indexNowRoutes } from './routes/indexnow'
 import { languageRoutes } from './routes/language'
 import { listingRoutes } from './routes/listing'
+import { mediaRoutes } from './routes/media'
 import { oembedRoutes } from './routes/oembed'
 import { ogRoutes } from './routes/og'
 import { previewRoutes } from './routes/preview'
@@ -58,6 +59,7 @@ app.get('/healthz', (c) => {
 app.route('/', adminRoutes)
 app.route('/', feedRoutes)
 app.route('/', indexNowRoutes)
+app.route('/', mediaRoutes)
 app.route('/', oembedRoutes)
 app.route('/', ogRoutes)
 app.route('/', previewRoutes)

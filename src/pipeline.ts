@@ -24,7 +24,9 @@ import type { MeasuredImage, SourceFile } from './source/store'
 import { cleanup, dropHeroImage } from './transform/cleanup'
 import { outline } from './transform/headings'
 import { rewriteLinks } from './transform/links'
+import { hostedAt, hostImages } from './transform/media'
 import { sanitize } from './transform/sanitize'
+import { mediaPath, type HostedImage } from './media/urls'
 import { serialize } from './transform/serialize'
 import { collapse, firstImage, firstParagraph, plainText } from './transform/text'
 
@@ -76,6 +78,9 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   const image = mainImage(fm, bodyImage, ownUrl, file, source.image)
   const heroAlt = dropHeroImage(root, image?.url)
   if (image && !image.alt) image.alt = heroAlt || bodyImage?.alt || ''
+  // Pictures pushed with the article are served from /media/<hash>/… in responsive variants.
+  hostImages(root, ownUrl, source.media)
+  if (image) hostMainImage(image, hostedAt(image.url, ownUrl, source.media), fm)
   const toc = outline(root)
   const bodyText = plainText(root)
 
@@ -238,6 +243,17 @@ function mainImage(
     ...(declared?.caption && { caption: collapse(declared.caption) }),
     ...(declared?.credit && { credit: collapse(declared.credit) }),
   }
+}
+
+/** The main image as hosted: its original's address, size and type, and the focal point its crops keep. */
+function hostMainImage(image: ArticleImage, hosted: HostedImage | undefined, fm: FrontMatter) {
+  if (!hosted) return
+  const focus = typeof fm.image === 'object' ? fm.image.focus : undefined
+  image.url = new URL(mediaPath(hosted), image.url).href
+  image.width = hosted.width
+  image.height = hosted.height
+  image.type = hosted.type
+  image.hosted = { hash: hosted.hash, name: hosted.name, ...(focus && { focus: [...focus] }) }
 }
 
 const IMAGE_TYPES: Record<string, string> = {

@@ -18,6 +18,8 @@ export interface WranglerToml {
   alias?: Record<string, string>
   kv_namespaces?: { binding: string; id?: string }[]
   r2_buckets?: { binding: string; bucket_name?: string }[]
+  /** The Images binding hosted pictures' variants need (docs/images.md). */
+  images?: { binding?: string }
   d1_databases?: {
     binding: string
     database_name?: string

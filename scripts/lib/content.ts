@@ -18,6 +18,8 @@ import { checkSourceSize, type SourceMetadata } from '../../src/source/store'
 import type { Article, SourceFormat } from '../../src/schema/article'
 import { slugFromFileName } from '../../src/parse/date'
 import { articleKey, checkSlug } from '../../src/source/keys'
+import type { MediaMap } from '../../src/media/urls'
+import { findMedia, type MediaUpload } from './media'
 
 export interface ContentFile {
   /** Path relative to the content folder, with `/`: `ko/2024-06-20-seoul-heatwave.md`. */
@@ -26,6 +28,9 @@ export interface ContentFile {
   format: SourceFormat
   bytes: Uint8Array
   sha256: string
+  /** The pictures hosted with the site that it uses, and their files to upload (lib/media.ts). */
+  media?: MediaMap
+  uploads?: MediaUpload[]
 }
 
 export type FileIssue = PreviewIssue & { path: string; key: string }
@@ -75,7 +80,7 @@ export async function checkContent(
       const earlier = byKey.get(key)
       if (earlier) throw sameUrl(key, earlier, path)
       byKey.set(key, path)
-      const checked = checkFile(path, key, bytes, config, metadataOf)
+      const checked = checkFile(path, key, bytes, config, metadataOf, dir)
       files.push(checked.file)
       articles.set(key, checked.article)
       issues.push(...checked.issues)
@@ -108,14 +113,22 @@ export function checkFile(
   bytes: Uint8Array,
   config: SiteConfig,
   metadataOf: (file: ContentFile) => SourceMetadata,
+  /** The content folder: pictures the article uses from it are hosted with it. */
+  dir?: string,
 ): { file: ContentFile; article: Article; issues: FileIssue[] } {
   checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const file: ContentFile = { path, key, format: formatOf(path) ?? 'html', bytes, sha256 }
-  const article = validateSource(
-    { bytes, key, fileName: path, format: file.format, metadata: metadataOf(file) },
-    config,
-  )
+  const metadata = metadataOf(file)
+  const source = { bytes, key, fileName: path, format: file.format, metadata }
+  let article = validateSource(source, config)
+  if (dir !== undefined) {
+    // Built again with its pictures' addresses, as the push stores it.
+    const found = findMedia(dir, article, buildOrigin(config), path)
+    file.media = found.media
+    file.uploads = found.uploads
+    if (found.uploads.length) article = validateSource({ ...source, media: found.media }, config)
+  }
   const issues: FileIssue[] = []
   if (article.published) {
     // Judged as the deployed site will serve it (or some public https site, without BASE_URL).

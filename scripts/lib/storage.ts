@@ -19,6 +19,7 @@ import { readWranglerToml, type ScriptConfig } from './config'
 import { devDerivedKey } from './derived-key'
 import { migrate, pendingMigrations, readMigrations } from './migrate'
 import { platformProxy } from './wrangler'
+import type { MediaUpload } from './media'
 import { writeWorker } from './write-worker'
 import { bulkWrites, kvBulkApi } from './kv-bulk'
 import {
@@ -65,6 +66,10 @@ export interface Storage {
   getBytes(key: string): Promise<Uint8Array | null>
   put(key: string, bytes: Uint8Array, metadata: SourceMetadata): Promise<void>
   delete(key: string): Promise<void>
+  /** Uploads to ARTICLES_R2 the pictures it does not hold yet (keys are content hashes); how many. */
+  putMedia(uploads: MediaUpload[]): Promise<number>
+  /** A hosted picture's bytes by its R2 key, or null. */
+  getMedia(key: string): Promise<Uint8Array | null>
   /**
    * Hands changes to the writer, in batches, and carries on past an article that fails; `progress`
    * after each batch. Purging is the caller's (the tags are in the answer).
@@ -129,6 +134,22 @@ export async function openStorage(
       return found
     },
     getBytes: (key) => store.raw(key),
+    async getMedia(key) {
+      const object = await env.ARTICLES_R2.get(key)
+      return object && new Uint8Array(await object.arrayBuffer())
+    },
+    async putMedia(uploads) {
+      let sent = 0
+      for (const upload of new Map(uploads.map((u) => [u.key, u])).values()) {
+        if (await env.ARTICLES_R2.head(upload.key)) continue
+        await env.ARTICLES_R2.put(upload.key, upload.bytes, {
+          httpMetadata: { contentType: upload.type },
+          customMetadata: { width: String(upload.width), height: String(upload.height) },
+        })
+        sent++
+      }
+      return sent
+    },
     put: (key, bytes, metadata) => store.put(key, bytes, metadata),
     delete: (key) => store.delete(key),
     async write(changes, progress) {

@@ -137,7 +137,14 @@ export async function watchContent(
       if (holder) throw sameUrl(key, holder, path)
       const previous: StoredEntry | undefined = stored.get(key)
       const now = new Date().toISOString()
-      const built = checkFile(path, key, bytes, config, (file) => metadataFor(file, previous, now))
+      const built = checkFile(
+        path,
+        key,
+        bytes,
+        config,
+        (file) => metadataFor(file, previous, now),
+        options.dir,
+      )
       const wasServed = previous ? isServed(key) : false
       const unchanged =
         previous?.metadata.sha256 === built.file.sha256 && previous.metadata.fileName === path
@@ -149,8 +156,13 @@ export async function watchContent(
           previous?.metadata,
         )
         const server = await devServerOf(purge, config.devPort)
+        // An article with pictures hosted with it is written here, where its files are: the
+        // publishing API takes the source alone.
+        const hosting = !!built.file.uploads?.length
         const published =
-          server && (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))
+          server &&
+          !hosting &&
+          (await publishThroughServer(server, { path, key, bytes }, config.baseUrl))
         if (!published) await publishFile(storage, { ...built, metadata }, purgeTags)
         stored.set(key, { key, metadata })
         if (isLive(built.article, new Date())) served.add(key)

@@ -13,6 +13,7 @@ import { AppError } from '../errors'
 import { indexDb } from '../listing/db'
 import { versionsOf, type ArticleRecord } from '../listing/read'
 import { log } from '../log'
+import { readManifest } from '../media/manifest'
 import { buildArticle } from '../pipeline'
 import type { Translation } from '../schema/article'
 import { backends, internalOf, readSources } from '../source'
@@ -135,7 +136,8 @@ async function fromSource(
   const internal = internalOf(c.env, source.store, config.storageTimeoutMs)
   // The derived article may still be current when only the index was behind.
   const derived = record ? undefined : await readDerived(internal, lang, slug, source.etag)
-  const stored = derived ?? build(c, dated)
+  // Built again: with the pictures its last push hosted, so they keep their addresses.
+  const stored = derived ?? build(c, { ...dated, media: await readManifest(internal, lang, slug) })
   const indexBehind = stored.head.published
     ? record?.source_sha256 !== source.etag
     : record !== undefined

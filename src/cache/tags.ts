@@ -36,6 +36,8 @@ export type Cached =
   | { kind: 'feed'; lang: string; label?: Label }
   | { kind: 'sitemap'; part: 'index' | 'news' | number }
   | { kind: 'search'; lang: string; query: string; order: string; page: number; json: boolean }
+  /** A hosted picture or one of its variants (`variant` is the URL segment, '' for the original). */
+  | { kind: 'media'; hash: string; name: string; variant: string }
 
 export interface Label {
   kind: 'category' | 'tag'
@@ -86,6 +88,8 @@ export const tag = {
   feed: (lang: string) => `f:${lang}`,
   sitemap: () => 'sitemap',
   search: (lang: string) => `q:${lang}`,
+  /** A hosted picture and all its variants (its hash is in every address). */
+  media: (hash: string) => `m:${hash}`,
 } as const
 
 /** The tags a response carries: everything whose change would change it. */
@@ -119,6 +123,8 @@ export function tagsOf(cached: Cached): string[] {
       return [tag.sitemap()]
     case 'search':
       return [tag.search(cached.lang)]
+    case 'media':
+      return [tag.media(cached.hash)]
   }
 }
 
@@ -172,6 +178,8 @@ export function cacheKey(origin: string, cached: Cached): string {
           cached.order,
           cached.page,
         ]
+      case 'media':
+        return ['media', cached.hash, cached.variant, cached.name]
     }
   })()
   return `${origin}/__cache/${segments.map((s) => encodeURIComponent(String(s))).join('/')}?r=${RENDERER_VERSION}`

@@ -1,4 +1,5 @@
-import type { ArticleHead } from '../schema/article'
+import { CROPS, cropPath } from '../media/urls'
+import type { ArticleHead, ArticleImage } from '../schema/article'
 import type { SiteInfo } from './open-graph'
 
 /** schema.org NewsArticle / BlogPosting as Google's Article guidelines recommend. */
@@ -12,17 +13,7 @@ export function jsonLd(
     '@type': article.schemaType,
     headline: article.title,
     description: article.description,
-    ...(article.image && {
-      image: [
-        {
-          '@type': 'ImageObject',
-          url: article.image.url,
-          ...(article.image.width && { width: article.image.width }),
-          ...(article.image.height && { height: article.image.height }),
-          ...(article.image.alt && { caption: article.image.alt }),
-        },
-      ],
-    }),
+    ...(article.image && { image: imageObjects(article.image) }),
     ...(article.datePublished && { datePublished: article.datePublished }),
     ...(article.dateModified && { dateModified: article.dateModified }),
     // No byline: the publication stands as the author, which Google accepts.
@@ -50,6 +41,33 @@ export function jsonLd(
       })),
     }),
   }
+}
+
+/**
+ * The main image as ImageObjects: a picture hosted with the site at least 1,200 px wide gives the
+ * 16:9, 4:3 and 1:1 crops Google asks NewsArticle for (1,200 px wide, around its focal point);
+ * any other, itself.
+ */
+function imageObjects(image: ArticleImage): Record<string, unknown>[] {
+  const caption = image.alt ? { caption: image.alt } : {}
+  const { hosted } = image
+  if (hosted && (image.width ?? 0) >= CROPS['16x9'].width)
+    return (['16x9', '4x3', '1x1'] as const).map((crop) => ({
+      '@type': 'ImageObject',
+      url: new URL(cropPath(hosted, crop, hosted.focus), image.url).href,
+      width: CROPS[crop].width,
+      height: CROPS[crop].height,
+      ...caption,
+    }))
+  return [
+    {
+      '@type': 'ImageObject',
+      url: image.url,
+      ...(image.width && { width: image.width }),
+      ...(image.height && { height: image.height }),
+      ...caption,
+    },
+  ]
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { ArticleHead } from '../schema/article'
+import { CROPS, cropPath } from '../media/urls'
+import type { ArticleHead, ArticleImage } from '../schema/article'
 import { ogLocale } from './language'
 import type { ShareImages } from './share-image'
 
@@ -26,7 +27,7 @@ export function socialTags(article: ArticleHead, site: SiteInfo): MetaTag[] {
     content === undefined || content === '' ? [] : [{ property, content: String(content) }]
   const tw = (name: string, content: string | undefined): MetaTag[] =>
     content ? [{ name, content }] : []
-  const { image } = article
+  const image = article.image && shareCrop(article.image)
   return [
     ...og('og:type', 'article'),
     ...og('og:title', article.title),
@@ -57,4 +58,22 @@ export function socialTags(article: ArticleHead, site: SiteInfo): MetaTag[] {
     ...tw('twitter:image', image?.url),
     ...tw('twitter:image:alt', image ? image.alt || article.title : undefined),
   ]
+}
+
+/**
+ * What og:image shows of the main image: a picture hosted with the site as its 1.91:1 1200×630 crop
+ * around its focal point (the shape Facebook, KakaoTalk and LinkedIn show, so none crops it its own
+ * way) when it is at least 1,200 px wide; any other, itself.
+ */
+function shareCrop(image: ArticleImage): ArticleImage {
+  const { width, height } = CROPS.og
+  // Narrower than the crop: itself, rather than a blurred enlargement.
+  if (!image.hosted || (image.width ?? 0) < width) return image
+  return {
+    ...image,
+    url: new URL(cropPath(image.hosted, 'og', image.hosted.focus), image.url).href,
+    width,
+    height,
+    type: 'image/jpeg',
+  }
 }

@@ -2,6 +2,7 @@
 import { buildOrigin } from '../articles/derived'
 import type { SiteConfig } from '../config'
 import { buildArticle } from '../pipeline'
+import type { MediaMap } from '../media/urls'
 import type { Article, SourceFormat } from '../schema/article'
 import { checkSourceSize, type SourceMetadata } from '../source/store'
 
@@ -15,10 +16,12 @@ export function validateSource(
     fileName: string
     format: SourceFormat
     metadata: SourceMetadata
+    /** The pictures hosted with the site that it uses (content:push, scripts/lib/media.ts). */
+    media?: MediaMap
   },
   config: SiteConfig,
 ): Article {
-  const { bytes, key, fileName, format, metadata } = source
+  const { bytes, key, fileName, format, metadata, media } = source
   checkSourceSize(bytes.byteLength, config.maxSourceBytes, fileName)
   return buildArticle(
     {
@@ -32,6 +35,7 @@ export function validateSource(
       firstUploaded: metadata.firstUploaded ? new Date(metadata.firstUploaded) : undefined,
       modified: metadata.modified ? new Date(metadata.modified) : undefined,
       image: metadata.image,
+      ...(media && { media }),
     },
     { baseUrl: buildOrigin(config), timeZone: config.timeZone, defaultLang: config.defaultLang },
   )

@@ -23,6 +23,8 @@ import { indexArticles, unindexArticles } from '../listing/write'
 import { updateSchedule } from '../listing/scheduled'
 import { enqueueChanges } from '../notify/queue'
 import { buildArticle } from '../pipeline'
+import { deleteManifest, readManifest, writeManifest } from '../media/manifest'
+import type { MediaMap } from '../media/urls'
 import type { Article } from '../schema/article'
 import type { InternalStore } from '../source/internal'
 import { splitArticleKey } from '../source/keys'
@@ -60,6 +62,11 @@ export type ArticleChange =
       checked?: { metadata: SourceMetadata; article: Article }
       /** The caller listed the store and found no version (content:push): none is read. */
       isNew?: boolean
+      /**
+       * The pictures hosted with the site that the article uses (content:push uploads them first):
+       * recorded beside the source, so a rebuild from the source keeps their addresses.
+       */
+      media?: MediaMap
     }
   /** A source to remove from every store. */
   | { kind: 'unpublish'; key: string }
@@ -140,6 +147,8 @@ interface Planned {
   /** What to put back if the index cannot follow. */
   previous?: { bytes: Uint8Array | null; metadata: SourceMetadata }
   derived?: { internal: InternalStore; stored: StoredArticle; sha256: string }
+  /** The article's hosted pictures to record (a push), before the derived article that uses them. */
+  media?: MediaMap
   /** Stores to remove the source and derived article from (unpublish). */
   remove?: { store: WritableStore; internal: InternalStore }[]
   row?: IndexRow
@@ -227,6 +236,7 @@ async function writeChunk(
     await Promise.all(
       planned.map(async (p) => {
         try {
+          if (p.media && p.derived) await writeManifest(p.derived.internal, p.lang, p.slug, p.media)
           if (p.derived) await writeDerived(p.derived.internal, p.derived.stored, p.derived.sha256)
           if (p.put) await p.put.store.put(p.key, p.put.bytes, p.put.metadata)
           if (p.remove) await removeEverywhere(p)
@@ -363,6 +373,7 @@ async function plan(
             fileName: change.fileName,
             format: metadata.format!,
             metadata,
+            ...(change.media && { media: change.media }),
           },
           config,
         )
@@ -378,6 +389,7 @@ async function plan(
         put: { store, bytes: change.bytes, metadata: stored },
         ...(previous && { previous: { bytes: previousBytes, metadata: previous.metadata } }),
         derived: { internal, stored: storedArticle(article, target.origin), sha256 },
+        ...(change.media && { media: change.media }),
         ...indexing(article, options.clock ?? now, {
           sourceSha256: sha256,
           store: store.name,
@@ -412,7 +424,11 @@ async function plan(
       const article =
         change.article ??
         buildArticle(
-          { ...source, ...dates },
+          {
+            ...source,
+            ...dates,
+            media: source.media ?? (await readManifest(s.internal, lang, slug)),
+          },
           {
             baseUrl: target.origin,
             timeZone: config.timeZone,
@@ -493,6 +509,7 @@ async function removeEverywhere(p: Planned) {
     found.map(async ({ store, internal }) => {
       await store.delete(p.key)
       await deleteDerived(internal, p.lang, p.slug)
+      await deleteManifest(internal, p.lang, p.slug)
     }),
   )
   const failed = found

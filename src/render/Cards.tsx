@@ -1,6 +1,7 @@
 import { formatDate } from '../i18n'
 import type { IndexEntry } from '../schema/listing'
 import { siteSections } from '../sections/site'
+import { hostedFromUrl } from '../media/urls'
 import { Media } from './Media'
 
 export interface CardContext {
@@ -27,7 +28,7 @@ export function CardPicture(props: { entry: IndexEntry; ctx: CardContext; eager?
   if (entry.image)
     return (
       <Media
-        image={entry.image}
+        image={{ ...entry.image, hosted: onSite(entry.image.url) }}
         src={new URL(entry.image.url, ctx.origin).href}
         fixed="16/9"
         eager={props.eager}
@@ -41,6 +42,9 @@ export function CardPicture(props: { entry: IndexEntry; ctx: CardContext; eager?
     </div>
   )
 }
+
+/** A picture hosted with the site, which the index keeps as a site path (`/media/<hash>/<name>`). */
+const onSite = (url: string) => (url.startsWith('/') ? hostedFromUrl(url) : undefined)
 
 export function CardDate(props: { entry: IndexEntry; ctx: CardContext }) {
   const { entry, ctx } = props

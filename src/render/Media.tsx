@@ -1,3 +1,4 @@
+import { ARTICLE_SIZES, fallbackPath, srcsetOf, VARIANT_WIDTHS, widthsFor } from '../media/urls'
 import type { ArticleImage } from '../schema/article'
 
 /**
@@ -5,35 +6,58 @@ import type { ArticleImage } from '../schema/article'
  * blocked by the CSP or huge. The frame has the picture's aspect ratio when it is known (else the
  * picture's own, or 16:9 when it fails), never widens the page, and a picture that fails leaves a
  * quiet placeholder instead of a broken-image icon and its alt text (styles.ts, `.media`).
+ *
+ * A picture hosted with the site (/media/…) comes as a `<picture>`: AVIF and WebP by width, a JPEG
+ * srcset and fallback, `sizes` telling the browser how wide it is shown (docs/images.md).
  */
 export function Media({
   image,
   src = image.url,
   eager = false,
   fixed,
+  sizes = ARTICLE_SIZES,
 }: {
-  image: Pick<ArticleImage, 'url' | 'alt' | 'width' | 'height'>
+  image: Pick<ArticleImage, 'url' | 'alt' | 'width' | 'height' | 'hosted'>
   src?: string
   /** The page's main picture: fetched first. */
   eager?: boolean
   /** A frame of this ratio whatever the picture (cards), the picture cropped to fill it. */
   fixed?: string
+  /** How wide the frame is shown, for a hosted picture's srcset. */
+  sizes?: string
 }) {
   const ratio =
     fixed ?? (image.width && image.height ? `${image.width}/${image.height}` : undefined)
+  const { hosted } = image
+  const origin = hosted ? new URL(src).origin : ''
+  // Unknown width (an index entry without one): every width is offered.
+  const sized = hosted && { ...hosted, width: image.width ?? VARIANT_WIDTHS.at(-1)! }
+  const responsive = sized && widthsFor(sized).length > 0
+  const img = (
+    <img
+      src={sized ? `${origin}${fallbackPath(sized)}` : src}
+      {...(responsive && { srcset: srcsetOf(sized, 'jpeg', origin), sizes })}
+      alt={image.alt}
+      width={image.width}
+      height={image.height}
+      {...(eager ? { fetchpriority: 'high' } : { loading: 'lazy' })}
+      decoding="async"
+    />
+  )
   return (
     <div
       class={fixed ? 'media fixed' : 'media'}
       style={ratio ? `aspect-ratio:${ratio}` : undefined}
     >
-      <img
-        src={src}
-        alt={image.alt}
-        width={image.width}
-        height={image.height}
-        {...(eager ? { fetchpriority: 'high' } : { loading: 'lazy' })}
-        decoding="async"
-      />
+      {responsive ? (
+        <picture>
+          <source type="image/avif" srcset={srcsetOf(sized, 'avif', origin)} sizes={sizes} />
+          <source type="image/webp" srcset={srcsetOf(sized, 'webp', origin)} sizes={sizes} />
+          {img}
+        </picture>
+      ) : (
+        img
+      )}
     </div>
   )
 }

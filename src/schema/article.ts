@@ -54,6 +54,11 @@ const dimension = z.preprocess(
   pixels,
 )
 
+const unit = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, 'expected a number from 0 to 1')
+  .max(1, 'expected a number from 0 to 1')
+
 const ImageObject = z
   .looseObject({
     url: WebOrSiteUrl.optional(),
@@ -65,6 +70,10 @@ const ImageObject = z
     /** Shown under the picture on the page, and the photographer or agency beside it. */
     caption: limited(TEXT_LIMITS.summary).optional(),
     credit: limited(TEXT_LIMITS.author).optional(),
+    /** Where crops of a hosted picture centre (docs/images.md): x and y, 0..1 from left and top. */
+    focus: z
+      .tuple([unit, unit], { error: 'expected [x, y], two numbers from 0 to 1, e.g. [0.5, 0.3]' })
+      .optional(),
   })
   .refine((img) => img.url ?? img.path, { message: 'an image object needs `url` (or `path`)' })
 
@@ -165,6 +174,11 @@ export interface ArticleImage {
   written?: string
   caption?: string
   credit?: string
+  /**
+   * A picture hosted with the site (docs/images.md): `url` is its original at /media/<hash>/<name>;
+   * pages offer its variants and crops around `focus` (centre when absent).
+   */
+  hosted?: { hash: string; name: string; focus?: [number, number] }
 }
 
 /** Another language's version of the same article (same slug). */

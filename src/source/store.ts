@@ -8,6 +8,7 @@ import type { SourceFormat } from '../schema/article'
 import type { Driver, StoreName } from './driver'
 import { articleKey } from './keys'
 import { logEvent } from '../log'
+import type { MediaMap } from '../media/urls'
 
 export type { StoreName }
 
@@ -30,6 +31,8 @@ export interface SourceFile {
   format?: SourceFormat
   /** The main image's size and type as content:push measured them, for og:image:width/height. */
   image?: MeasuredImage
+  /** Pictures hosted with the site that the article uses (media/urls.ts), from the writer's manifest. */
+  media?: MediaMap
   /** Stored with its hash by the writer (false: put by hand, its dates not yet recorded). */
   recorded?: boolean
 }

@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import routesDoc from '../../docs/routes.md?raw'
 import { putSiteWithIndexes } from '../helpers/content'
+import { gradientPng } from '../helpers/png'
 import { client } from '../helpers/request'
 
 // The admin routes are on only with a token: the documented ones must exist then.
@@ -32,6 +33,11 @@ const documented = routesDoc
 /** A URL for the documented path: sample parameters, the examples the table gives. */
 function sampleUrl(path: string): string {
   // An old version of a card: redirects to the current one.
+  // A picture put into R2 below, and one of its variants.
+  if (path.startsWith('/media/'))
+    return path.includes(':variant')
+      ? `/media/${MEDIA_HASH}/480.webp/a.png`
+      : `/media/${MEDIA_HASH}/a.png`
   if (path.startsWith('/og/')) return '/og/en/no-front-matter-extras.000000000000.png'
   if (path.startsWith('/oembed'))
     return `/oembed?url=${encodeURIComponent('https://docs.example/ko/putin-kim-pact')}`
@@ -46,7 +52,14 @@ function sampleUrl(path: string): string {
   )
 }
 
-beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV))
+const MEDIA_HASH = '0123456789abcdef'
+
+beforeAll(async () => {
+  await putSiteWithIndexes(env.ARTICLES_KV)
+  await env.ARTICLES_R2.put(`_/media/${MEDIA_HASH}/a.png`, await gradientPng(600, 400), {
+    httpMetadata: { contentType: 'image/png' },
+  })
+})
 
 describe('docs/routes.md', () => {
   it('lists the routes', () => expect(documented.length).toBeGreaterThan(15))

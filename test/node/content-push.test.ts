@@ -79,10 +79,10 @@ describe('content:push to local KV', () => {
     const first = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(first.added).toContain('ko/putin-kim-pact')
     expect(first.added).toContain('ko/seoul-heatwave') // the Jekyll date prefix is not part of the URL
-    expect(first.added).toHaveLength(10)
+    expect(first.added).toHaveLength(11)
     const second = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(second).toMatchObject({ added: [], changed: [], onlyInStorage: [] })
-    expect(second.unchanged).toHaveLength(10)
+    expect(second.unchanged).toHaveLength(11)
     expect(await storedText('ko/putin-kim-pact')).toBe(
       await readFile('content/ko/2024-06-19-putin-kim-pact.html', 'utf8'),
     )

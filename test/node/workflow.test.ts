@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { join, relative, sep } from 'node:path'
 import { promisify } from 'node:util'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { benchBundle } from '../../bench/bundle'
 import { pull } from '../../scripts/content-pull'
@@ -89,6 +90,42 @@ describe('live editing while the dev server runs', () => {
       expect((await page('/en/brand-new')).status).toBe(404)
     } finally {
       await watcher.close()
+    }
+  }, 60_000)
+
+  it('hosts the pictures a saved article uses: uploaded by content hash, served in variants', async () => {
+    const lines: string[] = []
+    const watcher = await watchWith(lines)
+    const picture = join(ws.content, 'media/saved/harbour.png')
+    const article = join(ws.content, 'en/saved-picture.md')
+    try {
+      await mkdir(join(ws.content, 'media/saved'), { recursive: true })
+      const bytes = await sharp({
+        create: { width: 1300, height: 800, channels: 3, background: '#3a6ea5' },
+      })
+        .png()
+        .toBuffer()
+      await writeFile(picture, bytes)
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+      await save(
+        watcher,
+        article,
+        '---\ntitle: Saved with a picture\nimage:\n  url: ../media/saved/harbour.png\n  alt: A blue harbour\n---\nText.\n',
+      )
+      expect(lines.at(-1)).toMatch(/^\+ \/en\/saved-picture live/)
+      const html = await (await worker.get('/en/saved-picture')).text()
+      expect(html).toContain(`/media/${hash}/768.webp/harbour.png 768w`)
+      expect(html).toMatch(/width="1300" height="800"/)
+      const original = await worker.get(`/media/${hash}/harbour.png`)
+      expect(original.headers.get('content-type')).toBe('image/png')
+      expect(Buffer.from(await original.arrayBuffer()).equals(bytes)).toBe(true)
+      const variant = await worker.get(`/media/${hash}/480.webp/harbour.png`)
+      expect(variant.headers.get('content-type')).toBe('image/webp')
+      expect((await sharp(Buffer.from(await variant.arrayBuffer())).metadata()).width).toBe(480)
+    } finally {
+      await watcher.close()
+      await rm(article, { force: true })
+      await rm(join(ws.content, 'media/saved'), { recursive: true, force: true })
     }
   }, 60_000)
 
@@ -190,14 +227,14 @@ describe('content:push', () => {
       ...quiet,
       log: (l) => lines.push(l),
     })
-    expect(dry.added).toHaveLength(10)
+    expect(dry.added).toHaveLength(11)
     // A draft is stored but never served: not listed as a live address.
     expect(lines).not.toContain('  + /ko/draft-election-preview')
     expect(lines).toContain(
       '  · ko/draft-election-preview: draft (published: false), stored, not served',
     )
     expect(lines.find((l) => l.includes('dry run'))).toMatch(
-      /10 added, 0 changed, 0 unchanged, 0 removed/,
+      /11 added, 0 changed, 0 unchanged, 0 removed/,
     )
     const real = await push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet })
     expect(real.added).toEqual(dry.added) // nothing was written by the dry run
@@ -298,14 +335,14 @@ describe('content:check', () => {
   it('checks every file without loading wrangler or Miniflare', async () => {
     const { code, stdout } = await check(ws.content)
     expect(code).toBe(0) // with wrangler loaded, the command fails (helpers/no-wrangler.mjs)
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 10 file\(s\)/)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✓ content:check: 11 file\(s\)/)
   }, 30_000)
 
   it('passes with warnings, fails on them with --strict, fails on errors, and ends with a summary line', async () => {
     const ok = await check(ws.content)
     expect(ok.code).toBe(0)
     expect(ok.stdout.trim().split('\n').at(-1)).toMatch(
-      /^✓ content:check: 10 file\(s\), 0 error\(s\), \d+ warning\(s\)$/,
+      /^✓ content:check: 11 file\(s\), 0 error\(s\), \d+ warning\(s\)$/,
     )
     expect((await check(ws.content, '--strict')).code).toBe(1)
     await writeFile(join(ws.content, 'en/broken.md'), '---\ntitle:\n---\n')
@@ -336,7 +373,7 @@ describe('content:check', () => {
     expect(stdout).toContain(
       '✗ en/foreign.md: [page] error: The image https://elsewhere.example/a.jpg is blocked by the page’s Content-Security-Policy (img-src): readers see an empty box. Add https://elsewhere.example to IMAGE_HOSTS',
     )
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✗ content:check: 11 file\(s\), 1 error\(s\)/)
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^✗ content:check: 12 file\(s\), 1 error\(s\)/)
   }, 60_000)
 
   it('places YAML and date errors at their line and column', async () => {

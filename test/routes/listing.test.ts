@@ -94,8 +94,8 @@ describe('the home page of a language', () => {
     // Every article exactly once: the front page's latest, then the plain list, newest first.
     const frontTitles = first.all('.front-latest :is(h2, h3) a').map((a) => a.textContent)
     const all = [...frontTitles, ...(await titles('/en/page/2')), ...(await titles('/en/page/3'))]
-    expect(all).toHaveLength(34) // 30 briefs and the 4 published English articles
-    expect(new Set(all).size).toBe(34)
+    expect(all).toHaveLength(35) // 30 briefs and the 5 published English articles
+    expect(new Set(all).size).toBe(35)
     expect(all.indexOf('Brief 30')).toBeLessThan(all.indexOf('Brief 01'))
   })
 
@@ -121,6 +121,7 @@ describe('category and tag pages', () => {
       expect(page.document.querySelector('h1')?.textContent).toBe('Briefs')
     }
     expect(await titles('/en/category/news')).toEqual([
+      "Seoul's concrete keeps the heat long after sunset",
       'Putin and Kim Agree to Mutual Assistance Pact in Case of Aggression',
     ])
   })
@@ -264,7 +265,7 @@ describe('the sitemap and robots.txt', () => {
     expect(locs).toContain(`${ORIGIN}/ko/putin-kim-pact`)
     expect(locs).toContain(`${ORIGIN}/en/brief-01`)
     expect(locs).not.toContain(`${ORIGIN}/ko/draft-election-preview`)
-    expect(locs).toHaveLength(3 + 9 + 30)
+    expect(locs).toHaveLength(3 + 10 + 30)
     const seed =
       /<url>\s*<loc>https:\/\/list\.example\/ko\/putin-kim-pact<\/loc>([\s\S]*?)<\/url>/.exec(
         xml,

@@ -1,0 +1,79 @@
+/**
+ * Pictures hosted with the site (media/urls.ts): an on-site `<img>` whose file the push hosted
+ * becomes a `<picture>` offering AVIF and WebP variants by width, with a JPEG `srcset` fallback and
+ * the picture's own width and height (no layout shift). Anything else (outside images, on-site paths
+ * not pushed as media) is left as it is.
+ */
+import type { DomElement, DomNode } from '../parse/dom'
+import { isElement } from '../parse/dom'
+import {
+  ARTICLE_SIZES,
+  fallbackPath,
+  srcsetOf,
+  widthsFor,
+  type Format,
+  type HostedImage,
+  type MediaMap,
+} from '../media/urls'
+
+/** The hosted picture an absolute URL on the page's own origin names, if the push hosted it. */
+export function hostedAt(
+  url: string,
+  pageUrl: string,
+  media: MediaMap | undefined,
+): HostedImage | undefined {
+  if (!media) return undefined
+  const parsed = URL.parse(url)
+  const page = new URL(pageUrl)
+  if (!parsed || parsed.origin !== page.origin || parsed.search) return undefined
+  let path: string
+  try {
+    path = decodeURIComponent(parsed.pathname.slice(1))
+  } catch {
+    return undefined
+  }
+  return Object.hasOwn(media, path) ? media[path] : undefined
+}
+
+/** Every hosted `<img>` in the body as a responsive `<picture>` (lazy: the hero is not in the body). */
+export function hostImages(root: DomElement, pageUrl: string, media: MediaMap | undefined): void {
+  if (!media || !Object.keys(media).length) return
+  const origin = new URL(pageUrl).origin
+  const images: DomElement[] = []
+  const visit = (node: DomNode) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) continue
+      if (child.localName === 'img') images.push(child)
+      else visit(child)
+    }
+  }
+  visit(root)
+  for (const img of images) {
+    const hosted = hostedAt(img.getAttribute('src') ?? '', pageUrl, media)
+    if (!hosted) continue
+    const wrapper = img.ownerDocument.createElement('picture')
+    img.replaceWith(wrapper)
+    fill(wrapper, img, hosted, origin)
+  }
+}
+
+function fill(wrapper: DomElement, img: DomElement, image: HostedImage, origin: string): void {
+  const doc = img.ownerDocument
+  if (widthsFor(image).length) {
+    for (const format of ['avif', 'webp'] as Format[]) {
+      const source = doc.createElement('source')
+      source.setAttribute('type', `image/${format}`)
+      source.setAttribute('srcset', srcsetOf(image, format, origin))
+      source.setAttribute('sizes', ARTICLE_SIZES)
+      wrapper.append(source)
+    }
+    img.setAttribute('srcset', srcsetOf(image, 'jpeg', origin))
+    img.setAttribute('sizes', ARTICLE_SIZES)
+  }
+  img.setAttribute('src', `${origin}${fallbackPath(image)}`)
+  img.setAttribute('width', String(image.width))
+  img.setAttribute('height', String(image.height))
+  img.setAttribute('loading', 'lazy')
+  img.setAttribute('decoding', 'async')
+  wrapper.append(img)
+}
