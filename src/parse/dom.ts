@@ -18,6 +18,7 @@ export interface DomElement extends DomNode {
   readonly localName: string
   readonly ownerDocument: DomDocument
   innerHTML: string
+  readonly outerHTML: string
   getAttributeNames(): ArrayLike<string>
   getAttribute(name: string): string | null
   setAttribute(name: string, value: string): void

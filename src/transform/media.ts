@@ -35,9 +35,13 @@ export function hostedAt(
   return Object.hasOwn(media, path) ? media[path] : undefined
 }
 
-/** Every hosted `<img>` in the body as a responsive `<picture>` (lazy: the hero is not in the body). */
-export function hostImages(root: DomElement, pageUrl: string, media: MediaMap | undefined): void {
-  if (!media || !Object.keys(media).length) return
+/**
+ * Every hosted `<img>` in the body as a responsive `<picture>` (lazy: the hero is not in the body).
+ * Returns the characters of markup this added (the source's size limits do not count it: it is the
+ * site's own, a bounded few URLs a picture).
+ */
+export function hostImages(root: DomElement, pageUrl: string, media: MediaMap | undefined): number {
+  if (!media || !Object.keys(media).length) return 0
   const origin = new URL(pageUrl).origin
   const images: DomElement[] = []
   const visit = (node: DomNode) => {
@@ -48,13 +52,17 @@ export function hostImages(root: DomElement, pageUrl: string, media: MediaMap | 
     }
   }
   visit(root)
+  let added = 0
   for (const img of images) {
     const hosted = hostedAt(img.getAttribute('src') ?? '', pageUrl, media)
     if (!hosted) continue
+    const before = img.outerHTML.length
     const wrapper = img.ownerDocument.createElement('picture')
     img.replaceWith(wrapper)
     fill(wrapper, img, hosted, origin)
+    added += wrapper.outerHTML.length - before
   }
+  return added
 }
 
 function fill(wrapper: DomElement, img: DomElement, image: HostedImage, origin: string): void {
