@@ -12,6 +12,7 @@ import { isMain } from './lib/is-main'
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
 import { checkContent, describeIssue, type FileIssue } from './lib/content'
 import { checkSections } from './lib/sections-check'
+import { readProfiles, unknownAuthors } from './lib/authors'
 
 export async function check(options: {
   dir: string
@@ -25,6 +26,15 @@ export async function check(options: {
     options.dir,
     [...checked.articles].map(([key, a]) => ({ key, categories: a.categories })),
   )
+  const authors = await readProfiles(options.dir)
+  const paths = new Map(checked.files.map((f) => [f.key, f.path]))
+  const authorWarnings = unknownAuthors(
+    checked.articles,
+    authors.profiles,
+    (key) => paths.get(key) ?? key,
+  )
+  for (const error of authors.errors) log(`✗ ${error}`)
+  for (const warning of authorWarnings) log(`⚠ ${warning}`)
   for (const error of sections.errors) log(`✗ ${error}`)
   for (const warning of sections.warnings) log(`⚠ ${warning}`)
   for (const error of checked.errors) log(`✗ ${error}`)
@@ -43,14 +53,16 @@ export async function check(options: {
     log(`  ↳ every card: http://127.0.0.1:${config.devPort}/preview/${key} (while npm start runs)`)
   }
   const problems = checked.issues.filter((i) => i.level === 'error').length
-  const errors = checked.errors.length + problems + sections.errors.length
-  const warnings = checked.issues.length - problems + sections.warnings.length
-  const files = checked.files.length + checked.errors.length
+  const errors = checked.errors.length + problems + sections.errors.length + authors.errors.length
+  const warnings =
+    checked.issues.length - problems + sections.warnings.length + authorWarnings.length
+  const files =
+    checked.files.length + checked.errors.length + authors.profiles.length + authors.errors.length
   const ok = errors === 0 && (!options.strict || warnings === 0)
   log(
     `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${errors} error(s), ${warnings} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,
   )
-  return { ok, files, errors: checked.errors, issues: checked.issues }
+  return { ok, files, errors: [...authors.errors, ...checked.errors], issues: checked.issues }
 }
 
 if (isMain(import.meta.url)) {

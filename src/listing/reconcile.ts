@@ -58,7 +58,7 @@ export interface ReconcileReport {
   /** Keys also present in a store earlier in SOURCES, which the read path serves instead. */
   shadowed: string[]
   /** The categories and tags whose listings changed. */
-  labels: { lang: string; kind: 'category' | 'tag'; key: string }[]
+  labels: { lang: string; kind: 'category' | 'tag' | 'author'; key: string }[]
   /** Articles whose page footer links to a changed one (its neighbours, before and after). */
   linked: string[]
   /** Whether every store was listed to its end in this run. */
@@ -72,6 +72,7 @@ interface IndexedRow {
   first_seen: string
   categories: string
   tags: string
+  authors: string
 }
 
 export async function reconcile(
@@ -233,7 +234,7 @@ async function rowsBetween(
   earlier: StoreName[],
 ): Promise<{ own: Map<string, IndexedRow>; shadowing: Set<string> }> {
   const { lang, after, upTo } = range
-  const sql = `SELECT slug, source_sha256, store, first_seen, categories, tags FROM articles
+  const sql = `SELECT slug, source_sha256, store, first_seen, categories, tags, authors FROM articles
                WHERE lang = ? AND slug > ?${upTo === undefined ? '' : ' AND slug <= ?'}`
   const params = upTo === undefined ? [lang, after] : [lang, after, upTo]
   const { results } = await db

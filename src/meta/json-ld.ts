@@ -31,6 +31,8 @@ export function jsonLd(
           '@type': 'Person',
           name: a.name,
           ...(a.url && { url: a.url }),
+          ...(a.jobTitle && { jobTitle: a.jobTitle }),
+          ...(a.image && { image: a.image }),
           ...(a.sameAs?.length && { sameAs: a.sameAs }),
         }))
       : [publisher],

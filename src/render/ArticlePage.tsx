@@ -10,6 +10,7 @@ import { breadcrumbList } from '../meta/breadcrumbs'
 import { siteSections } from '../sections/site'
 import { Layout, type ChromeProps, type HeadIdentity } from './Layout'
 import { Media } from './Media'
+import { authorPath } from '../authors/resolve'
 import { toHtml } from './to-html'
 
 export function ArticlePage({
@@ -207,7 +208,11 @@ function Byline({ article, ui, timeZone }: { article: ArticleHead; ui: string; t
           {article.authors.map((a, i) => (
             <>
               {i > 0 && ', '}
-              {a.url ? (
+              {a.id ? (
+                <a href={authorPath(article.lang, a.id)} rel="author">
+                  {a.name}
+                </a>
+              ) : a.url ? (
                 <a href={a.url} rel="author">
                   {a.name}
                 </a>
