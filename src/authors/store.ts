@@ -11,8 +11,12 @@ import { internalOf } from '../source'
 
 export const profileName = (id: string) => `authors/${id}`
 
-export const encodeProfile = (profile: AuthorProfile): Uint8Array =>
-  new TextEncoder().encode(JSON.stringify(profile))
+/** The profile without its id, which is its key. */
+export function encodeProfile(profile: AuthorProfile): Uint8Array {
+  const { id, ...fields } = profile
+  void id
+  return new TextEncoder().encode(JSON.stringify(fields))
+}
 
 export function decodeProfile(bytes: ArrayBuffer, id: string): AuthorProfile | undefined {
   try {
