@@ -145,7 +145,7 @@ async function purge(
 }
 
 const PurgeRequest = z.object({
-  /** Cache tags (cache/tags.ts): `a:ko/slug`, `s:slug`, `l:ko`, `c:ko/world`, `t:ko/tag`, `f:ko`, `q:ko`, `sitemap`. */
+  /** Cache tags (cache/tags.ts): `a:ko/slug`, `s:slug`, `l:ko`, `c:ko/world`, `t:ko/tag`, `p:ko/author-id`, `f:ko`, `q:ko`, `sitemap`. */
   tags: z.array(z.string().regex(CACHE_TAG)).min(1).max(3000),
   /** Origins the fallback cache keyed pages under; default the site's. Locally both localhost and 127.0.0.1. */
   origins: z

@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import routesDoc from '../../docs/routes.md?raw'
-import { putSiteWithIndexes } from '../helpers/content'
+import { putProfiles, putSiteWithIndexes } from '../helpers/content'
 import { client } from '../helpers/request'
 
 // The admin routes are on only with a token: the documented ones must exist then.
@@ -16,6 +16,7 @@ const SAMPLE: Record<string, string> = {
   lang: 'ko',
   slug: 'putin-kim-pact',
   n: '1',
+  id: 'kim-seoyeon',
 }
 
 /** `GET /:lang/category/:name`, … from the first column of the routes table. */
@@ -46,7 +47,10 @@ function sampleUrl(path: string): string {
   )
 }
 
-beforeAll(() => putSiteWithIndexes(env.ARTICLES_KV))
+beforeAll(async () => {
+  await putSiteWithIndexes(env.ARTICLES_KV)
+  await putProfiles()
+})
 
 describe('docs/routes.md', () => {
   it('lists the routes', () => expect(documented.length).toBeGreaterThan(15))
