@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml'
 import { AppError } from '../errors'
+import { closestIssue } from '../parse/front-matter'
 import { AUTHOR_ID } from '../schema/article'
 import { AuthorProfile } from '../schema/author'
 
@@ -59,9 +60,10 @@ export function parseProfile(text: string, file: string): AuthorProfile & { id: 
   }
   const result = AuthorProfile.safeParse(data, { reportInput: true })
   if (result.success) return { id, ...result.data }
-  const issue = result.error.issues[0]!
+  const issue = closestIssue(result.error.issues[0]!)
   const path = issue.path.map(String)
-  const missing = issue.code === 'invalid_type' && issue.input === undefined
+  const missing =
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined
   const message = missing
     ? 'this key is required'
     : issue.code === 'unrecognized_keys'
