@@ -56,8 +56,7 @@ export async function check(options: {
   const errors = checked.errors.length + problems + sections.errors.length + authors.errors.length
   const warnings =
     checked.issues.length - problems + sections.warnings.length + authorWarnings.length
-  const files =
-    checked.files.length + checked.errors.length + authors.profiles.length + authors.errors.length
+  const files = checked.files.length + checked.errors.length
   const ok = errors === 0 && (!options.strict || warnings === 0)
   log(
     `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${errors} error(s), ${warnings} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,

@@ -3,14 +3,16 @@
  * them; content:push stores what changed beside the articles and purges the pages that show it.
  */
 import { execFile } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { getPlatformProxy } from 'wrangler'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { push, PushError } from '../../scripts/content-push'
+import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
+import { watchContent, type Watcher } from '../../scripts/lib/watch'
 import { quiet, useWorkspace } from './helpers/workspace'
 
 const ws = useWorkspace('authors-')
@@ -125,5 +127,61 @@ describe('author profiles in content/', () => {
       push({ dir: ws.content, remote: false, persistTo: ws.state, ...quiet }),
     ).rejects.toThrow(/authors\/kim-seoyeon\.yml:2 → email/)
     expect(await storedProfile('kim-seoyeon')).toMatchObject({ title: { ko: '기후팀장' } })
+  }, 120_000)
+})
+
+describe('live saves of a profile while the dev server runs', () => {
+  let worker: RunningWorker
+  beforeAll(async () => {
+    worker = await startDevWorker({})
+  }, 120_000)
+  afterAll(() => worker?.stop())
+
+  /** Saves (or deletes) a file and waits for the watcher to have handled it; the line it printed. */
+  async function save(watcher: Watcher, file: string, text?: string): Promise<string> {
+    const handled = watcher.published(relative(ws.content, file).split(sep).join('/'))
+    if (text === undefined) await rm(file)
+    else await writeFile(file, text)
+    return handled
+  }
+  const html = async (path: string) => {
+    const res = await worker.get(path)
+    return { status: res.status, text: await res.text() }
+  }
+
+  it('shows a saved profile on the author page and in the byline at once, keeps it after a broken save, and drops it when the file is deleted', async () => {
+    const lines: string[] = []
+    const watcher = await watchContent({
+      dir: ws.content,
+      persistTo: worker.state,
+      purge: { origin: worker.origin, token: worker.token },
+      log: (line) => lines.push(line),
+      debounceMs: 30,
+    })
+    try {
+      // Both cached before the save.
+      expect((await html('/ko/author/kim-seoyeon')).text).toContain('사회부 기자')
+      expect((await html('/ko/seoul-heatwave')).text).toContain('"jobTitle":"사회부 기자"')
+
+      const file = join(ws.content, 'authors/kim-seoyeon.yml')
+      const text = await readFile(file, 'utf8')
+      const line = await save(watcher, file, text.replace('사회부 기자', '기후팀장'))
+      expect(line).toMatch(/^✎ \/ko\/author\/kim-seoyeon profile saved \(\d+ ms\)$/)
+      expect((await html('/ko/author/kim-seoyeon')).text).toContain('기후팀장')
+      expect((await html('/ko/seoul-heatwave')).text).toContain('"jobTitle":"기후팀장"')
+
+      const broken = await save(watcher, file, 'name: 김서연\nphoto: javascript:alert(1)\n')
+      expect(broken).toMatch(
+        /^✗ authors\/kim-seoyeon\.yml:2 → photo: .* — \/ko\/author\/kim-seoyeon keeps the previous profile$/,
+      )
+      expect((await html('/ko/author/kim-seoyeon')).text).toContain('기후팀장')
+
+      const removed = await save(watcher, file)
+      expect(removed).toMatch(/^- \/ko\/author\/kim-seoyeon profile removed/)
+      expect((await html('/ko/author/kim-seoyeon')).status).toBe(404)
+      expect((await html('/ko/seoul-heatwave')).text).not.toContain('/ko/author/kim-seoyeon')
+    } finally {
+      await watcher.close()
+    }
   }, 120_000)
 })
