@@ -77,6 +77,13 @@ describe('author profiles', () => {
     for (const key of ['url', 'image']) expect(isAbsoluteUrl(person![key])).toBe(true)
     expect(plain).toEqual({ '@type': 'Person', name: '편집국' })
 
+    // oEmbed consumers (blogs, chat apps) name the author the same way.
+    const embed = await site.get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/ko/au-rates`)}`)
+    expect(embed.json()).toMatchObject({
+      author_name: '이서준',
+      author_url: `${ORIGIN}/ko/author/lee-seojun`,
+    })
+
     const en = jsonLds((await site.get('/en/au-rates')).body).find((ld) => 'author' in ld)!
     expect((en.author as Record<string, unknown>[])[0]).toMatchObject({
       name: 'Lee Seo-jun',
