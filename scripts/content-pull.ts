@@ -2,7 +2,7 @@
  * npm run content:pull [-- <folder>] [--remote] [--store kv|r2] [--force]
  *
  * Writes what storage holds back into files, byte for byte, under the file names content:push
- * recorded, so an article created through the publishing API or by hand is never lost to a later
+ * recorded (and author profiles as content/authors/<id>.yml), so an article created through the publishing API or by hand is never lost to a later
  * push. A local file that differs from storage is left alone (and reported) unless --force.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -12,6 +12,8 @@ import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
 import { CredentialsMissing } from './lib/wrangler'
 import { openStorage } from './lib/storage'
+import { profileFile, profileName } from '../src/authors/store'
+import { AUTHOR_ID } from '../src/schema/article'
 
 export interface PullResult {
   written: string[]
@@ -36,28 +38,31 @@ export async function pull(options: {
   })
   const result: PullResult = { written: [], unchanged: [], conflicts: [] }
   try {
+    /** Writes one stored file back unless the local copy differs (and `force` is off). */
+    const place = async (name: string, bytes: Uint8Array) => {
+      const path = resolve(options.dir, name)
+      const local = await readFile(path).catch(() => null)
+      if (local && Buffer.compare(local, bytes) === 0) return void result.unchanged.push(name)
+      if (local && !options.force) return void result.conflicts.push(name)
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, bytes)
+      result.written.push(name)
+    }
     for (const [key, { metadata }] of await storage.list()) {
       const name = metadata.fileName ?? `${key}.${metadata.format ?? 'html'}`
-      const path = resolve(options.dir, name)
       // A file name from storage never writes outside the content folder.
-      if (!path.startsWith(resolve(options.dir) + sep)) {
+      if (!resolve(options.dir, name).startsWith(resolve(options.dir) + sep)) {
         log(`  ✗ /${key}: refusing file name ${name}`)
         continue
       }
       const bytes = await storage.getBytes(key)
-      if (!bytes) continue
-      const local = await readFile(path).catch(() => null)
-      if (local && Buffer.compare(local, bytes) === 0) {
-        result.unchanged.push(name)
-        continue
-      }
-      if (local && !options.force) {
-        result.conflicts.push(name)
-        continue
-      }
-      await mkdir(dirname(path), { recursive: true })
-      await writeFile(path, bytes)
-      result.written.push(name)
+      if (bytes) await place(name, bytes)
+    }
+    // Author profiles, stored as their files were (content/authors/<id>.yml).
+    for (const id of await storage.profileIds()) {
+      if (!AUTHOR_ID.test(id)) continue
+      const stored = await storage.internal.get(profileName(id))
+      if (stored) await place(profileFile(id), new Uint8Array(stored.bytes))
     }
   } finally {
     await storage.close()

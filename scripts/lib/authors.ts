@@ -19,16 +19,22 @@ export const AUTHORS_DIR = 'authors'
 
 export const isProfilePath = (path: string) => /^authors\/[^/]+\.ya?ml$/.test(path)
 
+/** A profile file: what it says, and its bytes (stored as they are, so a pull gives them back). */
+export interface ProfileFile {
+  profile: AuthorProfile
+  source: Uint8Array
+}
+
 export interface CheckedProfiles {
-  profiles: AuthorProfile[]
+  profiles: ProfileFile[]
   /** `authors/kim.yml:3 → sameAs.0: expected an absolute http(s) URL` */
   errors: string[]
 }
 
 /** One profile file (its path relative to the content folder), validated. */
-export async function readProfile(dir: string, path: string): Promise<AuthorProfile> {
-  const bytes = new Uint8Array(await readFile(join(dir, path)))
-  return parseProfile(decodeSource(bytes, path), path)
+export async function readProfile(dir: string, path: string): Promise<ProfileFile> {
+  const source = new Uint8Array(await readFile(join(dir, path)))
+  return { profile: parseProfile(decodeSource(source, path), path), source }
 }
 
 /** Every profile file of the folder, each validated; a folder without authors/ has none. */
@@ -53,10 +59,10 @@ export async function readProfiles(dir: string): Promise<CheckedProfiles> {
  */
 export function unknownAuthors(
   articles: Iterable<[string, Pick<Article, 'authors'> & { source?: { key: string } }]>,
-  profiles: AuthorProfile[],
+  profiles: ProfileFile[],
   pathOf: (key: string) => string = (key) => key,
 ): string[] {
-  const known = new Set(profiles.map((p) => p.id))
+  const known = new Set(profiles.map((p) => p.profile.id))
   const warnings: string[] = []
   for (const [key, article] of articles)
     for (const author of article.authors)
@@ -73,15 +79,16 @@ const AUTHOR_FILE = (id: string) => `${AUTHORS_DIR}/${id}.yml`
 export async function pushProfiles(
   storage: Pick<Storage, 'internal' | 'db'>,
   languages: readonly string[],
-  profiles: AuthorProfile[],
+  profiles: ProfileFile[],
   log: (line: string) => void,
 ): Promise<{ changed: string[]; tags: string[] }> {
   const changed: string[] = []
   const tags: string[] = []
-  for (const profile of profiles) {
+  for (const { profile, source } of profiles) {
     const stored = await storeProfile(
       { internal: storage.internal, db: storage.db, languages },
       profile,
+      source,
     )
     if (!stored.changed) continue
     changed.push(profile.id)

@@ -156,7 +156,7 @@ export async function watchContent(
     if (!answer) {
       const target = { internal: storage.internal, db: storage.db, languages: config.languages }
       const done = profile
-        ? await storeProfile(target, profile)
+        ? await storeProfile(target, profile, bytes!)
         : await removeProfile(target, id).then((r) => ({ changed: r.removed, tags: r.tags }))
       if (done.tags.length) await purgeTags(done.tags)
       changed = done.changed

@@ -8,7 +8,7 @@ import { tag } from '../cache/tags'
 import { query, type Db } from '../listing/db'
 import type { AuthorProfile } from '../schema/author'
 import type { InternalStore } from '../source/internal'
-import { deleteProfile, encodeProfile, profileName, writeProfile } from './store'
+import { deleteProfile, profileName, writeProfile } from './store'
 
 export interface ProfileTarget {
   internal: InternalStore
@@ -16,15 +16,18 @@ export interface ProfileTarget {
   languages: readonly string[]
 }
 
-/** Stores a profile; `changed` is false when the stored one is the same, and then nothing is purged. */
+/**
+ * Stores a profile file (validated by the caller: `profile` is what it says); `changed` is false when
+ * the stored file is the same, and then nothing is purged.
+ */
 export async function storeProfile(
   target: ProfileTarget,
   profile: AuthorProfile,
+  source: Uint8Array,
 ): Promise<{ changed: boolean; tags: string[] }> {
   const stored = await target.internal.get(profileName(profile.id))
-  const bytes = encodeProfile(profile)
-  if (stored && sameBytes(new Uint8Array(stored.bytes), bytes)) return { changed: false, tags: [] }
-  await writeProfile(target.internal, profile)
+  if (stored && sameBytes(new Uint8Array(stored.bytes), source)) return { changed: false, tags: [] }
+  await writeProfile(target.internal, profile.id, source)
   return { changed: true, tags: await profileTags(target.db, target.languages, profile.id) }
 }
 

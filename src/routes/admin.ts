@@ -280,7 +280,7 @@ export const adminRoutes = new Hono<AppEnv>()
         throw error
       }
     })()
-    const { changed, tags } = await storeProfile(profileTarget(c), profile)
+    const { changed, tags } = await storeProfile(profileTarget(c), profile, bytes)
     const purged = changed ? await purge(c, tags) : undefined
     log(c, 'info', { event: 'author-saved', id, changed })
     return c.json({

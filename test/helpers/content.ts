@@ -47,7 +47,11 @@ export async function putProfiles() {
     languages: config.languages,
   }
   for (const [file, text] of Object.entries(profileFiles))
-    await storeProfile(target, parseProfile(text, file.replace('../../content/', '')))
+    await storeProfile(
+      target,
+      parseProfile(text, file.replace('../../content/', '')),
+      new TextEncoder().encode(text),
+    )
 }
 
 /** Puts a source into KV the way content:push does, with its metadata. */
