@@ -12,6 +12,7 @@ import { isMain } from './lib/is-main'
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
 import { checkContent, describeIssue, type ContentFile, type FileIssue } from './lib/content'
 import { checkSections } from './lib/sections-check'
+import { readProfiles, unknownAuthors } from './lib/authors'
 
 export async function check(options: {
   dir: string
@@ -26,6 +27,15 @@ export async function check(options: {
     [...checked.articles].map(([key, a]) => ({ key, categories: a.categories })),
   )
   const imageWarnings = await imagesBindingWarnings(checked.files)
+  const authors = await readProfiles(options.dir)
+  const paths = new Map(checked.files.map((f) => [f.key, f.path]))
+  const authorWarnings = unknownAuthors(
+    checked.articles,
+    authors.profiles,
+    (key) => paths.get(key) ?? key,
+  )
+  for (const error of authors.errors) log(`✗ ${error}`)
+  for (const warning of authorWarnings) log(`⚠ ${warning}`)
   for (const error of sections.errors) log(`✗ ${error}`)
   for (const warning of [...sections.warnings, ...imageWarnings]) log(`⚠ ${warning}`)
   for (const error of checked.errors) log(`✗ ${error}`)
@@ -44,15 +54,19 @@ export async function check(options: {
     log(`  ↳ every card: http://127.0.0.1:${config.devPort}/preview/${key} (while npm start runs)`)
   }
   const problems = checked.issues.filter((i) => i.level === 'error').length
-  const errors = checked.errors.length + problems + sections.errors.length
+  const errors = checked.errors.length + problems + sections.errors.length + authors.errors.length
   const warnings =
-    checked.issues.length - problems + sections.warnings.length + imageWarnings.length
+    checked.issues.length -
+    problems +
+    sections.warnings.length +
+    imageWarnings.length +
+    authorWarnings.length
   const files = checked.files.length + checked.errors.length
   const ok = errors === 0 && (!options.strict || warnings === 0)
   log(
     `${ok ? '✓' : '✗'} content:check: ${files} file(s), ${errors} error(s), ${warnings} warning(s)${options.strict ? ' (strict: warnings fail)' : ''}`,
   )
-  return { ok, files, errors: checked.errors, issues: checked.issues }
+  return { ok, files, errors: [...authors.errors, ...checked.errors], issues: checked.issues }
 }
 
 /**

@@ -2,7 +2,7 @@
  * npm run content:pull [-- <folder>] [--remote] [--store kv|r2] [--force]
  *
  * Writes what storage holds back into files, byte for byte, under the file names content:push
- * recorded, so an article created through the publishing API or by hand is never lost to a later
+ * recorded (and author profiles as content/authors/<id>.yml), so an article created through the publishing API or by hand is never lost to a later
  * push. A local file that differs from storage is left alone (and reported) unless --force.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -15,6 +15,8 @@ import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
 import { CredentialsMissing } from './lib/wrangler'
 import { openStorage } from './lib/storage'
+import { profileFile, profileName } from '../src/authors/store'
+import { AUTHOR_ID } from '../src/schema/article'
 
 export interface PullResult {
   written: string[]
@@ -74,6 +76,14 @@ export async function pull(options: {
         pictures.add(path)
         await restore(path, key, () => storage.getMedia(mediaKey(hosted.hash, hosted.name)))
       }
+    }
+    // Author profiles, stored as their files were (content/authors/<id>.yml).
+    for (const id of await storage.profileIds()) {
+      if (!AUTHOR_ID.test(id)) continue
+      await restore(profileFile(id), id, async () => {
+        const stored = await storage.internal.get(profileName(id))
+        return stored ? new Uint8Array(stored.bytes) : null
+      })
     }
   } finally {
     await storage.close()

@@ -28,6 +28,7 @@ import type { MediaOptions } from './lib/media/fetch'
 import { MEDIA_ARGS, MEDIA_HELP, mediaOptionsFrom, MediaUsageError } from './lib/media/options'
 import { formatMediaReport } from './lib/media/report'
 import { isMain } from './lib/is-main'
+import { pushProfiles, readProfiles } from './lib/authors'
 import { CredentialsMissing } from './lib/wrangler'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { indexedVersions } from '../src/listing/read'
@@ -52,6 +53,8 @@ export interface PushResult {
   paths: Map<string, string>
   /** Languages whose index was rewritten. */
   indexes: string[]
+  /** Author profiles stored because they were new or changed. */
+  authors?: string[]
   /** Files that were valid but could not be written (storage failed), with why; the rest were. */
   unwritten: { path: string; key: string; message: string }[]
 }
@@ -106,11 +109,15 @@ export async function push(options: PushOptions): Promise<PushResult> {
     const checked = await checkContent(options.dir, config, (file) =>
       metadataFor(file, stored.get(file.key), now),
     )
-    if (checked.errors.length && !options.skipInvalid) {
+    const authors = await readProfiles(options.dir)
+    const errors = [...authors.errors, ...checked.errors]
+    if (errors.length && !options.skipInvalid) {
       throw new PushError(
-        `${checked.errors.length} invalid file(s); nothing was uploaded:\n${checked.errors.map((e) => `  ✗ ${e}`).join('\n')}`,
+        `${errors.length} invalid file(s); nothing was uploaded:\n${errors.map((e) => `  ✗ ${e}`).join('\n')}`,
       )
     }
+    // Watch mode: a broken profile keeps its stored version, like a broken article.
+    for (const error of authors.errors) log(`✗ ${error}`)
     reportIssues(checked.issues, options.warnings, log)
     const plan = planPush(checked.files, checked.invalid, stored, {
       now,
@@ -150,6 +157,14 @@ export async function push(options: PushOptions): Promise<PushResult> {
     }
     if (options.dryRun) return { ...result, deleted: plan.removed }
     await applyPlan(storage, config, checked, plan, result, options, log)
+    // Profiles after the articles, so the index already lists the articles whose pages show them.
+    const profiles = await pushProfiles(storage, config.languages, authors.profiles, log)
+    result.authors = profiles.changed
+    if (profiles.tags.length)
+      await purgeAfterPush(pushPurgeTarget(config, options), profiles.tags, {
+        devPort: config.devPort,
+        log,
+      })
     return result
   } finally {
     if (!options.storage) await storage.close()
@@ -271,13 +286,7 @@ async function applyPlan(
     const sent = await storage.putMedia(uploads)
     if (sent) log(`  ▣ ${sent} picture(s) uploaded to R2 (${uploads.length - sent} already there)`)
   }
-  const purge = purgeTarget({
-    remote: options.remote,
-    baseUrl: config.baseUrl,
-    devPort: config.devPort,
-    given: options.purge,
-    privateStore: !!options.persistTo,
-  })
+  const purge = pushPurgeTarget(config, options)
   if (purge === false && options.remote && options.purge === undefined) {
     log(
       '  cache: set BASE_URL and ADMIN_TOKEN to purge at once; until then the edge serves the old pages (CACHE_EDGE_SECONDS with Workers Cache, CACHE_FRESH_SECONDS without)',
@@ -299,6 +308,16 @@ async function applyPlan(
     for (const f of result.unwritten) log(`  ✗ ${f.path}: ${f.message}`)
   }
 }
+
+/** Which running Worker a push purges (see PushOptions.purge). */
+const pushPurgeTarget = (config: ScriptConfig, options: PushOptions) =>
+  purgeTarget({
+    remote: options.remote,
+    baseUrl: config.baseUrl,
+    devPort: config.devPort,
+    given: options.purge,
+    privateStore: !!options.persistTo,
+  })
 
 /** `  1,200/3,000 articles · 410/s · 4 s left`, at most every two seconds, and once at the end. */
 function progressLine(log: (line: string) => void) {

@@ -8,6 +8,7 @@ import { devTools } from './dev/banner'
 import type { AppEnv } from './env'
 import { adminRoutes } from './routes/admin'
 import { articleRoutes } from './routes/article'
+import { authorRoutes } from './routes/author'
 import { feedRoutes } from './routes/feeds'
 import { indexNowRoutes } from './routes/indexnow'
 import { languageRoutes } from './routes/language'
@@ -65,6 +66,7 @@ app.route('/', ogRoutes)
 app.route('/', previewRoutes)
 app.route('/', searchRoutes)
 app.route('/', listingRoutes)
+app.route('/', authorRoutes)
 app.route('/', articleRoutes)
 app.route('/', languageRoutes)
 app.notFound(notFound)

@@ -12,6 +12,7 @@ import { detectLanguage } from './meta/language'
 import { readingMinutes } from './meta/reading-time'
 import { truncate } from './meta/text'
 import {
+  AUTHOR_ID,
   KNOWN_KEYS,
   type Article,
   type ArticleImage,
@@ -42,7 +43,7 @@ export interface PipelineContext {
  * Bump when the pipeline's or the renderer's output changes: no cached page and no derived article
  * from an older version is served; derived articles are rebuilt from their sources on first read.
  */
-export const RENDERER_VERSION = '6'
+export const RENDERER_VERSION = '7'
 
 /**
  * The origin an article is built for when the real one is not known yet (at push and publish time):
@@ -280,15 +281,18 @@ const imageType = (path: string) => IMAGE_TYPES[/\.(\w+)$/.exec(path)?.[1]?.toLo
 
 function authorsOf(author: FrontMatter['author']): Author[] {
   if (!author) return []
-  return [
-    typeof author === 'string'
-      ? { name: author }
+  const list = Array.isArray(author) ? author : [author]
+  return list.map((a) =>
+    typeof a === 'string'
+      ? // A string shaped like a profile id may name one (resolved where profiles are read).
+        { name: a, ...(AUTHOR_ID.test(a) && { id: a }) }
       : {
-          name: author.name,
-          ...(author.url ? { url: author.url } : {}),
-          ...(author.sameAs?.length ? { sameAs: author.sameAs } : {}),
+          name: a.name,
+          ...(a.id && { id: a.id }),
+          ...(a.url ? { url: a.url } : {}),
+          ...(a.sameAs?.length ? { sameAs: a.sameAs } : {}),
         },
-  ]
+  )
 }
 
 const NEWS = /^(news|뉴스|속보|ニュース|新闻|新聞)$/i

@@ -8,6 +8,8 @@
 import type { Driver, StoreName } from '../../src/source/driver'
 import { internalStore, type InternalStore } from '../../src/source/internal'
 import { storeDriver } from '../../src/source'
+import { INTERNAL_PREFIX } from '../../src/source/keys'
+import { profileName } from '../../src/authors/store'
 import {
   listAll,
   sourceStore,
@@ -62,6 +64,8 @@ export interface Storage {
   readonly db: D1Database
   /** Every article key in the site's languages, with its metadata. */
   list(): Promise<Map<string, StoredEntry>>
+  /** The ids of the stored author profiles (`_/authors/<id>`). */
+  profileIds(): Promise<string[]>
   /** A stored source, byte for byte, or null. */
   getBytes(key: string): Promise<Uint8Array | null>
   put(key: string, bytes: Uint8Array, metadata: SourceMetadata): Promise<void>
@@ -132,6 +136,17 @@ export async function openStorage(
       const found = new Map<string, StoredEntry>()
       for await (const entry of listAll(store, config.languages)) found.set(entry.key, entry)
       return found
+    },
+    async profileIds() {
+      const prefix = `${INTERNAL_PREFIX}${profileName('')}`
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await binding.list({ prefix, cursor })
+        ids.push(...page.entries.map((e) => e.key.slice(prefix.length)))
+        cursor = page.cursor
+      } while (cursor)
+      return ids
     },
     getBytes: (key) => store.raw(key),
     async getMedia(key) {

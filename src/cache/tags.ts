@@ -40,8 +40,8 @@ export type Cached =
   | { kind: 'media'; hash: string; name: string; variant: string }
 
 export interface Label {
-  kind: 'category' | 'tag'
-  /** As listings match it (see listing/entry.ts labelKey). */
+  kind: 'category' | 'tag' | 'author'
+  /** As listings match it (see listing/entry.ts labelKey; an author's is the profile id). */
   key: string
 }
 
@@ -74,6 +74,8 @@ const capped = (prefix: string, name: string) => {
 /** What a tag may be: printable ASCII without spaces or commas, at most 1024 characters. */
 export const CACHE_TAG = /^[\x21-\x2b\x2d-\x7e]{1,1024}$/
 
+const LABEL_PREFIX = { category: 'c', tag: 't', author: 'p' } as const
+
 /** Tag builders, one per thing a response can show. */
 export const tag = {
   /** One language version of an article: its page, its JSON, its oEmbed cards, its share card. */
@@ -82,9 +84,8 @@ export const tag = {
   slug: (slug: string) => capped('s:', slug),
   /** Every page of a language's home listing. */
   home: (lang: string) => `l:${lang}`,
-  /** Every page of a category's or tag's listing. */
-  label: (lang: string, label: Label) =>
-    capped(`${label.kind === 'category' ? 'c' : 't'}:${lang}/`, label.key),
+  /** Every page of a category's, tag's or author's listing, and its feed. */
+  label: (lang: string, label: Label) => capped(`${LABEL_PREFIX[label.kind]}:${lang}/`, label.key),
   feed: (lang: string) => `f:${lang}`,
   sitemap: () => 'sitemap',
   search: (lang: string) => `q:${lang}`,
@@ -223,8 +224,9 @@ export function keysOfTag(
     case 'l':
       return firstPages.map((page) => cacheKey(origin, { kind: 'listing', lang, page }))
     case 'c':
-    case 't': {
-      const labelKind = kind === 'c' ? 'category' : 'tag'
+    case 't':
+    case 'p': {
+      const labelKind = kind === 'c' ? 'category' : kind === 't' ? 'tag' : 'author'
       // A category's section page is cached under the section's key (`news` for `뉴스`).
       const section = kind === 'c' ? sectionOf(name) : undefined
       return [
@@ -233,7 +235,7 @@ export function keysOfTag(
             cacheKey(origin, { kind: 'listing', lang, page, label: { kind: labelKind, key } }),
           ),
         ),
-        // The category's or tag's own feed.
+        // The category's, tag's or author's own feed.
         cacheKey(origin, { kind: 'feed', lang, label: { kind: labelKind, key: name } }),
       ]
     }

@@ -21,6 +21,9 @@ export interface Messages {
   /** Listing pages. `{name}`, `{page}`, `{pages}` are filled in. */
   categoryTitle: string
   tagTitle: string
+  /** The heading over an author's articles on their page. */
+  authorArticles: string
+  authorEmail: string
   pageOf: string
   previousPage: string
   nextPage: string

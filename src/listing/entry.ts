@@ -2,7 +2,7 @@
  * What the index keeps of an article: one row per language, made from the finished article. Pure, so
  * content:push, the publishing API, the reconciler and the read path all write the same row.
  */
-import type { ArticleHead, Author } from '../schema/article'
+import { AUTHOR_ID, type ArticleHead, type Author } from '../schema/article'
 import type { StoreName } from '../source/driver'
 import { searchText } from './search-text'
 
@@ -85,12 +85,14 @@ export function indexRow(article: ArticleHead, text: string, facts: RowFacts): I
   }
 }
 
-/** Each category and tag once, with the key listings match it by. */
+export type LabelKind = 'category' | 'tag' | 'author'
+
+/** Each category and tag once, and each profile the byline names, with the key listings match it by. */
 export function labelsOf(
-  row: Pick<IndexRow, 'lang' | 'categories' | 'tags'>,
-): { kind: 'category' | 'tag'; key: string; name: string }[] {
+  row: Pick<IndexRow, 'lang' | 'categories' | 'tags'> & { authors?: Author[] },
+): { kind: LabelKind; key: string; name: string }[] {
   const seen = new Set<string>()
-  const labels: { kind: 'category' | 'tag'; key: string; name: string }[] = []
+  const labels: { kind: LabelKind; key: string; name: string }[] = []
   for (const [kind, names] of [
     ['category', row.categories],
     ['tag', row.tags],
@@ -101,6 +103,13 @@ export function labelsOf(
       seen.add(`${kind}:${key}`)
       labels.push({ kind, key, name })
     }
+  }
+  // An author's listing is keyed by the profile id; one the site has no profile for stays unlisted
+  // until it gets one (its page is a 404 until then).
+  for (const author of row.authors ?? []) {
+    if (!author.id || seen.has(`author:${author.id}`)) continue
+    seen.add(`author:${author.id}`)
+    labels.push({ kind: 'author', key: author.id, name: author.id })
   }
   return labels
 }
@@ -113,11 +122,13 @@ export function rowLabels(row: {
   lang: string
   categories: string
   tags: string
-}): { lang: string; kind: 'category' | 'tag'; key: string }[] {
+  authors?: string
+}): { lang: string; kind: LabelKind; key: string }[] {
   return labelsOf({
     lang: row.lang,
     categories: labelList(row.categories),
     tags: labelList(row.tags),
+    authors: authorList(row.authors),
   }).map(({ kind, key }) => ({ lang: row.lang, kind, key }))
 }
 
@@ -126,6 +137,22 @@ export function labelList(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)
     return Array.isArray(value) ? value.map(String) : []
+  } catch {
+    return []
+  }
+}
+
+function authorList(json: string | undefined): Author[] {
+  if (json === undefined) return []
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value)
+      ? value.flatMap((a: { id?: unknown; name?: unknown }) =>
+          typeof a?.id === 'string' && AUTHOR_ID.test(a.id)
+            ? [{ name: String(a.name), id: a.id }]
+            : [],
+        )
+      : []
   } catch {
     return []
   }

@@ -1,4 +1,4 @@
-/** A category's or tag's newest articles, for its own feed: one backward range read on labels_by_date. */
+/** A category's, tag's or author's newest articles, for its own feed: one backward range read on labels_by_date. */
 import type { SiteConfig } from '../config'
 import { query, type Db } from './db'
 import { labelKey } from './entry'
@@ -8,7 +8,7 @@ export async function newestLabelled(
   db: Db,
   config: Pick<SiteConfig, 'storageTimeoutMs'>,
   lang: string,
-  label: { kind: 'category' | 'tag'; name: string },
+  label: { kind: 'category' | 'tag' | 'author'; name: string },
   count: number,
 ): Promise<{ name: string; records: ArticleRecord[] } | undefined> {
   const { results } = await query(

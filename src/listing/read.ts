@@ -12,7 +12,7 @@ import { labelKey, labelList } from './entry'
 
 export const PAGE_SIZE = 12
 
-export type ListingFilter = { kind: 'home' } | { kind: 'category' | 'tag'; name: string }
+export type ListingFilter = { kind: 'home' } | { kind: 'category' | 'tag' | 'author'; name: string }
 
 export interface Page<T> {
   items: T[]
@@ -60,7 +60,7 @@ const DAY_ZERO_MS = -62_167_219_200_000
 /** Which listing: a language's own (`kind` and `key` '') or a category's or tag's. */
 interface Listing {
   lang: string
-  kind: '' | 'category' | 'tag'
+  kind: '' | 'category' | 'tag' | 'author'
   key: string
 }
 
@@ -325,7 +325,7 @@ export async function indexedRows(
       queries.push(
         db
           .prepare(
-            `SELECT lang, slug, source_sha256, first_seen, categories, tags FROM articles
+            `SELECT lang, slug, source_sha256, first_seen, categories, tags, authors FROM articles
              WHERE lang = ? AND slug IN (${chunk.map(() => '?').join(',')})`,
           )
           .bind(lang, ...chunk),
@@ -340,5 +340,5 @@ export async function indexedRows(
 /** The index's record of an article, as a writer needs it (categories and tags as stored JSON). */
 export type IndexedRow = Pick<
   ArticleRow,
-  'lang' | 'slug' | 'source_sha256' | 'first_seen' | 'categories' | 'tags'
+  'lang' | 'slug' | 'source_sha256' | 'first_seen' | 'categories' | 'tags' | 'authors'
 >

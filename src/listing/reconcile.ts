@@ -59,7 +59,7 @@ export interface ReconcileReport {
   /** Keys also present in a store earlier in SOURCES, which the read path serves instead. */
   shadowed: string[]
   /** The categories and tags whose listings changed. */
-  labels: { lang: string; kind: 'category' | 'tag'; key: string }[]
+  labels: { lang: string; kind: 'category' | 'tag' | 'author'; key: string }[]
   /** Articles whose page footer links to a changed one (its neighbours, before and after). */
   linked: string[]
   /** Whether every store was listed to its end in this run. */
@@ -68,7 +68,7 @@ export interface ReconcileReport {
 
 type IndexedRow = Pick<
   ArticleRow,
-  'slug' | 'source_sha256' | 'store' | 'first_seen' | 'categories' | 'tags'
+  'slug' | 'source_sha256' | 'store' | 'first_seen' | 'categories' | 'tags' | 'authors'
 >
 
 export async function reconcile(
@@ -230,7 +230,7 @@ async function rowsBetween(
   earlier: StoreName[],
 ): Promise<{ own: Map<string, IndexedRow>; shadowing: Set<string> }> {
   const { lang, after, upTo } = range
-  const sql = `SELECT slug, source_sha256, store, first_seen, categories, tags FROM articles
+  const sql = `SELECT slug, source_sha256, store, first_seen, categories, tags, authors FROM articles
                WHERE lang = ? AND slug > ?${upTo === undefined ? '' : ' AND slug <= ?'}`
   const params = upTo === undefined ? [lang, after] : [lang, after, upTo]
   const { results } = await db

@@ -22,6 +22,8 @@ export function jsonLd(
           '@type': 'Person',
           name: a.name,
           ...(a.url && { url: a.url }),
+          ...(a.jobTitle && { jobTitle: a.jobTitle }),
+          ...(a.image && { image: a.image }),
           ...(a.sameAs?.length && { sameAs: a.sameAs }),
         }))
       : [publisher],

@@ -207,7 +207,7 @@ function keyOffset(doc: Document, path: (string | number)[]): number | undefined
  * A union (`image: URL | {url, width…}`) fails as a whole; the useful message is the one from the
  * branch the author was writing: the branch whose problem lies deepest in the value.
  */
-function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+export function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue
   const branches = issue.errors.map((branch) =>
     branch.map((inner) => closestIssue({ ...inner, path: [...issue.path, ...inner.path] })),

@@ -13,6 +13,7 @@ import { Media } from './Media'
 import { Card, type CardContext } from './Cards'
 import type { IndexEntry } from '../schema/listing'
 import type { SectionLabel } from '../sections/sections'
+import { authorPath } from '../authors/resolve'
 import { toHtml } from './to-html'
 
 export function ArticlePage({
@@ -222,7 +223,11 @@ function Byline({ article, ui, timeZone }: { article: ArticleHead; ui: string; t
           {article.authors.map((a, i) => (
             <>
               {i > 0 && ', '}
-              {a.url ? (
+              {a.id ? (
+                <a href={authorPath(article.lang, a.id)} rel="author">
+                  {a.name}
+                </a>
+              ) : a.url ? (
                 <a href={a.url} rel="author">
                   {a.name}
                 </a>

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { fill, messages } from '../i18n'
 import type { Page } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
@@ -27,6 +28,12 @@ export interface ListingProps {
   description?: string
   /** Home › this listing, for search engines. */
   breadcrumbs?: Record<string, unknown>
+  /** What the page is about, in place of its heading (an author's profile). */
+  intro?: Child
+  /** `profile` for an author's page (ogp.me). */
+  ogType?: string
+  /** Open Graph tags beyond the listing's own (a profile's type and photo). */
+  extraTags?: { property: string; content: string }[]
 }
 
 export const pagePath = (basePath: string, page: number) =>
@@ -68,10 +75,12 @@ export function ListingPage(props: ListingProps) {
       : []),
   ]
   const tags = [
-    { property: 'og:type', content: 'website' },
+    { property: 'og:type', content: props.ogType ?? 'website' },
     { property: 'og:title', content: title },
     { property: 'og:url', content: canonical },
     { property: 'og:site_name', content: props.siteName },
+    ...(props.description ? [{ property: 'og:description', content: props.description }] : []),
+    ...(props.extraTags ?? []),
   ]
   return (
     <Layout
@@ -91,8 +100,12 @@ export function ListingPage(props: ListingProps) {
       breadcrumbs={props.breadcrumbs}
       description={props.description}
     >
-      <h1 class="listing-title">{props.heading}</h1>
-      {props.description && <p class="listing-description">{props.description}</p>}
+      {props.intro ?? (
+        <>
+          <h1 class="listing-title">{props.heading}</h1>
+          {props.description && <p class="listing-description">{props.description}</p>}
+        </>
+      )}
       {page.items.length === 0 && <p>{t.noArticles}</p>}
       <Cards
         siteName={props.siteName}

@@ -33,7 +33,7 @@ export function atomFeed(feed: FeedInfo, articles: FeedEntry[]): string {
     <title type="text">${x(a.title)}</title>
     <link rel="alternate" type="text/html" href="${x(a.url)}"/>
 ${a.datePublished ? `    <published>${a.datePublished}</published>\n` : ''}    <updated>${a.dateModified ?? a.datePublished ?? updated}</updated>
-${authors.map((au) => `    <author><name>${x(au.name)}</name></author>`).join('\n')}
+${authors.map((au) => `    <author><name>${x(au.name)}</name>${'url' in au && au.url ? `<uri>${x(au.url)}</uri>` : ''}</author>`).join('\n')}
 ${[...a.categories, ...a.tags].map((term) => `    <category term="${x(term)}"/>`).join('\n')}
     <summary type="text">${x(a.description)}</summary>
 ${a.html === undefined ? '' : `    <content type="html" xml:base="${x(a.url)}">${x(a.html)}</content>\n`}  </entry>`

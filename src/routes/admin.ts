@@ -9,6 +9,10 @@
  *   POST   /admin/cache/purge            {"tags": ["a:ko/slug", "l:ko"]}  (cache/tags.ts)
  */
 import { buildOrigin } from '../articles/derived'
+import { parseProfile } from '../authors/parse'
+import { decodeSource } from '../parse/decode'
+import { removeProfile, storeProfile, type ProfileTarget } from '../authors/publish'
+import { authorPath } from '../authors/resolve'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { bodyLimit } from 'hono/body-limit'
@@ -114,6 +118,16 @@ function writeTarget(c: AppContext, db: Db): WriteTarget {
   }
 }
 
+/** Where profiles are written: beside the articles of the first configured store. */
+function profileTarget(c: AppContext): ProfileTarget {
+  const config = c.get('config')
+  return {
+    internal: internalOf(c.env, config.sources[0]!),
+    db: indexDb(c.env),
+    languages: config.languages,
+  }
+}
+
 /** Purges cached responses by tag: everywhere with Workers Cache, else this data centre's copies. */
 async function purge(
   c: AppContext,
@@ -131,7 +145,7 @@ async function purge(
 }
 
 const PurgeRequest = z.object({
-  /** Cache tags (cache/tags.ts): `a:ko/slug`, `s:slug`, `l:ko`, `c:ko/world`, `t:ko/tag`, `f:ko`, `q:ko`, `sitemap`. */
+  /** Cache tags (cache/tags.ts): `a:ko/slug`, `s:slug`, `l:ko`, `c:ko/world`, `t:ko/tag`, `p:ko/author-id`, `f:ko`, `q:ko`, `sitemap`. */
   tags: z.array(z.string().regex(CACHE_TAG)).min(1).max(3000),
   /** Origins the fallback cache keyed pages under; default the site's. Locally both localhost and 127.0.0.1. */
   origins: z
@@ -251,6 +265,39 @@ export const adminRoutes = new Hono<AppEnv>()
       { ...change, purged, url: `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}` },
       change.previous ? 200 : 201,
     )
+  })
+  // Author profiles (content/authors/<id>.yml): the YAML as the body, validated like content:push.
+  .put('/admin/authors/:id', sourceBodyLimit, async (c) => {
+    const id = c.req.param('id')
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    const profile = (() => {
+      try {
+        const file = `authors/${id}.yml`
+        return parseProfile(decodeSource(bytes, file), file)
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'SOURCE_INVALID')
+          throw error.as('SOURCE_REJECTED')
+        throw error
+      }
+    })()
+    const { changed, tags } = await storeProfile(profileTarget(c), profile, bytes)
+    const purged = changed ? await purge(c, tags) : undefined
+    log(c, 'info', { event: 'author-saved', id, changed })
+    return c.json({
+      id,
+      changed,
+      tags,
+      purged,
+      url: `${c.get('baseUrl')}${authorPath(c.get('config').defaultLang, id)}`,
+    })
+  })
+  .delete('/admin/authors/:id', async (c) => {
+    const id = c.req.param('id')
+    const { removed, tags } = await removeProfile(profileTarget(c), id)
+    if (!removed) throw new AppError('NOT_FOUND', `no author profile ${id}`)
+    const purged = await purge(c, tags)
+    log(c, 'info', { event: 'author-deleted', id })
+    return c.json({ id, removed, tags, purged })
   })
   .delete('/admin/articles/:lang/:slug', servedLanguage, async (c) => {
     const config = c.get('config')

@@ -12,7 +12,10 @@ import { pageMeta } from '../meta/page'
 import { articlePage } from '../render/ArticlePage'
 import { articleJson } from '../render/json'
 import { toArticle, type StoredArticle } from '../articles/derived'
-import type { Translation } from '../schema/article'
+import type { Author, Translation } from '../schema/article'
+import { bylineAuthors } from '../authors/load'
+import { profilesFingerprint } from '../authors/resolve'
+import { authorsOf } from '../listing/read'
 import { around, type Around } from '../listing/around'
 import type { Cached, Label } from '../cache/tags'
 import { labelKey, labelList } from '../listing/entry'
@@ -31,13 +34,28 @@ async function render(
   variant: ArticleVariant,
   stored: StoredArticle,
   nearby: Around | undefined,
-): Promise<Response> {
+): Promise<{ response: Response; authors: Author[] }> {
   const site = siteInfo(c, stored.head.lang)
+  // The byline's profiles are read per render: a profile changes without its articles changing.
+  stored = {
+    ...stored,
+    head: {
+      ...stored.head,
+      authors: await bylineAuthors(c, stored.head.authors, stored.head.lang),
+    },
+  }
+  const authors = stored.head.authors
   if (variant === 'json')
-    return Response.json(articleJson(toArticle(stored), pageMeta(stored.head, site)))
-  return new Response(await articlePage(stored, site, nearby), {
-    headers: { 'content-type': 'text/html; charset=UTF-8' },
-  })
+    return {
+      response: Response.json(articleJson(toArticle(stored), pageMeta(stored.head, site))),
+      authors,
+    }
+  return {
+    response: new Response(await articlePage(stored, site, nearby), {
+      headers: { 'content-type': 'text/html; charset=UTF-8' },
+    }),
+    authors,
+  }
 }
 
 /**
@@ -49,8 +67,11 @@ export function articleEtag(
   translations: Translation[],
   variant: ArticleVariant,
   nearby?: Around,
+  /** profilesFingerprint of the byline: a profile edit is a new version. */
+  profiles = '',
 ): string {
   const shown = [
+    profiles,
     ...translations.map((t) => `${t.lang}:${t.title}`),
     ...(nearby
       ? [nearby.previous, nearby.next, ...nearby.related].map((e) =>
@@ -108,6 +129,7 @@ function serveArticle(variant: ArticleVariant) {
           translationsOf(c, versions, lang),
           variant,
           nearby,
+          profilesFingerprint(await bylineAuthors(c, authorsOf(record), lang)),
         )
         if (notModified(c.req.raw.headers, etag, null))
           return new Response(null, { status: 304, headers: { etag } })
@@ -124,11 +146,17 @@ function serveArticle(variant: ArticleVariant) {
         throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
       }
       startTime(c, 'render')
-      const response = await render(c, variant, article, nearby)
+      const { response, authors } = await render(c, variant, article, nearby)
       endTime(c, 'render')
       response.headers.set(
         'etag',
-        articleEtag(article.head.source.etag, translations, variant, nearby),
+        articleEtag(
+          article.head.source.etag,
+          translations,
+          variant,
+          nearby,
+          profilesFingerprint(authors),
+        ),
       )
       const modified = article.head.dateModified ?? article.head.datePublished
       if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())

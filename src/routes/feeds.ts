@@ -15,6 +15,7 @@ import { indexDb } from '../listing/db'
 import { pageCount, pagesFrom } from '../listing/pages'
 import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
+import { bylinesAuthors } from '../authors/load'
 import { atomFeed, type FeedEntry } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import { servedLanguage } from './params'
@@ -72,7 +73,7 @@ function labelFeed(kind: 'category' | 'tag') {
   }
 }
 
-async function feedResponse(
+export async function feedResponse(
   c: AppContext,
   records: ArticleRecord[],
   info: { title: string; feedUrl: string; homeUrl: string },
@@ -102,9 +103,15 @@ async function feedResponse(
       void text
       return entry
     })
+  // Bylines that name a profile show its name in the feed's language.
+  const bylines = await bylinesAuthors(
+    c,
+    articles.map((a) => a.authors),
+    lang,
+  )
   const xml = atomFeed(
     { lang, ...info, siteName: config.siteName, hubs: config.webSubHubs },
-    articles,
+    articles.map((a, i) => ({ ...a, authors: bylines[i]! })),
   )
   return new Response(xml, {
     headers: {

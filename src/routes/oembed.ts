@@ -12,6 +12,7 @@ import { AppError } from '../errors'
 import { articleAddress } from '../source/keys'
 import { publishedVersions, requireArticle } from '../articles/load'
 import { authorsOf } from '../listing/read'
+import { bylineAuthors } from '../authors/load'
 
 /**
  * The largest card size that fits the consumer's maxwidth/maxheight (oEmbed §2.2: never larger).
@@ -77,7 +78,9 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   if (!target) throw new AppError('ARTICLE_NOT_FOUND', 'no article of this site at that url')
   const { lang, slug } = target
   return cachedResponse(c, { kind: 'oembed', lang, slug, width, height }, async () => {
-    const article = await cardFacts(c, lang, slug)
+    const facts = await cardFacts(c, lang, slug)
+    // A byline's profile gives its name in the card's language and its page as author_url.
+    const article = { ...facts, authors: await bylineAuthors(c, facts.authors, lang) }
     const config = c.get('config')
     const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
     // A card without script or iframe: any consumer can sanitize-and-show it as is.

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { html } from 'hono/html'
 import { requireArticle } from '../articles/load'
+import { bylineAuthors } from '../authors/load'
 import { siteInfo } from '../articles/site'
 import type { AppEnv } from '../env'
 import { rebase } from '../articles/derived'
@@ -15,7 +16,12 @@ export const previewRoutes = new Hono<AppEnv>().get(
   servedLanguage,
   async (c) => {
     const { lang, slug } = articleParams(c)
-    const article = await requireArticle(c, lang, slug)
+    const found = await requireArticle(c, lang, slug)
+    // Judged with its byline as the page shows it (profile names, titles, photos).
+    const article = {
+      ...found,
+      head: { ...found.head, authors: await bylineAuthors(c, found.head.authors, lang) },
+    }
     const site = siteInfo(c, lang)
     const config = c.get('config')
     // The mock-ups show what this server serves; the verdicts judge it as the deployed site.

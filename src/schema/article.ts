@@ -77,8 +77,20 @@ const ImageObject = z
   })
   .refine((img) => img.url ?? img.path, { message: 'an image object needs `url` (or `path`)' })
 
+/**
+ * A profile's id (content/authors/<id>.yml): lower-case letters, digits and dashes. An article's
+ * `author: kim-minji` names the profile when one exists, as jekyll-seo-tag looks a string author up
+ * in `site.data.authors`; any other string is a plain name.
+ */
+export const AUTHOR_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
+
 const AuthorObject = z.looseObject({
   name: text.pipe(limited(TEXT_LIMITS.author)),
+  /** The profile this byline is (content/authors/<id>.yml); its name, title and photo win. */
+  id: z
+    .string()
+    .regex(AUTHOR_ID, 'expected a profile id: lower-case letters, digits and dashes')
+    .optional(),
   url: HttpUrl.optional(),
   /** Profiles elsewhere (Wikipedia, X, LinkedIn …): schema.org Person sameAs. */
   sameAs: z.array(HttpUrl).max(20).optional(),
@@ -97,7 +109,15 @@ export const FrontMatter = z.looseObject({
   categories: wordList.optional(),
   category: wordList.optional(),
   tags: wordList.optional(),
-  author: z.union([text.pipe(limited(TEXT_LIMITS.author)), AuthorObject]).optional(),
+  author: z
+    .union([
+      text.pipe(limited(TEXT_LIMITS.author)),
+      AuthorObject,
+      z
+        .array(z.union([text.pipe(limited(TEXT_LIMITS.author)), AuthorObject]))
+        .max(20, 'expected at most 20 authors'),
+    ])
+    .optional(),
   image: z.union([WebOrSiteUrl, ImageObject]).optional(),
   excerpt: limited(TEXT_LIMITS.summary).optional(),
   description: limited(TEXT_LIMITS.summary).optional(),
@@ -156,6 +176,12 @@ export interface Author {
   name: string
   url?: string
   sameAs?: string[]
+  /** A profile id (see AUTHOR_ID): its page is /<lang>/author/<id>, and its profile fills in the rest. */
+  id?: string
+  /** From the profile, in the page's language (schema.org jobTitle). */
+  jobTitle?: string
+  /** The profile's photo, absolute. */
+  image?: string
 }
 
 export interface Correction {

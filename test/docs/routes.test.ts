@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import routesDoc from '../../docs/routes.md?raw'
-import { putSiteWithIndexes } from '../helpers/content'
+import { putProfiles, putSiteWithIndexes } from '../helpers/content'
 import { gradientPng } from '../helpers/png'
 import { client } from '../helpers/request'
 
@@ -17,6 +17,7 @@ const SAMPLE: Record<string, string> = {
   lang: 'ko',
   slug: 'putin-kim-pact',
   n: '1',
+  id: 'kim-seoyeon',
 }
 
 /** `GET /:lang/category/:name`, … from the first column of the routes table. */
@@ -56,6 +57,7 @@ const MEDIA_HASH = '0123456789abcdef'
 
 beforeAll(async () => {
   await putSiteWithIndexes(env.ARTICLES_KV)
+  await putProfiles()
   await env.ARTICLES_R2.put(`_/media/${MEDIA_HASH}/a.png`, await gradientPng(600, 400), {
     httpMetadata: { contentType: 'image/png' },
   })

@@ -4,6 +4,8 @@ import { siteConfig } from '../../src/config'
 import { indexDb } from '../../src/listing/db'
 import { slugFromFileName } from '../../src/parse/date'
 import { writeArticles } from '../../src/publish/write'
+import { parseProfile } from '../../src/authors/parse'
+import { storeProfile } from '../../src/authors/publish'
 import { internalStore } from '../../src/source/internal'
 import { kvDriver } from '../../src/source/kv'
 import { sourceStore } from '../../src/source/store'
@@ -28,6 +30,29 @@ export const CONTENT: ContentFixture[] = Object.entries(files).map(([file, text]
   const key = `${path.slice(0, path.indexOf('/'))}/${slugFromFileName(path)}`
   return { path, key, text }
 })
+
+// The sample author profiles (content/authors/<id>.yml).
+const profileFiles = import.meta.glob('../../content/authors/*.yml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>
+
+/** Stores content/authors' profiles through the write path content:push and the API use. */
+export async function putProfiles() {
+  const config = siteConfig(env)
+  const target = {
+    internal: internalStore(kvDriver(env.ARTICLES_KV), undefined, env.DERIVED_KEY),
+    db: indexDb(env),
+    languages: config.languages,
+  }
+  for (const [file, text] of Object.entries(profileFiles))
+    await storeProfile(
+      target,
+      parseProfile(text, file.replace('../../content/', '')),
+      new TextEncoder().encode(text),
+    )
+}
 
 /** Puts a source into KV the way content:push does, with its metadata. */
 export async function putKv(

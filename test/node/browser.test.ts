@@ -162,6 +162,7 @@ const KINDS = [
   ['section', `/ko/category/${encodeURIComponent('뉴스')}`],
   ['home-en', '/en/'],
   ['tag', '/en/tag/brief'],
+  ['author', '/ko/author/kim-seoyeon'],
   ['search', `/ko/search?q=${encodeURIComponent('푸틴')}`],
   ['not-found', '/ko/no-such-page'],
 ] as const
@@ -172,6 +173,7 @@ const PAGES = [
   ['the English home page', '/en/'],
   ['the Korean news section', '/ko/category/news'],
   ['the English listing, page 2', '/en/page/2'],
+  ['an author page', '/ko/author/kim-seoyeon'],
 ] as const
 
 describe.skipIf(!hasBrowser)('in a real browser', () => {

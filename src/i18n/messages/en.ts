@@ -14,6 +14,8 @@ export const en: Messages = {
   otherLanguages: 'Other languages',
   categoryTitle: 'Category: {name}',
   tagTitle: 'Tag: {name}',
+  authorArticles: 'Articles by {name}',
+  authorEmail: 'Email',
   pageOf: 'Page {page} of {pages}',
   previousPage: 'Previous',
   nextPage: 'Next',

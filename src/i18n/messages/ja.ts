@@ -14,6 +14,8 @@ export const ja: Messages = {
   otherLanguages: '他の言語',
   categoryTitle: 'カテゴリー: {name}',
   tagTitle: 'タグ: {name}',
+  authorArticles: '{name}の記事',
+  authorEmail: 'メール',
   pageOf: '{pages}ページ中{page}ページ目',
   previousPage: '前へ',
   nextPage: '次へ',

@@ -14,6 +14,8 @@ export const ko: Messages = {
   otherLanguages: '다른 언어',
   categoryTitle: '분류: {name}',
   tagTitle: '태그: {name}',
+  authorArticles: '{name}의 기사',
+  authorEmail: '이메일',
   pageOf: '{pages}쪽 중 {page}쪽',
   previousPage: '이전',
   nextPage: '다음',
