@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseDerived, rebase, serializeDerived, storedArticle } from '../src/articles/derived'
 import { buildArticle } from '../src/pipeline'
-import { articlePage } from '../src/render/ArticlePage'
+import { articlePage } from '../src/render/article-page'
 import type { SourceFile } from '../src/source/store'
 
 export const SITE = {

@@ -6,7 +6,7 @@
 import { buildArticle, PLACEHOLDER_ORIGIN } from '../../src/pipeline'
 import { AppError } from '../../src/errors'
 import { storedArticle } from '../../src/articles/derived'
-import { articlePage } from '../../src/render/ArticlePage'
+import { articlePage } from '../../src/render/article-page'
 import { articleJson } from '../../src/render/json'
 import { pageMeta } from '../../src/meta/page'
 import { generate, formatOfKind, KINDS } from './generate'

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config'
 import type { AppContext } from '../env'
-import type { PageSite } from '../render/ArticlePage'
-import type { HeadIdentity } from '../render/Layout'
+import type { PageSite } from '../render/article-page'
+import type { HeadIdentity } from '../render/layout'
 
 /** What an article page needs to know about the site, for the page's language. */
 export function siteInfo(c: AppContext, lang: string): PageSite {

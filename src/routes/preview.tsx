@@ -8,7 +8,7 @@ import type { AppEnv } from '../env'
 import { rebase } from '../articles/derived'
 import { articleChecks, checkOrigin } from '../meta/article-checks'
 import { pageMeta } from '../meta/page'
-import { PreviewPage } from '../render/PreviewPage'
+import { PreviewPage } from '../render/preview-page'
 import { articleParams, servedLanguage } from './params'
 
 export const previewRoutes = new Hono<AppEnv>().get(

@@ -8,7 +8,7 @@ import { AppError } from '../errors'
 import { indexDb } from '../listing/db'
 import { MAX_SEARCH_PAGE, search, type SearchOrder } from '../listing/search'
 import { QUERY_LIMITS } from '../listing/search-text'
-import { SearchPage } from '../render/SearchPage'
+import { SearchPage } from '../render/search-page'
 import { toHtml } from '../render/to-html'
 import { servedLanguage } from './params'
 

@@ -5,7 +5,7 @@
  */
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { articlePage } from '../../src/render/ArticlePage'
+import { articlePage } from '../../src/render/article-page'
 import type { StoredArticle } from '../../src/articles/derived'
 import { putKv } from '../helpers/content'
 import { readPage } from '../helpers/html'

@@ -5,7 +5,7 @@ import { segmenter } from '../i18n/intl'
 import { PLATFORMS, tagValues, type Platform, type PreviewIssue } from '../meta/checks'
 import type { PageMeta } from '../meta/page'
 import { truncate } from '../meta/text'
-import { Layout } from './Layout'
+import { Layout } from './layout'
 import { previewStyles } from './styles'
 
 /**

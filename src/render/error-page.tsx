@@ -1,8 +1,8 @@
 import type { AppError } from '../errors'
 import { formatDate, messages } from '../i18n'
 import type { IndexEntry } from '../schema/listing'
-import { Layout, type ChromeProps } from './Layout'
-import { SearchForm } from './SearchPage'
+import { Layout, type ChromeProps } from './layout'
+import { SearchForm } from './search-page'
 
 /**
  * A clear page for every error, in the site's language; the publisher's detail only for broken

@@ -2,7 +2,7 @@ import { formatDate } from '../i18n'
 import type { IndexEntry } from '../schema/listing'
 import { siteSections } from '../sections/site'
 import { hostedFromUrl } from '../media/urls'
-import { Media } from './Media'
+import { Media } from './media'
 
 export interface CardContext {
   lang: string

@@ -1,6 +1,6 @@
 import { fill, messages } from '../i18n'
 import type { Author } from '../schema/article'
-import { Media } from './Media'
+import { Media } from './media'
 
 /** An author page's head: photo, name, title, bio and links, then the heading over their articles. */
 export function AuthorIntro({

@@ -2,8 +2,8 @@ import type { Child } from 'hono/jsx'
 import { fill, messages } from '../i18n'
 import type { Page } from '../listing/read'
 import type { IndexEntry } from '../schema/listing'
-import { Cards } from './Cards'
-import { Layout, type HeadIdentity } from './Layout'
+import { Cards } from './cards'
+import { Layout, type HeadIdentity } from './layout'
 
 export interface ListingProps {
   lang: string

@@ -1,9 +1,9 @@
 import { fill, messages } from '../i18n'
 import type { Front } from '../listing/front'
 import { siteSections } from '../sections/site'
-import { Card, CardDate, CardPicture, kickerOf, type CardContext } from './Cards'
-import { Layout, type HeadIdentity } from './Layout'
-import { pagePath } from './ListingPage'
+import { Card, CardDate, CardPicture, kickerOf, type CardContext } from './cards'
+import { Layout, type HeadIdentity } from './layout'
+import { pagePath } from './listing-page'
 
 export interface FrontProps {
   lang: string

@@ -1,7 +1,7 @@
 import { fill, messages } from '../i18n'
 import type { SearchOrder, SearchResults } from '../listing/search'
-import { Cards } from './Cards'
-import { Layout } from './Layout'
+import { Cards } from './cards'
+import { Layout } from './layout'
 
 export interface SearchProps {
   lang: string
