@@ -156,7 +156,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
       unwritten: [],
     }
     if (options.dryRun) return { ...result, deleted: plan.removed }
-    await applyPlan(storage, config, checked, plan, result, options, log)
+    await applyPlan({ storage, config, checked, plan, result, options, log })
     // Profiles after the articles, so the index already lists the articles whose pages show them.
     const profiles = await pushProfiles(storage, config.languages, authors.profiles, log)
     result.authors = profiles.changed
@@ -225,15 +225,16 @@ function reportPlan(
  * Publishes the new and changed files with the Worker's own writer (derived article, source, index
  * row), deletes what goes, indexes files the index lacks, then purges what changed.
  */
-async function applyPlan(
-  storage: Storage,
-  config: ScriptConfig,
-  checked: CheckedContent,
-  plan: PushPlan,
-  result: PushResult,
-  options: PushOptions,
-  log: (line: string) => void,
-) {
+async function applyPlan(push: {
+  storage: Storage
+  config: ScriptConfig
+  checked: CheckedContent
+  plan: PushPlan
+  result: PushResult
+  options: PushOptions
+  log: (line: string) => void
+}) {
+  const { storage, config, checked, plan, result, options, log } = push
   const byKey = new Map(checked.files.map((f) => [f.key, f]))
   const touched = [...plan.added, ...plan.changed]
   const measured =

@@ -80,7 +80,7 @@ export async function checkContent(
       const earlier = byKey.get(key)
       if (earlier) throw sameUrl(key, earlier, path)
       byKey.set(key, path)
-      const checked = checkFile(path, key, bytes, config, metadataOf, dir)
+      const checked = checkFile({ path, key, bytes, metadataOf, dir }, config)
       files.push(checked.file)
       articles.set(key, checked.article)
       issues.push(...checked.issues)
@@ -108,14 +108,18 @@ export const describeError = (error: unknown, path: string) =>
  * inspector would flag on its page; throws an AppError naming file, line and key.
  */
 export function checkFile(
-  path: string,
-  key: string,
-  bytes: Uint8Array,
+  given: {
+    /** Relative to the content folder, as errors name it. */
+    path: string
+    key: string
+    bytes: Uint8Array
+    metadataOf: (file: ContentFile) => SourceMetadata
+    /** The content folder: pictures the article uses from it are hosted with it. */
+    dir?: string
+  },
   config: SiteConfig,
-  metadataOf: (file: ContentFile) => SourceMetadata,
-  /** The content folder: pictures the article uses from it are hosted with it. */
-  dir?: string,
 ): { file: ContentFile; article: Article; issues: FileIssue[] } {
+  const { path, key, bytes, metadataOf, dir } = given
   checkSourceSize(bytes.byteLength, config.maxSourceBytes, path)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const file: ContentFile = { path, key, format: formatOf(path) ?? 'html', bytes, sha256 }

@@ -189,12 +189,14 @@ export async function watchContent(
       const previous: StoredEntry | undefined = stored.get(key)
       const now = new Date().toISOString()
       const built = checkFile(
-        path,
-        key,
-        bytes,
+        {
+          path,
+          key,
+          bytes,
+          metadataOf: (file) => metadataFor(file, previous, now),
+          dir: options.dir,
+        },
         config,
-        (file) => metadataFor(file, previous, now),
-        options.dir,
       )
       const wasServed = previous ? isServed(key) : false
       const unchanged =

@@ -117,9 +117,10 @@ export async function verifyImport(
     let found: string[]
     try {
       const bytes = new Uint8Array(await readFile(join(out, post.path)))
-      const { article } = checkFile(post.path, post.key, bytes, config, (f) => ({
-        sha256: f.sha256,
-      }))
+      const { article } = checkFile(
+        { path: post.path, key: post.key, bytes, metadataOf: (f) => ({ sha256: f.sha256 }) },
+        config,
+      )
       const image = article.image?.url
       // The hero stands for the body copy the pipeline dropped, if it dropped one.
       const inExport = post.expected.images.filter((n) => image && n === imageName(image)).length
