@@ -440,17 +440,15 @@ function queries(): Query[] {
   // As src/routes/feeds.ts reads a part: the counts of every language, then the ranks it lists.
   const sitemapPart = (db: Db, from: number) =>
     counts(db, CONFIG, LANGUAGES).then(() =>
-      byRank(db, CONFIG, LANG, from, from + SITEMAP_LIMIT - LANGUAGES.length - 1),
+      byRank(db, CONFIG, { lang: LANG, from, to: from + SITEMAP_LIMIT - LANGUAGES.length - 1 }),
     )
   // As an article page reads it: its section and its tags (src/routes/article.ts).
   const aroundOf = (s: Section) => (db: Db) =>
-    around(
-      db,
-      CONFIG,
-      LANG,
-      s.slug,
-      relatedLabels({ lang: LANG, sectionKeys: [labelKey(s.name, LANG)], tags: s.tags }),
-    )
+    around(db, CONFIG, {
+      lang: LANG,
+      slug: s.slug,
+      labels: relatedLabels({ lang: LANG, sectionKeys: [labelKey(s.name, LANG)], tags: s.tags }),
+    })
   const list: Query[] = [
     {
       name: 'SELECT 1 (the round-trip floor)',
@@ -490,43 +488,47 @@ function queries(): Query[] {
     {
       name: 'home, page 1',
       group: 'listing',
-      call: () => (db) => listingPage(db, CONFIG, LANG, home, 1),
+      call: () => (db) => listingPage(db, CONFIG, { lang: LANG, filter: home, page: 1 }),
       note: rows,
     },
     {
       name: 'home, page 500',
       group: 'listing',
-      call: (f) => (f.pages >= 500 ? (db) => listingPage(db, CONFIG, LANG, home, 500) : undefined),
+      call: (f) =>
+        f.pages >= 500
+          ? (db) => listingPage(db, CONFIG, { lang: LANG, filter: home, page: 500 })
+          : undefined,
       note: rows,
     },
     {
       name: 'home, last page',
       group: 'listing',
-      call: (f) => (db) => listingPage(db, CONFIG, LANG, home, f.pages),
+      call: (f) => (db) => listingPage(db, CONFIG, { lang: LANG, filter: home, page: f.pages }),
       note: rows,
     },
     {
       name: `category "${category.name}", page 1`,
       group: 'listing',
-      call: () => (db) => listingPage(db, CONFIG, LANG, category, 1),
+      call: () => (db) => listingPage(db, CONFIG, { lang: LANG, filter: category, page: 1 }),
       note: rows,
     },
     {
       name: `category "${category.name}", last page`,
       group: 'listing',
-      call: (f) => (db) => listingPage(db, CONFIG, LANG, category, f.categoryPages),
+      call: (f) => (db) =>
+        listingPage(db, CONFIG, { lang: LANG, filter: category, page: f.categoryPages }),
       note: rows,
     },
     {
       name: `tag "${tag.name}", page 1`,
       group: 'listing',
-      call: () => (db) => listingPage(db, CONFIG, LANG, tag, 1),
+      call: () => (db) => listingPage(db, CONFIG, { lang: LANG, filter: tag, page: 1 }),
       note: rows,
     },
     {
       name: `tag "${tag.name}", last page`,
       group: 'listing',
-      call: (f) => (db) => listingPage(db, CONFIG, LANG, tag, f.tagPages),
+      call: (f) => (db) => listingPage(db, CONFIG, { lang: LANG, filter: tag, page: f.tagPages }),
       note: rows,
     },
     {

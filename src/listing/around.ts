@@ -63,11 +63,14 @@ function nextTo(
 export async function around(
   db: Db,
   config: Config,
-  lang: string,
-  slug: string,
-  /** The listings its related block reads (related.ts relatedLabels). */
-  labels: Label[],
+  article: {
+    lang: string
+    slug: string
+    /** The listings its related block reads (related.ts relatedLabels). */
+    labels: Label[]
+  },
 ): Promise<Around> {
+  const { lang, slug, labels } = article
   const neighbours = db
     .prepare(
       `${nextTo('articles', 'lang = ?1', 'older', '-1 AS side, articles.*', '1')}

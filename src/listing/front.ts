@@ -82,10 +82,14 @@ export async function frontPage(
 export async function sectionPage(
   db: Db,
   config: Config,
-  lang: string,
-  labelKeys: string[],
-  page: number,
+  asked: {
+    lang: string
+    /** Every listing key of the section (its spellings). */
+    keys: string[]
+    page: number
+  },
 ): Promise<Page<IndexEntry> | undefined> {
+  const { lang, keys: labelKeys, page } = asked
   if (!Number.isInteger(page) || page < 1) return undefined
   const marks = labelKeys.map(() => '?').join(', ')
   const { results: present } = await query(
@@ -100,13 +104,11 @@ export async function sectionPage(
   )
   if (present.length === 0) return page === 1 ? { items: [], page, pages: 1, total: 0 } : undefined
   if (present.length === 1) {
-    const found = await listingPage(
-      db,
-      config,
+    const found = await listingPage(db, config, {
       lang,
-      { kind: 'category', name: present[0]!.key },
+      filter: { kind: 'category', name: present[0]!.key },
       page,
-    )
+    })
     return found?.page
   }
   const keys = present.map((p) => p.key)

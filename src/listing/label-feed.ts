@@ -7,10 +7,13 @@ import type { ArticleRecord } from './read'
 export async function newestLabelled(
   db: Db,
   config: Pick<SiteConfig, 'storageTimeoutMs'>,
-  lang: string,
-  label: { kind: 'category' | 'tag' | 'author'; name: string },
-  count: number,
+  asked: {
+    lang: string
+    label: { kind: 'category' | 'tag' | 'author'; name: string }
+    count: number
+  },
 ): Promise<{ name: string; records: ArticleRecord[] } | undefined> {
+  const { lang, label, count } = asked
   const { results } = await query(
     db
       .prepare(

@@ -113,10 +113,9 @@ interface Located {
 async function locate(
   db: Db,
   config: Config,
-  listing: Listing,
-  skip: number,
-  direction: Direction,
+  where: { listing: Listing; skip: number; direction: Direction },
 ): Promise<Located> {
+  const { listing, skip, direction } = where
   const found = await query(
     db
       .prepare(locateSql(direction))
@@ -135,11 +134,14 @@ async function locate(
 async function readFrom(
   db: Db,
   config: Config,
-  listing: Listing,
-  at: { day: number; within: number },
-  count: number,
-  direction: Direction,
+  range: {
+    listing: Listing
+    at: { day: number; within: number }
+    count: number
+    direction: Direction
+  },
 ): Promise<ArticleRecord[]> {
+  const { listing, at, count, direction } = range
   const newestFirst = direction === 'newest'
   const bound = newestFirst
     ? { op: '<', ms: DAY_ZERO_MS + (at.day + 1) * DAY_MS, order: 'DESC', tie: 'ASC' }
@@ -170,23 +172,31 @@ async function readFrom(
 export async function listingPage(
   db: Db,
   config: Config,
-  lang: string,
-  filter: ListingFilter,
-  page: number,
+  asked: { lang: string; filter: ListingFilter; page: number },
 ): Promise<{ page: Page<IndexEntry>; label?: string } | undefined> {
+  const { lang, filter, page } = asked
   const listing: Listing =
     filter.kind === 'home'
       ? { lang, kind: '', key: '' }
       : { lang, kind: filter.kind, key: labelKey(filter.name, lang) }
   if (!Number.isInteger(page) || page < 1) return undefined
-  const at = await locate(db, config, listing, PAGE_SIZE * (page - 1), 'newest')
+  const at = await locate(db, config, {
+    listing,
+    skip: PAGE_SIZE * (page - 1),
+    direction: 'newest',
+  })
   const pages = Math.max(1, Math.ceil(at.total / PAGE_SIZE))
   if (listing.kind !== '' && at.total === 0) return undefined
   if (page > pages) return undefined
   const items =
     at.day === null || at.within === null
       ? []
-      : await readFrom(db, config, listing, { day: at.day, within: at.within }, PAGE_SIZE, 'newest')
+      : await readFrom(db, config, {
+          listing,
+          at: { day: at.day, within: at.within },
+          count: PAGE_SIZE,
+          direction: 'newest',
+        })
   return {
     page: { items: items.map(toEntry), page, pages, total: at.total },
     ...(at.name !== null && listing.kind !== '' && { label: at.name }),
@@ -255,12 +265,15 @@ export async function counts(
 export async function byRank(
   db: Db,
   config: Config,
-  lang: string,
-  from: number,
-  to: number,
+  asked: { lang: string; from: number; to: number },
 ): Promise<(ArticleRecord & { versions: string })[]> {
+  const { lang, from, to } = asked
   const listing: Listing = { lang, kind: '', key: '' }
-  const at = await locate(db, config, listing, Math.max(0, from - 1), 'oldest')
+  const at = await locate(db, config, {
+    listing,
+    skip: Math.max(0, from - 1),
+    direction: 'oldest',
+  })
   if (at.day === null || at.within === null || to < from) return []
   const { results } = await query(
     db

@@ -85,7 +85,11 @@ export function articleEtag(
 /** The page's neighbours, or none when the index cannot say (the page is still served). */
 async function neighbours(c: AppContext, lang: string, slug: string, labels: Label[]) {
   try {
-    return await timed(c, 'storage', around(indexDb(c.env), c.get('config'), lang, slug, labels))
+    return await timed(
+      c,
+      'storage',
+      around(indexDb(c.env), c.get('config'), { lang, slug, labels }),
+    )
   } catch (error) {
     log(c, 'warn', { event: 'neighbours-unavailable', message: String(error) })
     return undefined

@@ -51,7 +51,7 @@ async function authorPage(c: AppContext) {
     const found = await timed(
       c,
       'storage',
-      listingPage(indexDb(c.env), config, lang, { kind: 'author', name: id }, page),
+      listingPage(indexDb(c.env), config, { lang, filter: { kind: 'author', name: id }, page }),
     )
     // A profile with no articles in this language yet still has its page 1.
     if (!found && page > 1) throw new AppError('NOT_FOUND', `no page ${page} of author ${id}`)
@@ -113,7 +113,11 @@ async function authorFeed(c: AppContext) {
     const found = await timed(
       c,
       'storage',
-      newestLabelled(indexDb(c.env), config, lang, { kind: 'author', name: id }, FEED_SIZE),
+      newestLabelled(indexDb(c.env), config, {
+        lang,
+        label: { kind: 'author', name: id },
+        count: FEED_SIZE,
+      }),
     )
     const base = c.get('baseUrl')
     const name = inLanguage(profile.name, lang, config.defaultLang)!

@@ -58,7 +58,7 @@ function labelFeed(kind: 'category' | 'tag') {
       const found = await timed(
         c,
         'storage',
-        newestLabelled(indexDb(c.env), config, lang, { kind, name }, FEED_SIZE),
+        newestLabelled(indexDb(c.env), config, { lang, label: { kind, name }, count: FEED_SIZE }),
       )
       if (!found) throw new AppError('NOT_FOUND', `no ${kind} ${name}`)
       const base = c.get('baseUrl')
@@ -162,7 +162,7 @@ async function sitemapPart(
       const records = await timed(
         c,
         'storage',
-        byRank(db, config, lang, first - position + 1, last - position),
+        byRank(db, config, { lang, from: first - position + 1, to: last - position }),
       )
       for (const record of records) {
         const url = (l: string) => `${base}/${l}/${encodeURIComponent(record.slug)}`

@@ -121,7 +121,11 @@ function listing(kind: ListingFilter['kind']) {
         const found = await timed(
           c,
           'storage',
-          sectionPage(indexDb(c.env), config, lang, sections.labelKeys(section, lang), page),
+          sectionPage(indexDb(c.env), config, {
+            lang,
+            keys: sections.labelKeys(section, lang),
+            page,
+          }),
         )
         if (!found) throw new AppError('NOT_FOUND', `no section page ${section.key} ${page}`)
         const heading = sections.name(section, lang)
@@ -141,7 +145,7 @@ function listing(kind: ListingFilter['kind']) {
         const found = await timed(
           c,
           'storage',
-          listingPage(indexDb(c.env), config, lang, filter, page),
+          listingPage(indexDb(c.env), config, { lang, filter, page }),
         )
         if (!found) throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
         const { page: current, label } = found

@@ -122,11 +122,12 @@ describe('the index queries', () => {
   const calls: [string, (db: Db) => Promise<unknown>, number?][] = [
     [
       'an article page (around)',
-      (db) => around(db, CONFIG, 'ja', 'p-751', labels('大', ['タグ', 'ない'])),
+      (db) =>
+        around(db, CONFIG, { lang: 'ja', slug: 'p-751', labels: labels('大', ['タグ', 'ない']) }),
     ],
     [
       'an article in a small section (around)',
-      (db) => around(db, CONFIG, 'ja', 'p-750', labels('小', ['タグ'])),
+      (db) => around(db, CONFIG, { lang: 'ja', slug: 'p-750', labels: labels('小', ['タグ']) }),
     ],
     ['the pages showing an article (linkedTo)', (db) => linkedTo(db, 'ja', 'p-751', CONFIG)],
     [
@@ -139,16 +140,27 @@ describe('the index queries', () => {
         ),
       4,
     ],
-    ['home, page 1', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 1)],
-    ['home, last page', (db) => listingPage(db, CONFIG, 'ja', { kind: 'home' }, 125)],
+    [
+      'home, page 1',
+      (db) => listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'home' }, page: 1 }),
+    ],
+    [
+      'home, last page',
+      (db) => listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'home' }, page: 125 }),
+    ],
     [
       'a category, page 2',
-      (db) => listingPage(db, CONFIG, 'ja', { kind: 'category', name: '大' }, 60),
+      (db) =>
+        listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'category', name: '大' }, page: 60 }),
     ],
-    ['a tag, page 100', (db) => listingPage(db, CONFIG, 'ja', { kind: 'tag', name: 'タグ' }, 100)],
+    [
+      'a tag, page 100',
+      (db) =>
+        listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'tag', name: 'タグ' }, page: 100 }),
+    ],
     ['the feed', (db) => newest(db, CONFIG, 'ja', 20)],
     ['the counts', (db) => counts(db, CONFIG, ['ja', 'ko'])],
-    ['a sitemap part', (db) => byRank(db, CONFIG, 'ja', 701, 730)],
+    ['a sitemap part', (db) => byRank(db, CONFIG, { lang: 'ja', from: 701, to: 730 })],
     ['the versions of a slug', (db) => versionsOf(db, CONFIG, 'p-3')],
     ['the unindexed check', (db) => indexedVersions(db, CONFIG, ['ja/p-1', 'ja/nope', 'ko/p-2'])],
     [

@@ -36,7 +36,11 @@ const row = (
 
 const relatedOf = async (slug: string, sectionKeys: string[], tags: string[], lang = 'ko') =>
   (
-    await around(env.ARTICLES_DB, CONFIG, lang, slug, relatedLabels({ lang, sectionKeys, tags }))
+    await around(env.ARTICLES_DB, CONFIG, {
+      lang,
+      slug,
+      labels: relatedLabels({ lang, sectionKeys, tags }),
+    })
   ).related.map((e) => e.slug)
 
 describe('related articles', () => {

@@ -12,7 +12,7 @@ const CONFIG = { storageTimeoutMs: 10_000 }
 async function listed(lang: string, filter: ListingFilter): Promise<string[]> {
   const slugs: string[] = []
   for (let page = 1; ; page++) {
-    const found = await listingPage(indexDb(env), CONFIG, lang, filter, page)
+    const found = await listingPage(indexDb(env), CONFIG, { lang, filter, page })
     if (!found) break
     slugs.push(...found.page.items.map((item) => item.slug))
     if (page >= found.page.pages) break
@@ -64,7 +64,7 @@ describe('editing an indexed article', () => {
 
     // A correction: new title and body, same date and labels.
     await publishSource('ko/edit-mid', source('고친 제목', '2020-01-02', '가, 나'))
-    const page = await listingPage(indexDb(env), CONFIG, 'ko', section, 1)
+    const page = await listingPage(indexDb(env), CONFIG, { lang: 'ko', filter: section, page: 1 })
     expect(page?.page.items.map((i) => [i.slug, i.title])).toEqual([
       ['edit-new', '셋째 기사'],
       ['edit-mid', '고친 제목'],
@@ -131,7 +131,7 @@ describe('writing many articles at once', () => {
     )
     expect((await counts(db, CONFIG, ['ja'])).get('ja')).toBe(260)
     // Oldest first by position, as the sitemap reads its parts.
-    const part = await byRank(db, CONFIG, 'ja', 101, 150)
+    const part = await byRank(db, CONFIG, { lang: 'ja', from: 101, to: 150 })
     expect(part.map((r) => r.slug)).toEqual([...newestFirst].reverse().slice(100, 150))
     expect(await miscounted()).toEqual([])
 
@@ -141,7 +141,7 @@ describe('writing many articles at once', () => {
       rows.map((r) => ({ ...r, title: `${r.title} 改` })),
     )
     expect(await listed('ja', { kind: 'home' })).toEqual(newestFirst)
-    const first = await listingPage(db, CONFIG, 'ja', { kind: 'home' }, 1)
+    const first = await listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'home' }, page: 1 })
     expect(first?.page.items[0]?.title).toBe(`記事 ${newestFirst[0]} 改`)
     expect(first?.page.total).toBe(260)
 
@@ -162,9 +162,15 @@ describe('writing many articles at once', () => {
       kept.map((slug) => ({ lang: 'ja', slug })),
     )
     expect(
-      await listingPage(db, CONFIG, 'ja', { kind: 'category', name: '一括' }, 1),
+      await listingPage(db, CONFIG, {
+        lang: 'ja',
+        filter: { kind: 'category', name: '一括' },
+        page: 1,
+      }),
     ).toBeUndefined()
-    expect(await listingPage(db, CONFIG, 'ja', { kind: 'home' }, 1)).toMatchObject({
+    expect(
+      await listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'home' }, page: 1 }),
+    ).toMatchObject({
       page: { items: [], total: 0 },
     })
   })
