@@ -120,13 +120,7 @@ export async function benchRemoteCalls(
   const { readSiteConfig } = await import('../scripts/lib/config')
   const { writeWorker } = await import('../scripts/lib/write-worker')
   const { migrate, readMigrations } = await import('../scripts/lib/migrate')
-  const { bulkWrites } = await import('../scripts/lib/kv-bulk')
-  const { writeRemote } = await import('../scripts/lib/storage')
-  const { cloudflareStandIn } = await import('../test/node/helpers/cloudflare-api')
-  const { kvDriver } = await import('../src/source/kv')
-  const { internalStore } = await import('../src/source/internal')
-  const { sourceStore } = await import('../src/source/store')
-  const { buildOrigin } = await import('../src/articles/derived')
+  const { cloudflareStandIn, pushRemotely } = await import('../test/node/helpers/cloudflare-api')
   return withTempDir('bench-remote-', async (work) => {
     await generateArticles(join(work, 'content'), n)
     const config = await readSiteConfig()
@@ -135,29 +129,7 @@ export async function benchRemoteCalls(
     await migrate(local.env.ARTICLES_DB, await readMigrations())
     const cloudflare = await cloudflareStandIn(local.env)
     try {
-      const driver = bulkWrites(kvDriver(cloudflare.kv), cloudflare.api)
-      const written = await writeRemote({
-        target: {
-          stores: [
-            {
-              store: sourceStore(driver, { maxBytes: 1e7 }),
-              internal: internalStore(driver, undefined, 'a deployed DERIVED_KEY'),
-            },
-          ],
-          db: cloudflare.db,
-          origin: buildOrigin(config),
-          flush: () => driver.flush(),
-        },
-        config,
-        changes: checked.files.map((file) => ({
-          kind: 'publish' as const,
-          key: file.key,
-          bytes: file.bytes,
-          fileName: file.path,
-          checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
-          isNew: true,
-        })),
-      })
+      const written = await pushRemotely(cloudflare, { checked, config })
       if (written.changes.length !== n) throw new Error(`wrote ${written.changes.length} of ${n}`)
       return { n, calls: { ...cloudflare.calls } }
     } finally {

@@ -10,15 +10,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSiteConfig } from '../../scripts/lib/config'
 import { checkContent } from '../../scripts/lib/content'
-import { bulkWrites } from '../../scripts/lib/kv-bulk'
 import { migrate, readMigrations } from '../../scripts/lib/migrate'
-import { writeRemote, type Written } from '../../scripts/lib/storage'
+import type { Written } from '../../scripts/lib/storage'
 import { writeWorker, type WriteWorker } from '../../scripts/lib/write-worker'
-import { buildOrigin } from '../../src/articles/derived'
-import { internalStore } from '../../src/source/internal'
-import { kvDriver } from '../../src/source/kv'
-import { sourceStore } from '../../src/source/store'
-import { cloudflareStandIn, type CloudflareStandIn } from './helpers/cloudflare-api'
+import { cloudflareStandIn, pushRemotely, type CloudflareStandIn } from './helpers/cloudflare-api'
 
 const N = 2_500
 const CATEGORIES = ['정치', '경제', '사회', '국제', '문화']
@@ -61,29 +56,7 @@ describe('content:push --remote', () => {
     local = await writeWorker({ persistTo: join(work, 'state') })
     await migrate(local.env.ARTICLES_DB, await readMigrations())
     cloudflare = await cloudflareStandIn(local.env)
-    const driver = bulkWrites(kvDriver(cloudflare.kv), cloudflare.api)
-    written = await writeRemote({
-      target: {
-        stores: [
-          {
-            store: sourceStore(driver, { maxBytes: 1e7 }),
-            internal: internalStore(driver, undefined, 'a deployed DERIVED_KEY'),
-          },
-        ],
-        db: cloudflare.db,
-        origin: buildOrigin(config),
-        flush: () => driver.flush(),
-      },
-      config,
-      changes: checked.files.map((file) => ({
-        kind: 'publish' as const,
-        key: file.key,
-        bytes: file.bytes,
-        fileName: file.path,
-        checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
-        isNew: true,
-      })),
-    })
+    written = await pushRemotely(cloudflare, { checked, config })
   }, 180_000)
 
   afterAll(async () => {

@@ -8,7 +8,14 @@
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { KvBulkApi } from '../../../scripts/lib/kv-bulk'
+import type { ScriptConfig } from '../../../scripts/lib/config'
+import type { CheckedContent } from '../../../scripts/lib/content'
+import { bulkWrites, type KvBulkApi } from '../../../scripts/lib/kv-bulk'
+import { writeRemote, type Written } from '../../../scripts/lib/storage'
+import { buildOrigin } from '../../../src/articles/derived'
+import { internalStore } from '../../../src/source/internal'
+import { kvDriver } from '../../../src/source/kv'
+import { sourceStore } from '../../../src/source/store'
 
 export interface CloudflareStandIn {
   /** The KV bulk API to hand to `bulkWrites`. */
@@ -101,4 +108,38 @@ export async function cloudflareStandIn(env: {
     total: () => Object.values(calls).reduce((a, b) => a + b, 0),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/**
+ * Pushes checked content into the stand-in as `content:push --remote` does (writeRemote through
+ * KV's bulk interface and D1 batches), every file new; what the writer wrote.
+ */
+export async function pushRemotely(
+  cloudflare: CloudflareStandIn,
+  content: { checked: CheckedContent; config: ScriptConfig },
+): Promise<Written> {
+  const { checked, config } = content
+  const driver = bulkWrites(kvDriver(cloudflare.kv), cloudflare.api)
+  return writeRemote({
+    target: {
+      stores: [
+        {
+          store: sourceStore(driver, { maxBytes: 1e7 }),
+          internal: internalStore(driver, undefined, 'a deployed DERIVED_KEY'),
+        },
+      ],
+      db: cloudflare.db,
+      origin: buildOrigin(config),
+      flush: () => driver.flush(),
+    },
+    config,
+    changes: checked.files.map((file) => ({
+      kind: 'publish' as const,
+      key: file.key,
+      bytes: file.bytes,
+      fileName: file.path,
+      checked: { metadata: { sha256: file.sha256 }, article: checked.articles.get(file.key)! },
+      isNew: true,
+    })),
+  })
 }
