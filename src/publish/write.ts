@@ -363,6 +363,10 @@ async function plan(
           now,
           previous ? { ...previous.metadata, sha256: previousSha } : undefined,
         )
+      // The pictures it uses: as pushed with it, else those its stored version was pushed with (an
+      // update through the publishing API, which takes the source alone, keeps their addresses).
+      const media =
+        change.media ?? (change.checked ? undefined : await readManifest(internal, lang, slug))
       // Validate before any write: a refused update leaves the previous version served.
       const article =
         change.checked?.article ??
@@ -373,7 +377,7 @@ async function plan(
             fileName: change.fileName,
             format: metadata.format!,
             metadata,
-            ...(change.media && { media: change.media }),
+            ...(media && { media }),
           },
           config,
         )

@@ -243,6 +243,29 @@ describe('an article with a hosted picture', () => {
     expect(page.body).toContain(`${origin}/media/${HASH}/480.avif/${NAME} 480w`)
   })
 
+  it('keeps its pictures when the publishing API updates its text (the API takes the source alone)', async () => {
+    const slug = `api-edit-${n}`
+    await publish(slug, source())
+    const token = 'publisher-secret-0123456789'
+    const api = client(origin, { BASE_URL: origin, ADMIN_TOKEN: token })
+    const edited = source().replace('First paragraph.', 'First paragraph, corrected by the desk.')
+    const res = await api.call(`/admin/articles/en/${slug}?file=en/${slug}.md`, {
+      method: 'PUT',
+      body: edited,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/markdown' },
+    })
+    expect(res.status).toBeLessThan(300)
+    const page = await site.get(`/en/${slug}`)
+    expect(page.body).toContain('corrected by the desk')
+    // Its own pictures, not its neighbours' cards: the body's copy and the share image.
+    const doc = readPage(page.body)
+    const again = doc.all('img').find((i) => i.getAttribute('alt') === 'Again, in the body')
+    expect(again?.getAttribute('srcset')).toContain(`${origin}/media/${HASH}/480.jpeg/${NAME} 480w`)
+    expect(page.body).toContain(
+      `<meta property="og:image" content="${origin}/media/${HASH}/1200x630-50-50.jpeg/${NAME}"`,
+    )
+  })
+
   it('shows on listing cards in the same variants, with its size', async () => {
     await publish(`card-${n}`, source())
     const home = readPage((await site.get('/en/')).body)
