@@ -8,8 +8,7 @@
 import type { Driver, StoreName } from '../../src/source/driver'
 import { internalStore, type InternalStore } from '../../src/source/internal'
 import { storeDriver } from '../../src/source'
-import { INTERNAL_PREFIX } from '../../src/source/keys'
-import { profileName } from '../../src/authors/store'
+import { profileIdsIn } from '../../src/authors/store'
 import {
   listAll,
   sourceStore,
@@ -137,17 +136,7 @@ export async function openStorage(
       for await (const entry of listAll(store, config.languages)) found.set(entry.key, entry)
       return found
     },
-    async profileIds() {
-      const prefix = `${INTERNAL_PREFIX}${profileName('')}`
-      const ids: string[] = []
-      let cursor: string | undefined
-      do {
-        const page = await binding.list({ prefix, cursor })
-        ids.push(...page.entries.map((e) => e.key.slice(prefix.length)))
-        cursor = page.cursor
-      } while (cursor)
-      return ids
-    },
+    profileIds: () => profileIdsIn(binding),
     getBytes: (key) => store.raw(key),
     async getMedia(key) {
       const object = await env.ARTICLES_R2.get(key)

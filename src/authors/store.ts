@@ -9,7 +9,9 @@ import type { AuthorProfile } from '../schema/author'
 import { decodeSource } from '../parse/decode'
 import { parseProfile } from './parse'
 import type { InternalStore } from '../source/internal'
-import { internalOf } from '../source'
+import { internalOf, storeDriver } from '../source'
+import type { Driver } from '../source/driver'
+import { INTERNAL_PREFIX } from '../source/keys'
 
 export const profileName = (id: string) => `authors/${id}`
 
@@ -45,4 +47,28 @@ export async function readProfile(
     if (found) return decodeProfile(found.bytes, id)
   }
   return undefined
+}
+
+/** The ids of the profiles one store holds (a page of keys a call: KV lists 1,000). */
+export async function profileIdsIn(driver: Driver): Promise<string[]> {
+  const prefix = `${INTERNAL_PREFIX}${profileName('')}`
+  const ids: string[] = []
+  let cursor: string | undefined
+  do {
+    const page = await driver.list({ prefix, ...(cursor && { cursor }) })
+    ids.push(...page.entries.map((e) => e.key.slice(prefix.length)))
+    cursor = page.cursor
+  } while (cursor)
+  return ids
+}
+
+/** The ids of every stored profile, in any configured store (the sitemap's author pages). */
+export async function storedProfileIds(
+  env: Env,
+  config: Pick<SiteConfig, 'sources'>,
+): Promise<Set<string>> {
+  const found = await Promise.all(
+    config.sources.map((name) => profileIdsIn(storeDriver(env, name))),
+  )
+  return new Set(found.flat())
 }

@@ -57,3 +57,38 @@ export async function pagesFrom(
   )
   return results
 }
+
+/** Author pages with at least one article, for the sitemap: one row per language and author. */
+export async function authorPageCount(
+  db: Db,
+  config: Pick<SiteConfig, 'storageTimeoutMs'>,
+): Promise<number> {
+  const row = await query(
+    db
+      .prepare("SELECT COUNT(*) AS n FROM listing_totals WHERE kind = 'author' AND n > 0")
+      .first<{ n: number }>(),
+    config,
+    'the author page count',
+  )
+  return row?.n ?? 0
+}
+
+/** Author pages `offset`… in a stable order (language, then id). */
+export async function authorPagesFrom(
+  db: Db,
+  config: Pick<SiteConfig, 'storageTimeoutMs'>,
+  range: { offset: number; limit: number },
+): Promise<{ lang: string; id: string }[]> {
+  const { results } = await query(
+    db
+      .prepare(
+        `SELECT lang, key AS id FROM listing_totals WHERE kind = 'author' AND n > 0
+         ORDER BY lang, key LIMIT ?1 OFFSET ?2`,
+      )
+      .bind(range.limit, range.offset)
+      .all<{ lang: string; id: string }>(),
+    config,
+    'the sitemap author pages',
+  )
+  return results
+}

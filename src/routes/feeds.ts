@@ -12,10 +12,12 @@ import { labelKey } from '../listing/entry'
 import { newestLabelled } from '../listing/label-feed'
 import type { ArticleRecord } from '../listing/read'
 import { indexDb } from '../listing/db'
-import { pageCount, pagesFrom } from '../listing/pages'
+import { authorPageCount, authorPagesFrom, pageCount, pagesFrom } from '../listing/pages'
 import { byRank, counts, newest } from '../listing/read'
 import { log } from '../log'
 import { bylinesAuthors } from '../authors/load'
+import { authorPath } from '../authors/resolve'
+import { storedProfileIds } from '../authors/store'
 import { atomFeed, type FeedEntry } from '../render/feed'
 import { sitemapIndex, SITEMAP_LIMIT, urlset, type SitemapUrl } from '../render/sitemap'
 import { servedLanguage } from './params'
@@ -133,13 +135,18 @@ async function sitemapPart(
   const config = c.get('config')
   const base = c.get('baseUrl')
   const db = indexDb(c.env)
-  const [sizes, pages] = await timed(
+  const [sizes, pages, authors] = await timed(
     c,
     'storage',
-    Promise.all([counts(db, config, config.languages), pageCount(db, config)]),
+    Promise.all([
+      counts(db, config, config.languages),
+      pageCount(db, config),
+      authorPageCount(db, config),
+    ]),
   )
-  // Pages (`type: page`) come last, so a new one moves no article to another part.
-  const total = config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0) + pages
+  // Pages (`type: page`) and author pages come last, so a new one moves no article to another part.
+  const total =
+    config.languages.length + [...sizes.values()].reduce((a, b) => a + b, 0) + pages + authors
   const parts = Math.max(1, Math.ceil(total / SITEMAP_LIMIT))
   // The index page is the whole sitemap while it fits in one part, else it only lists the parts.
   if (part === 'index' && parts > 1) return { urls: [], parts }
@@ -187,6 +194,24 @@ async function sitemapPart(
       urls.push({
         loc: `${base}/${page.lang}/${encodeURIComponent(page.slug)}`,
         lastmod: page.lastmod,
+        alternates: [],
+      })
+  }
+  position += pages
+  if (to > position && authors > 0) {
+    const first = Math.max(from, position)
+    // The index lists every id-shaped byline; only those with a profile have a page.
+    const [listed, profiles] = await timed(
+      c,
+      'storage',
+      Promise.all([
+        authorPagesFrom(db, config, { offset: first - position, limit: to - first }),
+        storedProfileIds(c.env, config),
+      ]),
+    )
+    for (const author of listed.filter((a) => profiles.has(a.id)))
+      urls.push({
+        loc: `${base}${authorPath(author.lang, author.id)}`,
         alternates: [],
       })
   }

@@ -161,6 +161,19 @@ describe('author profiles', () => {
     expect((await site.get('/ko/author/pager/page/1')).status).toBe(301)
   })
 
+  it('lists the pages of authors with articles in the sitemap, not those of plain names', async () => {
+    await putProfile('mapped', 'name: 지도\n')
+    await publishSource('ko/au-mapped', story('사이트맵', 15, 'mapped'))
+    await publishSource('ko/au-plain', story('이름만', 16, 'plain-name-only'))
+    const sitemap = (await site.get('/sitemap.xml')).body
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
+    expect(locs).toContain(`${ORIGIN}/ko/author/mapped`)
+    expect(locs).not.toContain(`${ORIGIN}/ko/author/plain-name-only`)
+    // Every author page the sitemap names answers.
+    for (const loc of locs.filter((l) => l!.includes('/author/')))
+      expect((await site.get(new URL(loc!).pathname)).status, loc).toBe(200)
+  })
+
   it("an article that changes its author leaves the old author's page and joins the new one's", async () => {
     await putProfile('before-author', 'name: 전\n')
     await putProfile('after-author', 'name: 후\n')
