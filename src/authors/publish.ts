@@ -64,6 +64,8 @@ export async function profileTags(
   )
   return [
     ...languages.map((lang) => tag.label(lang, label)),
+    // The sitemap lists an author's page only while they have a profile.
+    tag.sitemap(),
     ...rows.flatMap((r) => r.results).map((r) => tag.article(r.lang, r.slug)),
   ]
 }
