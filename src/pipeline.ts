@@ -76,7 +76,12 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   cleanup(root)
   rewriteLinks(root, ownUrl)
   const bodyImage = firstImage(root)
-  const image = mainImage(fm, bodyImage, ownUrl, file, source.image)
+  const image = mainImage(fm, {
+    body: bodyImage,
+    pageUrl: ownUrl,
+    file,
+    measured: source.image,
+  })
   const heroAlt = dropHeroImage(root, image?.url)
   if (image && !image.alt) image.alt = heroAlt || bodyImage?.alt || ''
   // Pictures pushed with the article are served from /media/<hash>/… in responsive variants.
@@ -215,13 +220,17 @@ function checkOutputSize(
   }
 }
 
+/** The article's main image: the front matter's, else the body's first; measured at push when known. */
 function mainImage(
   fm: FrontMatter,
-  body: ReturnType<typeof firstImage>,
-  pageUrl: string,
-  file: string,
-  measured?: MeasuredImage,
+  found: {
+    body: ReturnType<typeof firstImage>
+    pageUrl: string
+    file: string
+    measured?: MeasuredImage | undefined
+  },
 ): ArticleImage | undefined {
+  const { body, pageUrl, file, measured } = found
   const declared =
     typeof fm.image === 'string'
       ? { url: fm.image }

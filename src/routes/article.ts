@@ -64,12 +64,15 @@ async function render(
  */
 export function articleEtag(
   sourceSha256: string,
-  translations: Translation[],
   variant: ArticleVariant,
-  nearby?: Around,
-  /** profilesFingerprint of the byline: a profile edit is a new version. */
-  profiles = '',
+  shows: {
+    translations: Translation[]
+    nearby?: Around | undefined
+    /** profilesFingerprint of the byline: a profile edit is a new version. */
+    profiles?: string
+  },
 ): string {
+  const { translations, nearby, profiles = '' } = shows
   const shown = [
     profiles,
     ...translations.map((t) => `${t.lang}:${t.title}`),
@@ -128,13 +131,11 @@ function serveArticle(variant: ArticleVariant) {
       // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
       // Not on the in-Worker cache's path: its background refresh must get the whole page to store.
       if (record && workersCache(c)) {
-        const etag = articleEtag(
-          record.source_sha256,
-          translationsOf(c, versions, lang),
-          variant,
+        const etag = articleEtag(record.source_sha256, variant, {
+          translations: translationsOf(c, versions, lang),
           nearby,
-          profilesFingerprint(await bylineAuthors(c, authorsOf(record), lang)),
-        )
+          profiles: profilesFingerprint(await bylineAuthors(c, authorsOf(record), lang)),
+        })
         if (notModified(c.req.raw.headers, etag, null))
           return new Response(null, { status: 304, headers: { etag } })
       }
@@ -154,13 +155,11 @@ function serveArticle(variant: ArticleVariant) {
       endTime(c, 'render')
       response.headers.set(
         'etag',
-        articleEtag(
-          article.head.source.etag,
+        articleEtag(article.head.source.etag, variant, {
           translations,
-          variant,
           nearby,
-          profilesFingerprint(authors),
-        ),
+          profiles: profilesFingerprint(authors),
+        }),
       )
       const modified = article.head.dateModified ?? article.head.datePublished
       if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
