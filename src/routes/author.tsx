@@ -1,6 +1,5 @@
 /** An author's page and feed: the profile (KV/R2) and their articles, paged from the index (D1). */
 import { Hono } from 'hono'
-import { headIdentity } from '../articles/site'
 import { authorPath, withProfile } from '../authors/resolve'
 import { readProfile } from '../authors/store'
 import { etagFor, fingerprint } from '../cache/policy'
@@ -15,12 +14,12 @@ import { listingPage } from '../listing/read'
 import { breadcrumbList } from '../meta/breadcrumbs'
 import { profilePage } from '../meta/profile-ld'
 import { AuthorIntro } from '../render/author-intro'
-import { ListingPage, pagePath } from '../render/listing-page'
-import { toHtml } from '../render/to-html'
+import { pagePath } from '../render/listing-page'
 import { AUTHOR_ID } from '../schema/article'
 import { inLanguage } from '../schema/author'
 import { timed } from '../timing'
 import { FEED_SIZE, feedResponse } from './feeds'
+import { listingHtml } from './listing'
 import { servedLanguage } from './params'
 
 function authorParams(c: AppContext): { lang: string; id: string; page: number } {
@@ -64,37 +63,28 @@ async function authorPage(c: AppContext) {
     const bio = inLanguage(profile.bio, lang, config.defaultLang)
     const basePath = authorPath(lang, id)
     const canonical = `${origin}${pagePath(basePath, listed.page)}`
-    const body = `<!DOCTYPE html>${await toHtml(
-      <ListingPage
-        lang={lang}
-        siteName={config.siteName}
-        origin={origin}
-        timeZone={config.timeZone}
-        languages={config.languages}
-        identity={headIdentity(config, origin)}
-        heading={author.name}
-        basePath={basePath}
-        page={listed}
-        description={bio}
-        intro={<AuthorIntro author={author} bio={bio} email={profile.email} lang={lang} />}
-        ogType="profile"
-        extraTags={author.image ? [{ property: 'og:image', content: author.image }] : []}
-        // The profile is the same person in every language: each language's page is an alternate.
-        alternates={
-          config.languages.length > 1
-            ? config.languages.map((l) => ({
-                hreflang: l,
-                href: `${origin}${pagePath(authorPath(l, id), listed.page)}`,
-              }))
-            : undefined
-        }
-        jsonLd={profilePage(author, { url: canonical, lang, bio })}
-        breadcrumbs={breadcrumbList([
-          { name: config.siteName, url: `${origin}/${lang}/` },
-          { name: author.name, url: `${origin}${basePath}` },
-        ])}
-      />,
-    )}`
+    const body = await listingHtml(c, lang, {
+      heading: author.name,
+      basePath,
+      page: listed,
+      description: bio,
+      intro: <AuthorIntro author={author} bio={bio} email={profile.email} lang={lang} />,
+      ogType: 'profile',
+      extraTags: author.image ? [{ property: 'og:image', content: author.image }] : [],
+      // The profile is the same person in every language: each language's page is an alternate.
+      alternates:
+        config.languages.length > 1
+          ? config.languages.map((l) => ({
+              hreflang: l,
+              href: `${origin}${pagePath(authorPath(l, id), listed.page)}`,
+            }))
+          : undefined,
+      jsonLd: profilePage(author, { url: canonical, lang, bio }),
+      breadcrumbs: breadcrumbList([
+        { name: config.siteName, url: `${origin}/${lang}/` },
+        { name: author.name, url: `${origin}${basePath}` },
+      ]),
+    })
     return new Response(body, {
       headers: {
         'content-type': 'text/html; charset=UTF-8',

@@ -62,20 +62,7 @@ function listing(kind: ListingFilter['kind']) {
     return cachedResponse(c, cached, async () => {
       const config = c.get('config')
       const origin = c.get('baseUrl')
-      const render = async (
-        props: Omit<ListingProps, 'lang' | 'siteName' | 'origin' | 'timeZone' | 'languages'>,
-      ) =>
-        `<!DOCTYPE html>${await toHtml(
-          <ListingPage
-            lang={lang}
-            siteName={config.siteName}
-            origin={origin}
-            timeZone={config.timeZone}
-            languages={config.languages}
-            identity={headIdentity(config, origin)}
-            {...props}
-          />,
-        )}`
+      const render = (props: OwnListingProps) => listingHtml(c, lang, props)
       const homeAlternates =
         kind === 'home' && page === 1 && config.languages.length > 1
           ? [
@@ -180,6 +167,33 @@ function listing(kind: ListingFilter['kind']) {
       })
     })
   }
+}
+
+/** What a listing page shows of its own; the site's part (name, origin, languages, identity) is added. */
+export type OwnListingProps = Omit<
+  ListingProps,
+  'lang' | 'siteName' | 'origin' | 'timeZone' | 'languages' | 'identity'
+>
+
+/** A listing page (home list, category, tag, author) as HTML, in the site's chrome. */
+export async function listingHtml(
+  c: AppContext,
+  lang: string,
+  props: OwnListingProps,
+): Promise<string> {
+  const config = c.get('config')
+  const origin = c.get('baseUrl')
+  return `<!DOCTYPE html>${await toHtml(
+    <ListingPage
+      lang={lang}
+      siteName={config.siteName}
+      origin={origin}
+      timeZone={config.timeZone}
+      languages={config.languages}
+      identity={headIdentity(config, origin)}
+      {...props}
+    />,
+  )}`
 }
 
 export const listingRoutes = new Hono<AppEnv>()
