@@ -116,11 +116,15 @@ export async function buildIndexDatabase(n: number, log: (line: string) => void)
   const started = performance.now()
   // Miniflare creates the database and applies the migrations as npm start would...
   const proxy = await openProxy(dir)
-  await migrate(proxy.env.ARTICLES_DB, await readMigrations())
+  const migrations = await readMigrations()
+  await migrate(proxy.env.ARTICLES_DB, migrations)
   await proxy.dispose()
-  // ...then, closed, it is filled directly.
+  // ...then, closed, it is filled directly, and counted by migration 0020's own backfill.
   const file = await sqliteFile(dir)
-  fill(file, n, log)
+  const counting = migrations
+    .find((m) => m.name.startsWith('0020_'))!
+    .statements.filter((sql) => /^INSERT INTO listing_/m.test(sql))
+  fill(file, { n, counting, log })
   const generatedMs = performance.now() - started
   const bytes = (await stat(file)).size
   const built: Built = { n, dir, file, bytes, generatedMs, cached: false, parts: dbstat(file) }
@@ -129,7 +133,8 @@ export async function buildIndexDatabase(n: number, log: (line: string) => void)
 }
 
 /** The rows indexArticle would have written, publishing the articles oldest first. */
-function fill(file: string, n: number, log: (line: string) => void) {
+function fill(file: string, how: { n: number; counting: string[]; log: (line: string) => void }) {
+  const { n, counting, log } = how
   const db = new DatabaseSync(file)
   db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000')
   const insertArticle = db.prepare(
@@ -180,15 +185,7 @@ function fill(file: string, n: number, log: (line: string) => void) {
       )
     }
   }
-  db.exec(`
-    INSERT INTO listing_days (lang, kind, key, day, n)
-    SELECT lang, '', '', (sort_ms + 62167219200000) / 86400000 AS day, COUNT(*) FROM articles GROUP BY lang, day;
-    INSERT INTO listing_days (lang, kind, key, day, n)
-    SELECT lang, kind, key, (sort_ms + 62167219200000) / 86400000 AS day, COUNT(*) FROM labels GROUP BY lang, kind, key, day;
-    INSERT INTO listing_blocks (lang, kind, key, block, n)
-    SELECT lang, kind, key, day / 32 AS block, SUM(n) FROM listing_days GROUP BY lang, kind, key, block;
-    INSERT INTO listing_totals (lang, kind, key, n)
-    SELECT lang, kind, key, SUM(n) FROM listing_blocks GROUP BY lang, kind, key;`)
+  for (const sql of counting) db.exec(sql)
   for (const t of triggers) db.exec(t.sql)
   db.exec('COMMIT')
   db.exec('PRAGMA journal_mode = WAL')

@@ -4,6 +4,21 @@ import type { Author } from '../schema/article'
 import { timed } from '../timing'
 import { profileIds, withProfile } from './resolve'
 import { readProfile } from './store'
+import type { AuthorProfile } from '../schema/author'
+
+/** Profiles read during one request, by id: an article page asks twice (its ETag, then its byline). */
+const readThisRequest = new WeakMap<AppContext, Map<string, Promise<AuthorProfile | undefined>>>()
+
+function profileFor(c: AppContext, id: string): Promise<AuthorProfile | undefined> {
+  let read = readThisRequest.get(c)
+  if (!read) {
+    read = new Map<string, Promise<AuthorProfile | undefined>>()
+    readThisRequest.set(c, read)
+  }
+  let profile = read.get(id)
+  if (!profile) read.set(id, (profile = readProfile(c.env, c.get('config'), id)))
+  return profile
+}
 
 /**
  * The authors as the page in `lang` shows them. A storage failure is thrown, not rendered as a plain
@@ -30,7 +45,7 @@ export async function bylinesAuthors(
     await timed(
       c,
       'storage',
-      Promise.all(ids.map(async (id) => [id, await readProfile(c.env, config, id)] as const)),
+      Promise.all(ids.map(async (id) => [id, await profileFor(c, id)] as const)),
     ),
   )
   const ctx = { lang, defaultLang: config.defaultLang, origin: c.get('baseUrl') }
