@@ -44,7 +44,7 @@ export async function benchHit(): Promise<{
 }> {
   const cache = new MemoryCache()
   Object.assign(globalThis, { caches: { open: () => Promise.resolve(cache), default: cache } })
-  const { app } = await import('../src')
+  const { app } = await import('../src/app')
   const vars = (await readWranglerToml()).vars ?? {}
   const env = { ...vars, BASE_URL: ORIGIN, CACHE_FRESH_SECONDS: '86400' } as unknown as Env
   const ctx = {
