@@ -66,6 +66,8 @@ export const SECONDS = {
   staleWhileRevalidate: 3_600,
   /** Fixed answers that rarely change: old-address redirects, robots.txt, the IndexNow key file. */
   fixed: 3_600,
+  /** A hosted picture's full-size stand-in for a variant (no Images binding): it may be back soon. */
+  mediaStandIn: 60,
   /** The permanent redirect to a page's one address (`/KO/x/` → `/ko/x`). */
   canonicalRedirect: 86_400,
 } as const

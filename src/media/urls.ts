@@ -156,6 +156,31 @@ export function fallbackPath(image: Pick<HostedImage, 'hash' | 'name' | 'width'>
     : mediaPath(image, { kind: 'original' })
 }
 
+/**
+ * What a hosted picture's markup carries, for the page's hero (render/media.tsx) and the body's
+ * pictures (transform/media.ts) alike: `<source>`s offering AVIF and WebP by width (none when the
+ * picture is narrower than every variant), and the `<img>`'s JPEG src, srcset and sizes.
+ */
+export function pictureOf(
+  image: Pick<HostedImage, 'hash' | 'name' | 'width'>,
+  shown: { origin: string; sizes: string },
+): {
+  sources: { type: string; srcset: string; sizes: string }[]
+  img: { src: string; srcset?: string; sizes?: string }
+} {
+  const { origin, sizes } = shown
+  const src = `${origin}${fallbackPath(image)}`
+  if (!widthsFor(image).length) return { sources: [], img: { src } }
+  return {
+    sources: (['avif', 'webp'] as const).map((format) => ({
+      type: `image/${format}`,
+      srcset: srcsetOf(image, format, origin),
+      sizes,
+    })),
+    img: { src, srcset: srcsetOf(image, 'jpeg', origin), sizes },
+  }
+}
+
 /** A crop's address around a focal point (centre by default). */
 export const cropPath = (
   image: Pick<HostedImage, 'hash' | 'name'>,

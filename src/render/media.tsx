@@ -1,4 +1,4 @@
-import { ARTICLE_SIZES, fallbackPath, srcsetOf, VARIANT_WIDTHS, widthsFor } from '../media/urls'
+import { ARTICLE_SIZES, pictureOf, VARIANT_WIDTHS } from '../media/urls'
 import type { ArticleImage } from '../schema/article'
 
 /**
@@ -29,14 +29,17 @@ export function Media({
   const ratio =
     fixed ?? (image.width && image.height ? `${image.width}/${image.height}` : undefined)
   const { hosted } = image
-  const origin = hosted ? new URL(src).origin : ''
   // Unknown width (an index entry without one): every width is offered.
-  const sized = hosted && { ...hosted, width: image.width ?? VARIANT_WIDTHS.at(-1)! }
-  const responsive = sized && widthsFor(sized).length > 0
+  const picture =
+    hosted &&
+    pictureOf(
+      { ...hosted, width: image.width ?? VARIANT_WIDTHS.at(-1)! },
+      { origin: new URL(src).origin, sizes },
+    )
   const img = (
     <img
-      src={sized ? `${origin}${fallbackPath(sized)}` : src}
-      {...(responsive && { srcset: srcsetOf(sized, 'jpeg', origin), sizes })}
+      src={picture ? picture.img.src : src}
+      {...(picture?.img.srcset && { srcset: picture.img.srcset, sizes: picture.img.sizes })}
       alt={image.alt}
       width={image.width}
       height={image.height}
@@ -49,10 +52,11 @@ export function Media({
       class={fixed ? 'media fixed' : 'media'}
       style={ratio ? `aspect-ratio:${ratio}` : undefined}
     >
-      {responsive ? (
+      {picture?.sources.length ? (
         <picture>
-          <source type="image/avif" srcset={srcsetOf(sized, 'avif', origin)} sizes={sizes} />
-          <source type="image/webp" srcset={srcsetOf(sized, 'webp', origin)} sizes={sizes} />
+          {picture.sources.map((source) => (
+            <source type={source.type} srcset={source.srcset} sizes={source.sizes} />
+          ))}
           {img}
         </picture>
       ) : (

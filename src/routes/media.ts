@@ -8,6 +8,7 @@
  * briefly cached, and a warning is logged each time: the page still works, at full size.
  */
 import { Hono } from 'hono'
+import { SECONDS } from '../cache/policy'
 import { cachedResponse } from '../cache/serve'
 import type { AppContext, AppEnv } from '../env'
 import { AppError } from '../errors'
@@ -21,9 +22,6 @@ import {
   type Variant,
 } from '../media/urls'
 import { transformImage } from '../media/variants'
-
-/** How long a full-size stand-in for a variant is kept: the binding may be back soon. */
-const STAND_IN_SECONDS = 60
 
 export const mediaRoutes = new Hono<AppEnv>()
   .get('/media/:hash/:name', (c) => serve(c, c.req.param('hash'), c.req.param('name')))
@@ -88,7 +86,7 @@ async function original(c: AppContext, hash: string, name: string): Promise<Resp
 /** The original in place of a variant the site cannot make: kept a minute, never a year. */
 async function standIn(c: AppContext, hash: string, name: string): Promise<Response> {
   const response = await original(c, hash, name)
-  response.headers.set('cache-control', `public, max-age=${STAND_IN_SECONDS}`)
+  response.headers.set('cache-control', `public, max-age=${SECONDS.mediaStandIn}`)
   response.headers.set('x-media-variant', 'original (no IMAGES binding)')
   return response
 }

@@ -6,15 +6,7 @@
  */
 import type { DomElement, DomNode } from '../parse/dom'
 import { isElement } from '../parse/dom'
-import {
-  ARTICLE_SIZES,
-  fallbackPath,
-  srcsetOf,
-  widthsFor,
-  type Format,
-  type HostedImage,
-  type MediaMap,
-} from '../media/urls'
+import { ARTICLE_SIZES, pictureOf, type HostedImage, type MediaMap } from '../media/urls'
 
 /** The hosted picture an absolute URL on the page's own origin names, if the push hosted it. */
 export function hostedAt(
@@ -67,18 +59,19 @@ export function hostImages(root: DomElement, pageUrl: string, media: MediaMap | 
 
 function fill(wrapper: DomElement, img: DomElement, image: HostedImage, origin: string): void {
   const doc = img.ownerDocument
-  if (widthsFor(image).length) {
-    for (const format of ['avif', 'webp'] as Format[]) {
-      const source = doc.createElement('source')
-      source.setAttribute('type', `image/${format}`)
-      source.setAttribute('srcset', srcsetOf(image, format, origin))
-      source.setAttribute('sizes', ARTICLE_SIZES)
-      wrapper.append(source)
-    }
-    img.setAttribute('srcset', srcsetOf(image, 'jpeg', origin))
+  const picture = pictureOf(image, { origin, sizes: ARTICLE_SIZES })
+  for (const offered of picture.sources) {
+    const source = doc.createElement('source')
+    source.setAttribute('type', offered.type)
+    source.setAttribute('srcset', offered.srcset)
+    source.setAttribute('sizes', offered.sizes)
+    wrapper.append(source)
+  }
+  if (picture.img.srcset) {
+    img.setAttribute('srcset', picture.img.srcset)
     img.setAttribute('sizes', ARTICLE_SIZES)
   }
-  img.setAttribute('src', `${origin}${fallbackPath(image)}`)
+  img.setAttribute('src', picture.img.src)
   img.setAttribute('width', String(image.width))
   img.setAttribute('height', String(image.height))
   img.setAttribute('loading', 'lazy')
