@@ -75,7 +75,7 @@ export function convertBody(
   html = html.replace(
     TAG,
     (whole, name: string, attributes: string) =>
-      rewriteTag(name.toLowerCase(), attributes, site, findings, options) ?? whole,
+      rewriteTag(name.toLowerCase(), attributes, { site, findings, ...options }) ?? whole,
   )
   html = html
     .replace(/[ \t]+\n/g, '\n')
@@ -189,60 +189,69 @@ function converters(site: Site, postId: string, findings: BodyFindings): Record<
   }
 }
 
+/** What rewriting a tag needs to know: the export, where findings go, whether srcset stays. */
+interface TagContext {
+  site: Site
+  findings: BodyFindings
+  keepSrcset?: boolean
+}
+
 /** Points an image at its full-size file (and an internal link at its new URL); undefined: unchanged. */
-function rewriteTag(
-  name: string,
-  attributeText: string,
-  site: Site,
-  findings: BodyFindings,
-  options: { keepSrcset?: boolean },
-): string | undefined {
+function rewriteTag(name: string, attributeText: string, context: TagContext): string | undefined {
   const attributes = new Map<string, string>()
   for (const m of attributeText.matchAll(ATTRIBUTE)) {
     const key = m[1]!.toLowerCase()
     if (!attributes.has(key)) attributes.set(key, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''))
   }
-  let changed = false
-  if (name === 'img') {
-    const src = attributes.get('src')
-    const byClass = /\bwp-image-(\d+)\b/.exec(attributes.get('class') ?? '')?.[1]
-    const byFile = src ? fileOf(src, site) : undefined
-    const attachment = byFile ?? (byClass ? site.attachments.get(byClass) : undefined)
-    if (attachment) findings.usedAttachments.add(attachment.id)
-    if (byFile && src !== byFile.url) {
-      attributes.set('src', byFile.url)
-      // The resized copy's width and height would be the wrong pair for the original; the ratio holds.
-      if (byFile.width && byFile.height) {
-        attributes.set('width', String(byFile.width))
-        attributes.set('height', String(byFile.height))
-      }
-      changed = true
-    }
-    // With media downloads the largest candidate is brought in, and srcset goes then (media/rewrite).
-    if (!options.keepSrcset && (attributes.has('srcset') || attributes.has('sizes'))) {
-      attributes.delete('srcset')
-      attributes.delete('sizes')
-      changed = true
-    }
-    if (attachment?.alt && !attributes.get('alt')) {
-      attributes.set('alt', attachment.alt)
-      changed = true
-    }
-    const final = attributes.get('src')
-    if (final) findings.images.push(final)
-  } else {
-    const href = attributes.get('href')
-    const target = href ? internalTarget(href, site) : undefined
-    if (target && target !== href) {
-      attributes.set('href', target)
-      changed = true
-    }
-  }
+  const changed =
+    name === 'img' ? rewriteImage(attributes, context) : rewriteLink(attributes, context.site)
   if (!changed) return undefined
   const written = [...attributes]
     .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
     .join('')
   return `<${name}${written}>`
+}
+
+/** An image's attributes pointed at its attachment's full-size file; whether any changed. */
+function rewriteImage(attributes: Map<string, string>, context: TagContext): boolean {
+  const { site, findings } = context
+  let changed = false
+  const src = attributes.get('src')
+  const byClass = /\bwp-image-(\d+)\b/.exec(attributes.get('class') ?? '')?.[1]
+  const byFile = src ? fileOf(src, site) : undefined
+  const attachment = byFile ?? (byClass ? site.attachments.get(byClass) : undefined)
+  if (attachment) findings.usedAttachments.add(attachment.id)
+  if (byFile && src !== byFile.url) {
+    attributes.set('src', byFile.url)
+    // The resized copy's width and height would be the wrong pair for the original; the ratio holds.
+    if (byFile.width && byFile.height) {
+      attributes.set('width', String(byFile.width))
+      attributes.set('height', String(byFile.height))
+    }
+    changed = true
+  }
+  // With media downloads the largest candidate is brought in, and srcset goes then (media/rewrite).
+  if (!context.keepSrcset && (attributes.has('srcset') || attributes.has('sizes'))) {
+    attributes.delete('srcset')
+    attributes.delete('sizes')
+    changed = true
+  }
+  if (attachment?.alt && !attributes.get('alt')) {
+    attributes.set('alt', attachment.alt)
+    changed = true
+  }
+  const final = attributes.get('src')
+  if (final) findings.images.push(final)
+  return changed
+}
+
+/** A link's href pointed at the imported post's new URL; whether it changed. */
+function rewriteLink(attributes: Map<string, string>, site: Site): boolean {
+  const href = attributes.get('href')
+  const target = href ? internalTarget(href, site) : undefined
+  if (!target || target === href) return false
+  attributes.set('href', target)
+  return true
 }
 
 /** The attachment whose file (full size or a resized copy) this URL is. */
