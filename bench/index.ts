@@ -26,14 +26,8 @@ import type { Db } from '../src/listing/db'
 import { labelKey, labelsOf, type IndexRow } from '../src/listing/entry'
 import { relatedLabels } from '../src/listing/related'
 import { around, linkedTo, type Around } from '../src/listing/around'
-import {
-  byRank,
-  counts,
-  indexedVersions,
-  listingPage,
-  newest,
-  versionsOf,
-} from '../src/listing/read'
+import { indexedVersions } from '../src/listing/indexed'
+import { byRank, counts, listingPage, newest, versionsOf } from '../src/listing/read'
 import { search, type SearchOrder } from '../src/listing/search'
 import { languageToken, searchQuery } from '../src/listing/search-text'
 import { COLUMNS, columnValues, indexArticle, unindexArticle } from '../src/listing/write'

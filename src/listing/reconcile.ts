@@ -21,6 +21,7 @@ import { linkedTo } from './around'
 import { unindexArticle } from './write'
 import { heldVersions } from './scheduled'
 import { enqueueChanged } from '../notify/queue'
+import { failuresBetween, forget, remember, type SlugRange } from './reconcile-failures'
 
 export interface ReconcileBudget {
   /** Store listing pages (up to 1,000 keys each) per run. */
@@ -32,10 +33,6 @@ export interface ReconcileBudget {
 }
 
 export const DEFAULT_BUDGET: ReconcileBudget = { pages: 10, builds: 20, retries: 5 }
-
-/** A source that failed waits this long before its next try, doubling with each failure up to a day. */
-export const RETRY_BASE_MS = 10 * 60_000
-export const RETRY_MAX_MS = 24 * 60 * 60_000
 
 /** One source the reconciler could not index this run, and why. */
 export interface ReconcileFailure {
@@ -212,14 +209,6 @@ function splitCursor(stored: string): [string | undefined, string] {
   return [stored.slice(0, newline) || undefined, stored.slice(newline + 1)]
 }
 
-/** The slugs one listing page covers: (after, upTo], or (after, ∞) on the last page. */
-interface SlugRange {
-  lang: string
-  store: StoreName
-  after: string
-  upTo: string | undefined
-}
-
 /**
  * The index rows in a range: this store's (`own`), and the slugs indexed from a store the read path
  * tries first (`shadowing`), whose copy in this store is never served.
@@ -242,61 +231,6 @@ async function rowsBetween(
     shadowing: new Set(results.filter((r) => earlier.includes(r.store)).map((r) => r.slug)),
   }
 }
-
-interface FailureRow {
-  slug: string
-  attempts: number
-  retry_at: number
-}
-
-async function failuresBetween(db: Db, range: SlugRange): Promise<Map<string, FailureRow>> {
-  const { lang, store, after, upTo } = range
-  const sql = `SELECT slug, attempts, retry_at FROM reconcile_failures
-               WHERE store = ? AND lang = ? AND slug > ?${upTo === undefined ? '' : ' AND slug <= ?'}`
-  const params = upTo === undefined ? [store, lang, after] : [store, lang, after, upTo]
-  const { results } = await db
-    .prepare(sql)
-    .bind(...params)
-    .all<FailureRow>()
-  return new Map(results.map((r) => [r.slug, r]))
-}
-
-/** Records a failure and when to try again: 10 minutes after the first, doubling, at most a day. */
-async function remember(
-  db: Db,
-  failure: {
-    store: StoreName
-    lang: string
-    slug: string
-    reason: string
-    now: Date
-    attempts?: number
-  },
-): Promise<void> {
-  const attempts = (failure.attempts ?? 0) + 1
-  const wait = Math.min(RETRY_BASE_MS * 2 ** Math.min(attempts - 1, 20), RETRY_MAX_MS)
-  await db
-    .prepare(
-      `INSERT OR REPLACE INTO reconcile_failures (store, lang, slug, reason, failed_at, attempts, retry_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(
-      failure.store,
-      failure.lang,
-      failure.slug,
-      failure.reason.slice(0, 1000),
-      failure.now.toISOString(),
-      attempts,
-      failure.now.getTime() + wait,
-    )
-    .run()
-}
-
-const forget = (db: Db, store: StoreName, lang: string, slug: string) =>
-  db
-    .prepare('DELETE FROM reconcile_failures WHERE store = ? AND lang = ? AND slug = ?')
-    .bind(store, lang, slug)
-    .run()
 
 /** Notes a per-key failure in the report and the log; returns the reason. */
 function fail(

@@ -8,7 +8,8 @@
  * an edit made while it was a draft or scheduled is not an update a reader needs to hear about.
  */
 import { formatOf } from '../parse/body'
-import { metadataDate, type SourceFile, type SourceMetadata } from '../source/store'
+import { metadataDate } from '../source/metadata'
+import type { SourceFile, SourceMetadata } from '../source/store'
 
 /** The metadata a version sent by a publisher (API, content:push, a live save) is stored with. */
 export const metadataFor = (

@@ -5,7 +5,7 @@
  */
 import { storedArticle, type StoredArticle } from '../articles/derived'
 import type { Change } from '../cache/tags'
-import type { IndexedRow } from '../listing/read'
+import type { IndexedRow } from '../listing/indexed'
 import { indexRow, labelsOf, type IndexRow, type RowFacts } from '../listing/entry'
 import { buildArticle } from '../pipeline'
 import { readManifest } from '../media/manifest'

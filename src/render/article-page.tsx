@@ -1,11 +1,11 @@
 import { raw } from 'hono/html'
-import { fill, formatDate, formatDateTime, messages, plural } from '../i18n'
+import { fill, messages } from '../i18n'
 import type { Around } from '../listing/around'
 import type { SiteInfo } from '../meta/open-graph'
 import { Corrections } from './corrections'
 import { pageMeta, type PageMeta } from '../meta/page'
 import type { StoredArticle } from '../articles/derived'
-import type { ArticleHead, Heading } from '../schema/article'
+import type { ArticleHead } from '../schema/article'
 import { breadcrumbList } from '../meta/breadcrumbs'
 import { siteSections } from '../sections/site'
 import { Layout, type ChromeProps, type HeadIdentity } from './layout'
@@ -13,8 +13,9 @@ import { Media } from './media'
 import { Card, type CardContext } from './cards'
 import type { IndexEntry } from '../schema/listing'
 import type { SectionLabel } from '../sections/sections'
-import { authorPath } from '../authors/resolve'
 import { toHtml } from './to-html'
+import { Byline } from './byline'
+import { Contents, needsContents } from './contents'
 
 export function ArticlePage({
   article,
@@ -211,90 +212,6 @@ const ems = (text: string) =>
 const labelPath = (lang: string, kind: 'category' | 'tag', name: string) =>
   `/${lang}/${kind}/${encodeURIComponent(name)}`
 
-/** Who wrote it and when: the time of day for news, the day alone when that is all the source says. */
-function Byline({ article, ui, timeZone }: { article: ArticleHead; ui: string; timeZone: string }) {
-  const t = messages(ui)
-  const when = (iso: string, dayOnly = false) =>
-    dayOnly ? formatDate(iso, ui, timeZone) : formatDateTime(iso, ui, timeZone)
-  return (
-    <p class="byline" lang={ui}>
-      {article.authors.length > 0 && (
-        <span class="authors" lang={article.contentLang}>
-          {article.authors.map((a, i) => (
-            <>
-              {i > 0 && ', '}
-              {a.id ? (
-                <a href={authorPath(article.lang, a.id)} rel="author">
-                  {a.name}
-                </a>
-              ) : a.url ? (
-                <a href={a.url} rel="author">
-                  {a.name}
-                </a>
-              ) : (
-                a.name
-              )}
-            </>
-          ))}
-        </span>
-      )}
-      {article.datePublished && (
-        <span>
-          {t.published}{' '}
-          <time datetime={article.datePublished}>
-            {when(article.datePublished, article.dateOnly)}
-          </time>
-        </span>
-      )}
-      {article.dateModified && (
-        <span>
-          {t.updated} <time datetime={article.dateModified}>{when(article.dateModified)}</time>
-        </span>
-      )}
-      <span>{plural(t.readingTime, article.readingMinutes, ui)}</span>
-    </p>
-  )
-}
-
-/** A short article reads top to bottom; a table of contents helps only a long one with sections. */
-const needsContents = (article: ArticleHead) =>
-  article.readingMinutes >= 4 && article.toc.filter((h) => h.level === 2).length >= 3
-
-/** The outline, nested by level and numbered by the list itself (1, 1.1, 2 …). */
-function Contents({ article, ui }: { article: ArticleHead; ui: string }) {
-  const top = Math.min(...article.toc.map((h) => h.level))
-  const groups: { heading: Heading; children: Heading[] }[] = []
-  for (const h of tocShown(article.toc)) {
-    const last = groups[groups.length - 1]
-    if (h.level > top && last) last.children.push(h)
-    else groups.push({ heading: h, children: [] })
-  }
-  const item = (h: Heading) => (
-    <a href={`#${h.id}`} lang={article.contentLang}>
-      {h.text}
-    </a>
-  )
-  return (
-    <nav class="toc" aria-labelledby="toc-title" lang={ui}>
-      <h2 id="toc-title">{messages(ui).tableOfContents}</h2>
-      <ol>
-        {groups.map((g) => (
-          <li>
-            {item(g.heading)}
-            {g.children.length > 0 && (
-              <ol>
-                {g.children.map((c) => (
-                  <li>{item(c)}</li>
-                ))}
-              </ol>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  )
-}
-
 export interface PageSite extends SiteInfo {
   /** The language's home, e.g. `https://news.example/ko/`. */
   homeUrl: string
@@ -302,11 +219,6 @@ export interface PageSite extends SiteInfo {
   /** The site's languages, for the header's language links. */
   languages?: string[]
   identity?: HeadIdentity
-}
-
-/** A long outline shows its sections only (h2), and at most 60 of them. */
-function tocShown(toc: Heading[]): Heading[] {
-  return toc.length <= 30 ? toc : toc.filter((h) => h.level === 2).slice(0, 60)
 }
 
 /**

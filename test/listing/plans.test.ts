@@ -9,14 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { around, linkedTo, linkedToAll } from '../../src/listing/around'
 import type { Db } from '../../src/listing/db'
 import type { IndexRow } from '../../src/listing/entry'
-import {
-  byRank,
-  counts,
-  indexedVersions,
-  listingPage,
-  newest,
-  versionsOf,
-} from '../../src/listing/read'
+import { indexedVersions } from '../../src/listing/indexed'
+import { byRank, counts, listingPage, newest, versionsOf } from '../../src/listing/read'
 import { relatedLabels } from '../../src/listing/related'
 import { indexArticles, unindexArticles } from '../../src/listing/write'
 

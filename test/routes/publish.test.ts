@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { clientKey } from '../../src/routes/admin'
+import { clientKey } from '../../src/routes/admin-auth'
 import { sha256Hex } from '../../src/source/store'
 import { CONTENT, putSiteWithIndexes } from '../helpers/content'
 import { readPage } from '../helpers/html'
