@@ -36,6 +36,7 @@ import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
 import { openStorage, type Storage, type Written } from './lib/storage'
 import { sameMedia } from './lib/media'
 import { readManifest } from '../src/media/manifest'
+import type { MediaMap } from '../src/media/urls'
 import { splitArticleKey } from '../src/source/keys'
 
 export interface PushResult {
@@ -51,6 +52,8 @@ export interface PushResult {
   failed: CheckedContent['failed']
   /** Which file gives which URL, for every file in the folder whose URL could be worked out. */
   paths: Map<string, string>
+  /** The pictures hosted with the site each valid file uses (files that use none are left out). */
+  pictures: Map<string, MediaMap>
   /** Languages whose index was rewritten. */
   indexes: string[]
   /** Author profiles stored because they were new or changed. */
@@ -152,6 +155,11 @@ export async function push(options: PushOptions): Promise<PushResult> {
         ...checked.files.map((f) => [f.path, f.key] as const),
         ...checked.failed.flatMap((f) => (f.key ? [[f.path, f.key] as const] : [])),
       ]),
+      pictures: new Map(
+        checked.files.flatMap((f) =>
+          f.media && Object.keys(f.media).length ? [[f.path, f.media] as const] : [],
+        ),
+      ),
       indexes: [],
       unwritten: [],
     }

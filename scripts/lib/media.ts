@@ -27,6 +27,8 @@ export interface FoundMedia {
 }
 
 const IMAGE_FILE = /\.(jpe?g|png|webp|gif|avif)$/i
+/** Whether a content folder path names a picture a push can host. */
+export const isPicturePath = (path: string) => IMAGE_FILE.test(path)
 /** Files bigger than this are not hosted: resize the original first (docs/images.md). */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024
 

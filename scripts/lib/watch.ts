@@ -4,7 +4,8 @@
  * server's publishing API when it answers (one request), else through wrangler's proxy. Every save
  * prints one line saying what readers now get: live, a draft that is not served, still the previous version,
  * or nothing (404) until the file is fixed — and `fixed, live` when a failing file is saved right.
- * The last failure of each article is kept for the dev server's banner.
+ * The last failure of each article is kept for the dev server's banner. A saved picture republishes
+ * the articles that use it (its new bytes get a new address), and those that failed for want of it.
  */
 import { describeTime, isLive, isScheduled, liveAt } from '../../src/publish/schedule'
 import { watch } from 'chokidar'
@@ -32,6 +33,7 @@ import { parseProfile, profileId } from '../../src/authors/parse'
 import { removeProfile, storeProfile } from '../../src/authors/publish'
 import { decodeSource } from '../../src/parse/decode'
 import type { AuthorProfile } from '../../src/schema/author'
+import { isPicturePath, sameMedia } from './media'
 
 export interface Watcher {
   /**
@@ -94,6 +96,10 @@ export async function watchContent(
   const isServed = (key: string) => served.has(key)
   /** Which file gives which URL now; the articles whose last save failed, and by which file. */
   const keyOfPath = new Map(first.paths)
+  /** The hosted pictures each article file used when it was last stored. */
+  const picturesOf = new Map(first.pictures)
+  /** Why each failing file failed last: a picture added later may be what it named. */
+  const failedWith = new Map<string, string>()
   const failing = new Map<string, string>()
   for (const failure of first.failed) {
     if (!failure.key) {
@@ -105,6 +111,7 @@ export async function watchContent(
   }
 
   async function reportFailure(key: string, path: string, message: string) {
+    failedWith.set(path, message)
     const previousServed = isServed(key)
     log(
       `✗ ${message} — ${previousServed ? `/${key} still serves the previous version` : `/${key} is not served (404) until this is fixed`}`,
@@ -171,9 +178,21 @@ export async function watchContent(
     )
   }
 
+  /**
+   * A saved, added or deleted picture: each article that uses it is published again (with the new
+   * bytes' address, or refused for the missing file, keeping its stored version), and each article
+   * whose last save failed for want of this picture is tried again.
+   */
+  async function handlePicture(path: string) {
+    const users = [...picturesOf].filter(([, media]) => path in media).map(([p]) => p)
+    const waiting = [...failing.values()].filter((p) => failedWith.get(p)?.includes(path))
+    for (const article of new Set([...users, ...waiting])) await handle(article)
+  }
+
   /** One saved (or deleted) file: publish it alone, then say what readers get now. */
   async function handle(path: string) {
     if (isProfilePath(path)) return handleProfile(path)
+    if (isPicturePath(path)) return handlePicture(path)
     const started = performance.now()
     const ms = () => `${Math.round(performance.now() - started)} ms`
     const bytes = await readFile(`${options.dir}/${path}`).then(
@@ -200,7 +219,9 @@ export async function watchContent(
       )
       const wasServed = previous ? isServed(key) : false
       const unchanged =
-        previous?.metadata.sha256 === built.file.sha256 && previous.metadata.fileName === path
+        previous?.metadata.sha256 === built.file.sha256 &&
+        previous.metadata.fileName === path &&
+        sameMedia(built.file.media, picturesOf.get(path))
       if (!unchanged) {
         // As the writer stores it: a draft never live keeps no first upload (src/publish/dates.ts).
         const metadata = settledMetadata(
@@ -222,6 +243,8 @@ export async function watchContent(
         else served.delete(key)
       }
       keyOfPath.set(path, key)
+      picturesOf.set(path, built.file.media ?? {})
+      failedWith.delete(path)
       const fixed = failing.delete(key)
       if (fixed) await clearFailure(storage.internal, key)
       // Warnings ride on the same line; what breaks the page itself (a blocked image) gets its own.
@@ -259,6 +282,8 @@ export async function watchContent(
     }
     const key = keyOfPath.get(path)
     keyOfPath.delete(path)
+    picturesOf.delete(path)
+    failedWith.delete(path)
     // Another file (a renamed copy) may give the same URL now.
     if (!key || [...keyOfPath.values()].includes(key)) return
     const server = await devServerOf(purge, config.devPort)
@@ -301,7 +326,7 @@ export async function watchContent(
   })
   watcher.on('all', (_event, absolute) => {
     const path = relative(options.dir, absolute).split(sep).join('/')
-    if (!formatOf(path) && !isProfilePath(path)) return
+    if (!formatOf(path) && !isProfilePath(path) && !isPicturePath(path)) return
     queued.add(path)
     clearTimeout(timer)
     timer = setTimeout(flush, options.debounceMs ?? 30)

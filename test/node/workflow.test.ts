@@ -45,7 +45,7 @@ describe('live editing while the dev server runs', () => {
    * Saves a file under content/ and waits for the watcher's "published" event for it (never for a
    * time): resolves with the line the terminal printed for that save.
    */
-  async function save(watcher: Watcher, file: string, text?: string): Promise<string> {
+  async function save(watcher: Watcher, file: string, text?: string | Buffer): Promise<string> {
     const path = relative(ws.content, file).split(sep).join('/')
     const handled = watcher.published(path)
     if (text === undefined) await rm(file)
@@ -122,6 +122,28 @@ describe('live editing while the dev server runs', () => {
       const variant = await worker.get(`/media/${hash}/480.webp/harbour.png`)
       expect(variant.headers.get('content-type')).toBe('image/webp')
       expect((await sharp(Buffer.from(await variant.arrayBuffer())).metadata()).width).toBe(480)
+
+      // Only the picture is saved, with other bytes: the article using it moves to their address.
+      const green = await sharp({
+        create: { width: 1300, height: 800, channels: 3, background: '#2e8b57' },
+      })
+        .png()
+        .toBuffer()
+      const greenHash = createHash('sha256').update(green).digest('hex').slice(0, 16)
+      await save(watcher, picture, green)
+      expect(lines.at(-1)).toMatch(/^↻ \/en\/saved-picture live/)
+      const replaced = await (await worker.get('/en/saved-picture')).text()
+      expect(replaced).toContain(`/media/${greenHash}/768.webp/harbour.png 768w`)
+      expect(replaced).not.toContain(hash)
+
+      // The picture deleted: the article is refused, naming it, and keeps its stored version.
+      await save(watcher, picture)
+      expect(lines.at(-1)).toMatch(/media\/saved\/harbour\.png.*still serves the previous version/)
+      expect(await (await worker.get('/en/saved-picture')).text()).toContain(greenHash)
+      // Put back, the article is fixed without being saved again.
+      await save(watcher, picture, bytes)
+      expect(lines.at(-1)).toMatch(/^✓ en\/saved-picture\.md fixed, live/)
+      expect(await (await worker.get('/en/saved-picture')).text()).toContain(`/media/${hash}/`)
     } finally {
       await watcher.close()
       await rm(article, { force: true })
