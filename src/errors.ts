@@ -1,7 +1,7 @@
 /**
  * The one error model. Every failure a reader, a crawler or a publisher can meet is an `AppError`
  * with a stable code from the catalogue below; like Hono's HTTPException (which it extends) it knows
- * its status, and `routes/errors.tsx` turns it into a localized page or JSON in one place.
+ * its status, and `routes/errors.ts` (with `render/error-response.tsx`) turns it into a localized page or JSON in one place.
  * Codes are permanent: clients and scripts match on them.
  */
 import { HTTPException } from 'hono/http-exception'
