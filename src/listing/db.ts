@@ -1,6 +1,8 @@
 /**
- * The article index's database (D1). Every call goes through `query`, so a failing or slow D1 is a
- * StorageError like a failing KV or R2: the cache can stand in, or the reader gets a 503.
+ * The article index's database (D1). Reads that serve readers go through `query`, so a failing or
+ * slow D1 is a StorageError like a failing KV or R2: the cache can stand in, or the reader gets a
+ * 503. Writes (the writer, the reconciler, the admin block list) call D1 directly: their failure is
+ * the publisher's error, reported by the write that made it.
  */
 import type { SiteConfig } from '../config'
 import { StorageError, withTimeout } from '../errors'
