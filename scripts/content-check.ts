@@ -6,7 +6,7 @@
  * --strict), 0 otherwise; the last line is a summary a CI log can show. Loads no wrangler: it needs
  * only the settings and the pipeline.
  */
-import { parseArgs } from 'node:util'
+import { commandLine } from './lib/args'
 import { readSiteConfig, readWranglerToml } from './lib/config'
 import { isMain } from './lib/is-main'
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
@@ -87,10 +87,10 @@ export async function imagesBindingWarnings(
 }
 
 if (isMain(import.meta.url)) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { strict: { type: 'boolean', default: false } },
-  })
+  const { values, positionals } = commandLine(
+    { strict: { type: 'boolean', default: false } },
+    { usage: 'usage: npm run content:check -- [<folder>] [--strict]' },
+  )
   check({ dir: positionals[0] ?? 'content', strict: values.strict }).then(
     ({ ok }) => process.exit(ok ? 0 : 1),
     (error: unknown) => {

@@ -10,7 +10,7 @@ import { readManifest } from '../src/media/manifest'
 import { mediaKey } from '../src/media/urls'
 import { splitArticleKey } from '../src/source/keys'
 import { dirname, join, resolve, sep } from 'node:path'
-import { parseArgs } from 'node:util'
+import { commandLine, storeOption } from './lib/args'
 import { readSiteConfig } from './lib/config'
 import { isMain } from './lib/is-main'
 import { CredentialsMissing } from './lib/wrangler'
@@ -98,21 +98,21 @@ export async function pull(options: {
 }
 
 if (isMain(import.meta.url)) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
+  const help = {
+    usage:
+      'usage: npm run content:pull -- [<folder>] [--remote] [--store kv|r2] [--persist-to <dir>] [--force]',
+  }
+  const { values, positionals } = commandLine(
+    {
       remote: { type: 'boolean', default: false },
       store: { type: 'string' },
       'persist-to': { type: 'string' },
       force: { type: 'boolean', default: false },
     },
-  })
-  const store = values.store
+    help,
+  )
   // Like content:push: a misspelt store is an error, never a silent pull from the default one.
-  if (store !== undefined && store !== 'kv' && store !== 'r2') {
-    console.error(`--store must be kv or r2, got ${store}`)
-    process.exit(2)
-  }
+  const store = storeOption(values.store, help)
   pull({
     dir: positionals[0] ?? 'content',
     remote: values.remote,

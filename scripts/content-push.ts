@@ -9,11 +9,11 @@
  * folder are kept unless --prune.
  */
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
-import { parseArgs } from 'node:util'
 import { validateSource } from '../src/publish/publish'
 import type { ArticleChange } from '../src/publish/write'
 import type { Article } from '../src/schema/article'
 import type { SourceMetadata } from '../src/source/store'
+import { commandLine, storeOption, usageError } from './lib/args'
 import { readSiteConfig, type ScriptConfig } from './lib/config'
 import {
   checkContent,
@@ -438,35 +438,26 @@ ${MEDIA_HELP}
                              it validates and uploads them; it cannot be combined with --dry-run.`
 
 if (isMain(import.meta.url)) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
+  const help = { usage: HELP.slice(0, HELP.indexOf('\n')), text: HELP }
+  const { values, positionals } = commandLine(
+    {
       remote: { type: 'boolean', default: false },
       store: { type: 'string' },
       'persist-to': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       prune: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
       ...MEDIA_ARGS,
     },
-  })
-  if (values.help) {
-    console.log(HELP)
-    process.exit(0)
-  }
+    help,
+  )
   let media
   try {
     media = mediaOptionsFrom(values)
   } catch (error) {
     if (!(error instanceof MediaUsageError)) throw error
-    console.error(`✗ ${error.message}`)
-    process.exit(2)
+    usageError(error.message, help)
   }
-  const store = values.store
-  if (store !== undefined && store !== 'kv' && store !== 'r2') {
-    console.error(`--store must be kv or r2, got ${store}`)
-    process.exit(2)
-  }
+  const store = storeOption(values.store, help)
   push({
     dir: positionals[0] ?? 'content',
     remote: values.remote,

@@ -8,7 +8,7 @@
  * 2 on bad arguments or an unreadable file. See docs/importing.md.
  */
 import { writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
+import { commandLine, usageError } from './lib/args'
 import { checkOrigin } from '../src/meta/article-checks'
 import { parseDate } from '../src/parse/date'
 import { readSiteConfig } from './lib/config'
@@ -110,41 +110,28 @@ Exit code 0: every item accounted for; 1: an item unaccounted for or a post not 
 keeps its URL and is listed; it does not change the exit code.`
 
 if (isMain(import.meta.url)) {
-  let parsed
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        since: { type: 'string' },
-        'skip-unpublished': { type: 'boolean', default: false },
-        verify: { type: 'boolean', default: false },
-        report: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        ...MEDIA_ARGS,
-      },
-    })
-  } catch (error) {
-    console.error(`✗ ${(error as Error).message}`)
-    process.exit(2)
-  }
-  if (parsed.values.help) {
-    console.log(HELP)
-    process.exit(0)
-  }
+  const help = { usage: USAGE, text: HELP }
+  const parsed = commandLine(
+    {
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      since: { type: 'string' },
+      'skip-unpublished': { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      ...MEDIA_ARGS,
+    },
+    help,
+  )
   const file = parsed.positionals[0]
-  if (!file || parsed.positionals.length > 1) {
-    console.error(USAGE)
-    process.exit(2)
-  }
+  if (!file || parsed.positionals.length > 1)
+    usageError(file ? 'one export file at a time' : 'which export? give the WXR file', help)
   let media
   try {
     media = mediaOptionsFrom(parsed.values)
   } catch (error) {
     if (!(error instanceof MediaUsageError)) throw error
-    console.error(`✗ ${error.message}`)
-    process.exit(2)
+    usageError(error.message, help)
   }
   runImport({
     file,

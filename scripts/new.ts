@@ -11,7 +11,7 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { parseArgs } from 'node:util'
+import { commandLine, usageError } from './lib/args'
 import { slugFromFileName } from '../src/parse/date'
 import { checkSlug } from '../src/source/keys'
 import { readSiteConfig } from './lib/config'
@@ -93,28 +93,13 @@ export async function createArticle(options: {
 
 if (isMain(import.meta.url)) {
   const usage = 'usage: npm run new -- <lang> <slug> [--author "이름"]'
-  const args = (() => {
-    try {
-      return parseArgs({
-        allowPositionals: true,
-        options: { help: { type: 'boolean', short: 'h' }, author: { type: 'string' } },
-      })
-    } catch (error) {
-      console.error(`✗ ${(error as Error).message.split('.')[0]}\n${usage}`)
-      process.exit(2)
-    }
-  })()
-  if (args.values.help) {
-    console.log(
-      `${usage}\n  Creates content/<lang>/<slug>.md as a draft (published: false) and prints its address.\n  It is dated when it goes live, unless you write a date.`,
-    )
-    process.exit(0)
+  const help = {
+    usage,
+    text: `${usage}\n  Creates content/<lang>/<slug>.md as a draft (published: false) and prints its address.\n  It is dated when it goes live, unless you write a date.`,
   }
+  const args = commandLine({ author: { type: 'string' } }, help)
   const [lang, slug] = args.positionals
-  if (!lang || !slug) {
-    console.error(usage)
-    process.exit(2)
-  }
+  if (!lang || !slug) usageError('give the language and the slug', help)
   authorOf(args.values.author)
     .then((author) => createArticle({ dir: 'content', lang, slug, author }))
     .then(

@@ -12,7 +12,7 @@
  * absent, from the Worker's own `x-cache` (its in-Worker Cache API, under npm start). This script
  * deliberately shares no code with the Worker: it checks what the site answers, not what it meant.
  */
-import { parseArgs } from 'node:util'
+import { commandLine, usageError } from './lib/args'
 import { isMain } from './lib/is-main'
 
 export interface SmokeOptions {
@@ -268,18 +268,20 @@ async function until(
 }
 
 if (isMain(import.meta.url)) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { article: { type: 'string' }, lang: { type: 'string' } },
-  })
-  const origin = positionals[0]
-  if (!origin || !/^https?:\/\//.test(origin)) {
-    console.error('usage: npm run smoke -- https://your.site [--article /ko/slug] [--lang ko]')
-    console.error(
-      '       ADMIN_TOKEN=… npm run smoke -- https://your.site   (also checks publishing)',
-    )
-    process.exit(2)
+  const help = {
+    usage: `usage: npm run smoke -- https://your.site [--article /ko/slug] [--lang ko]
+       ADMIN_TOKEN=… npm run smoke -- https://your.site   (also checks publishing)`,
   }
+  const { values, positionals } = commandLine(
+    { article: { type: 'string' }, lang: { type: 'string' } },
+    help,
+  )
+  const origin = positionals[0]
+  if (!origin || !/^https?:\/\//.test(origin))
+    usageError(
+      origin ? `${origin} is not an http(s) address` : 'which site? give its address',
+      help,
+    )
   const { failed } = await smoke({
     origin,
     article: values.article,
