@@ -3,7 +3,7 @@
  * so one broken file is retried with a growing wait instead of costing every run its budget.
  */
 import type { StoreName } from '../source/driver'
-import type { Db } from './db'
+import type { Db } from '../listing/db'
 
 /** A source that failed waits this long before its next try, doubling with each failure up to a day. */
 export const RETRY_BASE_MS = 10 * 60_000

@@ -7,8 +7,8 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { siteConfig } from '../../src/config'
 import { indexDb } from '../../src/listing/db'
-import { reconcile } from '../../src/listing/reconcile'
-import { RETRY_BASE_MS } from '../../src/listing/reconcile-failures'
+import { reconcile } from '../../src/publish/reconcile'
+import { RETRY_BASE_MS } from '../../src/publish/reconcile-failures'
 import { client } from '../helpers/request'
 
 const db = indexDb(env)
