@@ -3,23 +3,10 @@
  * or a wrong value is one line saying what is wrong, then the usage, exit code 2 — never Node's
  * stack trace, and never a silent default (`--store xx` does not pull from the default store).
  */
-import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { npmRun } from './helpers/npm-run'
 
-/** `npm run -s <script> -- <args>`, as a publisher types it. */
-function npm(script: string, args: string[]) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn('npm', ['run', '-s', script, '--', ...args])
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      child.on('error', reject)
-      child.on('close', (status) => resolve({ status, stdout, stderr }))
-    },
-  )
-}
+const npm = (script: string, args: string[]) => npmRun([script, '--', ...args])
 
 const COMMANDS = [
   'content:push',

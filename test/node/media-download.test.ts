@@ -4,7 +4,7 @@
  * is reported and keeps its URL. The exports name real hosts: `--media-origin` fetches them from a
  * local server instead (as a user would from a staging copy), so the tests never touch the network.
  */
-import { spawn } from 'node:child_process'
+import { npmRun } from './helpers/npm-run'
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -317,7 +317,7 @@ describe('the commands as typed', () => {
   it('import:wordpress --media download --media-origin: the options reach the import', async () => {
     const out = await mkdtemp(join(tmpdir(), 'media-cli-'))
     try {
-      const run = await npm([
+      const run = await npmRun([
         'import:wordpress',
         '--',
         KOREAN,
@@ -340,7 +340,7 @@ describe('the commands as typed', () => {
   }, 60_000)
 
   it('refuses a --media value it does not know, and --media-… options without download', async () => {
-    const run = (...args: string[]) => npm(['content:push', '--', ...args])
+    const run = (...args: string[]) => npmRun(['content:push', '--', ...args])
     const [bad, orphan] = await Promise.all([
       run('--media', 'fetch'),
       run('--media-hosts', 'a.example'),
@@ -351,19 +351,6 @@ describe('the commands as typed', () => {
     expect(orphan.stderr).toContain('--media-hosts needs --media download')
   }, 60_000)
 })
-
-/** `npm run -s <args>` without blocking this process (the image server answers in it). */
-function npm(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', ...args])
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
 
 /** A one-post export around `body`, on news.example.kr. */
 function wxr(body: string): string {
