@@ -8,18 +8,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../src/errors'
+import { MAX_PICTURE_BYTES, type PictureFile } from '../../src/media/hosting'
 import { mediaKey, mediaName, type HostedImage, type MediaMap } from '../../src/media/urls'
 import type { Article } from '../../src/schema/article'
 import { imageFacts } from './image-probe'
 
-/** A picture to upload: its R2 key, bytes and type. */
-export interface MediaUpload {
-  key: string
-  bytes: Uint8Array
-  type: string
-  width: number
-  height: number
-}
+/** A picture to upload: its R2 key, bytes, type and size (the Worker's own shape). */
+export type MediaUpload = PictureFile
 
 export interface FoundMedia {
   media: MediaMap
@@ -29,8 +24,6 @@ export interface FoundMedia {
 const IMAGE_FILE = /\.(jpe?g|png|webp|gif|avif)$/i
 /** Whether a content folder path names a picture a push can host. */
 export const isPicturePath = (path: string) => IMAGE_FILE.test(path)
-/** Files bigger than this are not hosted: resize the original first (docs/images.md). */
-export const MAX_MEDIA_BYTES = 20 * 1024 * 1024
 
 /**
  * The content folder's pictures an article (built for `origin`) uses: every on-site image address
@@ -62,10 +55,10 @@ export function findMedia(dir: string, article: Article, origin: string, file: s
       continue
     }
     const bytes = new Uint8Array(readFileSync(full))
-    if (bytes.byteLength > MAX_MEDIA_BYTES)
+    if (bytes.byteLength > MAX_PICTURE_BYTES)
       throw new AppError(
         'SOURCE_INVALID',
-        `the picture ${path} is ${Math.round(bytes.byteLength / 1e6)} MB; at most ${MAX_MEDIA_BYTES / 1e6} MB is hosted: resize it`,
+        `the picture ${path} is ${Math.round(bytes.byteLength / 1e6)} MB; at most ${MAX_PICTURE_BYTES / 1e6} MB is hosted: resize it`,
         { file, key: 'image' },
       )
     const facts = imageFacts(bytes)

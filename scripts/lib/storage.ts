@@ -21,6 +21,7 @@ import { devDerivedKey } from './derived-key'
 import { migrate, pendingMigrations, readMigrations } from './migrate'
 import { platformProxy } from './wrangler'
 import type { MediaUpload } from './media'
+import { storePicture } from '../../src/media/hosting'
 import { writeWorker } from './write-worker'
 import { bulkWrites, kvBulkApi } from './kv-bulk'
 import {
@@ -144,14 +145,8 @@ export async function openStorage(
     },
     async putMedia(uploads) {
       let sent = 0
-      for (const upload of new Map(uploads.map((u) => [u.key, u])).values()) {
-        if (await env.ARTICLES_R2.head(upload.key)) continue
-        await env.ARTICLES_R2.put(upload.key, upload.bytes, {
-          httpMetadata: { contentType: upload.type },
-          customMetadata: { width: String(upload.width), height: String(upload.height) },
-        })
-        sent++
-      }
+      for (const upload of new Map(uploads.map((u) => [u.key, u])).values())
+        if (await storePicture(env.ARTICLES_R2, upload)) sent++
       return sent
     },
     put: (key, bytes, metadata) => store.put(key, bytes, metadata),

@@ -8,6 +8,7 @@ import type { Change } from '../cache/tags'
 import type { IndexedRow } from '../listing/indexed'
 import { indexRow, labelsOf, type IndexRow, type RowFacts } from '../listing/entry'
 import { buildArticle } from '../pipeline'
+import { namedPictures } from '../media/hosting'
 import { readManifest } from '../media/manifest'
 import type { MediaMap } from '../media/urls'
 import type { Article } from '../schema/article'
@@ -81,10 +82,16 @@ export async function plan(
           now,
           previous ? { ...previous.metadata, sha256: previousSha } : undefined,
         )
-      // The pictures it uses: as pushed with it, else those its stored version was pushed with (an
-      // update through the publishing API, which takes the source alone, keeps their addresses).
+      // The pictures it uses: as pushed with it, else (the publishing API, which takes the source
+      // alone) those its stored version was pushed with and those it names by their hosted address.
+      const named =
+        change.media || change.checked || !target.pictures
+          ? {}
+          : await namedPictures(target.pictures, new TextDecoder().decode(change.bytes))
       const media =
-        change.media ?? (change.checked ? undefined : await readManifest(internal, lang, slug))
+        change.media ??
+        (change.checked ? undefined : { ...(await readManifest(internal, lang, slug)), ...named })
+      const recorded = change.media ?? (Object.keys(named).length ? media : undefined)
       // Validate before any write: a refused update leaves the previous version served.
       const article =
         change.checked?.article ??
@@ -111,7 +118,7 @@ export async function plan(
         put: { store, bytes: change.bytes, metadata: stored },
         ...(previous && { previous: { bytes: previousBytes, metadata: previous.metadata } }),
         derived: { internal, stored: storedArticle(article, target.origin), sha256 },
-        ...(change.media && { media: change.media }),
+        ...(recorded && { media: recorded }),
         ...indexing(article, options.clock ?? now, {
           sourceSha256: sha256,
           store: store.name,

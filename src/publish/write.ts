@@ -76,6 +76,8 @@ export interface WriteTarget {
   db: Db
   /** The origin articles are built for (`buildOrigin`). */
   origin: string
+  /** Where pictures sent through the publishing API are stored: the addresses a source names are looked up there. */
+  pictures?: R2Bucket
   /** Sends the writes a store collected (KV's bulk write, content:push --remote), before the index changes. */
   flush?: () => Promise<void>
 }

@@ -30,12 +30,17 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
   if (error.code === 'UNAUTHORIZED') headers['WWW-Authenticate'] = 'Bearer realm="admin"'
   if (/^\/(api|admin)\//.test(c.req.path) || c.req.path === '/oembed') {
     // Publishers call the API: a broken source's details help them; readers' pages say less.
-    // A failed write through the (authenticated) admin API names the store and what is left to do.
+    // The (authenticated) admin API says what was wrong with a request (a picture that is not one)
+    // and, for a failed write, names the store and what is left to do.
+    const admin = c.req.path.startsWith('/admin/')
     const detailed =
       error.code === 'SOURCE_INVALID' ||
       error.code === 'SOURCE_REJECTED' ||
       error.code === 'SOURCE_TOO_LARGE' ||
-      (error.code === 'STORAGE_UNAVAILABLE' && c.req.path.startsWith('/admin/'))
+      (admin &&
+        (error.code === 'STORAGE_UNAVAILABLE' ||
+          error.code === 'REQUEST_INVALID' ||
+          error.code === 'FORMAT_NOT_IMPLEMENTED'))
     const message = detailed ? `${text.title}: ${error.describe()}` : text.title
     const body = {
       code: error.code,

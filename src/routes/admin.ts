@@ -4,6 +4,7 @@
  *
  *   PUT    /admin/articles/:lang/:slug   raw source as the body (?file=ko/2024-06-19-x.md names it)
  *   DELETE /admin/articles/:lang/:slug
+ *   PUT    /admin/media/:name            a picture's bytes; answers its address /media/<hash>/<name>
  *   GET    /admin/articles               sources with their versions (?cursor= for more)
  *   GET    /admin/scheduled              articles held back by a future date or an embargo
  *   POST   /admin/cache/purge            {"tags": ["a:ko/slug", "l:ko"]}  (cache/tags.ts)
@@ -13,6 +14,8 @@ import { parseProfile } from '../authors/parse'
 import { decodeSource } from '../parse/decode'
 import { removeProfile, storeProfile, type ProfileTarget } from '../authors/publish'
 import { authorPath } from '../authors/resolve'
+import { hostPicture, MAX_PICTURE_BYTES } from '../media/hosting'
+import { mediaPath } from '../media/urls'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as z from 'zod'
@@ -33,7 +36,7 @@ import { articleKey } from '../source/keys'
 import { articleParams, servedLanguage } from './params'
 import { requireToken } from './admin-auth'
 
-/** Every configured store (new sources go to the first) and the index, for the writer. */
+/** Every configured store (new sources go to the first), the index and the pictures, for the writer. */
 function writeTarget(c: AppContext, db: Db): WriteTarget {
   const config = c.get('config')
   return {
@@ -43,6 +46,7 @@ function writeTarget(c: AppContext, db: Db): WriteTarget {
     })),
     db,
     origin: buildOrigin(config),
+    pictures: c.env.ARTICLES_R2,
   }
 }
 
@@ -105,6 +109,17 @@ function fileNameFor(c: AppContext, lang: string, slug: string): string {
   }
   return file
 }
+
+/** Hono's body limit for pictures: the same 20 MB content:push hosts at most. */
+const pictureBodyLimit = bodyLimit({
+  maxSize: MAX_PICTURE_BYTES,
+  onError: () => {
+    throw new AppError(
+      'SOURCE_TOO_LARGE',
+      `the picture is larger than ${MAX_PICTURE_BYTES / 1e6} MB: resize it`,
+    )
+  },
+})
 
 /** Hono's body limit at MAX_SOURCE_BYTES: a body is refused by its Content-Length, or as it streams in without one. */
 const sourceBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
@@ -192,6 +207,19 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json(
       { ...change, purged, url: `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}` },
       change.previous ? 200 : 201,
+    )
+  })
+  // A picture for articles sent through this API to name by the address it answers (docs/images.md).
+  .put('/admin/media/:name', pictureBodyLimit, async (c) => {
+    const name = c.req.param('name')
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    const images = c.env.IMAGES as ImagesBinding | undefined
+    const { hosted, stored } = await hostPicture({ bucket: c.env.ARTICLES_R2, images }, name, bytes)
+    const path = mediaPath(hosted)
+    log(c, 'info', { event: 'picture-uploaded', path, stored })
+    return c.json(
+      { ...hosted, path, url: `${c.get('baseUrl')}${path}`, stored },
+      stored ? 201 : 200,
     )
   })
   // Author profiles (content/authors/<id>.yml): the YAML as the body, validated like content:push.
