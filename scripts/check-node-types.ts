@@ -2,8 +2,8 @@
  * `npm run typecheck`: the Node side (tsconfig.node.json) reads the Worker through declaration
  * files (src/ through tsconfig.declarations.json, Env through worker-env.d.ts), and skipLibCheck
  * never checks those, so a workerd type that worker-bindings.d.ts does not bring into scope would
- * quietly become `any` there. This checks just those files for names that do not resolve.
- * Run after `tsc -b tsconfig.node.json`, which writes the declarations.
+ * quietly become `any` there. This checks the declaration files the Node side reaches (not all of
+ * src/) for names that do not resolve. Run after `tsc -b tsconfig.node.json`, which writes them.
  */
 import ts from 'typescript'
 
