@@ -16,6 +16,7 @@ export default tseslint.config(
       'test-results/',
       'bench/results/',
       '**/worker-configuration.d.ts',
+      'worker-env.d.ts',
       'eslint.config.js',
     ],
   },
@@ -41,7 +42,14 @@ export default tseslint.config(
     // The Node side (publisher scripts, benchmark, Node-run tests, the Vitest config) is typed by
     // tsconfig.node.json. The project service only discovers files named tsconfig.json, so point
     // these files at their own project explicitly rather than letting them fall outside any.
-    files: ['scripts/**', 'bench/**', 'og/scripts/**', 'test/node/**', 'vitest.config.ts'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'og/scripts/**',
+      'test/node/**',
+      'vitest.config.ts',
+      'worker-bindings.d.ts',
+    ],
     languageOptions: {
       parserOptions: {
         projectService: false,

@@ -28,7 +28,7 @@ export function source(text: string, key = 'ko/putin-kim-pact'): SourceFile {
   const bytes = new TextEncoder().encode(text)
   return {
     key,
-    bytes: bytes.buffer as ArrayBuffer,
+    bytes: bytes.buffer,
     etag: 'bench',
     store: 'kv',
     fileName: `${key}.html`,

@@ -31,7 +31,7 @@ for (const kind of KINDS) {
     const article = buildArticle(
       {
         key: 'ko/hostile',
-        bytes: source.buffer as ArrayBuffer,
+        bytes: source.buffer,
         etag: 'x',
         store: 'kv',
         fileName: `ko/hostile.${format}`,

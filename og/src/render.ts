@@ -5,7 +5,8 @@ import { initWasm as initResvg, Resvg } from '@resvg/resvg-wasm'
 import { cardTree, fit, FAMILIES, HEIGHT, texts, WIDTH, type CardInput } from './card'
 import { loadFonts, type ReadFile } from './fonts'
 
-type WasmInput = WebAssembly.Module | BufferSource
+// BufferSource spelled out: Node's types (bench/, og/scripts/) have no such global.
+type WasmInput = WebAssembly.Module | ArrayBuffer | ArrayBufferView<ArrayBuffer>
 let ready: Promise<unknown> | undefined
 
 /** Call once per isolate (module scope is fine) before renderCard. */

@@ -126,7 +126,7 @@ export async function profileThroughServer(
     await res?.body?.cancel()
     return null
   }
-  const answer = await res.json<{ changed?: boolean; removed?: boolean; tags: string[] }>()
+  const answer = (await res.json()) as { changed?: boolean; removed?: boolean; tags: string[] }
   const others = baseUrl ? [] : server.origins.filter((o) => o !== server.origin)
   if (others.length && answer.tags.length)
     await callPurge(server.origin, server.token, { tags: answer.tags, origins: others }).catch(

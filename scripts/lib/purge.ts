@@ -127,7 +127,7 @@ export async function callPurge(
     signal: AbortSignal.timeout(10_000),
   })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  return await res.json<PurgeResult>()
+  return (await res.json()) as PurgeResult
 }
 
 /** A running Worker a live save can publish through, and the origins its pages are cached under. */
@@ -212,7 +212,7 @@ async function throughServer(
     await res?.body?.cancel()
     return null
   }
-  const change = await res.json<Change>()
+  const change = (await res.json()) as Change
   // The Worker purged the origin it was asked on (or BASE_URL); pages keyed under the others go too.
   const others = baseUrl ? [] : server.origins.filter((o) => o !== server.origin)
   if (others.length)

@@ -108,7 +108,7 @@ describe('the seed article for social crawlers', () => {
   it('serves the JSON API and every article in content/ from the real dev server', async () => {
     const api = await worker.get('/api/articles/ko/putin-kim-pact')
     expect(api.status).toBe(200)
-    expect((await api.json<{ title: string }>()).title).toBe(
+    expect(((await api.json()) as { title: string }).title).toBe(
       '푸틴 김정은 북·러 침략시 상호지원 협정에 동의',
     )
     for (const path of [

@@ -25,7 +25,7 @@ const CORPUS = [
 ]
 
 function render(body: string, format: 'html' | 'md'): string {
-  const bytes = new TextEncoder().encode(`---\ntitle: Vector\n---\n${body}\n`).buffer as ArrayBuffer
+  const bytes = new TextEncoder().encode(`---\ntitle: Vector\n---\n${body}\n`).buffer
   try {
     return buildArticle(
       { key: 'en/vector', bytes, etag: 'x', store: 'kv', fileName: `en/vector.${format}`, format },
