@@ -46,7 +46,7 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
       code: error.code,
       status: error.status,
       message,
-      ...(detailed && { location: error.location }),
+      ...(detailed && Object.keys(error.location).length && { location: error.location }),
       ...(error.hint && { hint: error.hint }),
     }
     return c.json({ error: body }, error.status, headers)
