@@ -9,6 +9,7 @@
  * folder are kept unless --prune.
  */
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { validateSource } from '../src/publish/publish'
 import type { ArticleChange } from '../src/publish/write'
@@ -30,6 +31,7 @@ import { formatMediaReport } from './lib/media/report'
 import { isMain } from './lib/is-main'
 import { pushProfiles, readProfiles } from './lib/authors'
 import { CredentialsMissing } from './lib/wrangler'
+import { MigrationFailed } from './lib/migrate'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { indexedVersions } from '../src/listing/read'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
@@ -63,6 +65,7 @@ export interface PushOptions {
   dir: string
   remote: boolean
   store?: 'kv' | 'r2'
+  /** The local state's `v3` folder (default .wrangler/state/v3, where npm start keeps it). */
   persistTo?: string
   configPath?: string
   dryRun?: boolean
@@ -463,7 +466,8 @@ if (isMain(import.meta.url)) {
     dir: positionals[0] ?? 'content',
     remote: values.remote,
     store,
-    persistTo: values['persist-to'],
+    // As wrangler's own --persist-to: the folder that holds v3/.
+    persistTo: values['persist-to'] && join(values['persist-to'], 'v3'),
     dryRun: values['dry-run'],
     prune: values.prune,
     ...(media && { media }),
@@ -473,7 +477,11 @@ if (isMain(import.meta.url)) {
     },
     (error: unknown) => {
       console.error(
-        error instanceof PushError || error instanceof CredentialsMissing ? error.message : error,
+        error instanceof PushError ||
+          error instanceof CredentialsMissing ||
+          error instanceof MigrationFailed
+          ? error.message
+          : error,
       )
       process.exit(1)
     },
