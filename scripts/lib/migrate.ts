@@ -103,7 +103,8 @@ function applyLocal(options: { configPath: string; persistTo?: string }): Promis
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) =>
-        resolve(error ? stripVTControlCharacters(`${stdout}${stderr}`) : null),
+        // Without output (wrangler missing, say), the reason it did not run.
+        resolve(error ? stripVTControlCharacters(`${stdout}${stderr}`) || error.message : null),
     )
     child.stdin?.end()
   })

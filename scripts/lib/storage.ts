@@ -124,7 +124,8 @@ export async function openStorage(
     }
   } else {
     // Local databases are migrated here, by wrangler, as the publisher would a deployed one.
-    await migrateLocal({ db, ...options }).catch(async (error: unknown) => {
+    const { configPath, persistTo } = options
+    await migrateLocal({ db, configPath, persistTo }).catch(async (error: unknown) => {
       await dispose()
       throw error
     })
