@@ -17,10 +17,11 @@
  */
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import type { PlatformProxy } from 'wrangler'
-import { migrate, readMigrations } from '../scripts/lib/migrate'
+import { unstable_splitSqlQuery as splitSqlQuery } from 'wrangler'
+import { migrateLocal, migrationsDir } from '../scripts/lib/migrate'
 import { platformProxy } from '../scripts/lib/wrangler'
 import type { Db } from '../src/listing/db'
 import { labelKey, labelsOf, type IndexRow } from '../src/listing/entry'
@@ -36,7 +37,7 @@ import { ArticleGenerator, CATEGORIES, TAGS } from './index-data'
 export const INDEX_SIZES = [1_000, 100_000, 1_000_000]
 const CACHE = 'bench/.cache'
 /** Bump when the generator or the schema changes: cached databases of another version are rebuilt. */
-const GENERATOR_VERSION = 4
+const GENERATOR_VERSION = 5
 /** The newest generated article; older ones every ~10 minutes before it (a busy newsroom's pace). */
 const END_MS = Date.parse('2026-11-01T00:00:00Z')
 const SPACING_MS = 600_000
@@ -62,19 +63,26 @@ interface Built {
   parts?: Record<string, number>
 }
 
+/** The bench database's own config and state, with the committed migrations applied. */
 async function openProxy(dir: string): Promise<PlatformProxy<Env>> {
-  const configPath = join(dir, 'wrangler.json')
+  const configPath = join(dir, 'wrangler.toml')
   await writeFile(
     configPath,
-    JSON.stringify({
-      name: 'bench-index',
-      compatibility_date: '2025-09-01',
-      d1_databases: [
-        { binding: 'ARTICLES_DB', database_name: 'bench-index', database_id: 'bench-index' },
-      ],
-    }),
+    [
+      'name = "bench-index"',
+      'compatibility_date = "2025-09-01"',
+      '[[d1_databases]]',
+      'binding = "ARTICLES_DB"',
+      'database_name = "bench-index"',
+      'database_id = "bench-index"',
+      `migrations_dir = ${JSON.stringify(resolve('migrations'))}`,
+    ].join('\n'),
   )
-  return platformProxy({ remote: false, configPath, persistTo: join(dir, 'state') })
+  const persistTo = join(dir, 'state/v3')
+  const proxy = await platformProxy({ remote: false, configPath, persistTo })
+  // Migrated as npm start migrates: by wrangler, when a migration is pending.
+  await migrateLocal({ db: proxy.env.ARTICLES_DB, configPath, persistTo })
+  return proxy
 }
 
 async function sqliteFile(dir: string): Promise<string> {
@@ -109,15 +117,11 @@ export async function buildIndexDatabase(n: number, log: (line: string) => void)
   await mkdir(dir, { recursive: true })
   const started = performance.now()
   // Miniflare creates the database and applies the migrations as npm start would...
-  const proxy = await openProxy(dir)
-  const migrations = await readMigrations()
-  await migrate(proxy.env.ARTICLES_DB, migrations)
-  await proxy.dispose()
+  await (await openProxy(dir)).dispose()
   // ...then, closed, it is filled directly, and counted by migration 0020's own backfill.
   const file = await sqliteFile(dir)
-  const counting = migrations
-    .find((m) => m.name.startsWith('0020_'))!
-    .statements.filter((sql) => /^INSERT INTO listing_/m.test(sql))
+  const dayCounts = await readFile(join(await migrationsDir(), '0020_day_counts.sql'), 'utf8')
+  const counting = splitSqlQuery(dayCounts).filter((sql) => /^INSERT INTO listing_/m.test(sql))
   fill(file, { n, counting, log })
   const generatedMs = performance.now() - started
   const bytes = (await stat(file)).size

@@ -67,7 +67,7 @@ export async function benchWritePush(n: number): Promise<WriteRun> {
     const result = await push({
       dir: content,
       remote: false,
-      persistTo: join(work, 'state'),
+      persistTo: join(work, 'state/v3'),
       probeImages: false,
       log: () => {},
     })
@@ -119,14 +119,15 @@ export async function benchRemoteCalls(
   const { checkContent } = await import('../scripts/lib/content')
   const { readSiteConfig } = await import('../scripts/lib/config')
   const { writeWorker } = await import('../scripts/lib/write-worker')
-  const { migrate, readMigrations } = await import('../scripts/lib/migrate')
+  const { migrateLocal } = await import('../scripts/lib/migrate')
   const { cloudflareStandIn, pushRemotely } = await import('../test/node/helpers/cloudflare-api')
   return withTempDir('bench-remote-', async (work) => {
     await generateArticles(join(work, 'content'), n)
     const config = await readSiteConfig()
     const checked = await checkContent(join(work, 'content'), config)
-    const local = await writeWorker({ persistTo: join(work, 'state') })
-    await migrate(local.env.ARTICLES_DB, await readMigrations())
+    const persistTo = join(work, 'state/v3')
+    const local = await writeWorker({ persistTo })
+    await migrateLocal({ db: local.env.ARTICLES_DB, persistTo })
     const cloudflare = await cloudflareStandIn(local.env)
     try {
       const written = await pushRemotely(cloudflare, { checked, config })

@@ -117,7 +117,8 @@ if (isMain(import.meta.url)) {
     dir: positionals[0] ?? 'content',
     remote: values.remote,
     store,
-    persistTo: values['persist-to'],
+    // As wrangler's own --persist-to: the folder that holds v3/.
+    persistTo: values['persist-to'] && join(values['persist-to'], 'v3'),
     force: values.force,
   }).catch((error: unknown) => {
     console.error(error instanceof CredentialsMissing ? error.message : error)

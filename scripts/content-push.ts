@@ -9,6 +9,7 @@
  * folder are kept unless --prune.
  */
 import { describeTime, isScheduled, liveAt } from '../src/publish/schedule'
+import { join } from 'node:path'
 import { validateSource } from '../src/publish/publish'
 import type { ArticleChange } from '../src/publish/write'
 import type { Article } from '../src/schema/article'
@@ -30,6 +31,7 @@ import { formatMediaReport } from './lib/media/report'
 import { isMain } from './lib/is-main'
 import { pushProfiles, readProfiles } from './lib/authors'
 import { CredentialsMissing } from './lib/wrangler'
+import { MigrationFailed } from './lib/migrate'
 import { metadataFor, planPush, type PushPlan } from './lib/plan'
 import { indexedVersions } from '../src/listing/indexed'
 import { purgeAfterPush, purgeTarget, type PurgeTarget } from './lib/purge'
@@ -66,6 +68,7 @@ export interface PushOptions {
   dir: string
   remote: boolean
   store?: 'kv' | 'r2'
+  /** The local state's `v3` folder (default .wrangler/state/v3, where npm start keeps it). */
   persistTo?: string
   configPath?: string
   dryRun?: boolean
@@ -462,7 +465,8 @@ if (isMain(import.meta.url)) {
     dir: positionals[0] ?? 'content',
     remote: values.remote,
     store,
-    persistTo: values['persist-to'],
+    // As wrangler's own --persist-to: the folder that holds v3/.
+    persistTo: values['persist-to'] && join(values['persist-to'], 'v3'),
     dryRun: values['dry-run'],
     prune: values.prune,
     ...(media && { media }),
@@ -472,7 +476,11 @@ if (isMain(import.meta.url)) {
     },
     (error: unknown) => {
       console.error(
-        error instanceof PushError || error instanceof CredentialsMissing ? error.message : error,
+        error instanceof PushError ||
+          error instanceof CredentialsMissing ||
+          error instanceof MigrationFailed
+          ? error.message
+          : error,
       )
       process.exit(1)
     },

@@ -18,7 +18,7 @@ import {
 } from '../../src/source/store'
 import { readWranglerToml, type ScriptConfig } from './config'
 import { devDerivedKey } from './derived-key'
-import { migrate, pendingMigrations, readMigrations } from './migrate'
+import { migrateLocal, migrationNames, pendingMigrations } from './migrate'
 import { platformProxy } from './wrangler'
 import type { MediaUpload } from './media'
 import { storePicture } from '../../src/media/hosting'
@@ -115,16 +115,22 @@ export async function openStorage(
     undefined,
     options.remote ? process.env.DERIVED_KEY : devDerivedKey(),
   )
-  const migrations = await readMigrations()
   if (options.remote) {
-    const pending = await pendingMigrations(db, migrations)
+    const pending = await pendingMigrations(db, await migrationNames(options.configPath))
     if (pending.length) {
       await dispose()
       throw new Error(
         `the deployed article index lacks ${pending.join(', ')}: run \`npx wrangler d1 migrations apply ARTICLES_DB --remote\` first`,
       )
     }
-  } else await migrate(db, migrations)
+  } else {
+    // Local databases are migrated here, by wrangler, as the publisher would a deployed one.
+    const { configPath, persistTo } = options
+    await migrateLocal({ db, configPath, persistTo }).catch(async (error: unknown) => {
+      await dispose()
+      throw error
+    })
+  }
   return {
     db,
     description: `${options.remote ? 'remote' : 'local'} ${name === 'kv' ? 'KV' : 'R2'}`,

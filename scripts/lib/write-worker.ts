@@ -36,6 +36,9 @@ async function bundle(configPath: string): Promise<string> {
   return result.outputFiles[0]!.text
 }
 
+/** Where `wrangler dev` (npm start) keeps local state. */
+export const LOCAL_STATE = '.wrangler/state/v3'
+
 export async function writeWorker(options: {
   configPath?: string
   persistTo?: string
@@ -65,7 +68,7 @@ export async function writeWorker(options: {
           script: await bundle(configPath),
         },
       ],
-      resourcePersistencePath: options.persistTo ?? '.wrangler/state/v3',
+      resourcePersistencePath: options.persistTo ?? LOCAL_STATE,
     }),
   )
   const env = await mf.getBindings<Env>()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSiteConfig } from '../../scripts/lib/config'
 import { checkContent } from '../../scripts/lib/content'
-import { migrate, readMigrations } from '../../scripts/lib/migrate'
+import { migrateLocal } from '../../scripts/lib/migrate'
 import type { Written } from '../../scripts/lib/storage'
 import { writeWorker, type WriteWorker } from '../../scripts/lib/write-worker'
 import { cloudflareStandIn, pushRemotely, type CloudflareStandIn } from './helpers/cloudflare-api'
@@ -53,8 +53,9 @@ describe('content:push --remote', () => {
     const config = await readSiteConfig()
     const checked = await checkContent(join(work, 'content'), config)
     expect(checked.errors).toEqual([])
-    local = await writeWorker({ persistTo: join(work, 'state') })
-    await migrate(local.env.ARTICLES_DB, await readMigrations())
+    const persistTo = join(work, 'state/v3')
+    local = await writeWorker({ persistTo })
+    await migrateLocal({ db: local.env.ARTICLES_DB, persistTo })
     cloudflare = await cloudflareStandIn(local.env)
     written = await pushRemotely(cloudflare, { checked, config })
   }, 180_000)

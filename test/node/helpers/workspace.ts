@@ -15,7 +15,8 @@ export function useWorkspace(prefix: string) {
   beforeEach(async () => {
     workspace.work = await mkdtemp(join(tmpdir(), prefix))
     workspace.content = join(workspace.work, 'content')
-    workspace.state = join(workspace.work, 'state')
+    // Where wrangler keeps local state: `--persist-to <folder>` stores it in <folder>/v3.
+    workspace.state = join(workspace.work, 'state/v3')
     await cp('content', workspace.content, { recursive: true })
   })
   afterEach(() => rm(workspace.work, { recursive: true, force: true }))
