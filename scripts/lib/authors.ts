@@ -5,12 +5,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseProfile } from '../../src/authors/parse'
-import { storeProfile } from '../../src/authors/publish'
+import { parseProfile, profileId } from '../../src/authors/parse'
+import { removeProfile, storeProfile } from '../../src/authors/publish'
 import { decodeSource } from '../../src/parse/decode'
 import type { Article } from '../../src/schema/article'
 import type { AuthorProfile } from '../../src/schema/author'
 import { describeError } from './content'
+import type { ScriptConfig } from './config'
 import type { Storage } from './storage'
 import { callPurge, type DevServer } from './purge'
 
@@ -133,4 +134,62 @@ export async function profileThroughServer(
       () => undefined,
     )
   return { changed: answer.changed ?? answer.removed ?? false }
+}
+
+/**
+ * A live save of a profile (or its deletion) under npm start: stored through the dev server like an
+ * article (or here when it does not answer), its author page and their articles purged; a broken
+ * one keeps the stored one. Prints one line saying which.
+ */
+export async function saveProfile(
+  path: string,
+  context: {
+    dir: string
+    config: Pick<ScriptConfig, 'languages' | 'baseUrl'>
+    storage: Pick<Storage, 'internal' | 'db'>
+    server: DevServer | null
+    purge: (tags: string[]) => Promise<void>
+    log: (line: string) => void
+  },
+): Promise<void> {
+  const { config, storage, log } = context
+  const started = performance.now()
+  const ms = () => `${Math.round(performance.now() - started)} ms`
+  let id: string
+  try {
+    id = profileId(path)
+  } catch (error) {
+    return log(`✗ ${describeError(error, path)}`)
+  }
+  const page = `/${config.languages[0]}/author/${id}`
+  const bytes = await readFile(join(context.dir, path)).then(
+    (b) => new Uint8Array(b),
+    () => null,
+  )
+  let profile: AuthorProfile | undefined
+  if (bytes) {
+    try {
+      profile = parseProfile(decodeSource(bytes, path), path)
+    } catch (error) {
+      return log(`✗ ${describeError(error, path)} — ${page} keeps the previous profile`)
+    }
+  }
+  const answer = context.server
+    ? await profileThroughServer(context.server, id, bytes, config.baseUrl)
+    : null
+  let changed = answer?.changed ?? false
+  if (!answer) {
+    const target = { internal: storage.internal, db: storage.db, languages: config.languages }
+    const done = profile
+      ? await storeProfile(target, profile, bytes!)
+      : await removeProfile(target, id).then((r) => ({ changed: r.removed, tags: r.tags }))
+    if (done.tags.length) await context.purge(done.tags)
+    changed = done.changed
+  }
+  if (!changed) return
+  log(
+    profile
+      ? `✎ ${page} profile saved (${ms()})`
+      : `- ${page} profile removed: ${path} was deleted (${ms()})`,
+  )
 }

@@ -29,11 +29,7 @@ import {
   unpublishThroughServer,
 } from './purge'
 import { openStorage } from './storage'
-import { isProfilePath, profileThroughServer } from './authors'
-import { parseProfile, profileId } from '../../src/authors/parse'
-import { removeProfile, storeProfile } from '../../src/authors/publish'
-import { decodeSource } from '../../src/parse/decode'
-import type { AuthorProfile } from '../../src/schema/author'
+import { isProfilePath, saveProfile } from './authors'
 import { isPicturePath, sameMedia } from './media'
 
 export interface Watcher {
@@ -135,51 +131,6 @@ export async function watchContent(
   }
 
   /**
-   * A saved (or deleted) profile: stored through the dev server like an article (or here when it
-   * does not answer), its author page and their articles purged; a broken one keeps the stored one.
-   */
-  async function handleProfile(path: string) {
-    const started = performance.now()
-    const ms = () => `${Math.round(performance.now() - started)} ms`
-    let id: string
-    try {
-      id = profileId(path)
-    } catch (error) {
-      return log(`✗ ${describeError(error, path)}`)
-    }
-    const page = `/${config.languages[0]}/author/${id}`
-    const bytes = await readFile(`${options.dir}/${path}`).then(
-      (b) => new Uint8Array(b),
-      () => null,
-    )
-    let profile: AuthorProfile | undefined
-    if (bytes) {
-      try {
-        profile = parseProfile(decodeSource(bytes, path), path)
-      } catch (error) {
-        return log(`✗ ${describeError(error, path)} — ${page} keeps the previous profile`)
-      }
-    }
-    const server = await devServerOf(purge, config.devPort)
-    const answer = server ? await profileThroughServer(server, id, bytes, config.baseUrl) : null
-    let changed = answer?.changed ?? false
-    if (!answer) {
-      const target = { internal: storage.internal, db: storage.db, languages: config.languages }
-      const done = profile
-        ? await storeProfile(target, profile, bytes!)
-        : await removeProfile(target, id).then((r) => ({ changed: r.removed, tags: r.tags }))
-      if (done.tags.length) await purgeTags(done.tags)
-      changed = done.changed
-    }
-    if (!changed) return
-    log(
-      profile
-        ? `✎ ${page} profile saved (${ms()})`
-        : `- ${page} profile removed: ${path} was deleted (${ms()})`,
-    )
-  }
-
-  /**
    * A saved, added or deleted picture: each article that uses it is published again (with the new
    * bytes' address, or refused for the missing file, keeping its stored version), and each article
    * whose last save failed for want of this picture is tried again.
@@ -192,7 +143,15 @@ export async function watchContent(
 
   /** One saved (or deleted) file: publish it alone, then say what readers get now. */
   async function handle(path: string) {
-    if (isProfilePath(path)) return handleProfile(path)
+    if (isProfilePath(path))
+      return saveProfile(path, {
+        dir: options.dir,
+        config,
+        storage,
+        server: await devServerOf(purge, config.devPort),
+        purge: purgeTags,
+        log,
+      })
     if (isPicturePath(path)) return handlePicture(path)
     const started = performance.now()
     const ms = () => `${Math.round(performance.now() - started)} ms`
