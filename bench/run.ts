@@ -179,8 +179,20 @@ if (!only || only === 'bundle') {
   const bundle = await benchBundle()
   report.bundle = bundle
   console.log(
-    `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`,
+    `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped (≤ 300 KB)`,
   )
+  const share = (bytes: number) =>
+    `${fmt(bytes / 1024, 1)} KB (${fmt((100 * bytes) / bundle.rawBytes)}%)`
+  console.log(
+    `  largest parts, raw: ${bundle.packages
+      .slice(0, 8)
+      .map((p) => `${p.name} ${share(p.bytes)}`)
+      .join(', ')}`,
+  )
+  for (const d of bundle.duplicates)
+    console.log(
+      `  bundled more than once: ${d.name} from ${d.folders.map((f) => `${f.folder} (${fmt(f.bytes / 1024, 1)} KB)`).join(', ')}`,
+    )
 }
 
 if (!only || only === 'og') {
