@@ -95,10 +95,11 @@ if (!only || only === 'http') {
   )
   for (const r of results) {
     console.log(
-      `  ${r.name.padEnd(28)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50Ms).padStart(4)} ms  p99 ${fmt(r.p99Ms).padStart(4)} ms  (${r.requests} requests, ${r.errors} errors)`,
+      `  ${r.name.padEnd(28)} ${fmt(r.rps).padStart(7)} req/s  p50 ${fmt(r.p50Ms).padStart(4)} ms  p99 ${fmt(r.p99Ms).padStart(4)} ms  workerd CPU ${fmt(r.cpuMs, 1).padStart(5)} ms/req  (${r.requests} requests, ${r.errors} errors)`,
     )
   }
-  const [baseline, sameSize, hit, miss] = results as [
+  const [baseline, sameSize, hit, miss, handPut] = results as [
+    (typeof results)[0],
     (typeof results)[0],
     (typeof results)[0],
     (typeof results)[0],
@@ -108,10 +109,11 @@ if (!only || only === 'http') {
     hitToBaseline: hit.rps / baseline.rps,
     hitToSameSize: hit.rps / sameSize.rps,
     missToBaseline: miss.rps / baseline.rps,
+    handPutToBaseline: handPut.rps / baseline.rps,
   }
   report.ratios = ratios
   console.log(
-    `  hit/baseline ${fmt(ratios.hitToBaseline, 2)}   hit/page-sized constant ${fmt(ratios.hitToSameSize, 2)} (target ≥ 0.9)   miss/baseline ${fmt(ratios.missToBaseline, 2)}   (throughput ratios)`,
+    `  hit/baseline ${fmt(ratios.hitToBaseline, 2)}   hit/page-sized constant ${fmt(ratios.hitToSameSize, 2)} (target ≥ 0.9)   miss/baseline ${fmt(ratios.missToBaseline, 2)}   put by hand, first read/baseline ${fmt(ratios.handPutToBaseline, 2)}   (throughput ratios)`,
   )
 }
 
@@ -177,8 +179,20 @@ if (!only || only === 'bundle') {
   const bundle = await benchBundle()
   report.bundle = bundle
   console.log(
-    `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped`,
+    `\nWorker bundle (wrangler deploy --dry-run): ${fmt(bundle.rawBytes / 1024, 1)} KB raw, ${fmt(bundle.gzipBytes / 1024, 1)} KB gzipped (≤ 300 KB)`,
   )
+  const share = (bytes: number) =>
+    `${fmt(bytes / 1024, 1)} KB (${fmt((100 * bytes) / bundle.rawBytes)}%)`
+  console.log(
+    `  largest parts, raw: ${bundle.packages
+      .slice(0, 8)
+      .map((p) => `${p.name} ${share(p.bytes)}`)
+      .join(', ')}`,
+  )
+  for (const d of bundle.duplicates)
+    console.log(
+      `  bundled more than once: ${d.name} from ${d.folders.map((f) => `${f.folder} (${fmt(f.bytes / 1024, 1)} KB)`).join(', ')}`,
+    )
 }
 
 if (!only || only === 'og') {

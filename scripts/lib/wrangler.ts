@@ -70,6 +70,8 @@ async function remoteConfig(configPath: string): Promise<string> {
  * A `wrangler dev` server on a free loopback port, for tests and the benchmark, with the share-card
  * Worker beside the site. wrangler has no stable API for this that keeps state in a folder we choose
  * (createTestHarness does not), so the one unstable call the scripts make lives here.
+ * Its `stop()` tears down every config's Worker only with patches/wrangler+*.patch: unstable_dev
+ * stopped the first alone, and the card Worker's bundler and font-asset watchers kept Node running.
  */
 export async function devServer(options: {
   persistTo: string
