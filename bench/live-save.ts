@@ -4,9 +4,14 @@
  * npx tsx bench/live-save.ts [runs] [origin]   (not part of the tests)
  */
 import { readFile, writeFile } from 'node:fs/promises'
+import { commandLine, usageError } from '../scripts/lib/args'
 
-const runs = Number(process.argv[2] ?? 10)
-const origin = process.argv[3] ?? 'http://127.0.0.1:8787'
+const help = { usage: 'usage: npx tsx bench/live-save.ts [runs] [origin]' }
+const { positionals } = commandLine({}, help)
+const runs = Number(positionals[0] ?? 10)
+const origin = positionals[1] ?? 'http://127.0.0.1:8787'
+if (!Number.isInteger(runs) || runs < 1)
+  usageError(`runs is a positive whole number: got ${positionals[0]}`, help)
 const file = 'content/en/markdown-showcase.md'
 const original = await readFile(file, 'utf8')
 const times: number[] = []

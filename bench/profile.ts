@@ -64,10 +64,3 @@ export async function profile(
   for (const [name, hits] of top(byFunction, 20))
     console.log(`    ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
 }
-
-if (process.argv[1]?.endsWith('profile.ts')) {
-  await profile(
-    (process.argv[2] as 'seed' | '100k' | '1m' | undefined) ?? 'seed',
-    (process.argv[3] as 'source' | 'derived' | undefined) ?? 'source',
-  )
-}

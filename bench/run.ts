@@ -13,6 +13,7 @@
  * the heap the import keeps after a full garbage collection.
  */
 import { execFileSync } from 'node:child_process'
+import { commandLine, usageError } from '../scripts/lib/args'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
@@ -27,7 +28,39 @@ import { benchLoad } from './load'
 import { benchPipeline } from './pipeline'
 import { benchOgBundle, benchOgFonts, benchOgHttp, benchOgNode } from './og'
 
-const only = process.argv[2] // pipeline | hit | http | load | bundle | hugo | compare | hostile | og | images | index | write | import
+const PARTS = [
+  'pipeline',
+  'hit',
+  'http',
+  'load',
+  'bundle',
+  'hugo',
+  'compare',
+  'hostile',
+  'og',
+  'images',
+  'index',
+  'write',
+  'import',
+  'profile',
+] as const
+const help = {
+  usage: `usage: npm run bench [-- <part> [sizes]]   parts: ${PARTS.join(' ')}
+       index and write take sizes (e.g. 1000,100000); import a post count;
+       profile takes the article (seed, 100k or 1m) and the path (source or derived)`,
+}
+const { positionals } = commandLine({}, help)
+const only = positionals[0] as (typeof PARTS)[number] | undefined
+if (only !== undefined && !PARTS.includes(only)) usageError(`no bench part ${only}`, help)
+/** The sizes given after the part (`1000,100000`), each a positive whole number. */
+function sizesGiven(): number[] | undefined {
+  const given = positionals[1]
+  if (given === undefined) return undefined
+  const sizes = given.split(',').map(Number)
+  if (!sizes.every((n) => Number.isInteger(n) && n > 0))
+    usageError(`sizes are positive whole numbers, comma-separated: got ${given}`, help)
+  return sizes
+}
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
@@ -261,7 +294,7 @@ if (!only || only === 'og') {
 if (only === 'index') {
   // Loaded only here: it brings node:sqlite (and its experimental warning) into the process.
   const { benchIndex, INDEX_SIZES } = await import('./index')
-  const sizes = process.argv[3]?.split(',').map(Number) ?? INDEX_SIZES
+  const sizes = sizesGiven() ?? INDEX_SIZES
   const index = await benchIndex(sizes)
   report.index = index
   const size = (n: number) =>
@@ -335,7 +368,7 @@ if (only === 'index') {
 }
 if (only === 'write') {
   const { benchWrite, WRITE_SIZES } = await import('./write')
-  const sizes = process.argv[3]?.split(',').map(Number) ?? WRITE_SIZES
+  const sizes = sizesGiven() ?? WRITE_SIZES
   const write = await benchWrite(sizes)
   report.write = write
   console.log(
@@ -369,7 +402,7 @@ if (only === 'write') {
 }
 
 if (only === 'import') {
-  const posts = Number(process.argv[3] ?? 100_000)
+  const posts = sizesGiven()?.[0] ?? 100_000
   const r = await benchImport(posts)
   report.import = r
   console.log(
@@ -382,6 +415,14 @@ if (only === 'import') {
     `  re-run (every file already there, none rewritten): ${fmt(r.rerunMs / 1000, 1)} s, ${fmt(r.rerunPostsPerSecond)} posts/s; heap at most ${fmt(r.heapMb)} MB, ${fmt(r.retainedMb)} MB kept after a full GC`,
   )
 }
+if (only === 'profile') {
+  const [article = 'seed', path = 'source'] = positionals.slice(1)
+  if (!['seed', '100k', '1m'].includes(article) || !['source', 'derived'].includes(path))
+    usageError(`profile: unknown article ${article} or path ${path}`, help)
+  const { profile } = await import('./profile')
+  await profile(article as 'seed' | '100k' | '1m', path as 'source' | 'derived')
+}
+
 if (!only || only === 'images') {
   const KB = (n: number) => `${fmt(n / 1024, 1)} KB`
   const r = await benchImages()
