@@ -3,7 +3,7 @@
  * first, what the index lacks indexed, and the changed pages purged.
  */
 import { validateSource } from '../../src/publish/publish'
-import type { ArticleChange } from '../../src/publish/write'
+import type { ArticleChange } from '../../src/publish/changes'
 import type { Article } from '../../src/schema/article'
 import type { SourceMetadata } from '../../src/source/store'
 import type { ScriptConfig } from './config'

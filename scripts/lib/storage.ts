@@ -24,12 +24,8 @@ import type { MediaUpload } from './media'
 import { storePicture } from '../../src/media/hosting'
 import { writeWorker } from './write-worker'
 import { bulkWrites, kvBulkApi } from './kv-bulk'
-import {
-  writeArticles,
-  type ArticleChange,
-  type WriteResult,
-  type WriteTarget,
-} from '../../src/publish/write'
+import { writeArticles } from '../../src/publish/write'
+import type { ArticleChange, WriteResult, WriteTarget } from '../../src/publish/changes'
 import type { SiteConfig } from '../../src/config'
 import type { WireChange } from '../../src/publish/batch'
 import { buildOrigin } from '../../src/articles/derived'

@@ -31,7 +31,8 @@ import { purgeTags } from '../cache/purge'
 import { tag } from '../cache/tags'
 import { workersCache } from '../cache/serve'
 import { foundDates } from '../publish/dates'
-import { writeArticles, type ArticleChange } from '../publish/write'
+import { writeArticles } from '../publish/write'
+import type { ArticleChange } from '../publish/changes'
 
 export interface Loaded {
   /** The published article, for the request's origin, with its translations; undefined when there is none. */

@@ -11,7 +11,8 @@ import type { SiteConfig } from '../config'
 import { internalStore } from '../source/internal'
 import { storeDriver } from '../source'
 import { sourceStore, type StoreName } from '../source/store'
-import { writeArticles, type ArticleChange, type Change } from './write'
+import { writeArticles } from './write'
+import type { ArticleChange, Change } from './changes'
 
 /** A change as it travels: a publish's bytes in base64. */
 export type WireChange =

@@ -18,7 +18,7 @@ import { sha256Hex, type SourceMetadata, type WritableStore } from '../source/st
 import { foundDates, metadataFor, settledMetadata } from './dates'
 import { isLive, liveAt } from './schedule'
 import { validateSource } from './validate'
-import type { ArticleChange, WriteOptions } from './write'
+import type { ArticleChange, WriteOptions } from './changes'
 
 export type Label = Change['labels'][number]
 

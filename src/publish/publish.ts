@@ -4,9 +4,10 @@
  * article, indexed, and purged — the source and the listings both change, or neither does.
  */
 import type { SiteConfig } from '../config'
-import { writeArticles, type Change, type WriteResult, type WriteTarget } from './write'
+import { writeArticles } from './write'
+import type { Change, WriteResult, WriteTarget } from './changes'
 
-export type { Change, WriteTarget } from './write'
+export type { Change, WriteTarget } from './changes'
 export { metadataFor } from './dates'
 export { validateSource } from './validate'
 
