@@ -17,7 +17,7 @@ import autocannon from 'autocannon'
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startDevWorker } from '../scripts/lib/dev-worker'
-import { cpuNs, workerdPids } from './og'
+import { cpuNs, settledWorkerd } from './workerd'
 import { withTempDir } from './temp'
 
 export interface HttpResult {
@@ -84,17 +84,7 @@ export async function benchHttp(): Promise<{
       const pageBytes = (await first.arrayBuffer()).byteLength
       const coldFirstRequestMs = performance.now() - start
       const serverTiming = first.headers.get('server-timing') ?? ''
-      // wrangler dev may start its runtime again shortly after it first answers: the workerd
-      // processes are taken once their set has stayed the same for a few seconds.
-      let pids: number[] = []
-      for (let same = 0, i = 0; same < 3; i++) {
-        if (i > 60) throw new Error('workerd processes did not settle')
-        await (await worker.get('/healthz')).arrayBuffer()
-        await new Promise((resolve) => setTimeout(resolve, 1000))
-        const now = workerdPids()
-        same = now.length && now.join() === pids.join() ? same + 1 : 0
-        pids = now
-      }
+      const pids = await settledWorkerd(worker)
 
       const run = async (name: string, options: Partial<autocannon.Options>) => {
         await settled(pids)

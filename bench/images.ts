@@ -11,7 +11,7 @@
  * - The same variant again (a HIT from the in-Worker cache): wall time and workerd CPU.
  */
 import { startDevWorker } from '../scripts/lib/dev-worker'
-import { cpuNs, workerdPids } from './og'
+import { cpuNs, workerdPids } from './workerd'
 
 const ARTICLE = '/en/seoul-heat-island'
 const PHONE_CSS_PX = 375 - 40 // calc(100vw - 2.5rem)

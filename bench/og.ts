@@ -17,7 +17,6 @@
  * busy machine then hits every case alike.
  */
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -28,6 +27,7 @@ import { startDevWorker } from '../scripts/lib/dev-worker'
 import { benchBundle } from './bundle'
 import { cardCases, initOgNode, readOgFont, SEED_FILE } from './og-node'
 import { withTempDir } from './temp'
+import { cpuNs, settledWorkerd, workerdPids } from './workerd'
 
 const ROUNDS = 5
 const WARM_PER_ROUND = 12
@@ -181,47 +181,6 @@ export interface OgHttpResult {
   xCache: string
 }
 
-/** Ids of this process's workerd descendants (wrangler dev's runtime). Linux /proc. */
-export function workerdPids(): number[] {
-  const children = new Map<number, number[]>()
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const ppid = Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)])
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const out: number[] = []
-  const walk = (p: number) =>
-    (children.get(p) ?? []).forEach((c) => {
-      out.push(c)
-      walk(c)
-    })
-  walk(process.pid)
-  return out.filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'workerd'
-    } catch {
-      return false
-    }
-  })
-}
-
-/** CPU ns used so far by every thread of these processes (schedstat: ns precision). */
-export function cpuNs(pids: number[]): number {
-  let ns = 0
-  for (const p of pids)
-    for (const t of readdirSync(`/proc/${p}/task`)) {
-      try {
-        ns += Number(readFileSync(`/proc/${p}/task/${t}/schedstat`, 'utf8').split(' ')[0])
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
-  return ns
-}
-
 const MISS_ROUNDS = ROUNDS
 const HTTP_PER_ROUND = 10
 
@@ -233,17 +192,7 @@ export async function benchOgHttp(): Promise<{
   const seed = await readFile(SEED_FILE, 'utf8')
   const worker = await startDevWorker()
   try {
-    // wrangler dev may start its runtime again shortly after it first answers: wait until the set of
-    // workerd processes under this one has stayed the same for a few seconds.
-    let pids: number[] = []
-    for (let same = 0, i = 0; same < 3; i++) {
-      if (i > 60) throw new Error('workerd processes did not settle')
-      await (await worker.get('/healthz')).arrayBuffer()
-      await new Promise((resolve) => setTimeout(resolve, 1000))
-      const now = workerdPids()
-      same = now.length && now.join() === pids.join() ? same + 1 : 0
-      pids = now
-    }
+    const pids = await settledWorkerd(worker)
     const timed = async (path: string) => {
       const c0 = cpuNs(pids)
       const t0 = performance.now()
