@@ -25,7 +25,15 @@ export async function benchHostile(
   const cases: HostileCase[] = []
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/hostile/sweep.ts', String(bytes)],
+    // The same loaders as npm run bench: the Worker's code imports .css and .yml files as text.
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/lib/text-modules.mjs',
+      'bench/hostile/sweep.ts',
+      String(bytes),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let buffered = ''
