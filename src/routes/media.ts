@@ -36,7 +36,11 @@ async function serve(c: AppContext, hash: string, name: string, segment?: string
     throw new AppError('NOT_FOUND', `no picture at ${c.req.path}`)
   const cached = { kind: 'media', hash, name, variant: segment ?? '' } as const
   if (variant.kind === 'original')
-    return cachedResponse(c, cached, () => original(c, hash, name), 'immutable')
+    return cachedResponse(c, {
+      cached,
+      produce: () => original(c, hash, name),
+      lifetime: 'immutable',
+    })
   const images = c.env.IMAGES as ImagesBinding | undefined
   if (!images) {
     logEvent('warn', {
@@ -46,10 +50,9 @@ async function serve(c: AppContext, hash: string, name: string, segment?: string
     })
     return standIn(c, hash, name)
   }
-  return cachedResponse(
-    c,
+  return cachedResponse(c, {
     cached,
-    async () => {
+    produce: async () => {
       const object = await read(c, hash, name)
       const output = await transformImage(
         images,
@@ -63,8 +66,8 @@ async function serve(c: AppContext, hash: string, name: string, segment?: string
         },
       })
     },
-    'immutable',
-  )
+    lifetime: 'immutable',
+  })
 }
 
 async function read(c: AppContext, hash: string, name: string): Promise<R2ObjectBody> {
