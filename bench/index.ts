@@ -465,13 +465,13 @@ function queries(): Query[] {
     {
       name: 'linkedTo, largest section',
       group: 'listing',
-      call: (f) => (db) => linkedTo(db, LANG, f.bigSection.slug, CONFIG),
+      call: (f) => (db) => linkedTo(db, { lang: LANG, slug: f.bigSection.slug, config: CONFIG }),
       note: count,
     },
     {
       name: 'linkedTo, smallest section',
       group: 'listing',
-      call: (f) => (db) => linkedTo(db, LANG, f.smallSection.slug, CONFIG),
+      call: (f) => (db) => linkedTo(db, { lang: LANG, slug: f.smallSection.slug, config: CONFIG }),
       note: count,
     },
     {
@@ -529,7 +529,7 @@ function queries(): Query[] {
     {
       name: `feed (newest ${FEED_SIZE})`,
       group: 'listing',
-      call: () => (db) => newest(db, CONFIG, LANG, FEED_SIZE),
+      call: () => (db) => newest(db, CONFIG, { lang: LANG, count: FEED_SIZE }),
       note: count,
     },
     {

@@ -174,7 +174,7 @@ export async function reconcile(
         for (const row of rows.values()) {
           try {
             report.linked.push(
-              ...(await linkedTo(db, lang, row.slug)).map((s) => articleKey(lang, s)),
+              ...(await linkedTo(db, { lang, slug: row.slug })).map((s) => articleKey(lang, s)),
             )
             await unindexArticle(db, lang, row.slug)
             report.removed.push(articleKey(lang, row.slug))

@@ -41,7 +41,11 @@ async function feed(c: AppContext) {
   return cachedResponse(c, {
     cached: { kind: 'feed', lang },
     produce: async () => {
-      const records = await timed(c, 'storage', newest(indexDb(c.env), config, lang, FEED_SIZE))
+      const records = await timed(
+        c,
+        'storage',
+        newest(indexDb(c.env), config, { lang, count: FEED_SIZE }),
+      )
       const base = c.get('baseUrl')
       return feedResponse(c, records, {
         title: `${config.siteName} (${messages(lang).languageName})`,
@@ -195,7 +199,7 @@ async function sitemapPart(
     for (const page of await timed(
       c,
       'storage',
-      pagesFrom(db, config, first - position, to - first),
+      pagesFrom(db, config, { offset: first - position, limit: to - first }),
     ))
       urls.push({
         loc: `${base}/${page.lang}/${encodeURIComponent(page.slug)}`,

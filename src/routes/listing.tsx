@@ -78,7 +78,8 @@ function listing(kind: ListingFilter['kind']) {
           const front = await timed(
             c,
             'storage',
-            frontPage(indexDb(c.env), config, lang, {
+            frontPage(indexDb(c.env), config, {
+              lang,
               // The plain list's first page, so its page 2 follows on.
               latest: PAGE_SIZE,
               perSection: FRONT_PER_SECTION,
