@@ -27,12 +27,12 @@ export function metadataFor(
 ): SourceMetadata {
   if (unchanged(file, previous)) return previous!.metadata
   // The same rule as the publishing API (the measured image is measured again by the push).
-  const { image: _measured, ...metadata } = storedMetadata(
-    file.path,
-    file.sha256,
-    new Date(now),
-    previous?.metadata,
-  )
+  const { image: _measured, ...metadata } = storedMetadata({
+    fileName: file.path,
+    sha256: file.sha256,
+    now: new Date(now),
+    previous: previous?.metadata,
+  })
   return { ...metadata, format: file.format }
 }
 

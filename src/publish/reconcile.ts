@@ -70,11 +70,13 @@ type IndexedRow = Pick<
 
 export async function reconcile(
   env: Env,
-  db: Db,
-  config: SiteConfig,
-  options: { budget?: Partial<ReconcileBudget>; now?: Date } = {},
+  {
+    db,
+    config,
+    budget = DEFAULT_BUDGET,
+    now = new Date(),
+  }: { db: Db; config: SiteConfig; budget?: Partial<ReconcileBudget>; now?: Date },
 ): Promise<ReconcileReport> {
-  const { budget = DEFAULT_BUDGET, now = new Date() } = options
   const report: ReconcileReport = {
     indexed: [],
     removed: [],
@@ -158,7 +160,7 @@ export async function reconcile(
           else builds--
           try {
             await reindex({ env, db, config, now, report }, name, entry)
-            if (failure) await forget(db, name, lang, slug)
+            if (failure) await forget(db, { store: name, lang, slug })
           } catch (error) {
             const reason = fail(report, { key: entry.key, store: name, now }, error)
             await remember(db, {

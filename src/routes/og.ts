@@ -35,7 +35,7 @@ export const ogRoutes = new Hono<AppEnv>().get('/og/:lang/:file', servedLanguage
       const current = cardVersion(record.source_sha256)
       // Platforms keep images by URL: one shared before an edit leads to the current card.
       if (current !== version)
-        return c.redirect(cardUrl(c.get('baseUrl'), lang, slug, current), 302)
+        return c.redirect(cardUrl(c.get('baseUrl'), { lang, slug, version: current }), 302)
       return new Response(await drawCard(c, record), {
         headers: { 'content-type': CARD.type, etag: `"${version}-card"` },
       })
