@@ -31,9 +31,16 @@ type ArticleVariant = 'html' | 'json'
 /** The JSON, or the page with its footer's neighbours. */
 async function render(
   c: AppContext,
-  variant: ArticleVariant,
-  stored: StoredArticle,
-  nearby: Around | undefined,
+  {
+    variant,
+    stored,
+    nearby,
+  }: {
+    variant: ArticleVariant
+    stored: StoredArticle
+    /** The footer's neighbours and related articles; none when the index could not say. */
+    nearby: Around | undefined
+  },
 ): Promise<{ response: Response; authors: Author[] }> {
   const site = siteInfo(c, stored.head.lang)
   // The byline's profiles are read per render: a profile changes without its articles changing.
@@ -86,13 +93,9 @@ export function articleEtag(
 }
 
 /** The page's neighbours, or none when the index cannot say (the page is still served). */
-async function neighbours(c: AppContext, lang: string, slug: string, labels: Label[]) {
+async function neighbours(c: AppContext, article: { lang: string; slug: string; labels: Label[] }) {
   try {
-    return await timed(
-      c,
-      'storage',
-      around(indexDb(c.env), c.get('config'), { lang, slug, labels }),
-    )
+    return await timed(c, 'storage', around(indexDb(c.env), c.get('config'), article))
   } catch (error) {
     log(c, 'warn', { event: 'neighbours-unavailable', message: String(error) })
     return undefined
@@ -128,7 +131,7 @@ function serveArticle(variant: ArticleVariant) {
         if (variant === 'html' && record) cached.related = labelsOf(record)
         const nearby =
           variant === 'html' && record
-            ? await neighbours(c, lang, slug, cached.related ?? [])
+            ? await neighbours(c, { lang, slug, labels: cached.related ?? [] })
             : undefined
         // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
         // Not on the in-Worker cache's path: its background refresh must get the whole page to store.
@@ -153,7 +156,7 @@ function serveArticle(variant: ArticleVariant) {
           throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
         }
         startTime(c, 'render')
-        const { response, authors } = await render(c, variant, article, nearby)
+        const { response, authors } = await render(c, { variant, stored: article, nearby })
         endTime(c, 'render')
         response.headers.set(
           'etag',

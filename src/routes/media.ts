@@ -24,12 +24,30 @@ import {
 import { transformImage } from '../media/variants'
 
 export const mediaRoutes = new Hono<AppEnv>()
-  .get('/media/:hash/:name', (c) => serve(c, c.req.param('hash'), c.req.param('name')))
+  .get('/media/:hash/:name', (c) =>
+    serve(c, { hash: c.req.param('hash'), name: c.req.param('name') }),
+  )
   .get('/media/:hash/:variant/:name', (c) =>
-    serve(c, c.req.param('hash'), c.req.param('name'), c.req.param('variant')),
+    serve(c, {
+      hash: c.req.param('hash'),
+      name: c.req.param('name'),
+      segment: c.req.param('variant'),
+    }),
   )
 
-async function serve(c: AppContext, hash: string, name: string, segment?: string) {
+async function serve(
+  c: AppContext,
+  {
+    hash,
+    name,
+    segment,
+  }: {
+    hash: string
+    name: string
+    /** The variant's path segment (size, crop, format); none for the original. */
+    segment?: string
+  },
+) {
   const variant: Variant | undefined =
     segment === undefined ? { kind: 'original' } : parseVariant(segment)
   if (!MEDIA_HASH.test(hash) || !MEDIA_NAME.test(name) || !variant)
