@@ -41,10 +41,16 @@ const unchanged = (file: ContentFile, previous: StoredEntry | undefined) =>
 
 export function planPush(
   files: ContentFile[],
-  invalid: string[],
-  stored: Map<string, StoredEntry>,
-  options: { now: string; prune?: boolean; remove?: string[] },
+  options: {
+    /** Keys of files that failed their checks: never pushed, never pruned. */
+    invalid: string[]
+    stored: Map<string, StoredEntry>
+    now: string
+    prune?: boolean
+    remove?: string[]
+  },
 ): PushPlan {
+  const { invalid, stored } = options
   const plan: PushPlan = {
     added: [],
     changed: [],
