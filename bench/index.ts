@@ -465,13 +465,13 @@ function queries(): Query[] {
     {
       name: 'linkedTo, largest section',
       group: 'listing',
-      call: (f) => (db) => linkedTo(db, LANG, f.bigSection.slug, CONFIG),
+      call: (f) => (db) => linkedTo(db, { lang: LANG, slug: f.bigSection.slug, config: CONFIG }),
       note: count,
     },
     {
       name: 'linkedTo, smallest section',
       group: 'listing',
-      call: (f) => (db) => linkedTo(db, LANG, f.smallSection.slug, CONFIG),
+      call: (f) => (db) => linkedTo(db, { lang: LANG, slug: f.smallSection.slug, config: CONFIG }),
       note: count,
     },
     {
@@ -529,7 +529,7 @@ function queries(): Query[] {
     {
       name: `feed (newest ${FEED_SIZE})`,
       group: 'listing',
-      call: () => (db) => newest(db, CONFIG, LANG, FEED_SIZE),
+      call: () => (db) => newest(db, CONFIG, { lang: LANG, count: FEED_SIZE }),
       note: count,
     },
     {
@@ -650,8 +650,7 @@ export interface IndexBenchResult {
 function record(
   row: (Timing | undefined)[],
   samples: Samples[],
-  engine: 'sql' | 'd1',
-  notes: string[] = [],
+  { engine, notes = [] }: { engine: 'sql' | 'd1'; notes?: string[] },
 ) {
   samples.forEach((s, i) => {
     if (s.wall.length === 0) return
@@ -786,7 +785,7 @@ export async function benchIndex(
               }),
             )
           : []
-      record(rowOf(q), await measure(opened, calls), 'sql', notes)
+      record(rowOf(q), await measure(opened, calls), { engine: 'sql', notes })
     }
     for (const p of PUBLISHES) {
       const newer = opened.map(
@@ -798,14 +797,13 @@ export async function benchIndex(
           ).n,
       )
       const { put, edit, back } = await publishes(opened, p)
-      record(
-        (publishResults[p.name] ??= []),
-        put,
-        'sql',
-        newer.map((n) => `${n.toLocaleString('en-US')} newer articles`),
-      )
-      if (edit) record((publishResults[`${p.name}: edit (publish again)`] ??= []), edit, 'sql')
-      record((publishResults[`${p.name}: unindexArticle`] ??= []), back, 'sql')
+      record((publishResults[p.name] ??= []), put, {
+        engine: 'sql',
+        notes: newer.map((n) => `${n.toLocaleString('en-US')} newer articles`),
+      })
+      if (edit)
+        record((publishResults[`${p.name}: edit (publish again)`] ??= []), edit, { engine: 'sql' })
+      record((publishResults[`${p.name}: unindexArticle`] ??= []), back, { engine: 'sql' })
     }
   } finally {
     for (const file of files) file.close()
@@ -829,13 +827,13 @@ export async function benchIndex(
           opened,
           opened.map((o) => q.call(o.facts)),
         ),
-        'd1',
+        { engine: 'd1' },
       )
     for (const p of PUBLISHES) {
       const { put, edit, back } = await publishes(opened, p)
-      record(publishResults[p.name]!, put, 'd1')
-      if (edit) record(publishResults[`${p.name}: edit (publish again)`]!, edit, 'd1')
-      record(publishResults[`${p.name}: unindexArticle`]!, back, 'd1')
+      record(publishResults[p.name]!, put, { engine: 'd1' })
+      if (edit) record(publishResults[`${p.name}: edit (publish again)`]!, edit, { engine: 'd1' })
+      record(publishResults[`${p.name}: unindexArticle`]!, back, { engine: 'd1' })
     }
   } finally {
     for (const proxy of proxies) await proxy.dispose()

@@ -112,7 +112,9 @@ export async function push(options: PushOptions): Promise<PushResult> {
     // Watch mode: a broken profile keeps its stored version, like a broken article.
     for (const error of authors.errors) log(`✗ ${error}`)
     reportIssues(checked.issues, options.warnings, log)
-    const plan = planPush(checked.files, checked.invalid, stored, {
+    const plan = planPush(checked.files, {
+      invalid: checked.invalid,
+      stored,
       now,
       prune: options.prune,
       remove: options.remove,
@@ -127,12 +129,13 @@ export async function push(options: PushOptions): Promise<PushResult> {
         .filter(([, article]) => isScheduled(article, new Date(now)))
         .map(([key, article]) => [key, describeTime(liveAt(article)!, config.timeZone)]),
     )
-    reportPlan(
-      plan,
-      { drafts, scheduled },
-      options.dryRun ? `${storage.description} (dry run, nothing changed)` : storage.description,
+    reportPlan(plan, {
+      held: { drafts, scheduled },
+      where: options.dryRun
+        ? `${storage.description} (dry run, nothing changed)`
+        : storage.description,
       log,
-    )
+    })
     const result: PushResult = {
       added: plan.added,
       changed: plan.changed,
@@ -156,7 +159,11 @@ export async function push(options: PushOptions): Promise<PushResult> {
     if (options.dryRun) return { ...result, deleted: plan.removed }
     await applyPlan({ storage, config, checked, plan, result, options, log })
     // Profiles after the articles, so the index already lists the articles whose pages show them.
-    const profiles = await pushProfiles(storage, config.languages, authors.profiles, log)
+    const profiles = await pushProfiles(storage, {
+      languages: config.languages,
+      profiles: authors.profiles,
+      log,
+    })
     result.authors = profiles.changed
     if (profiles.tags.length)
       await purgeAfterPush(pushPurgeTarget(config, options), profiles.tags, {

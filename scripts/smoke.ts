@@ -82,7 +82,7 @@ export async function smoke(options: SmokeOptions): Promise<{ passed: number; fa
     )
     if (kind === 'article') {
       checkSecurityHeaders(first, origin, report)
-      await checkImage(get, { html: body, origin }, report)
+      await checkImage(get, { page: { html: body, origin }, report })
     }
   }
 
@@ -147,9 +147,16 @@ function checkSecurityHeaders(res: Response, origin: string, report: Report) {
 /** og:image answers an image (a share card must be a PNG). */
 async function checkImage(
   get: (path: string) => Promise<Response>,
-  page: { html: string; origin: string },
-  report: Report,
-  label = 'og:image',
+  {
+    page,
+    report,
+    label = 'og:image',
+  }: {
+    page: { html: string; origin: string }
+    report: Report
+    /** What the image is called in the report. */
+    label?: string
+  },
 ) {
   const { html } = page
   const url = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&')
@@ -213,7 +220,11 @@ async function writeHalf(w: {
     report(cacheState(again).state === 'HIT', `${page}: then ${cacheState(again).state}`)
     // Warm the listing, so the change below must purge it.
     for (let i = 0; i < 2; i++) await (await get(listing)).arrayBuffer()
-    await checkImage(get, { html: first.text, origin: w.origin }, report, 'share card')
+    await checkImage(get, {
+      page: { html: first.text, origin: w.origin },
+      report,
+      label: 'share card',
+    })
 
     const changed = `Smoke check changed ${slug}`
     const updated = await put(changed)

@@ -26,9 +26,18 @@ const SHARED = /^\/(api\/|oembed|og\/|sitemap|robots|[^/]+\/feed\.xml)/
 
 function policy(
   config: SiteConfig,
-  hashes: string[],
-  https: boolean,
-  shared: boolean,
+  {
+    hashes,
+    https,
+    shared,
+  }: {
+    /** The inline stylesheets' hashes, the only styles allowed. */
+    hashes: string[]
+    /** The request came over HTTPS: HSTS, and insecure requests upgraded. */
+    https: boolean
+    /** The path is one other sites' code reads or shows (SHARED): readable cross-origin. */
+    shared: boolean
+  },
 ): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
@@ -59,6 +68,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!built) policies.set(config, (built = new Map<string, MiddlewareHandler>()))
   const key = `${https}/${shared}`
   let handler = built.get(key)
-  if (!handler) built.set(key, (handler = policy(config, await stylesheetHashes(), https, shared)))
+  if (!handler)
+    built.set(key, (handler = policy(config, { hashes: await stylesheetHashes(), https, shared })))
   return handler(c, next)
 }

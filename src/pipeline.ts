@@ -68,7 +68,7 @@ export function buildArticle(source: SourceFile, ctx: PipelineContext): Article 
   const ownUrl = `${ctx.baseUrl}/${lang}/${encodeURIComponent(slug)}`
   // Markdown's lines are counted in the HTML it makes, so only an HTML body's line numbers are the file's.
   const root = parseBody(
-    bodyToHtml(split.body, format, file, split.bodyLine),
+    bodyToHtml(split.body, format, { file, firstLine: split.bodyLine }),
     file,
     format === 'html' ? split.bodyLine : undefined,
   )

@@ -49,7 +49,7 @@ export async function scheduled(
       db,
     })
   if (controller.cron === RECONCILE_CRON) return reconcileAndPurge({ env, db, config, now, purge })
-  const due = await goLive(env, db, config, now)
+  const due = await goLive(env, { db, config, now })
   if (due.live.length || due.broken.length) {
     logLine('scheduled-live', { live: due.live.map((c) => c.key), broken: due.broken })
     logLine('cache-purged', await purge([...new Set(due.live.flatMap(changeTags))]))
@@ -68,7 +68,7 @@ async function reconcileAndPurge(run: {
   purge: (tags: string[]) => Promise<object>
 }): Promise<void> {
   const { env, db, config, now, purge } = run
-  const report = await reconcile(env, db, config, { now })
+  const report = await reconcile(env, { db, config, now })
   const keys = [...report.indexed, ...report.removed]
   if (!keys.length && !report.failures.length && !report.refused.length) return
   logLine('reconciled', report)

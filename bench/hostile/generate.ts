@@ -24,19 +24,32 @@ export interface Kind {
 export const FRONT = '---\ntitle: x\n---\n'
 
 /** `prefix + unit×n + suffix` with n as large as fits `bytes`. */
-function fill(bytes: number, unit: string, prefix = '', suffix = ''): string {
+/** What goes around the repeated part. */
+interface Ends {
+  prefix?: string
+  suffix?: string
+}
+
+function fill(bytes: number, unit: string, { prefix = '', suffix = '' }: Ends = {}): string {
   const n = Math.max(1, Math.floor((bytes - prefix.length - suffix.length) / unit.length))
   return prefix + unit.repeat(n) + suffix
 }
 
 /** `open×n + middle + close×n`: a balanced nest as deep as fits `bytes`. */
-function nest(bytes: number, open: string, close: string, middle = 'x'): string {
+function nest(
+  bytes: number,
+  { open, close, middle = 'x' }: { open: string; close: string; middle?: string },
+): string {
   const n = Math.max(1, Math.floor((bytes - middle.length) / (open.length + close.length)))
   return open.repeat(n) + middle + close.repeat(n)
 }
 
 /** Units produced by `unit(i)` (which may vary with i) until `bytes` is reached. */
-function seq(bytes: number, unit: (i: number) => string, prefix = '', suffix = ''): string {
+function seq(
+  bytes: number,
+  unit: (i: number) => string,
+  { prefix = '', suffix = '' }: Ends = {},
+): string {
   const parts = [prefix]
   let size = prefix.length + suffix.length
   for (let i = 0; ; i++) {
@@ -144,12 +157,14 @@ export const KINDS: Kind[] = [
     fill(b, '*a_ '),
   ),
   md('md-emph-mult3', '`a**b` + `c* `×n: rule-of-3 openers/closers (cmark)', (b) =>
-    fill(b, 'c* ', 'a**b'),
+    fill(b, 'c* ', { prefix: 'a**b' }),
   ),
   md('md-emph-nested', '`*a **a `×n b ` a** a*`×n: nested strong/emph (cmark)', (b) =>
-    nest(b, '*a **a ', ' a** a*', 'b'),
+    nest(b, { open: '*a **a ', close: ' a** a*', middle: 'b' }),
   ),
-  md('md-emph-run', '`a` + `*`×n + `a`: one huge delimiter run', (b) => fill(b, '*', 'a', 'a')),
+  md('md-emph-run', '`a` + `*`×n + `a`: one huge delimiter run', (b) =>
+    fill(b, '*', { prefix: 'a', suffix: 'a' }),
+  ),
   md('md-strike-~~a', '`~~a` repeated: strikethrough openers', (b) => fill(b, '~~a')),
   md('md-strike-a~', '`a~` repeated', (b) => fill(b, 'a~')),
 
@@ -157,7 +172,7 @@ export const KINDS: Kind[] = [
   md('md-bracket-[', '`[` repeated: link openers', (b) => fill(b, '[')),
   md('md-bracket-[a', '`[a` repeated (cmark)', (b) => fill(b, '[a')),
   md('md-bracket-a]', '`a]` repeated: link closers without openers (cmark)', (b) => fill(b, 'a]')),
-  md('md-bracket-nested', '`[`×n a `]`×n', (b) => nest(b, '[', ']', 'a')),
+  md('md-bracket-nested', '`[`×n a `]`×n', (b) => nest(b, { open: '[', close: ']', middle: 'a' })),
   md('md-link-[a](', '`[a](` repeated: link with no destination end', (b) => fill(b, '[a](')),
   md('md-link-[a](b', '`[a](b` repeated: unclosed link B (cmark)', (b) => fill(b, '[a](b')),
   md('md-link-[a](<b', '`[a](<b` repeated: unclosed link A (cmark)', (b) => fill(b, '[a](<b')),
@@ -168,7 +183,7 @@ export const KINDS: Kind[] = [
   md(
     'md-link-parens',
     '`[a](` + `(`×n + `)`×n + `)`: nested parentheses in a destination',
-    (b) => `[a](${nest(b - 5, '(', ')', 'b')})`,
+    (b) => `[a](${nest(b - 5, { open: '(', close: ')', middle: 'b' })})`,
   ),
   md('md-link-title', '`[a](b "` repeated: unclosed titles', (b) => fill(b, '[a](b "')),
   md('md-image-![', '`![` repeated', (b) => fill(b, '![')),
@@ -193,7 +208,9 @@ export const KINDS: Kind[] = [
   md('md-lt-<a', '`<a` repeated: inline tag openers that never close', (b) => fill(b, '<a')),
   md('md-lt-<a_attr', '`<a b="` repeated: unclosed attribute values', (b) => fill(b, '<a b="')),
   md('md-lt-</', '`</` repeated', (b) => fill(b, '</')),
-  md('md-lt-<!--', '`</` + `<!--`×n: unclosed comments (cmark)', (b) => fill(b, '<!--', '</')),
+  md('md-lt-<!--', '`</` + `<!--`×n: unclosed comments (cmark)', (b) =>
+    fill(b, '<!--', { prefix: '</' }),
+  ),
   md('md-lt-<?', '`<?` repeated: processing instructions', (b) => fill(b, 'a <?')),
   md('md-lt-<![CDATA[', '`a <![CDATA[` repeated', (b) => fill(b, 'a <![CDATA[')),
   md('md-lt-autolink', '`<http://a` repeated: unclosed autolinks', (b) => fill(b, '<http://a ')),
@@ -204,15 +221,17 @@ export const KINDS: Kind[] = [
     seq(b, (i) => 'e' + '`'.repeat(i + 1)),
   ),
   md('md-backticks-`a', '`` `a `` repeated: code span openers', (b) => fill(b, '`a')),
-  md('md-backticks-run', 'a line of n backticks inside a paragraph', (b) => fill(b, '`', 'a ')),
+  md('md-backticks-run', 'a line of n backticks inside a paragraph', (b) =>
+    fill(b, '`', { prefix: 'a ' }),
+  ),
   md('md-fence-unclosed', '```` ``` ```` then `a` lines: unclosed fence', (b) =>
-    fill(b, 'a\n', '```\n'),
+    fill(b, 'a\n', { prefix: '```\n' }),
   ),
   md('md-indented-code', '`    a` lines', (b) => fill(b, '    a\n')),
 
   // --- Markdown: blocks
   md('md-table-rows', 'a 2-column table with many rows', (b) =>
-    fill(b, '| x | y |\n', '| a | b |\n| - | - |\n'),
+    fill(b, '| x | y |\n', { prefix: '| a | b |\n| - | - |\n' }),
   ),
   md('md-table-cols', 'a table with thousands of columns (header, delimiter, 3 rows)', (b) => {
     const n = Math.floor((b - 6) / 10)
@@ -222,12 +241,12 @@ export const KINDS: Kind[] = [
     )
   }),
   md('md-table-dashes', '`aaa\\n|-|\\n` + `-\\n`×n (cmark-gfm)', (b) =>
-    fill(b, '-\n', 'aaa\n|-|\n'),
+    fill(b, '-\n', { prefix: 'aaa\n|-|\n' }),
   ),
   md(
     'md-table-short-rows',
     'a 200-column header, then many 1-cell rows (padding to 200 cells each)',
-    (b) => fill(b, 'x\n', '|a'.repeat(200) + '|\n' + '|-'.repeat(200) + '|\n'),
+    (b) => fill(b, 'x\n', { prefix: '|a'.repeat(200) + '|\n' + '|-'.repeat(200) + '|\n' }),
   ),
   md('md-list-items', '`- a` lines: many list items', (b) => fill(b, '- a\n')),
   md('md-list-ordered', '`1. a` lines', (b) => fill(b, '1. a\n')),
@@ -238,39 +257,41 @@ export const KINDS: Kind[] = [
     (b) => seq(b, (i) => ' '.repeat(i) + '* a\n'),
   ),
   md('md-list-nested-compact', '`- `×n + `a`: nested lists on one line (depth = bytes/2)', (b) =>
-    fill(b, '- ', '', 'a'),
+    fill(b, '- ', { prefix: '', suffix: 'a' }),
   ),
   md('md-quote-nested', '`> `×n + `a`: nested blockquotes (depth = bytes/2)', (b) =>
-    fill(b, '> ', '', 'a'),
+    fill(b, '> ', { prefix: '', suffix: 'a' }),
   ),
-  md('md-quote-nested-tight', '`>`×n + `a` (depth = bytes)', (b) => fill(b, '>', '', 'a')),
+  md('md-quote-nested-tight', '`>`×n + `a` (depth = bytes)', (b) =>
+    fill(b, '>', { prefix: '', suffix: 'a' }),
+  ),
   md('md-quote-lines', '`> a` lines: one long blockquote', (b) => fill(b, '> a\n')),
   md('md-quote-list-mix', '`> - `×n + `a`: alternating quotes and lists', (b) =>
-    fill(b, '> - ', '', 'a'),
+    fill(b, '> - ', { prefix: '', suffix: 'a' }),
   ),
   md(
     'md-quote100-wide',
     '`> `×100 + `a`, then `*b*` lines (lazy continuation): 100 deep and wide',
-    (b) => fill(b, '\n*b*', '> '.repeat(100) + 'a'),
+    (b) => fill(b, '\n*b*', { prefix: '> '.repeat(100) + 'a' }),
   ),
   md('md-list100-wide', '`- `×100 + `a`, then `*b*` lines (lazy continuation)', (b) =>
-    fill(b, '\n*b*', '- '.repeat(100) + 'a'),
+    fill(b, '\n*b*', { prefix: '- '.repeat(100) + 'a' }),
   ),
   md(
     'md-quote29-lazy',
     '`> `×29 + `a`, then `b` lines (lazy continuation): as deep as the Markdown limit allows, 2 bytes a line',
-    (b) => fill(b, '\nb', '> '.repeat(29) + 'a'),
+    (b) => fill(b, '\nb', { prefix: '> '.repeat(29) + 'a' }),
   ),
   md(
     'md-quote8-lazy',
     '`> `×8 + `a`, then `b` lines (lazy continuation): as deep as the quote limit allows',
-    (b) => fill(b, '\nb', '> '.repeat(8) + 'a'),
+    (b) => fill(b, '\nb', { prefix: '> '.repeat(8) + 'a' }),
   ),
   md('md-quote29-lines', '`> `×29 + `b` lines: every line carries the 29 markers', (b) =>
     fill(b, '> '.repeat(29) + 'b\n'),
   ),
   md('md-list14-lazy', '`- `×14 + `a`, then `b` lines (lazy continuation)', (b) =>
-    fill(b, '\nb', '- '.repeat(14) + 'a'),
+    fill(b, '\nb', { prefix: '- '.repeat(14) + 'a' }),
   ),
   md('md-atx-headings', '`# a` lines: many ATX headings', (b) => fill(b, '# a\n')),
   md('md-atx-h2-distinct', '`## a<i>` lines: many distinct h2 (toc)', (b) =>
@@ -278,9 +299,11 @@ export const KINDS: Kind[] = [
   ),
   md('md-setext-headings', '`a\\n=\\n` repeated: many setext headings', (b) => fill(b, 'a\n=\n')),
   md('md-setext-long-para', '`a` lines then `=`: one paragraph turned setext heading', (b) =>
-    fill(b, 'a\n', '', '=\n'),
+    fill(b, 'a\n', { prefix: '', suffix: '=\n' }),
   ),
-  md('md-setext-dash-para', '`a` lines then `-`', (b) => fill(b, 'a\n', '', '-\n')),
+  md('md-setext-dash-para', '`a` lines then `-`', (b) =>
+    fill(b, 'a\n', { prefix: '', suffix: '-\n' }),
+  ),
   md('md-hr', '`***` lines: thematic breaks', (b) => fill(b, '***\n')),
   md('md-paragraphs', '`a\\n\\n` repeated: many paragraphs', (b) => fill(b, 'a\n\n')),
   md('md-long-line', 'one line of `a`s without spaces', (b) => fill(b, 'a')),
@@ -290,7 +313,7 @@ export const KINDS: Kind[] = [
   ),
   md('md-hard-breaks', '`a  \\n` lines: hard line breaks', (b) => fill(b, 'a  \n')),
   md('md-tabs-quote', '`>\\t` repeated + `a`: tabs in container prefixes', (b) =>
-    fill(b, '>\t', '', 'a'),
+    fill(b, '>\t', { prefix: '', suffix: 'a' }),
   ),
 
   // --- Markdown: entities, escapes, autolinks
@@ -303,12 +326,14 @@ export const KINDS: Kind[] = [
   md('md-autolink-url', '`http://a.b ` repeated: GFM URL autolinks', (b) => fill(b, 'http://a.b ')),
   md('md-autolink-email', '`a@b.c ` repeated: GFM email autolinks', (b) => fill(b, 'a@b.c ')),
   md('md-autolink-dots', '`a.` repeated, then `@`: a long almost-email', (b) =>
-    fill(b, 'a.', '', '@'),
+    fill(b, 'a.', { prefix: '', suffix: '@' }),
   ),
   md('md-autolink-www-long', '`www.` + `a.`×n: a very long www domain', (b) =>
-    fill(b, 'a.', 'www.', 'b'),
+    fill(b, 'a.', { prefix: 'www.', suffix: 'b' }),
   ),
-  md('md-autolink-www-underscores', '`www.` + `a_`×n', (b) => fill(b, 'a_', 'www.', 'b')),
+  md('md-autolink-www-underscores', '`www.` + `a_`×n', (b) =>
+    fill(b, 'a_', { prefix: 'www.', suffix: 'b' }),
+  ),
   md('md-task-list', '`- [ ] a` lines: task list items', (b) => fill(b, '- [ ] a\n')),
   md(
     'md-footnotes',
@@ -317,57 +342,71 @@ export const KINDS: Kind[] = [
   ),
 
   // --- HTML bodies
-  html('html-nest-b', '`<b>`×n x `</b>`×n', (b) => nest(b, '<b>', '</b>')),
-  html('html-nest-b-open', '`<b>`×n x, never closed', (b) => fill(b, '<b>', '', 'x')),
-  html('html-nest-div', '`<div>`×n x `</div>`×n', (b) => nest(b, '<div>', '</div>')),
-  html('html-nest-div-open', '`<div>`×n x, never closed', (b) => fill(b, '<div>', '', 'x')),
+  html('html-nest-b', '`<b>`×n x `</b>`×n', (b) => nest(b, { open: '<b>', close: '</b>' })),
+  html('html-nest-b-open', '`<b>`×n x, never closed', (b) =>
+    fill(b, '<b>', { prefix: '', suffix: 'x' }),
+  ),
+  html('html-nest-div', '`<div>`×n x `</div>`×n', (b) =>
+    nest(b, { open: '<div>', close: '</div>' }),
+  ),
+  html('html-nest-div-open', '`<div>`×n x, never closed', (b) =>
+    fill(b, '<div>', { prefix: '', suffix: 'x' }),
+  ),
   html('html-nest-span-empty', '`<span>`×n `</span>`×n: empty, nested (cleanup)', (b) =>
-    nest(b, '<span>', '</span>', ''),
+    nest(b, { open: '<span>', close: '</span>', middle: '' }),
   ),
   html('html-nest-p-empty', '`<p><b>`×n: empty nested blocks (cleanup)', (b) =>
-    fill(b, '<b><i>', '<p>', ''),
+    fill(b, '<b><i>', { prefix: '<p>', suffix: '' }),
   ),
   html(
     'html-nest-quote-text',
     '(`<blockquote>` + `<b>a</b>`×20)×n: nested blocks with content',
     (b) => fill(b, '<blockquote>' + '<b>a</b>'.repeat(20)),
   ),
-  html('html-nest-ul-li', '`<ul><li>`×n x', (b) => fill(b, '<ul><li>', '', 'x')),
-  html('html-nest-table', '`<table><tr><td>`×n x', (b) => fill(b, '<table><tr><td>', '', 'x')),
-  html('html-nest-svg', '`<svg>`×n: nested dropped elements', (b) => fill(b, '<svg>', '', 'x')),
+  html('html-nest-ul-li', '`<ul><li>`×n x', (b) =>
+    fill(b, '<ul><li>', { prefix: '', suffix: 'x' }),
+  ),
+  html('html-nest-table', '`<table><tr><td>`×n x', (b) =>
+    fill(b, '<table><tr><td>', { prefix: '', suffix: 'x' }),
+  ),
+  html('html-nest-svg', '`<svg>`×n: nested dropped elements', (b) =>
+    fill(b, '<svg>', { prefix: '', suffix: 'x' }),
+  ),
   html('html-misnest', '`<b><i>`×n then `</b></i>`×n: misnested inline', (b) =>
-    nest(b, '<b><i>', '</b></i>'),
+    nest(b, { open: '<b><i>', close: '</b></i>' }),
   ),
   html(
     'html-deep100-wide',
     '`<div>`×100, then `<b>a</b>` repeated inside: as deep as a limit of 100 allows, and wide',
-    (b) => fill(b, '<b>a</b>', '<div>'.repeat(100)),
+    (b) => fill(b, '<b>a</b>', { prefix: '<div>'.repeat(100) }),
   ),
   html(
     'html-deep100-wide-blank',
     '`<div>`×100, then `<b> </b>` repeated inside: all removed by cleanup',
-    (b) => fill(b, '<b> </b>', '<div>'.repeat(100)),
+    (b) => fill(b, '<b> </b>', { prefix: '<div>'.repeat(100) }),
   ),
   html(
     'html-span-wide',
     'one bare `<span>` holding `<b>a</b>`×n: cleanup unwraps it with replaceWith(...children)',
-    (b) => fill(b, '<b>a</b>', '<span>', '</span>'),
+    (b) => fill(b, '<b>a</b>', { prefix: '<span>', suffix: '</span>' }),
   ),
   html(
     'html-unknown-wide',
     'one `<font>` (not allowed) holding `<b>a</b>`×n: sanitize unwraps it with replaceWith(...children)',
-    (b) => fill(b, '<b>a</b>', '<font>', '</font>'),
+    (b) => fill(b, '<b>a</b>', { prefix: '<font>', suffix: '</font>' }),
   ),
   html(
     'html-h1-wide',
     'one `<h1>` holding `<b>a</b>`×n: outline rebuilds it with append(...children)',
-    (b) => fill(b, '<b>a</b>', '<h1>', '</h1>'),
+    (b) => fill(b, '<b>a</b>', { prefix: '<h1>', suffix: '</h1>' }),
   ),
-  html('html-p-wide', 'one `<p>` holding `<b>a</b>`×n', (b) => fill(b, '<b>a</b>', '<p>', '</p>')),
+  html('html-p-wide', 'one `<p>` holding `<b>a</b>`×n', (b) =>
+    fill(b, '<b>a</b>', { prefix: '<p>', suffix: '</p>' }),
+  ),
   html(
     'html-close-unmatched',
     '`<b>`×50 then `</i>` repeated: end tags that match nothing open',
-    (b) => fill(b, '</i>', '<b>'.repeat(50)),
+    (b) => fill(b, '</i>', { prefix: '<b>'.repeat(50) }),
   ),
   html(
     'html-close-unmatched-deep',
@@ -382,10 +421,12 @@ export const KINDS: Kind[] = [
   html('html-siblings-b', '`<b>a</b>` repeated', (b) => fill(b, '<b>a</b>')),
   html('html-empty-p', '`<p></p>` repeated (removed by cleanup)', (b) => fill(b, '<p></p>')),
   html('html-p-open', '`<p>a` repeated: implicitly closed paragraphs', (b) => fill(b, '<p>a')),
-  html('html-li-open', '`<li>a` repeated', (b) => fill(b, '<li>a', '<ul>')),
-  html('html-td-open', '`<td>a` repeated in one row', (b) => fill(b, '<td>a', '<table><tr>')),
+  html('html-li-open', '`<li>a` repeated', (b) => fill(b, '<li>a', { prefix: '<ul>' })),
+  html('html-td-open', '`<td>a` repeated in one row', (b) =>
+    fill(b, '<td>a', { prefix: '<table><tr>' }),
+  ),
   html('html-table-cells', '`<td>a</td>` repeated in one table row', (b) =>
-    fill(b, '<td>a</td>', '<table><tr>', '</tr></table>'),
+    fill(b, '<td>a</td>', { prefix: '<table><tr>', suffix: '</tr></table>' }),
   ),
   html('html-headings-h2', '`<h2>a</h2>` repeated', (b) => fill(b, '<h2>a</h2>')),
   html('html-headings-h1', '`<h1>a</h1>` repeated: every heading shifted (rebuilt)', (b) =>
@@ -397,47 +438,51 @@ export const KINDS: Kind[] = [
   ),
   html('html-images', '`<img src="/a.png">` repeated', (b) => fill(b, '<img src="/a.png">')),
   html('html-attrs-one', 'one `<p>` with thousands of distinct attributes', (b) =>
-    seq(b, (i) => ` a${i}="x"`, '<p', '>x</p>'),
+    seq(b, (i) => ` a${i}="x"`, { prefix: '<p', suffix: '>x</p>' }),
   ),
   html(
     'html-attrs-allowed',
     'one `<p>` with thousands of distinct `data-`/allowed-looking attributes + title',
-    (b) => seq(b, (i) => ` title${i}="x" lang${i}="y"`, '<p title="t" lang="ko"', '>x</p>'),
+    (b) =>
+      seq(b, (i) => ` title${i}="x" lang${i}="y"`, {
+        prefix: '<p title="t" lang="ko"',
+        suffix: '>x</p>',
+      }),
   ),
   html('html-attrs-each', '`<p>` elements with 50 attributes each', (b) =>
     fill(b, '<p ' + Array.from({ length: 50 }, (_, i) => `a${i}=x`).join(' ') + '>a</p>'),
   ),
   html('html-attrs-dup', 'one `<p>` with the same `title` attribute thousands of times', (b) =>
-    fill(b, ' title="x"', '<p', '>x</p>'),
+    fill(b, ' title="x"', { prefix: '<p', suffix: '>x</p>' }),
   ),
   html('html-attr-huge-title', 'one `title` attribute of n bytes', (b) =>
-    fill(b, 'a', '<p title="', '">x</p>'),
+    fill(b, 'a', { prefix: '<p title="', suffix: '">x</p>' }),
   ),
   html('html-attr-huge-style', 'one `style` of n bytes: `color:red;` repeated', (b) =>
-    fill(b, 'color:red;', '<p style="', '">x</p>'),
+    fill(b, 'color:red;', { prefix: '<p style="', suffix: '">x</p>' }),
   ),
   html('html-attr-huge-style-rgb', 'one `style="color:rgb(` + digits, unclosed', (b) =>
-    fill(b, '1,', '<p style="color:rgb(', '">x</p>'),
+    fill(b, '1,', { prefix: '<p style="color:rgb(', suffix: '">x</p>' }),
   ),
   html('html-attr-huge-href', 'one `href` of n bytes', (b) =>
-    fill(b, 'a', '<a href="https://e.example/', '">x</a>'),
+    fill(b, 'a', { prefix: '<a href="https://e.example/', suffix: '">x</a>' }),
   ),
   html('html-attr-huge-srcset', 'one `srcset` with thousands of candidates', (b) =>
-    fill(b, '/a.png 1x, ', '<img src="/a.png" srcset="', '/a.png 2x">'),
+    fill(b, '/a.png 1x, ', { prefix: '<img src="/a.png" srcset="', suffix: '/a.png 2x">' }),
   ),
   html('html-attr-huge-data-img', 'one `data:image/png;base64,` src of n bytes', (b) =>
-    fill(b, 'AAAA', '<img src="data:image/png;base64,', '">'),
+    fill(b, 'AAAA', { prefix: '<img src="data:image/png;base64,', suffix: '">' }),
   ),
   html('html-attr-unclosed', '`<p title="` + n bytes: an attribute value that never ends', (b) =>
-    fill(b, 'a', '<p title="'),
+    fill(b, 'a', { prefix: '<p title="' }),
   ),
   html('html-tag-unclosed', '`<a href=x ` repeated: one tag that never ends', (b) =>
-    fill(b, ' href=x', '<a'),
+    fill(b, ' href=x', { prefix: '<a' }),
   ),
   html('html-lt', '`<` repeated', (b) => fill(b, '<')),
   html('html-comments', '`<!-- a -->` repeated', (b) => fill(b, '<!-- a -->')),
   html('html-comment-unclosed', '`<!--` + text: one comment that never ends', (b) =>
-    fill(b, 'a', '<!--'),
+    fill(b, 'a', { prefix: '<!--' }),
   ),
   html('html-comment-starts', '`<!--` repeated', (b) => fill(b, '<!--')),
   html('html-entities', '`&amp;` repeated', (b) => fill(b, '&amp;')),
@@ -446,7 +491,7 @@ export const KINDS: Kind[] = [
     fill(b, '<script>a</script>'),
   ),
   html('html-text-long', 'one text node of n bytes, no spaces, in a `<p>`', (b) =>
-    fill(b, 'a', '<p>', '</p>'),
+    fill(b, 'a', { prefix: '<p>', suffix: '</p>' }),
   ),
   html(
     'html-text-long-cjk',
@@ -456,58 +501,64 @@ export const KINDS: Kind[] = [
 
   // --- YAML front matter (the body is one line)
   yaml('yaml-keys', '`k<i>: v` lines: many top-level keys', (b) =>
-    seq(b, (i) => `k${i}: v\n`, 'title: x\n'),
+    seq(b, (i) => `k${i}: v\n`, { prefix: 'title: x\n' }),
   ),
   yaml('yaml-keys-dup', 'many keys, the last one a duplicate of the first', (b) =>
-    seq(b - 10, (i) => `k${i}: v\n`, 'title: x\n', 'k0: dup\n'),
+    seq(b - 10, (i) => `k${i}: v\n`, { prefix: 'title: x\n', suffix: 'k0: dup\n' }),
   ),
   yaml('yaml-keys-nested', '`extra:` with many keys under it', (b) =>
-    seq(b, (i) => `  k${i}: v\n`, 'title: x\nextra:\n'),
+    seq(b, (i) => `  k${i}: v\n`, { prefix: 'title: x\nextra:\n' }),
   ),
   yaml('yaml-keys-flow', '`extra: {k<i>: v, …}`: many keys in a flow map', (b) =>
-    seq(b, (i) => `k${i}: v, `, 'title: x\nextra: {', '}'),
+    seq(b, (i) => `k${i}: v, `, { prefix: 'title: x\nextra: {', suffix: '}' }),
   ),
   yaml(
     'yaml-deep-block-seq',
     '`x: - - - … a`: compact nested block sequences (depth = bytes/2)',
-    (b) => fill(b, '- ', 'title: x\nx:\n  ', 'a'),
+    (b) => fill(b, '- ', { prefix: 'title: x\nx:\n  ', suffix: 'a' }),
   ),
-  yaml('yaml-deep-flow-seq', '`x: [[[…]]]`', (b) => 'title: x\nx: ' + nest(b - 12, '[', ']', 'a')),
+  yaml(
+    'yaml-deep-flow-seq',
+    '`x: [[[…]]]`',
+    (b) => 'title: x\nx: ' + nest(b - 12, { open: '[', close: ']', middle: 'a' }),
+  ),
   yaml(
     'yaml-deep-flow-map',
     '`x: {a: {a: …}}`',
-    (b) => 'title: x\nx: ' + nest(b - 12, '{a: ', '}', 'b'),
+    (b) => 'title: x\nx: ' + nest(b - 12, { open: '{a: ', close: '}', middle: 'b' }),
   ),
   yaml('yaml-deep-indent', 'nested block maps, one level per line (bytes ≈ depth²)', (b) =>
-    seq(b, (i) => ' '.repeat(i) + 'a:\n', 'title: x\nx:\n', ' '),
+    seq(b, (i) => ' '.repeat(i) + 'a:\n', { prefix: 'title: x\nx:\n', suffix: ' ' }),
   ),
   yaml('yaml-long-plain', '`extra:` + one plain scalar of n bytes', (b) =>
-    fill(b, 'a', 'title: x\nextra: '),
+    fill(b, 'a', { prefix: 'title: x\nextra: ' }),
   ),
-  yaml('yaml-long-title', '`title:` of n bytes of words', (b) => fill(b, 'a ', 'title: ', 'b')),
+  yaml('yaml-long-title', '`title:` of n bytes of words', (b) =>
+    fill(b, 'a ', { prefix: 'title: ', suffix: 'b' }),
+  ),
   yaml('yaml-long-block', '`extra: |` with many lines', (b) =>
-    fill(b, '  a\n', 'title: x\nextra: |\n'),
+    fill(b, '  a\n', { prefix: 'title: x\nextra: |\n' }),
   ),
   yaml('yaml-long-folded', '`extra: >` with many lines', (b) =>
-    fill(b, '  a\n', 'title: x\nextra: >\n'),
+    fill(b, '  a\n', { prefix: 'title: x\nextra: >\n' }),
   ),
   yaml('yaml-long-escapes', '`extra: "\\u0041…"`: a double-quoted string of escapes', (b) =>
-    fill(b, '\\u0041', 'title: x\nextra: "', '"'),
+    fill(b, '\\u0041', { prefix: 'title: x\nextra: "', suffix: '"' }),
   ),
   yaml('yaml-tags-flow', '`tags: [a, a, …]`: many flow items', (b) =>
-    fill(b, 'a, ', 'title: x\ntags: [', 'a]'),
+    fill(b, 'a, ', { prefix: 'title: x\ntags: [', suffix: 'a]' }),
   ),
   yaml('yaml-tags-block', '`tags:` with many `- a` items', (b) =>
-    fill(b, '  - a\n', 'title: x\ntags:\n'),
+    fill(b, '  - a\n', { prefix: 'title: x\ntags:\n' }),
   ),
   yaml('yaml-tags-distinct', '`tags:` with many distinct items (meta tags, keywords)', (b) =>
-    seq(b, (i) => `  - t${i}\n`, 'title: x\ntags:\n'),
+    seq(b, (i) => `  - t${i}\n`, { prefix: 'title: x\ntags:\n' }),
   ),
   yaml('yaml-alias-one', 'one anchor, aliased n times (maxAliasCount refuses at 100)', (b) =>
-    fill(b, ' *a,', 'title: x\na: &a x\nextra: [', ' *a]'),
+    fill(b, ' *a,', { prefix: 'title: x\na: &a x\nextra: [', suffix: ' *a]' }),
   ),
   yaml('yaml-alias-distinct', 'n distinct anchors, each aliased once: `- &a<i> x` `- *a<i>`', (b) =>
-    seq(b, (i) => `  - &a${i} x\n  - *a${i}\n`, 'title: x\nextra:\n'),
+    seq(b, (i) => `  - &a${i} x\n  - *a${i}\n`, { prefix: 'title: x\nextra:\n' }),
   ),
   yaml('yaml-alias-bomb', 'billion laughs: 9 levels of 9 aliases each', () => {
     const lines = ['title: x', 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
@@ -536,14 +587,16 @@ export const KINDS: Kind[] = [
     '`extra: &a [*a]`: a cycle (JSON.stringify throws)',
     () => 'title: x\nextra: &a [*a]',
   ),
-  yaml('yaml-comments', '`# c` lines', (b) => fill(b, '# c\n', 'title: x\n')),
+  yaml('yaml-comments', '`# c` lines', (b) => fill(b, '# c\n', { prefix: 'title: x\n' })),
   yaml('yaml-unknown-tags', '`k<i>: !foo v`: unknown tags (warnings)', (b) =>
-    seq(b, (i) => `k${i}: !foo v\n`, 'title: x\n'),
+    seq(b, (i) => `k${i}: !foo v\n`, { prefix: 'title: x\n' }),
   ),
   yaml('yaml-complex-keys', '`? ` explicit keys nested on one line', (b) =>
-    fill(b, '? ', 'title: x\nx:\n  ', 'a'),
+    fill(b, '? ', { prefix: 'title: x\nx:\n  ', suffix: 'a' }),
   ),
-  yaml('yaml-errors', '`k: v: w` lines: many errors', (b) => fill(b, 'k: v: w\n', 'title: x\n')),
+  yaml('yaml-errors', '`k: v: w` lines: many errors', (b) =>
+    fill(b, 'k: v: w\n', { prefix: 'title: x\n' }),
+  ),
 ]
 
 export const KIND = new Map(KINDS.map((k) => [k.name, k]))

@@ -79,9 +79,16 @@ const AUTHOR_FILE = (id: string) => `${AUTHORS_DIR}/${id}.yml`
 /** Stores each profile that changed; the cache tags to purge (each changed author's pages and articles). */
 export async function pushProfiles(
   storage: Pick<Storage, 'internal' | 'db'>,
-  languages: readonly string[],
-  profiles: ProfileFile[],
-  log: (line: string) => void,
+  {
+    languages,
+    profiles,
+    log,
+  }: {
+    /** The site's languages: an author's pages are purged in each. */
+    languages: readonly string[]
+    profiles: ProfileFile[]
+    log: (line: string) => void
+  },
 ): Promise<{ changed: string[]; tags: string[] }> {
   const changed: string[] = []
   const tags: string[] = []
@@ -106,9 +113,17 @@ export async function pushProfiles(
  */
 export async function profileThroughServer(
   server: DevServer,
-  id: string,
-  bytes: Uint8Array | null,
-  baseUrl: string,
+  {
+    id,
+    bytes,
+    baseUrl,
+  }: {
+    id: string
+    /** The profile's file; null deletes it. */
+    bytes: Uint8Array | null
+    /** The site's configured origin, whose pages are purged too. */
+    baseUrl: string
+  },
 ): Promise<{ changed: boolean } | null> {
   const res = await fetch(`${server.origin}/admin/authors/${encodeURIComponent(id)}`, {
     method: bytes ? 'PUT' : 'DELETE',
@@ -175,7 +190,7 @@ export async function saveProfile(
     }
   }
   const answer = context.server
-    ? await profileThroughServer(context.server, id, bytes, config.baseUrl)
+    ? await profileThroughServer(context.server, { id, bytes, baseUrl: config.baseUrl })
     : null
   let changed = answer?.changed ?? false
   if (!answer) {

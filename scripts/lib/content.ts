@@ -128,7 +128,7 @@ export function checkFile(
   let article = validateSource(source, config)
   if (dir !== undefined) {
     // Built again with its pictures' addresses, as the push stores it.
-    const found = findMedia(dir, article, buildOrigin(config), path)
+    const found = findMedia(article, { dir, origin: buildOrigin(config), file: path })
     file.media = found.media
     file.uploads = found.uploads
     if (found.uploads.length) article = validateSource({ ...source, media: found.media }, config)

@@ -39,7 +39,7 @@ export function bulkWrites(driver: Driver, api: KvBulkApi): Driver & { flush(): 
   let queued = new Map<string, Pair>()
   return {
     ...driver,
-    put(key, bytes, metadata) {
+    put(key, bytes, { metadata }) {
       queued.set(key, { key, value: Buffer.from(bytes).toString('base64'), base64: true, metadata })
       return Promise.resolve()
     },

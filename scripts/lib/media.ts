@@ -30,7 +30,21 @@ export const isPicturePath = (path: string) => IMAGE_FILE.test(path)
  * (its main image, each `<img>` in its body) that names an image file in `dir`. A missing file
  * under `media/` is an error naming it; other site paths (`/logo.png` served elsewhere) are left.
  */
-export function findMedia(dir: string, article: Article, origin: string, file: string): FoundMedia {
+export function findMedia(
+  article: Article,
+  {
+    dir,
+    origin,
+    file,
+  }: {
+    /** The content folder the pictures' files are looked for in. */
+    dir: string
+    /** The site's origin: only addresses on it can name a local file. */
+    origin: string
+    /** The article's file, named in errors. */
+    file: string
+  },
+): FoundMedia {
   const urls = [article.image?.url, ...imageSources(article.html)].filter((u): u is string => !!u)
   const media: MediaMap = {}
   const uploads: MediaUpload[] = []

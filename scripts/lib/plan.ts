@@ -27,12 +27,12 @@ export function metadataFor(
 ): SourceMetadata {
   if (unchanged(file, previous)) return previous!.metadata
   // The same rule as the publishing API (the measured image is measured again by the push).
-  const { image: _measured, ...metadata } = storedMetadata(
-    file.path,
-    file.sha256,
-    new Date(now),
-    previous?.metadata,
-  )
+  const { image: _measured, ...metadata } = storedMetadata({
+    fileName: file.path,
+    sha256: file.sha256,
+    now: new Date(now),
+    previous: previous?.metadata,
+  })
   return { ...metadata, format: file.format }
 }
 
@@ -41,10 +41,16 @@ const unchanged = (file: ContentFile, previous: StoredEntry | undefined) =>
 
 export function planPush(
   files: ContentFile[],
-  invalid: string[],
-  stored: Map<string, StoredEntry>,
-  options: { now: string; prune?: boolean; remove?: string[] },
+  options: {
+    /** Keys of files that failed their checks: never pushed, never pruned. */
+    invalid: string[]
+    stored: Map<string, StoredEntry>
+    now: string
+    prune?: boolean
+    remove?: string[]
+  },
 ): PushPlan {
+  const { invalid, stored } = options
   const plan: PushPlan = {
     added: [],
     changed: [],

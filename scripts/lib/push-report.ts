@@ -35,9 +35,16 @@ const LISTED = 100
 /** One line per article; a draft is stored but never served, so it gets no URL-looking `+`. */
 export function reportPlan(
   plan: PushPlan,
-  held: { drafts: Set<string>; scheduled: Map<string, string> },
-  where: string,
-  log: (line: string) => void,
+  {
+    held,
+    where,
+    log,
+  }: {
+    held: { drafts: Set<string>; scheduled: Map<string, string> }
+    /** The storage's name, as the report says it. */
+    where: string
+    log: (line: string) => void
+  },
 ) {
   const kept = plan.onlyInStorage.length - plan.removed.length
   log(

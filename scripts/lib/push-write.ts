@@ -39,9 +39,7 @@ export async function applyPlan(push: {
     (options.probeImages ?? true)
       ? await measureImages(
           touched.map((key) => byKey.get(key)!),
-          checked,
-          plan.metadata,
-          log,
+          { checked, metadata: plan.metadata, log },
         )
       : new Set<string>()
   // Files the index does not have at this version (a fresh local database, say) are indexed too.
@@ -169,9 +167,16 @@ async function unindexed(db: D1Database, files: ContentFile[]): Promise<string[]
 /** Adds the measured size of each main image that has none in its front matter; offline, says so once. */
 async function measureImages(
   files: ContentFile[],
-  checked: CheckedContent,
-  metadata: Map<string, SourceMetadata>,
-  log: (line: string) => void,
+  {
+    checked,
+    metadata,
+    log,
+  }: {
+    checked: CheckedContent
+    /** The metadata each file is pushed with, where measured sizes are added. */
+    metadata: Map<string, SourceMetadata>
+    log: (line: string) => void
+  },
 ): Promise<Set<string>> {
   const measured = new Set<string>()
   for (const file of files) {

@@ -166,9 +166,11 @@ export async function openStorage(
           changes,
           progress,
         })
-      return collect(changes, BATCH, progress, (batch) =>
-        local.write({ store: name, config, changes: batch.map(toWire) }),
-      )
+      return collect(changes, {
+        size: BATCH,
+        progress,
+        write: (batch) => local.write({ store: name, config, changes: batch.map(toWire) }),
+      })
     },
     close: dispose,
   }
@@ -186,17 +188,27 @@ export function writeRemote(options: {
   progress?: (done: number, total: number) => void
 }): Promise<Written> {
   const { target, config, changes, progress } = options
-  return collect(changes, REMOTE_CHUNK, progress, (batch) =>
-    writeArticles({ target, config, changes: batch, keepGoing: true, chunk: REMOTE_CHUNK }),
-  )
+  return collect(changes, {
+    size: REMOTE_CHUNK,
+    progress,
+    write: (batch) =>
+      writeArticles({ target, config, changes: batch, keepGoing: true, chunk: REMOTE_CHUNK }),
+  })
 }
 
 /** Hands `changes` to `write` `size` at a time and adds up the answers. */
 async function collect(
   changes: ArticleChange[],
-  size: number,
-  progress: ((done: number, total: number) => void) | undefined,
-  write: (batch: ArticleChange[]) => Promise<Omit<Written, 'tags'>>,
+  {
+    size,
+    progress,
+    write,
+  }: {
+    /** Changes per batch. */
+    size: number
+    progress: ((done: number, total: number) => void) | undefined
+    write: (batch: ArticleChange[]) => Promise<Omit<Written, 'tags'>>
+  },
 ): Promise<Written> {
   const written: Written = { changes: [], failed: [], tags: [], urls: [] }
   for (let i = 0; i < changes.length; i += size) {

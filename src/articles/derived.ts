@@ -179,9 +179,16 @@ export async function verifyDerived(
  */
 export async function readDerived(
   store: InternalStore,
-  lang: string,
-  slug: string,
-  sourceSha256: string,
+  {
+    lang,
+    slug,
+    sourceSha256,
+  }: {
+    lang: string
+    slug: string
+    /** The source version the stored article must have been derived from. */
+    sourceSha256: string
+  },
 ): Promise<StoredArticle | undefined> {
   if (!store.derivedKey) return undefined
   const value = await store.get(nameOf(lang, slug))

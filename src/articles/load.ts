@@ -68,14 +68,23 @@ export function translationsOf(
  */
 export async function loadArticle(
   c: AppContext,
-  lang: string,
-  slug: string,
-  known?: ArticleRecord[],
+  {
+    lang,
+    slug,
+    known,
+  }: {
+    lang: string
+    slug: string
+    /** The article's published versions when the caller has read them already. */
+    known?: ArticleRecord[]
+  },
 ): Promise<Loaded> {
   const versions = known ?? (await publishedVersions(c, slug))
   const translations = translationsOf(c, versions, lang)
   const record = versions.find((v) => v.lang === lang)
-  const stored = record ? await fromIndex(c, record) : await fromSource(c, lang, slug, undefined)
+  const stored = record
+    ? await fromIndex(c, record)
+    : await fromSource(c, { lang, slug, record: undefined })
   // The version the index holds is live (it holds nothing held back: the cron indexed it when its
   // time came); any other is served only once its date and embargo have passed, and until then
   // exactly like a missing article.
@@ -92,7 +101,7 @@ export async function requireArticle(
   lang: string,
   slug: string,
 ): Promise<StoredArticle> {
-  const { article } = await loadArticle(c, lang, slug)
+  const { article } = await loadArticle(c, { lang, slug })
   if (!article) throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
   return article
 }
@@ -106,9 +115,13 @@ export async function fromIndex(
   const derived = await timed(
     c,
     'storage',
-    readDerived(store, record.lang, record.slug, record.source_sha256),
+    readDerived(store, {
+      lang: record.lang,
+      slug: record.slug,
+      sourceSha256: record.source_sha256,
+    }),
   )
-  return derived ?? (await fromSource(c, record.lang, record.slug, record))
+  return derived ?? (await fromSource(c, { lang: record.lang, slug: record.slug, record }))
 }
 
 /**
@@ -119,9 +132,16 @@ export async function fromIndex(
  */
 async function fromSource(
   c: AppContext,
-  lang: string,
-  slug: string,
-  record: ArticleRecord | undefined,
+  {
+    lang,
+    slug,
+    record,
+  }: {
+    lang: string
+    slug: string
+    /** The article's index row, when it has one. */
+    record: ArticleRecord | undefined
+  },
 ): Promise<StoredArticle | undefined> {
   const config = c.get('config')
   const key = articleKey(lang, slug)
@@ -136,7 +156,9 @@ async function fromSource(
   const dated: SourceFile = { ...source, ...foundDates(source, record, new Date()) }
   const internal = internalOf(c.env, source.store, config.storageTimeoutMs)
   // The derived article may still be current when only the index was behind.
-  const derived = record ? undefined : await readDerived(internal, lang, slug, source.etag)
+  const derived = record
+    ? undefined
+    : await readDerived(internal, { lang, slug, sourceSha256: source.etag })
   // Built again: with the pictures its last push hosted, so they keep their addresses.
   const stored = derived ?? build(c, { ...dated, media: await readManifest(internal, lang, slug) })
   const indexBehind = stored.head.published

@@ -23,12 +23,20 @@ export type Freshness = 'fresh' | 'revalidate' | 'error-only'
 /** Header carrying when a cached copy was rendered (ms since epoch); ours, never sent out. */
 export const RENDERED_AT = 'x-rendered-at'
 
-export function freshness(
-  renderedAt: number,
-  now: number,
-  policy: CachePolicy,
+export function freshness({
+  renderedAt,
+  now,
+  policy,
   status = 200,
-): Freshness {
+}: {
+  /** When the copy was rendered, ms since epoch. */
+  renderedAt: number
+  /** The time to judge it at, ms since epoch. */
+  now: number
+  policy: CachePolicy
+  /** The copy's status: a 404 is kept by its own, shorter, rule. */
+  status?: number
+}): Freshness {
   const age = (now - renderedAt) / 1000
   const fresh = status === 404 ? policy.notFoundSeconds : policy.freshSeconds
   if (age < fresh) return 'fresh'
@@ -143,9 +151,16 @@ export function notModified(
  */
 export function workersCacheHeaders(
   policy: CachePolicy & { edgeSeconds: number },
-  status: number,
-  lifetime: Lifetime,
-  volatile = false,
+  {
+    status,
+    lifetime,
+    volatile = false,
+  }: {
+    status: number
+    lifetime: Lifetime
+    /** Made while the stores disagreed (KV still propagating): kept only seconds at the edge. */
+    volatile?: boolean
+  },
 ): Record<string, string> {
   if (status !== 200 && status !== 404) return { 'cache-control': 'no-store' }
   if (status === 200 && lifetime === 'immutable' && !volatile)

@@ -52,7 +52,10 @@ export async function purgeTags(tags: string[], where: PurgeWhere): Promise<Purg
   const keys = new Set(
     where.origins.flatMap((origin) =>
       unique.flatMap((tag) =>
-        keysOfTag(origin, tag, where.languages, (name) => siteSections().find(name)?.key),
+        keysOfTag(origin, tag, {
+          languages: where.languages,
+          sectionOf: (name) => siteSections().find(name)?.key,
+        }),
       ),
     ),
   )

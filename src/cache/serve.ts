@@ -52,15 +52,21 @@ export function workersCache(c: AppContext): CacheContext | undefined {
   }
 }
 
+/** What to serve from cache: the key's parts, how to render it on a miss, and how long it is kept. */
+export interface Serving {
+  cached: Cached
+  produce: Produce
+  /** The cache rules it is kept by; 'page' unless told. */
+  lifetime?: Lifetime
+}
+
 export async function cachedResponse(
   c: AppContext,
-  cached: Cached,
-  produce: Produce,
-  lifetime: Lifetime = 'page',
+  { cached, produce, lifetime = 'page' }: Serving,
 ): Promise<Response> {
   const edge = workersCache(c)
-  if (edge && c.get('config').baseUrl) return viaWorkersCache(c, cached, produce, lifetime)
-  const response = await viaCacheApi(c, cached, produce, lifetime)
+  if (edge && c.get('config').baseUrl) return viaWorkersCache(c, { cached, produce, lifetime })
+  const response = await viaCacheApi(c, { cached, produce, lifetime })
   // Without BASE_URL a page carries its request's host, and Workers Cache's key has no host: such
   // pages stay out of it (the in-Worker cache, keyed by origin, still serves them).
   if (edge) response.headers.set('cloudflare-cdn-cache-control', 'no-store')
@@ -70,9 +76,7 @@ export async function cachedResponse(
 /** The response with the headers Workers Cache keeps it by; the client's conditional request answered. */
 async function viaWorkersCache(
   c: AppContext,
-  cached: Cached,
-  produce: Produce,
-  lifetime: Lifetime,
+  { cached, produce, lifetime }: Required<Serving>,
 ): Promise<Response> {
   const response = await produceOrNotFound(c, produce)
   const headers = new Headers(response.headers)
@@ -87,7 +91,7 @@ async function viaWorkersCache(
     const status = response.status === 304 ? 200 : response.status
     const config = c.get('config').cache
     for (const [name, value] of Object.entries(
-      workersCacheHeaders(config, status, lifetime, c.get('volatile')),
+      workersCacheHeaders(config, { status, lifetime, volatile: c.get('volatile') }),
     ))
       headers.set(name, value)
     if (status === 200 || status === 404) headers.set('cache-tag', tagsOf(cached).join(','))
@@ -137,9 +141,7 @@ function lifetimePolicy(site: SiteConfig['cache'], lifetime: Lifetime): CachePol
 
 async function viaCacheApi(
   c: AppContext,
-  cached: Cached,
-  produce: Produce,
-  lifetime: Lifetime,
+  { cached, produce, lifetime }: Required<Serving>,
 ): Promise<Response> {
   const site = c.get('config').cache
   const policy = lifetimePolicy(site, lifetime)
@@ -159,28 +161,30 @@ async function viaCacheApi(
   if (hit && version !== undefined && hit.headers.get(VERSION) !== version) hit = undefined
 
   const renderedAt = Number(hit?.headers.get(RENDERED_AT))
-  const state = hit ? freshness(renderedAt, Date.now(), policy, hit.status) : undefined
-  if (hit && state === 'fresh') return respond(c, hit, 'HIT', lifetime)
+  const state = hit
+    ? freshness({ renderedAt, now: Date.now(), policy, status: hit.status })
+    : undefined
+  if (hit && state === 'fresh') return respond(c, hit, { state: 'HIT', lifetime })
   const store = { cache, key, version, policy }
   if (hit && state === 'revalidate') {
     c.executionCtx.waitUntil(
-      renderAndStore(c, store, produce).catch((error: unknown) =>
+      renderAndStore(c, store, { produce }).catch((error: unknown) =>
         log(c, 'warn', { event: 'revalidate-failed', message: String(error) }),
       ),
     )
-    return respond(c, hit, 'STALE', lifetime)
+    return respond(c, hit, { state: 'STALE', lifetime })
   }
 
   try {
-    const { response, stored } = await renderAndStore(c, store, produce, cacheWorks)
-    return respond(c, response, stored ? 'MISS' : 'BYPASS', lifetime)
+    const { response, stored } = await renderAndStore(c, store, { produce, cacheWorks })
+    return respond(c, response, { state: stored ? 'MISS' : 'BYPASS', lifetime })
   } catch (error) {
     if (hit && hit.status === 200 && standsIn(error)) {
       log(c, 'error', {
         event: 'served-stale',
         message: error instanceof AppError ? error.describe() : String(error),
       })
-      return respond(c, hit, 'STALE', lifetime)
+      return respond(c, hit, { state: 'STALE', lifetime })
     }
     throw error
   }
@@ -211,8 +215,14 @@ interface Store {
 async function renderAndStore(
   c: AppContext,
   { cache, key, version, policy }: Store,
-  produce: Produce,
-  cacheWorks = true,
+  {
+    produce,
+    cacheWorks = true,
+  }: {
+    produce: Produce
+    /** False when the cache failed to answer: the response is then served but not stored. */
+    cacheWorks?: boolean
+  },
 ) {
   const response = await produceOrNotFound(c, produce)
   const keep =
@@ -249,7 +259,11 @@ function mutable(response: Response): Response {
 }
 
 /** The client's copy: our cache state and policy, the age, and 304 when the client already has it. */
-function respond(c: AppContext, cached: Response, state: CacheState, lifetime: Lifetime): Response {
+function respond(
+  c: AppContext,
+  cached: Response,
+  { state, lifetime }: { state: CacheState; lifetime: Lifetime },
+): Response {
   const policy = c.get('config').cache
   const renderedAt = Number(cached.headers.get(RENDERED_AT))
   const response = mutable(cached)

@@ -194,9 +194,14 @@ export function cacheKey(origin: string, cached: Cached): string {
 export function keysOfTag(
   origin: string,
   value: string,
-  languages: readonly string[],
-  /** The key of the section a category belongs to, whose page is cached under it. */
-  sectionOf: (category: string) => string | undefined = () => undefined,
+  {
+    languages,
+    sectionOf = () => undefined,
+  }: {
+    languages: readonly string[]
+    /** The key of the section a category belongs to, whose page is cached under it. */
+    sectionOf?: (category: string) => string | undefined
+  },
 ): string[] {
   const [kind, rest = ''] = [
     value.slice(0, value.indexOf(':') < 0 ? value.length : value.indexOf(':')),

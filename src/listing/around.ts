@@ -47,10 +47,20 @@ const ME = '(SELECT sort_ms FROM articles WHERE lang = ?1 AND slug = ?2)'
  */
 function nextTo(
   table: 'articles' | 'labels',
-  where: string,
-  side: 'older' | 'newer',
-  columns: string,
-  limit: string,
+  {
+    where,
+    side,
+    columns,
+    limit,
+  }: {
+    /** SQL condition picking the rows to walk (the language, or one label's rows). */
+    where: string
+    side: 'older' | 'newer'
+    /** SQL select list. */
+    columns: string
+    /** SQL for how many rows each arm reads. */
+    limit: string
+  },
 ): string {
   const [ms, tie, order, tieOrder] =
     side === 'older' ? ['<', '>', 'DESC', 'ASC'] : ['>', '<', 'ASC', 'DESC']
@@ -73,14 +83,14 @@ export async function around(
   const { lang, slug, labels } = article
   const neighbours = db
     .prepare(
-      `${nextTo('articles', 'lang = ?1', 'older', '-1 AS side, articles.*', '1')}
-       UNION ALL ${nextTo('articles', 'lang = ?1', 'newer', '1 AS side, articles.*', '1')}`,
+      `${nextTo('articles', { where: 'lang = ?1', side: 'older', columns: '-1 AS side, articles.*', limit: '1' })}
+       UNION ALL ${nextTo('articles', { where: 'lang = ?1', side: 'newer', columns: '1 AS side, articles.*', limit: '1' })}`,
     )
     .bind(lang, slug)
   const [near, same] = await query(
     db.batch<ArticleRecord & { side?: number }>([
       neighbours,
-      relatedStatement(db, lang, slug, labels),
+      relatedStatement(db, { lang, slug, labels }),
     ]),
     config,
     "an article's neighbours",
@@ -103,14 +113,16 @@ export async function around(
  */
 export async function linkedTo(
   db: Db,
-  lang: string,
-  slug: string,
-  config: Config = { storageTimeoutMs: 10_000 },
+  {
+    lang,
+    slug,
+    config = { storageTimeoutMs: 10_000 },
+  }: { lang: string; slug: string; config?: Config },
 ): Promise<string[]> {
   const neighbours = db
     .prepare(
-      `${nextTo('articles', 'lang = ?1', 'older', 'slug', '1')}
-       UNION ALL ${nextTo('articles', 'lang = ?1', 'newer', 'slug', '1')}`,
+      `${nextTo('articles', { where: 'lang = ?1', side: 'older', columns: 'slug', limit: '1' })}
+       UNION ALL ${nextTo('articles', { where: 'lang = ?1', side: 'newer', columns: 'slug', limit: '1' })}`,
     )
     .bind(lang, slug)
   const related = db

@@ -27,7 +27,18 @@ export interface Front {
 }
 
 /** The newest `count` of a section's articles: the newest `count` of each spelling, merged. */
-function newestOfSection(db: Db, lang: string, keys: string[], count: number) {
+function newestOfSection(
+  db: Db,
+  {
+    lang,
+    keys,
+    count,
+  }: {
+    lang: string
+    /** The section's label keys (its spellings). */ keys: string[]
+    count: number
+  },
+) {
   const perKey = keys
     .map(
       () =>
@@ -44,9 +55,9 @@ function newestOfSection(db: Db, lang: string, keys: string[], count: number) {
 export async function frontPage(
   db: Db,
   config: Config,
-  lang: string,
-  options: { latest: number; perSection: number; sections: SectionKeys[] },
+  options: { lang: string; latest: number; perSection: number; sections: SectionKeys[] },
 ): Promise<Front> {
+  const { lang } = options
   const sections = options.sections.filter((s) => s.labelKeys.length > 0)
   const results = await query(
     db.batch<ArticleRecord & { n?: number }>([
@@ -58,7 +69,9 @@ export async function frontPage(
       db
         .prepare('SELECT * FROM articles WHERE lang = ? ORDER BY sort_ms DESC, slug ASC LIMIT ?')
         .bind(lang, options.latest),
-      ...sections.map((s) => newestOfSection(db, lang, s.labelKeys, options.perSection)),
+      ...sections.map((s) =>
+        newestOfSection(db, { lang, keys: s.labelKeys, count: options.perSection }),
+      ),
     ]),
     config,
     'the front page',

@@ -44,8 +44,7 @@ export async function pageCount(
 export async function pagesFrom(
   db: Db,
   config: Pick<SiteConfig, 'storageTimeoutMs'>,
-  offset: number,
-  limit: number,
+  { offset, limit }: { offset: number; limit: number },
 ): Promise<{ lang: string; slug: string; lastmod: string }[]> {
   const { results } = await query(
     db

@@ -207,8 +207,7 @@ export async function listingPage(
 export async function newest(
   db: Db,
   config: Config,
-  lang: string,
-  count: number,
+  { lang, count }: { lang: string; count: number },
 ): Promise<ArticleRecord[]> {
   const { results } = await query(
     db

@@ -29,14 +29,19 @@ export function redirectKey(pathAndQuery: string): string | undefined {
   return id ? `${path}?${id}=${url.searchParams.get(id)}` : path
 }
 
+/** An article and its old addresses (paths or URLs). */
+export interface RedirectsTo {
+  lang: string
+  slug: string
+  paths: readonly string[]
+}
+
 /** The statements that make `paths` (and only they) lead to lang/slug. */
 export function redirectStatements(
   db: Db,
-  lang: string,
-  slug: string,
-  paths: readonly string[],
+  { lang, slug, paths }: RedirectsTo,
 ): D1PreparedStatement[] {
-  return [clearRedirects(db, [{ lang, slug }]), ...redirectInserts(db, lang, slug, paths)]
+  return [clearRedirects(db, [{ lang, slug }]), ...redirectInserts(db, { lang, slug, paths })]
 }
 
 /** One statement that takes every old address of these articles away (a JSON list of [lang, slug]). */
@@ -49,12 +54,7 @@ export const clearRedirects = (db: Db, keys: { lang: string; slug: string }[]) =
     .bind(JSON.stringify(keys.map((k) => [k.lang, k.slug])))
 
 /** The statements that make `paths` lead to lang/slug (after `clearRedirects`): none for most articles. */
-export function redirectInserts(
-  db: Db,
-  lang: string,
-  slug: string,
-  paths: readonly string[],
-): D1PreparedStatement[] {
+export function redirectInserts(db: Db, { lang, slug, paths }: RedirectsTo): D1PreparedStatement[] {
   const keys = [...new Set(paths.map(redirectKey).filter((k): k is string => !!k && k !== '/'))]
   return keys.map((key) =>
     db

@@ -70,7 +70,14 @@ export function relatedSql(mine: string, columns: string): string {
 }
 
 /** The statement for a page's block: the article rows, best first. */
-export function relatedStatement(db: Db, lang: string, slug: string, labels: Label[]) {
+export function relatedStatement(
+  db: Db,
+  {
+    lang,
+    slug,
+    labels,
+  }: { lang: string; slug: string; /** The page's own labels. */ labels: Label[] },
+) {
   return db
     .prepare(relatedSql(GIVEN_LABELS, 'a.*'))
     .bind(lang, slug, JSON.stringify(labels.map((l) => [l.kind, l.key])), CANDIDATES, RELATED)

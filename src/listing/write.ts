@@ -143,7 +143,7 @@ export async function indexArticles(db: Db, rows: IndexRow[]): Promise<void> {
       ),
     ]),
     ...all.flatMap((row) => [
-      ...redirectInserts(db, row.lang, row.slug, row.redirectFrom ?? []),
+      ...redirectInserts(db, { lang: row.lang, slug: row.slug, paths: row.redirectFrom ?? [] }),
       ...(row.page ? pageStatements(db, row) : []),
     ]),
   ]

@@ -44,9 +44,7 @@ export async function readManifest(
 /** Records an article's pictures; none deletes the record. */
 export async function writeManifest(
   internal: InternalStore,
-  lang: string,
-  slug: string,
-  media: MediaMap,
+  { lang, slug, media }: { lang: string; slug: string; media: MediaMap },
 ): Promise<void> {
   if (!Object.keys(media).length) return internal.delete(nameOf(lang, slug))
   await internal.put(nameOf(lang, slug), new TextEncoder().encode(JSON.stringify(media)))

@@ -79,69 +79,127 @@ export interface ImageFacts {
 export function previewChecks(tags: MetaTag[], source: ImageFacts = {}): PreviewIssue[] {
   const v = tagValues(tags)
   const issues: PreviewIssue[] = []
-  const add = (
-    level: PreviewIssue['level'],
-    platforms: Platform[],
-    code: CheckCode,
-    values: PreviewIssue['values'] = {},
-  ) => issues.push({ code, level, platforms, values })
+  const add = ({
+    level,
+    platforms,
+    code,
+    values = {},
+  }: {
+    level: PreviewIssue['level']
+    /** The platforms whose preview the issue spoils. */
+    platforms: Platform[]
+    code: CheckCode
+    values?: PreviewIssue['values']
+  }) => issues.push({ code, level, platforms, values })
   const title = v.get('og:title') ?? v.get('twitter:title')
   const description = v.get('og:description') ?? v.get('twitter:description') ?? ''
   const image = v.get('og:image')
 
-  if (!title) add('error', PLATFORMS, 'TITLE_MISSING')
+  if (!title) add({ level: 'error', platforms: PLATFORMS, code: 'TITLE_MISSING' })
   else {
     // X's large card shows no title since October 2023; its summary card still does.
     const large = v.get('twitter:card') === 'summary_large_image'
     if (graphemes(title) > 70)
-      add('warning', large ? ['LinkedIn'] : ['X', 'LinkedIn'], 'TITLE_LONG', {
-        length: graphemes(title),
+      add({
+        level: 'warning',
+        platforms: large ? ['LinkedIn'] : ['X', 'LinkedIn'],
+        code: 'TITLE_LONG',
+        values: {
+          length: graphemes(title),
+        },
       })
-    if (utf8(title) > 67) add('note', ['Discord'], 'TITLE_BYTES_DISCORD', { bytes: utf8(title) })
+    if (utf8(title) > 67)
+      add({
+        level: 'note',
+        platforms: ['Discord'],
+        code: 'TITLE_BYTES_DISCORD',
+        values: { bytes: utf8(title) },
+      })
   }
   // X shows no description in a large card (since 2023), so only Discord's cut is checked.
-  if (!description) add('warning', PLATFORMS, 'DESCRIPTION_MISSING')
+  if (!description) add({ level: 'warning', platforms: PLATFORMS, code: 'DESCRIPTION_MISSING' })
   else if (utf8(description) > 347)
-    add('note', ['Discord'], 'DESCRIPTION_BYTES_DISCORD', { bytes: utf8(description) })
+    add({
+      level: 'note',
+      platforms: ['Discord'],
+      code: 'DESCRIPTION_BYTES_DISCORD',
+      values: { bytes: utf8(description) },
+    })
 
   if (!image) {
-    add('warning', PLATFORMS, 'IMAGE_MISSING')
+    add({ level: 'warning', platforms: PLATFORMS, code: 'IMAGE_MISSING' })
   } else {
-    if (!/^https?:\/\//.test(image)) add('error', PLATFORMS, 'IMAGE_NOT_ABSOLUTE', { url: image })
+    if (!/^https?:\/\//.test(image))
+      add({
+        level: 'error',
+        platforms: PLATFORMS,
+        code: 'IMAGE_NOT_ABSOLUTE',
+        values: { url: image },
+      })
     else {
       const { host, hostname } = new URL(image)
-      if (PRIVATE_HOST.test(hostname)) add('error', PLATFORMS, 'IMAGE_UNREACHABLE', { host })
+      if (PRIVATE_HOST.test(hostname))
+        add({ level: 'error', platforms: PLATFORMS, code: 'IMAGE_UNREACHABLE', values: { host } })
       if (!image.startsWith('https://'))
-        add('warning', ['Facebook', 'Discord', 'LinkedIn'], 'IMAGE_NOT_HTTPS')
+        add({
+          level: 'warning',
+          platforms: ['Facebook', 'Discord', 'LinkedIn'],
+          code: 'IMAGE_NOT_HTTPS',
+        })
     }
     if (source.writtenImage)
-      add('warning', PLATFORMS, 'IMAGE_RELATIVE', { written: source.writtenImage, url: image })
+      add({
+        level: 'warning',
+        platforms: PLATFORMS,
+        code: 'IMAGE_RELATIVE',
+        values: { written: source.writtenImage, url: image },
+      })
     const width = Number(v.get('og:image:width'))
     const height = Number(v.get('og:image:height'))
     const size = { width, height }
     if (!width || !height) {
-      add('warning', ['Facebook', 'KakaoTalk'], 'IMAGE_NO_SIZE')
+      add({ level: 'warning', platforms: ['Facebook', 'KakaoTalk'], code: 'IMAGE_NO_SIZE' })
     } else {
-      if (width < 200 || height < 200) add('error', ['Facebook'], 'IMAGE_TOO_SMALL_FACEBOOK', size)
+      if (width < 200 || height < 200)
+        add({
+          level: 'error',
+          platforms: ['Facebook'],
+          code: 'IMAGE_TOO_SMALL_FACEBOOK',
+          values: size,
+        })
       else if (width < 600 || height < 315)
-        add('warning', ['Facebook'], 'IMAGE_SMALL_FACEBOOK', size)
-      if (width < 300 || height < 157) add('error', ['X'], 'IMAGE_TOO_SMALL_X', size)
+        add({
+          level: 'warning',
+          platforms: ['Facebook'],
+          code: 'IMAGE_SMALL_FACEBOOK',
+          values: size,
+        })
+      if (width < 300 || height < 157)
+        add({ level: 'error', platforms: ['X'], code: 'IMAGE_TOO_SMALL_X', values: size })
       if (width < 1200 || height < 627)
-        add('warning', ['LinkedIn', 'Discord'], 'IMAGE_UNDER_RECOMMENDED', size)
-      if (width < 800 || height < 400) add('warning', ['KakaoTalk'], 'IMAGE_KAKAO_CROP', size)
+        add({
+          level: 'warning',
+          platforms: ['LinkedIn', 'Discord'],
+          code: 'IMAGE_UNDER_RECOMMENDED',
+          values: size,
+        })
+      if (width < 800 || height < 400)
+        add({ level: 'warning', platforms: ['KakaoTalk'], code: 'IMAGE_KAKAO_CROP', values: size })
     }
-    if (/\.svg(\?|$)/i.test(image)) add('error', ['X', 'Facebook'], 'IMAGE_SVG')
-    if (/\.webp(\?|$)/i.test(image)) add('warning', ['KakaoTalk'], 'IMAGE_WEBP')
+    if (/\.svg(\?|$)/i.test(image))
+      add({ level: 'error', platforms: ['X', 'Facebook'], code: 'IMAGE_SVG' })
+    if (/\.webp(\?|$)/i.test(image))
+      add({ level: 'warning', platforms: ['KakaoTalk'], code: 'IMAGE_WEBP' })
     // og:image:alt falls back to the title, so the tags always have one: ask the source instead.
     const noAlt =
       source.imageAlt !== undefined
         ? !source.imageAlt.trim()
         : !v.get('og:image:alt') && !v.get('twitter:image:alt')
-    if (noAlt) add('warning', ['X', 'Facebook'], 'IMAGE_NO_ALT')
+    if (noAlt) add({ level: 'warning', platforms: ['X', 'Facebook'], code: 'IMAGE_NO_ALT' })
     if (v.get('twitter:card') !== 'summary_large_image')
-      add('warning', ['X', 'Discord'], 'CARD_NOT_LARGE')
+      add({ level: 'warning', platforms: ['X', 'Discord'], code: 'CARD_NOT_LARGE' })
   }
-  if (!v.get('og:url')) add('error', ['Facebook'], 'URL_MISSING')
+  if (!v.get('og:url')) add({ level: 'error', platforms: ['Facebook'], code: 'URL_MISSING' })
   return issues
 }
 

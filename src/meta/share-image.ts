@@ -16,8 +16,10 @@ export const CARD_VERSION = /^[0-9a-f]{12}$/
 
 export const cardVersion = (sourceSha256: string) => sourceSha256.slice(0, 12).toLowerCase()
 
-export const cardUrl = (origin: string, lang: string, slug: string, version: string) =>
-  `${origin}/og/${lang}/${encodeURIComponent(slug)}.${version}.png`
+export const cardUrl = (
+  origin: string,
+  { lang, slug, version }: { lang: string; slug: string; /** cardVersion's. */ version: string },
+) => `${origin}/og/${lang}/${encodeURIComponent(slug)}.${version}.png`
 
 /** Whether an article is shown with its generated card. */
 export function usesCard(article: Pick<ArticleHead, 'image'>, mode: ShareImages): boolean {
@@ -33,7 +35,7 @@ export function shareImage(
   const version = cardVersion(article.source.etag)
   if (!usesCard(article, mode) || !CARD_VERSION.test(version)) return article.image
   return {
-    url: cardUrl(origin, article.lang, article.slug, version),
+    url: cardUrl(origin, { lang: article.lang, slug: article.slug, version }),
     // The card shows the title: that is what a screen reader should say.
     alt: article.title,
     width: CARD.width,

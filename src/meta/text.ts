@@ -35,7 +35,7 @@ export function truncate(text: string, max: number, lang: string): string {
   const budget = Math.min(max - 1, head === text ? all.length : all.length - 1)
   // The last word boundary that fits; graphemes only when one word is longer than the budget.
   const cut = WITHOUT_SPACES.test(lang)
-    ? lastWordEnd(head, budget, words, graphemes)
+    ? lastWordEnd(head, budget, { words, graphemes })
     : lastSpace(all, budget)
   const kept = cut > budget / 2 ? text.slice(0, cut) : all.slice(0, budget).join('')
   return kept.replace(/[\s\p{P}]+$/u, '') + ELLIPSIS
@@ -62,8 +62,7 @@ function lastSpace(graphemes: string[], budget: number): number {
 function lastWordEnd(
   head: string,
   budget: number,
-  words: Intl.Segmenter,
-  graphemes: Intl.Segmenter,
+  { words, graphemes }: { words: Intl.Segmenter; graphemes: Intl.Segmenter },
 ): number {
   const simple = !CLUSTERS.test(head)
   let cut = 0

@@ -22,7 +22,19 @@ const markdown = new MarkdownIt({
   ...{ maxNesting: LIMITS.markdownNesting + 2 },
 })
 
-export function bodyToHtml(body: string, format: SourceFormat, file = '', firstLine = 1): string {
+export function bodyToHtml(
+  body: string,
+  format: SourceFormat,
+  {
+    file = '',
+    firstLine = 1,
+  }: {
+    /** The source file, named in errors. */
+    file?: string
+    /** The file line the body starts on, so errors name the file's line. */
+    firstLine?: number
+  } = {},
+): string {
   if (format !== 'md') return body
   const deepQuote = deepQuoteAt(body, LIMITS.markdownQuoteDepth)
   if (deepQuote >= 0) {

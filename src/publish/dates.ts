@@ -12,12 +12,19 @@ import { metadataDate } from '../source/metadata'
 import type { SourceFile, SourceMetadata } from '../source/store'
 
 /** The metadata a version sent by a publisher (API, content:push, a live save) is stored with. */
-export const metadataFor = (
-  fileName: string,
-  sha256: string,
-  now: Date,
-  previous?: SourceMetadata,
-): SourceMetadata => {
+export const metadataFor = ({
+  fileName,
+  sha256,
+  now,
+  previous,
+}: {
+  fileName: string
+  /** The new version's hash. */
+  sha256: string
+  now: Date
+  /** The stored version's metadata, if there is one. */
+  previous?: SourceMetadata | undefined
+}): SourceMetadata => {
   // Hand-edited metadata may hold anything: a date that does not parse is as good as none.
   const firstLive = metadataDate(previous?.firstUploaded)
   const changed = previous?.sha256 !== undefined && previous.sha256 !== sha256

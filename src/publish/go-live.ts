@@ -21,9 +21,7 @@ export interface GoLiveReport {
 
 export async function goLive(
   env: Env,
-  db: Db,
-  config: SiteConfig,
-  now: Date,
+  { db, config, now }: { db: Db; config: SiteConfig; now: Date },
 ): Promise<GoLiveReport> {
   const report: GoLiveReport = { live: [], broken: [] }
   for (const row of await dueArticles(db, now)) {
@@ -41,12 +39,10 @@ export async function goLive(
       origin: buildOrigin(config),
     }
     try {
-      const { change } = await publish(
-        target,
-        config,
-        { key, bytes, fileName: entry.metadata.fileName ?? `${key}.html` },
-        { now },
-      )
+      const { change } = await publish(target, config, {
+        source: { key, bytes, fileName: entry.metadata.fileName ?? `${key}.html` },
+        now,
+      })
       if (change.scheduledFor === undefined) report.live.push(change)
     } catch (error) {
       if (!(error instanceof AppError)) throw error

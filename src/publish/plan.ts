@@ -76,12 +76,12 @@ export async function plan(
         previous?.metadata.sha256 ?? (previousBytes ? await sha256Hex(previousBytes) : undefined)
       const metadata =
         change.checked?.metadata ??
-        metadataFor(
-          change.fileName,
+        metadataFor({
+          fileName: change.fileName,
           sha256,
           now,
-          previous ? { ...previous.metadata, sha256: previousSha } : undefined,
-        )
+          previous: previous ? { ...previous.metadata, sha256: previousSha } : undefined,
+        })
       // The pictures it uses: as pushed with it, else (the publishing API, which takes the source
       // alone) those its stored version was pushed with and those it names by their hosted address.
       const named =

@@ -23,8 +23,10 @@ export type Published<P> = Pick<WriteResult<P>, 'purged' | 'urls'> & { change: C
 export async function publish<P>(
   target: WriteTarget,
   config: SiteConfig,
-  source: { key: string; bytes: Uint8Array; fileName: string },
-  options: PublishOptions<P> = {},
+  {
+    source,
+    ...options
+  }: PublishOptions<P> & { source: { key: string; bytes: Uint8Array; fileName: string } },
 ): Promise<Published<P>> {
   const result = await writeArticles({
     target,
@@ -43,8 +45,7 @@ export async function publish<P>(
 export async function unpublish<P>(
   target: WriteTarget,
   config: SiteConfig,
-  key: string,
-  options: PublishOptions<P> = {},
+  { key, ...options }: PublishOptions<P> & { key: string },
 ): Promise<Published<P> | null> {
   const result = await writeArticles({
     target,

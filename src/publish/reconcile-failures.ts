@@ -69,7 +69,10 @@ export async function remember(
 }
 
 /** A source that indexed cleanly leaves the record. */
-export const forget = (db: Db, store: StoreName, lang: string, slug: string) =>
+export const forget = (
+  db: Db,
+  { store, lang, slug }: { store: StoreName; lang: string; slug: string },
+) =>
   db
     .prepare('DELETE FROM reconcile_failures WHERE store = ? AND lang = ? AND slug = ?')
     .bind(store, lang, slug)

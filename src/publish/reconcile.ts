@@ -70,11 +70,13 @@ type IndexedRow = Pick<
 
 export async function reconcile(
   env: Env,
-  db: Db,
-  config: SiteConfig,
-  options: { budget?: Partial<ReconcileBudget>; now?: Date } = {},
+  {
+    db,
+    config,
+    budget = DEFAULT_BUDGET,
+    now = new Date(),
+  }: { db: Db; config: SiteConfig; budget?: Partial<ReconcileBudget>; now?: Date },
 ): Promise<ReconcileReport> {
-  const { budget = DEFAULT_BUDGET, now = new Date() } = options
   const report: ReconcileReport = {
     indexed: [],
     removed: [],
@@ -158,7 +160,7 @@ export async function reconcile(
           else builds--
           try {
             await reindex({ env, db, config, now, report }, name, entry)
-            if (failure) await forget(db, name, lang, slug)
+            if (failure) await forget(db, { store: name, lang, slug })
           } catch (error) {
             const reason = fail(report, { key: entry.key, store: name, now }, error)
             await remember(db, {
@@ -174,7 +176,7 @@ export async function reconcile(
         for (const row of rows.values()) {
           try {
             report.linked.push(
-              ...(await linkedTo(db, lang, row.slug)).map((s) => articleKey(lang, s)),
+              ...(await linkedTo(db, { lang, slug: row.slug })).map((s) => articleKey(lang, s)),
             )
             await unindexArticle(db, lang, row.slug)
             report.removed.push(articleKey(lang, row.slug))

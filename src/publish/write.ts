@@ -102,7 +102,8 @@ async function writeChunk(
     await Promise.all(
       planned.map(async (p) => {
         try {
-          if (p.media && p.derived) await writeManifest(p.derived.internal, p.lang, p.slug, p.media)
+          if (p.media && p.derived)
+            await writeManifest(p.derived.internal, { lang: p.lang, slug: p.slug, media: p.media })
           if (p.derived) await writeDerived(p.derived.internal, p.derived.stored, p.derived.sha256)
           if (p.put) await p.put.store.put(p.key, p.put.bytes, p.put.metadata)
           if (p.remove) await removeEverywhere(p)

@@ -69,7 +69,11 @@ export async function errorResponse(c: Context<AppEnv>, error: AppError): Promis
 /** The few newest articles, or none when the index cannot say quickly (an error page must not fail). */
 async function latestArticles(c: Context<AppEnv>, lang: string): Promise<IndexEntry[]> {
   try {
-    const records = await newest(indexDb(c.env, 'near'), { storageTimeoutMs: 1000 }, lang, 5)
+    const records = await newest(
+      indexDb(c.env, 'near'),
+      { storageTimeoutMs: 1000 },
+      { lang, count: 5 },
+    )
     return records.map(toEntry)
   } catch {
     return []

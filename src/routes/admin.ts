@@ -183,12 +183,10 @@ export const adminRoutes = new Hono<AppEnv>()
     const fileName = fileNameFor(c, lang, slug)
     const db = indexDb(c.env)
     const target = writeTarget(c, db)
-    const { change, purged } = await publish(
-      target,
-      config,
-      { key, bytes, fileName },
-      { purge: (tags) => purge(c, tags) },
-    ).catch((error: unknown) => {
+    const { change, purged } = await publish(target, config, {
+      source: { key, bytes, fileName },
+      purge: (tags) => purge(c, tags),
+    }).catch((error: unknown) => {
       // The same checks and messages as content:push; nothing was written.
       if (error instanceof AppError && error.code === 'SOURCE_INVALID')
         throw error.as('SOURCE_REJECTED')
@@ -259,7 +257,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const config = c.get('config')
     const { lang, slug } = articleParams(c)
     const key = articleKey(lang, slug)
-    const removed = await unpublish(writeTarget(c, indexDb(c.env)), config, key, {
+    const removed = await unpublish(writeTarget(c, indexDb(c.env)), config, {
+      key,
       purge: (tags) => purge(c, tags),
     })
     if (!removed) throw new AppError('ARTICLE_NOT_FOUND', `no source at ${key}`)

@@ -31,9 +31,16 @@ type ArticleVariant = 'html' | 'json'
 /** The JSON, or the page with its footer's neighbours. */
 async function render(
   c: AppContext,
-  variant: ArticleVariant,
-  stored: StoredArticle,
-  nearby: Around | undefined,
+  {
+    variant,
+    stored,
+    nearby,
+  }: {
+    variant: ArticleVariant
+    stored: StoredArticle
+    /** The footer's neighbours and related articles; none when the index could not say. */
+    nearby: Around | undefined
+  },
 ): Promise<{ response: Response; authors: Author[] }> {
   const site = siteInfo(c, stored.head.lang)
   // The byline's profiles are read per render: a profile changes without its articles changing.
@@ -86,13 +93,9 @@ export function articleEtag(
 }
 
 /** The page's neighbours, or none when the index cannot say (the page is still served). */
-async function neighbours(c: AppContext, lang: string, slug: string, labels: Label[]) {
+async function neighbours(c: AppContext, article: { lang: string; slug: string; labels: Label[] }) {
   try {
-    return await timed(
-      c,
-      'storage',
-      around(indexDb(c.env), c.get('config'), { lang, slug, labels }),
-    )
+    return await timed(c, 'storage', around(indexDb(c.env), c.get('config'), article))
   } catch (error) {
     log(c, 'warn', { event: 'neighbours-unavailable', message: String(error) })
     return undefined
@@ -119,51 +122,54 @@ function serveArticle(variant: ArticleVariant) {
   return async (c: AppContext) => {
     const { lang, slug } = articleParams(c)
     const cached: Cached & { kind: 'article' } = { kind: 'article', variant, lang, slug }
-    return cachedResponse(c, cached, async () => {
-      const versions = await publishedVersions(c, slug)
-      const record = versions.find((v) => v.lang === lang)
-      // The page carries its related block's listings as cache tags, known once its row is read.
-      if (variant === 'html' && record) cached.related = labelsOf(record)
-      const nearby =
-        variant === 'html' && record
-          ? await neighbours(c, lang, slug, cached.related ?? [])
-          : undefined
-      // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
-      // Not on the in-Worker cache's path: its background refresh must get the whole page to store.
-      if (record && workersCache(c)) {
-        const etag = articleEtag(record.source_sha256, variant, {
-          translations: translationsOf(c, versions, lang),
-          nearby,
-          profiles: profilesFingerprint(await bylineAuthors(c, authorsOf(record), lang)),
-        })
-        if (notModified(c.req.raw.headers, etag, null))
-          return new Response(null, { status: 304, headers: { etag } })
-      }
-      const { article, translations } = await loadArticle(c, lang, slug, versions)
-      if (!article) {
-        // Not in this language: the visitor's best existing version beats a 404.
-        const other = bestOf(
-          c,
-          translations.map((t) => t.lang),
+    return cachedResponse(c, {
+      cached,
+      produce: async () => {
+        const versions = await publishedVersions(c, slug)
+        const record = versions.find((v) => v.lang === lang)
+        // The page carries its related block's listings as cache tags, known once its row is read.
+        if (variant === 'html' && record) cached.related = labelsOf(record)
+        const nearby =
+          variant === 'html' && record
+            ? await neighbours(c, { lang, slug, labels: cached.related ?? [] })
+            : undefined
+        // Workers Cache revalidating (or a client) with this version gets a 304 from the index alone.
+        // Not on the in-Worker cache's path: its background refresh must get the whole page to store.
+        if (record && workersCache(c)) {
+          const etag = articleEtag(record.source_sha256, variant, {
+            translations: translationsOf(c, versions, lang),
+            nearby,
+            profiles: profilesFingerprint(await bylineAuthors(c, authorsOf(record), lang)),
+          })
+          if (notModified(c.req.raw.headers, etag, null))
+            return new Response(null, { status: 304, headers: { etag } })
+        }
+        const { article, translations } = await loadArticle(c, { lang, slug, known: versions })
+        if (!article) {
+          // Not in this language: the visitor's best existing version beats a 404.
+          const other = bestOf(
+            c,
+            translations.map((t) => t.lang),
+          )
+          const prefix = variant === 'json' ? '/api/articles' : ''
+          if (other) return personalRedirect(c, `${prefix}/${other}/${encodeURIComponent(slug)}`)
+          throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
+        }
+        startTime(c, 'render')
+        const { response, authors } = await render(c, { variant, stored: article, nearby })
+        endTime(c, 'render')
+        response.headers.set(
+          'etag',
+          articleEtag(article.head.source.etag, variant, {
+            translations,
+            nearby,
+            profiles: profilesFingerprint(authors),
+          }),
         )
-        const prefix = variant === 'json' ? '/api/articles' : ''
-        if (other) return personalRedirect(c, `${prefix}/${other}/${encodeURIComponent(slug)}`)
-        throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
-      }
-      startTime(c, 'render')
-      const { response, authors } = await render(c, variant, article, nearby)
-      endTime(c, 'render')
-      response.headers.set(
-        'etag',
-        articleEtag(article.head.source.etag, variant, {
-          translations,
-          nearby,
-          profiles: profilesFingerprint(authors),
-        }),
-      )
-      const modified = article.head.dateModified ?? article.head.datePublished
-      if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
-      return response
+        const modified = article.head.dateModified ?? article.head.datePublished
+        if (modified) response.headers.set('last-modified', new Date(modified).toUTCString())
+        return response
+      },
     })
   }
 }

@@ -43,79 +43,85 @@ async function authorPage(c: AppContext) {
   const { lang, id, page } = authorParams(c)
   if (c.req.param('n') === '1') return c.redirect(authorPath(lang, id), 301)
   const cached: Cached = { kind: 'listing', lang, page, label: { kind: 'author', key: id } }
-  return cachedResponse(c, cached, async () => {
-    const config = c.get('config')
-    const origin = c.get('baseUrl')
-    const profile = await profileOf(c, id)
-    const found = await timed(
-      c,
-      'storage',
-      listingPage(indexDb(c.env), config, { lang, filter: { kind: 'author', name: id }, page }),
-    )
-    // A profile with no articles in this language yet still has its page 1.
-    if (!found && page > 1) throw new AppError('NOT_FOUND', `no page ${page} of author ${id}`)
-    const listed = found?.page ?? { items: [], page: 1, pages: 1, total: 0 }
-    const author = withProfile({ name: id, id }, profile, {
-      lang,
-      defaultLang: config.defaultLang,
-      origin,
-    })
-    const bio = inLanguage(profile.bio, lang, config.defaultLang)
-    const basePath = authorPath(lang, id)
-    const canonical = `${origin}${pagePath(basePath, listed.page)}`
-    const body = await listingHtml(c, lang, {
-      heading: author.name,
-      basePath,
-      page: listed,
-      description: bio,
-      intro: <AuthorIntro author={author} bio={bio} email={profile.email} lang={lang} />,
-      ogType: 'profile',
-      extraTags: author.image ? [{ property: 'og:image', content: author.image }] : [],
-      // The profile is the same person in every language: each language's page is an alternate.
-      alternates:
-        config.languages.length > 1
-          ? config.languages.map((l) => ({
-              hreflang: l,
-              href: `${origin}${pagePath(authorPath(l, id), listed.page)}`,
-            }))
-          : undefined,
-      jsonLd: profilePage(author, { url: canonical, lang, bio }),
-      breadcrumbs: breadcrumbList([
-        { name: config.siteName, url: `${origin}/${lang}/` },
-        { name: author.name, url: `${origin}${basePath}` },
-      ]),
-    })
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/html; charset=UTF-8',
-        etag: etagFor(fingerprint(body), 'list'),
-      },
-    })
+  return cachedResponse(c, {
+    cached,
+    produce: async () => {
+      const config = c.get('config')
+      const origin = c.get('baseUrl')
+      const profile = await profileOf(c, id)
+      const found = await timed(
+        c,
+        'storage',
+        listingPage(indexDb(c.env), config, { lang, filter: { kind: 'author', name: id }, page }),
+      )
+      // A profile with no articles in this language yet still has its page 1.
+      if (!found && page > 1) throw new AppError('NOT_FOUND', `no page ${page} of author ${id}`)
+      const listed = found?.page ?? { items: [], page: 1, pages: 1, total: 0 }
+      const author = withProfile({ name: id, id }, profile, {
+        lang,
+        defaultLang: config.defaultLang,
+        origin,
+      })
+      const bio = inLanguage(profile.bio, lang, config.defaultLang)
+      const basePath = authorPath(lang, id)
+      const canonical = `${origin}${pagePath(basePath, listed.page)}`
+      const body = await listingHtml(c, lang, {
+        heading: author.name,
+        basePath,
+        page: listed,
+        description: bio,
+        intro: <AuthorIntro author={author} bio={bio} email={profile.email} lang={lang} />,
+        ogType: 'profile',
+        extraTags: author.image ? [{ property: 'og:image', content: author.image }] : [],
+        // The profile is the same person in every language: each language's page is an alternate.
+        alternates:
+          config.languages.length > 1
+            ? config.languages.map((l) => ({
+                hreflang: l,
+                href: `${origin}${pagePath(authorPath(l, id), listed.page)}`,
+              }))
+            : undefined,
+        jsonLd: profilePage(author, { url: canonical, lang, bio }),
+        breadcrumbs: breadcrumbList([
+          { name: config.siteName, url: `${origin}/${lang}/` },
+          { name: author.name, url: `${origin}${basePath}` },
+        ]),
+      })
+      return new Response(body, {
+        headers: {
+          'content-type': 'text/html; charset=UTF-8',
+          etag: etagFor(fingerprint(body), 'list'),
+        },
+      })
+    },
   })
 }
 
 async function authorFeed(c: AppContext) {
   const { lang, id } = authorParams(c)
   const cached: Cached = { kind: 'feed', lang, label: { kind: 'author', key: id } }
-  return cachedResponse(c, cached, async () => {
-    const config = c.get('config')
-    const profile = await profileOf(c, id)
-    const found = await timed(
-      c,
-      'storage',
-      newestLabelled(indexDb(c.env), config, {
-        lang,
-        label: { kind: 'author', name: id },
-        count: FEED_SIZE,
-      }),
-    )
-    const base = c.get('baseUrl')
-    const name = inLanguage(profile.name, lang, config.defaultLang)!
-    return feedResponse(c, found?.records ?? [], {
-      title: `${fill(messages(lang).authorArticles, { name })} | ${config.siteName}`,
-      feedUrl: `${base}${authorPath(lang, id)}/feed.xml`,
-      homeUrl: `${base}${authorPath(lang, id)}`,
-    })
+  return cachedResponse(c, {
+    cached,
+    produce: async () => {
+      const config = c.get('config')
+      const profile = await profileOf(c, id)
+      const found = await timed(
+        c,
+        'storage',
+        newestLabelled(indexDb(c.env), config, {
+          lang,
+          label: { kind: 'author', name: id },
+          count: FEED_SIZE,
+        }),
+      )
+      const base = c.get('baseUrl')
+      const name = inLanguage(profile.name, lang, config.defaultLang)!
+      return feedResponse(c, found?.records ?? [], {
+        title: `${fill(messages(lang).authorArticles, { name })} | ${config.siteName}`,
+        feedUrl: `${base}${authorPath(lang, id)}/feed.xml`,
+        homeUrl: `${base}${authorPath(lang, id)}`,
+      })
+    },
   })
 }
 

@@ -38,14 +38,21 @@ export const FEED_CONTENT_BYTES = 1_000_000
 async function feed(c: AppContext) {
   const lang = c.req.param('lang')!
   const config = c.get('config')
-  return cachedResponse(c, { kind: 'feed', lang }, async () => {
-    const records = await timed(c, 'storage', newest(indexDb(c.env), config, lang, FEED_SIZE))
-    const base = c.get('baseUrl')
-    return feedResponse(c, records, {
-      title: `${config.siteName} (${messages(lang).languageName})`,
-      feedUrl: `${base}/${lang}/feed.xml`,
-      homeUrl: `${base}/${lang}/`,
-    })
+  return cachedResponse(c, {
+    cached: { kind: 'feed', lang },
+    produce: async () => {
+      const records = await timed(
+        c,
+        'storage',
+        newest(indexDb(c.env), config, { lang, count: FEED_SIZE }),
+      )
+      const base = c.get('baseUrl')
+      return feedResponse(c, records, {
+        title: `${config.siteName} (${messages(lang).languageName})`,
+        feedUrl: `${base}/${lang}/feed.xml`,
+        homeUrl: `${base}/${lang}/`,
+      })
+    },
   })
 }
 
@@ -56,21 +63,24 @@ function labelFeed(kind: 'category' | 'tag') {
     const name = c.req.param('name')!
     const config = c.get('config')
     const key = labelKey(name, lang)
-    return cachedResponse(c, { kind: 'feed', lang, label: { kind, key } }, async () => {
-      const found = await timed(
-        c,
-        'storage',
-        newestLabelled(indexDb(c.env), config, { lang, label: { kind, name }, count: FEED_SIZE }),
-      )
-      if (!found) throw new AppError('NOT_FOUND', `no ${kind} ${name}`)
-      const base = c.get('baseUrl')
-      const path = `/${lang}/${kind}/${encodeURIComponent(found.name)}`
-      const t = messages(lang)
-      return feedResponse(c, found.records, {
-        title: `${fill(kind === 'category' ? t.categoryTitle : t.tagTitle, { name: found.name })} | ${config.siteName}`,
-        feedUrl: `${base}${path}/feed.xml`,
-        homeUrl: `${base}${path}`,
-      })
+    return cachedResponse(c, {
+      cached: { kind: 'feed', lang, label: { kind, key } },
+      produce: async () => {
+        const found = await timed(
+          c,
+          'storage',
+          newestLabelled(indexDb(c.env), config, { lang, label: { kind, name }, count: FEED_SIZE }),
+        )
+        if (!found) throw new AppError('NOT_FOUND', `no ${kind} ${name}`)
+        const base = c.get('baseUrl')
+        const path = `/${lang}/${kind}/${encodeURIComponent(found.name)}`
+        const t = messages(lang)
+        return feedResponse(c, found.records, {
+          title: `${fill(kind === 'category' ? t.categoryTitle : t.tagTitle, { name: found.name })} | ${config.siteName}`,
+          feedUrl: `${base}${path}/feed.xml`,
+          homeUrl: `${base}${path}`,
+        })
+      },
     })
   }
 }
@@ -189,7 +199,7 @@ async function sitemapPart(
     for (const page of await timed(
       c,
       'storage',
-      pagesFrom(db, config, first - position, to - first),
+      pagesFrom(db, config, { offset: first - position, limit: to - first }),
     ))
       urls.push({
         loc: `${base}/${page.lang}/${encodeURIComponent(page.slug)}`,
@@ -232,41 +242,50 @@ export const feedRoutes = new Hono<AppEnv>()
   .get('/:lang/category/:name/feed.xml', servedLanguage, labelFeed('category'))
   .get('/:lang/tag/:name/feed.xml', servedLanguage, labelFeed('tag'))
   .get('/sitemap.xml', (c) =>
-    cachedResponse(c, { kind: 'sitemap', part: 'index' }, async () => {
-      const { urls, parts } = await sitemapPart(c, 'index')
-      if (parts === 1) return xml(urlset(urls))
-      const base = c.get('baseUrl')
-      return xml(
-        sitemapIndex(
-          Array.from({ length: parts }, (_, i) => ({ loc: `${base}/sitemap-${i + 1}.xml` })),
-        ),
-      )
+    cachedResponse(c, {
+      cached: { kind: 'sitemap', part: 'index' },
+      produce: async () => {
+        const { urls, parts } = await sitemapPart(c, 'index')
+        if (parts === 1) return xml(urlset(urls))
+        const base = c.get('baseUrl')
+        return xml(
+          sitemapIndex(
+            Array.from({ length: parts }, (_, i) => ({ loc: `${base}/sitemap-${i + 1}.xml` })),
+          ),
+        )
+      },
     }),
   )
   .get('/:part{sitemap-[1-9][0-9]{0,5}\\.xml}', (c) => {
     const n = Number(c.req.param('part').slice('sitemap-'.length, -'.xml'.length))
-    return cachedResponse(c, { kind: 'sitemap', part: n }, async () => {
-      const { urls, parts } = await sitemapPart(c, n)
-      if (parts === 1 || n > parts) throw new AppError('NOT_FOUND', `no sitemap part ${n}`)
-      return xml(urlset(urls))
+    return cachedResponse(c, {
+      cached: { kind: 'sitemap', part: n },
+      produce: async () => {
+        const { urls, parts } = await sitemapPart(c, n)
+        if (parts === 1 || n > parts) throw new AppError('NOT_FOUND', `no sitemap part ${n}`)
+        return xml(urlset(urls))
+      },
     })
   })
   .get('/news-sitemap.xml', (c) =>
-    cachedResponse(c, { kind: 'sitemap', part: 'news' }, async () => {
-      const config = c.get('config')
-      const base = c.get('baseUrl')
-      const records = await timed(c, 'storage', recentNews(indexDb(c.env), config, new Date()))
-      return xml(
-        newsSitemap(
-          records.map((r) => ({
-            loc: `${base}/${r.lang}/${encodeURIComponent(r.slug)}`,
-            name: config.siteName,
-            language: r.content_lang,
-            published: r.published_at,
-            title: r.title,
-          })),
-        ),
-      )
+    cachedResponse(c, {
+      cached: { kind: 'sitemap', part: 'news' },
+      produce: async () => {
+        const config = c.get('config')
+        const base = c.get('baseUrl')
+        const records = await timed(c, 'storage', recentNews(indexDb(c.env), config, new Date()))
+        return xml(
+          newsSitemap(
+            records.map((r) => ({
+              loc: `${base}/${r.lang}/${encodeURIComponent(r.slug)}`,
+              name: config.siteName,
+              language: r.content_lang,
+              published: r.published_at,
+              title: r.title,
+            })),
+          ),
+        )
+      },
     }),
   )
   .get('/robots.txt', (c) => c.text(robotsTxt(c.get('baseUrl')), 200, { 'Cache-Control': FIXED }))

@@ -59,112 +59,116 @@ function listing(kind: ListingFilter['kind']) {
           }
         : kind !== 'home' && { label: { kind, key: labelKey(name, lang) } }),
     }
-    return cachedResponse(c, cached, async () => {
-      const config = c.get('config')
-      const origin = c.get('baseUrl')
-      const render = (props: OwnListingProps) => listingHtml(c, lang, props)
-      const homeAlternates =
-        kind === 'home' && page === 1 && config.languages.length > 1
-          ? [
-              ...config.languages.map((l) => ({ hreflang: l, href: `${origin}/${l}/` })),
-              { hreflang: 'x-default', href: `${origin}/` },
-            ]
-          : undefined
-      let body: string
-      if (kind === 'home' && page === 1) {
-        const sections = siteSections()
-        const front = await timed(
-          c,
-          'storage',
-          frontPage(indexDb(c.env), config, lang, {
-            // The plain list's first page, so its page 2 follows on.
-            latest: PAGE_SIZE,
-            perSection: FRONT_PER_SECTION,
-            sections: sections.all.map((s) => ({
-              key: s.key,
-              labelKeys: sections.labelKeys(s, lang),
-            })),
-          }),
-        )
-        body = `<!DOCTYPE html>${await toHtml(
-          <FrontPage
-            lang={lang}
-            siteName={config.siteName}
-            origin={origin}
-            timeZone={config.timeZone}
-            languages={config.languages}
-            front={front}
-            alternates={homeAlternates}
-            pageSize={PAGE_SIZE}
-            identity={headIdentity(config, origin)}
-            jsonLd={{
-              '@context': 'https://schema.org',
-              ...organization(identityAndName(config, origin), `${origin}/${lang}/`),
-            }}
-          />,
-        )}`
-      } else if (section) {
-        const sections = siteSections()
-        const found = await timed(
-          c,
-          'storage',
-          sectionPage(indexDb(c.env), config, {
-            lang,
-            keys: sections.labelKeys(section, lang),
-            page,
-          }),
-        )
-        if (!found) throw new AppError('NOT_FOUND', `no section page ${section.key} ${page}`)
-        const heading = sections.name(section, lang)
-        const basePath = `/${lang}/category/${section.key}`
-        body = await render({
-          heading,
-          basePath,
-          page: found,
-          section: section.key,
-          description: section.description?.[lang],
-          breadcrumbs: breadcrumbList([
-            { name: config.siteName, url: `${origin}/${lang}/` },
-            { name: heading, url: `${origin}${basePath}` },
-          ]),
-        })
-      } else {
-        const found = await timed(
-          c,
-          'storage',
-          listingPage(indexDb(c.env), config, { lang, filter, page }),
-        )
-        if (!found) throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
-        const { page: current, label } = found
-        const t = messages(lang)
-        // A category in no section is titled as written; a tag says it is one.
-        const heading =
-          kind === 'home'
-            ? config.siteName
-            : kind === 'category'
-              ? label!
-              : fill(t.tagTitle, { name: label! })
-        const basePath =
-          kind === 'home' ? `/${lang}/` : `/${lang}/${kind}/${encodeURIComponent(label!)}`
-        body = await render({
-          heading,
-          basePath,
-          page: current,
-          alternates: homeAlternates,
-          ...(kind === 'category' && {
+    return cachedResponse(c, {
+      cached,
+      produce: async () => {
+        const config = c.get('config')
+        const origin = c.get('baseUrl')
+        const render = (props: OwnListingProps) => listingHtml(c, lang, props)
+        const homeAlternates =
+          kind === 'home' && page === 1 && config.languages.length > 1
+            ? [
+                ...config.languages.map((l) => ({ hreflang: l, href: `${origin}/${l}/` })),
+                { hreflang: 'x-default', href: `${origin}/` },
+              ]
+            : undefined
+        let body: string
+        if (kind === 'home' && page === 1) {
+          const sections = siteSections()
+          const front = await timed(
+            c,
+            'storage',
+            frontPage(indexDb(c.env), config, {
+              lang,
+              // The plain list's first page, so its page 2 follows on.
+              latest: PAGE_SIZE,
+              perSection: FRONT_PER_SECTION,
+              sections: sections.all.map((s) => ({
+                key: s.key,
+                labelKeys: sections.labelKeys(s, lang),
+              })),
+            }),
+          )
+          body = `<!DOCTYPE html>${await toHtml(
+            <FrontPage
+              lang={lang}
+              siteName={config.siteName}
+              origin={origin}
+              timeZone={config.timeZone}
+              languages={config.languages}
+              front={front}
+              alternates={homeAlternates}
+              pageSize={PAGE_SIZE}
+              identity={headIdentity(config, origin)}
+              jsonLd={{
+                '@context': 'https://schema.org',
+                ...organization(identityAndName(config, origin), `${origin}/${lang}/`),
+              }}
+            />,
+          )}`
+        } else if (section) {
+          const sections = siteSections()
+          const found = await timed(
+            c,
+            'storage',
+            sectionPage(indexDb(c.env), config, {
+              lang,
+              keys: sections.labelKeys(section, lang),
+              page,
+            }),
+          )
+          if (!found) throw new AppError('NOT_FOUND', `no section page ${section.key} ${page}`)
+          const heading = sections.name(section, lang)
+          const basePath = `/${lang}/category/${section.key}`
+          body = await render({
+            heading,
+            basePath,
+            page: found,
+            section: section.key,
+            description: section.description?.[lang],
             breadcrumbs: breadcrumbList([
               { name: config.siteName, url: `${origin}/${lang}/` },
               { name: heading, url: `${origin}${basePath}` },
             ]),
-          }),
+          })
+        } else {
+          const found = await timed(
+            c,
+            'storage',
+            listingPage(indexDb(c.env), config, { lang, filter, page }),
+          )
+          if (!found) throw new AppError('NOT_FOUND', `no ${kind} page ${name} ${page}`)
+          const { page: current, label } = found
+          const t = messages(lang)
+          // A category in no section is titled as written; a tag says it is one.
+          const heading =
+            kind === 'home'
+              ? config.siteName
+              : kind === 'category'
+                ? label!
+                : fill(t.tagTitle, { name: label! })
+          const basePath =
+            kind === 'home' ? `/${lang}/` : `/${lang}/${kind}/${encodeURIComponent(label!)}`
+          body = await render({
+            heading,
+            basePath,
+            page: current,
+            alternates: homeAlternates,
+            ...(kind === 'category' && {
+              breadcrumbs: breadcrumbList([
+                { name: config.siteName, url: `${origin}/${lang}/` },
+                { name: heading, url: `${origin}${basePath}` },
+              ]),
+            }),
+          })
+        }
+        return new Response(body, {
+          headers: {
+            'content-type': 'text/html; charset=UTF-8',
+            etag: etagFor(fingerprint(body), 'list'),
+          },
         })
-      }
-      return new Response(body, {
-        headers: {
-          'content-type': 'text/html; charset=UTF-8',
-          etag: etagFor(fingerprint(body), 'list'),
-        },
-      })
+      },
     })
   }
 }

@@ -24,19 +24,41 @@ import {
 import { transformImage } from '../media/variants'
 
 export const mediaRoutes = new Hono<AppEnv>()
-  .get('/media/:hash/:name', (c) => serve(c, c.req.param('hash'), c.req.param('name')))
+  .get('/media/:hash/:name', (c) =>
+    serve(c, { hash: c.req.param('hash'), name: c.req.param('name') }),
+  )
   .get('/media/:hash/:variant/:name', (c) =>
-    serve(c, c.req.param('hash'), c.req.param('name'), c.req.param('variant')),
+    serve(c, {
+      hash: c.req.param('hash'),
+      name: c.req.param('name'),
+      segment: c.req.param('variant'),
+    }),
   )
 
-async function serve(c: AppContext, hash: string, name: string, segment?: string) {
+async function serve(
+  c: AppContext,
+  {
+    hash,
+    name,
+    segment,
+  }: {
+    hash: string
+    name: string
+    /** The variant's path segment (size, crop, format); none for the original. */
+    segment?: string
+  },
+) {
   const variant: Variant | undefined =
     segment === undefined ? { kind: 'original' } : parseVariant(segment)
   if (!MEDIA_HASH.test(hash) || !MEDIA_NAME.test(name) || !variant)
     throw new AppError('NOT_FOUND', `no picture at ${c.req.path}`)
   const cached = { kind: 'media', hash, name, variant: segment ?? '' } as const
   if (variant.kind === 'original')
-    return cachedResponse(c, cached, () => original(c, hash, name), 'immutable')
+    return cachedResponse(c, {
+      cached,
+      produce: () => original(c, hash, name),
+      lifetime: 'immutable',
+    })
   const images = c.env.IMAGES as ImagesBinding | undefined
   if (!images) {
     logEvent('warn', {
@@ -46,10 +68,9 @@ async function serve(c: AppContext, hash: string, name: string, segment?: string
     })
     return standIn(c, hash, name)
   }
-  return cachedResponse(
-    c,
+  return cachedResponse(c, {
     cached,
-    async () => {
+    produce: async () => {
       const object = await read(c, hash, name)
       const output = await transformImage(
         images,
@@ -63,8 +84,8 @@ async function serve(c: AppContext, hash: string, name: string, segment?: string
         },
       })
     },
-    'immutable',
-  )
+    lifetime: 'immutable',
+  })
 }
 
 async function read(c: AppContext, hash: string, name: string): Promise<R2ObjectBody> {

@@ -77,44 +77,47 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   const target = articleOf(c, c.req.query('url') ?? '')
   if (!target) throw new AppError('ARTICLE_NOT_FOUND', 'no article of this site at that url')
   const { lang, slug } = target
-  return cachedResponse(c, { kind: 'oembed', lang, slug, width, height }, async () => {
-    const facts = await cardFacts(c, lang, slug)
-    // A byline's profile gives its name in the card's language and its page as author_url.
-    const article = { ...facts, authors: await bylineAuthors(c, facts.authors, lang) }
-    const config = c.get('config')
-    const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
-    // A card without script or iframe: any consumer can sanitize-and-show it as is.
-    // Only strings are interpolated, so the template is a string, not a Promise.
-    const card = html`<blockquote
-      class="edge-article-embed"
-      lang="${article.contentLang}"
-      cite="${url}"
-      style="margin:0;max-width:${width}px;border:1px solid #e3e5e8;border-radius:8px;padding:12px 16px;font-family:system-ui,sans-serif"
-    >
-      <p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p>
-      <p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p>
-      <p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p>
-    </blockquote>` as HtmlEscapedString
-    const image = article.image
-    return Response.json({
-      version: '1.0',
-      type: 'rich',
-      title: article.title,
-      ...(article.authors[0] && {
-        author_name: article.authors[0].name,
-        ...(article.authors[0].url && { author_url: article.authors[0].url }),
-      }),
-      provider_name: config.siteName,
-      provider_url: `${c.get('baseUrl')}/${lang}/`,
-      cache_age: 3600,
-      html: card.toString(),
-      width,
-      height,
-      ...(image && {
-        thumbnail_url: image.url,
-        ...(image.width &&
-          image.height && { thumbnail_width: image.width, thumbnail_height: image.height }),
-      }),
-    })
+  return cachedResponse(c, {
+    cached: { kind: 'oembed', lang, slug, width, height },
+    produce: async () => {
+      const facts = await cardFacts(c, lang, slug)
+      // A byline's profile gives its name in the card's language and its page as author_url.
+      const article = { ...facts, authors: await bylineAuthors(c, facts.authors, lang) }
+      const config = c.get('config')
+      const url = `${c.get('baseUrl')}/${lang}/${encodeURIComponent(slug)}`
+      // A card without script or iframe: any consumer can sanitize-and-show it as is.
+      // Only strings are interpolated, so the template is a string, not a Promise.
+      const card = html`<blockquote
+        class="edge-article-embed"
+        lang="${article.contentLang}"
+        cite="${url}"
+        style="margin:0;max-width:${width}px;border:1px solid #e3e5e8;border-radius:8px;padding:12px 16px;font-family:system-ui,sans-serif"
+      >
+        <p style="margin:0 0 4px;font-size:13px;color:#5b616b">${config.siteName}</p>
+        <p style="margin:0 0 6px;font-weight:700"><a href="${url}">${article.title}</a></p>
+        <p style="margin:0;font-size:14px;color:#5b616b">${article.description}</p>
+      </blockquote>` as HtmlEscapedString
+      const image = article.image
+      return Response.json({
+        version: '1.0',
+        type: 'rich',
+        title: article.title,
+        ...(article.authors[0] && {
+          author_name: article.authors[0].name,
+          ...(article.authors[0].url && { author_url: article.authors[0].url }),
+        }),
+        provider_name: config.siteName,
+        provider_url: `${c.get('baseUrl')}/${lang}/`,
+        cache_age: 3600,
+        html: card.toString(),
+        width,
+        height,
+        ...(image && {
+          thumbnail_url: image.url,
+          ...(image.width &&
+            image.height && { thumbnail_width: image.width, thumbnail_height: image.height }),
+        }),
+      })
+    },
   })
 })

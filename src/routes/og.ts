@@ -27,22 +27,21 @@ export const ogRoutes = new Hono<AppEnv>().get('/og/:lang/:file', servedLanguage
     throw new AppError('NOT_FOUND', `no share image at ${c.req.path}`)
   const slug = checkSlug(match[1]!)
   const version = match[2]!
-  return cachedResponse(
-    c,
-    { kind: 'card', lang, slug, version },
-    async () => {
+  return cachedResponse(c, {
+    cached: { kind: 'card', lang, slug, version },
+    produce: async () => {
       const record = (await publishedVersions(c, slug)).find((r) => r.lang === lang)
       if (!record) throw new AppError('ARTICLE_NOT_FOUND', `no article at ${lang}/${slug}`)
       const current = cardVersion(record.source_sha256)
       // Platforms keep images by URL: one shared before an edit leads to the current card.
       if (current !== version)
-        return c.redirect(cardUrl(c.get('baseUrl'), lang, slug, current), 302)
+        return c.redirect(cardUrl(c.get('baseUrl'), { lang, slug, version: current }), 302)
       return new Response(await drawCard(c, record), {
         headers: { 'content-type': CARD.type, etag: `"${version}-card"` },
       })
     },
-    'immutable',
-  )
+    lifetime: 'immutable',
+  })
 })
 
 /** The card Worker's language for an article's BCP 47 language; others it guesses from the title. */

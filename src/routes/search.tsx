@@ -35,10 +35,9 @@ export const searchRoutes = new Hono<AppEnv>()
     if (!config.languages.includes(lang))
       throw new AppError('REQUEST_INVALID', `lang must be one of ${config.languages.join(', ')}`)
     const { query, order, page } = searchParams(c)
-    return cachedResponse(
-      c,
-      { kind: 'search', json: true, lang, query, order, page },
-      async () => {
+    return cachedResponse(c, {
+      cached: { kind: 'search', json: true, lang, query, order, page },
+      produce: async () => {
         const results = query
           ? await search(indexDb(c.env, 'near'), config, { lang, text: query, page, order })
           : { items: [], page, more: false }
@@ -62,16 +61,15 @@ export const searchRoutes = new Hono<AppEnv>()
           },
         })
       },
-      'search',
-    )
+      lifetime: 'search',
+    })
   })
   .get('/:lang/search', servedLanguage, (c) => {
     const lang = c.req.param('lang')
     const { query, order, page } = searchParams(c)
-    return cachedResponse(
-      c,
-      { kind: 'search', json: false, lang, query, order, page },
-      async () => {
+    return cachedResponse(c, {
+      cached: { kind: 'search', json: false, lang, query, order, page },
+      produce: async () => {
         const config = c.get('config')
         const results = query
           ? await timed(
@@ -88,6 +86,6 @@ export const searchRoutes = new Hono<AppEnv>()
           },
         })
       },
-      'search',
-    )
+      lifetime: 'search',
+    })
   })

@@ -25,11 +25,11 @@ export interface Driver {
   head(
     key: string,
   ): Promise<{ size: number; metadata: Record<string, string>; uploaded?: Date } | null>
+  /** Like R2's own `put(key, value, options)`; `contentType` is kept where the backend keeps one. */
   put(
     key: string,
     bytes: Uint8Array,
-    metadata: Record<string, string>,
-    contentType: string,
+    options: { metadata: Record<string, string>; contentType: string },
   ): Promise<void>
   delete(key: string): Promise<void>
   /**

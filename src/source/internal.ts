@@ -42,7 +42,9 @@ export function internalStore(
       )
     },
     put: (name, bytes, metadata = {}) =>
-      driver.put(key(name), bytes, metadata, 'application/json').catch(fail('writing', name)),
+      driver
+        .put(key(name), bytes, { metadata, contentType: 'application/json' })
+        .catch(fail('writing', name)),
     delete: (name) => driver.delete(key(name)).catch(fail('deleting', name)),
   }
 }

@@ -25,7 +25,7 @@ export const kvDriver = (ns: KVNamespace): Driver => ({
     if (value === null) return null
     return { size: value.byteLength, metadata: metadata ?? {} }
   },
-  async put(key, bytes, metadata) {
+  async put(key, bytes, { metadata }) {
     await ns.put(key, bytes, { metadata })
   },
   async delete(key) {

@@ -25,7 +25,7 @@ export const r2Driver = (bucket: R2Bucket): Driver => ({
       }
     )
   },
-  async put(key, bytes, metadata, contentType) {
+  async put(key, bytes, { metadata, contentType }) {
     await bucket.put(key, bytes, { httpMetadata: { contentType }, customMetadata: metadata })
   },
   async delete(key) {

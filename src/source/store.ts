@@ -187,12 +187,11 @@ export function sourceStore(driver: Driver, options: StoreOptions): WritableStor
     async put(key, bytes, metadata) {
       const encoded = encodeMetadata(metadata, driver.metadataLimit)
       await driver
-        .put(
-          key,
-          bytes,
-          encoded,
-          metadata.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
-        )
+        .put(key, bytes, {
+          metadata: encoded,
+          contentType:
+            metadata.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+        })
         .catch(fail('writing', key))
     },
     async delete(key) {

@@ -51,13 +51,16 @@ export function hostImages(root: DomElement, pageUrl: string, media: MediaMap | 
     const before = img.outerHTML.length
     const wrapper = img.ownerDocument.createElement('picture')
     img.replaceWith(wrapper)
-    fill(wrapper, img, hosted, origin)
+    fill(wrapper, { img, image: hosted, origin })
     added += wrapper.outerHTML.length - before
   }
   return added
 }
 
-function fill(wrapper: DomElement, img: DomElement, image: HostedImage, origin: string): void {
+function fill(
+  wrapper: DomElement,
+  { img, image, origin }: { img: DomElement; image: HostedImage; origin: string },
+): void {
   const doc = img.ownerDocument
   const picture = pictureOf(image, { origin, sizes: ARTICLE_SIZES })
   for (const offered of picture.sources) {

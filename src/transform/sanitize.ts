@@ -52,7 +52,7 @@ function sanitizeAttributes(el: DomElement, tag: string, policy: SanitizePolicy)
     if (seen.has(attr)) continue // a browser uses the first of duplicate attributes
     seen.add(attr)
     if (!allowed.includes(attr) && !policy.attributes['*']!.includes(attr)) continue
-    const clean = cleanValue(tag, attr, value, policy)
+    const clean = cleanValue({ tag, attr, value }, policy)
     if (clean !== undefined) kept.push([attr, clean])
   }
   // linkedom inserts a new attribute first: add them last to first to keep the author's order.
@@ -61,9 +61,7 @@ function sanitizeAttributes(el: DomElement, tag: string, policy: SanitizePolicy)
 
 /** The value to keep, or undefined to drop the attribute. */
 function cleanValue(
-  tag: string,
-  attr: string,
-  value: string,
+  { tag, attr, value }: { tag: string; attr: string; value: string },
   policy: SanitizePolicy,
 ): string | undefined {
   if (attr === 'style') return safeStyle(value, policy) || undefined

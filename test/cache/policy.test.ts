@@ -18,15 +18,15 @@ const at = (seconds: number) => 1_000_000 + seconds * 1000
 
 describe('freshness', () => {
   it('serves a copy as is, then while revalidating, then only in an emergency', () => {
-    expect(freshness(at(0), at(29), policy)).toBe('fresh')
-    expect(freshness(at(0), at(30), policy)).toBe('revalidate')
-    expect(freshness(at(0), at(59), policy)).toBe('revalidate')
-    expect(freshness(at(0), at(60), policy)).toBe('error-only')
+    expect(freshness({ renderedAt: at(0), now: at(29), policy })).toBe('fresh')
+    expect(freshness({ renderedAt: at(0), now: at(30), policy })).toBe('revalidate')
+    expect(freshness({ renderedAt: at(0), now: at(59), policy })).toBe('revalidate')
+    expect(freshness({ renderedAt: at(0), now: at(60), policy })).toBe('error-only')
   })
 
   it('keeps a 404 only for its short lifetime, with no stale window', () => {
-    expect(freshness(at(0), at(19), policy, 404)).toBe('fresh')
-    expect(freshness(at(0), at(21), policy, 404)).toBe('error-only')
+    expect(freshness({ renderedAt: at(0), now: at(19), policy, status: 404 })).toBe('fresh')
+    expect(freshness({ renderedAt: at(0), now: at(21), policy, status: 404 })).toBe('error-only')
   })
 })
 
@@ -73,22 +73,30 @@ describe('headers', () => {
 describe('Workers Cache headers', () => {
   const edge = { ...policy, edgeSeconds: 86400 }
   it('keep a page a day at the edge (purged on change) and a minute in browsers', () => {
-    expect(workersCacheHeaders(edge, 200, 'page')).toEqual({
+    expect(workersCacheHeaders(edge, { status: 200, lifetime: 'page' })).toEqual({
       'cache-control': 'public, max-age=60',
       'cloudflare-cdn-cache-control':
         'max-age=86400, stale-while-revalidate=3600, stale-if-error=86400',
     })
   })
   it('keep search results a minute, and a page made while the stores disagree seconds', () => {
-    expect(workersCacheHeaders(edge, 200, 'search')['cloudflare-cdn-cache-control']).toMatch(
-      /^max-age=60,/,
-    )
-    expect(workersCacheHeaders(edge, 200, 'page', true)['cloudflare-cdn-cache-control']).toBe(
-      'max-age=5, stale-if-error=0',
-    )
+    expect(
+      workersCacheHeaders(edge, { status: 200, lifetime: 'search' })[
+        'cloudflare-cdn-cache-control'
+      ],
+    ).toMatch(/^max-age=60,/)
+    expect(
+      workersCacheHeaders(edge, { status: 200, lifetime: 'page', volatile: true })[
+        'cloudflare-cdn-cache-control'
+      ],
+    ).toBe('max-age=5, stale-if-error=0')
   })
   it('never keep an error but a 404', () => {
-    expect(workersCacheHeaders(edge, 503, 'page')).toEqual({ 'cache-control': 'no-store' })
-    expect(workersCacheHeaders(edge, 404, 'page')['cache-control']).toBe('public, max-age=20')
+    expect(workersCacheHeaders(edge, { status: 503, lifetime: 'page' })).toEqual({
+      'cache-control': 'no-store',
+    })
+    expect(workersCacheHeaders(edge, { status: 404, lifetime: 'page' })['cache-control']).toBe(
+      'public, max-age=20',
+    )
   })
 })

@@ -83,14 +83,14 @@ describe('cache tags', () => {
 describe('the in-Worker fallback of a purge', () => {
   it('finds every cached variant and card size of an article from its tag', () => {
     const origin = 'https://a.example'
-    const keys = keysOfTag(origin, 'a:ko/%EB%B6%81', ['ko', 'en'])
+    const keys = keysOfTag(origin, 'a:ko/%EB%B6%81', { languages: ['ko', 'en'] })
     expect(keys).toContain(
       cacheKey(origin, { kind: 'article', variant: 'json', lang: 'ko', slug: '북' }),
     )
     expect(keys).toContain(
       cacheKey(origin, { kind: 'oembed', lang: 'ko', slug: '북', width: 240, height: 120 }),
     )
-    const everyLanguage = keysOfTag(origin, 's:%EB%B6%81', ['ko', 'en'])
+    const everyLanguage = keysOfTag(origin, 's:%EB%B6%81', { languages: ['ko', 'en'] })
     expect(everyLanguage).toContain(
       cacheKey(origin, { kind: 'article', variant: 'html', lang: 'en', slug: '북' }),
     )
@@ -109,8 +109,7 @@ describe('the in-Worker fallback of a purge', () => {
         page: 1,
         label: { kind: 'category', key: '뉴스' },
       })[0]!,
-      ['ko'],
-      (name) => (name === '뉴스' ? 'news' : undefined),
+      { languages: ['ko'], sectionOf: (name) => (name === '뉴스' ? 'news' : undefined) },
     )
     expect(keys).toContain(section('news'))
     expect(keys).toContain(section('뉴스'))

@@ -59,7 +59,7 @@ describe('search results', () => {
     expect(kept).toBeGreaterThan(0)
     expect(kept).toBeLessThanOrEqual(60)
     // And Workers Cache is told to keep it no longer either, not even as a stand-in on errors.
-    const rule = workersCacheHeaders(siteConfig(env).cache, 200, 'search')
+    const rule = workersCacheHeaders(siteConfig(env).cache, { status: 200, lifetime: 'search' })
     expect(rule['cloudflare-cdn-cache-control']).toBe('max-age=60, stale-if-error=0')
   })
 })

@@ -123,7 +123,10 @@ describe('the index queries', () => {
       'an article in a small section (around)',
       (db) => around(db, CONFIG, { lang: 'ja', slug: 'p-750', labels: labels('小', ['タグ']) }),
     ],
-    ['the pages showing an article (linkedTo)', (db) => linkedTo(db, 'ja', 'p-751', CONFIG)],
+    [
+      'the pages showing an article (linkedTo)',
+      (db) => linkedTo(db, { lang: 'ja', slug: 'p-751', config: CONFIG }),
+    ],
     [
       'the pages showing a chunk of articles (linkedToAll)',
       (db) =>
@@ -152,7 +155,7 @@ describe('the index queries', () => {
       (db) =>
         listingPage(db, CONFIG, { lang: 'ja', filter: { kind: 'tag', name: 'タグ' }, page: 100 }),
     ],
-    ['the feed', (db) => newest(db, CONFIG, 'ja', 20)],
+    ['the feed', (db) => newest(db, CONFIG, { lang: 'ja', count: 20 })],
     ['the counts', (db) => counts(db, CONFIG, ['ja', 'ko'])],
     ['a sitemap part', (db) => byRank(db, CONFIG, { lang: 'ja', from: 701, to: 730 })],
     ['the versions of a slug', (db) => versionsOf(db, CONFIG, 'p-3')],
@@ -192,7 +195,7 @@ describe('the index queries', () => {
       CONFIG,
     )
     for (const slug of slugs) {
-      const one = await linkedTo(env.ARTICLES_DB, 'ja', slug, CONFIG)
+      const one = await linkedTo(env.ARTICLES_DB, { lang: 'ja', slug, config: CONFIG })
       expect({ slug, linked: (all.get(`ja/${slug}`) ?? []).sort() }).toEqual({
         slug,
         linked: one.sort(),

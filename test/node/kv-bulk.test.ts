@@ -37,12 +37,10 @@ describe('KV bulk writes', () => {
     const { requests, api } = await standIn()
     const driver = bulkWrites(binding, api)
     for (let i = 0; i <= 10_000; i++)
-      await driver.put(
-        `ko/a${i}`,
-        new TextEncoder().encode(`기사 ${i}`),
-        { sha256: `${i}` },
-        'text/html',
-      )
+      await driver.put(`ko/a${i}`, new TextEncoder().encode(`기사 ${i}`), {
+        metadata: { sha256: `${i}` },
+        contentType: 'text/html',
+      })
     expect(requests).toHaveLength(0)
     await driver.flush()
     expect(requests.map((r) => r.pairs.length)).toEqual([10_000, 1])
@@ -54,8 +52,8 @@ describe('KV bulk writes', () => {
   it('fails the flush naming the keys Cloudflare did not write', async () => {
     const { api } = await standIn(['ko/b'])
     const driver = bulkWrites(binding, api)
-    await driver.put('ko/a', new Uint8Array([1]), {}, 'text/html')
-    await driver.put('ko/b', new Uint8Array([2]), {}, 'text/html')
+    await driver.put('ko/a', new Uint8Array([1]), { metadata: {}, contentType: 'text/html' })
+    await driver.put('ko/b', new Uint8Array([2]), { metadata: {}, contentType: 'text/html' })
     await expect(driver.flush()).rejects.toThrow(/ko\/b not written/)
   })
 })

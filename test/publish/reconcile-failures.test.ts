@@ -33,7 +33,7 @@ describe('one bad key', () => {
     })
     await env.ARTICLES_KV.put('en/c-after', article('After them'))
     const now = new Date('2024-06-01T00:00:00Z')
-    const report = await reconcile(env, db, only('en'), { now })
+    const report = await reconcile(env, { db, config: only('en'), now })
     expect(await slugs('en')).toEqual(['b-far-future', 'c-after'])
     expect(report.failures).toEqual([
       {
@@ -61,11 +61,13 @@ describe('sources that fail every time', () => {
     const config = { ...only('ja'), sources: ['r2' as const] }
     const budget = { pages: 5, builds: 5, retries: 2 }
     const t0 = new Date('2024-06-01T00:00:00Z')
-    const first = await reconcile(env, db, config, { budget, now: t0 })
+    const first = await reconcile(env, { db, config, budget, now: t0 })
     expect(first.failures).toHaveLength(5)
     expect(await slugs('ja')).toEqual([])
     // The next run: the failing five wait for their backoff, and the good one gets the budget.
-    const second = await reconcile(env, db, config, {
+    const second = await reconcile(env, {
+      db,
+      config,
       budget,
       now: new Date(t0.getTime() + 60_000),
     })
@@ -74,7 +76,7 @@ describe('sources that fail every time', () => {
     expect(await slugs('ja')).toEqual(['zz-good'])
     // After the backoff they are tried again, two a run (the retry budget), and wait twice as long.
     const later = new Date(t0.getTime() + RETRY_BASE_MS + 1)
-    const third = await reconcile(env, db, config, { budget, now: later })
+    const third = await reconcile(env, { db, config, budget, now: later })
     expect(third.failures).toHaveLength(2)
     const attempts = (
       await env.ARTICLES_DB.prepare(
@@ -92,7 +94,7 @@ describe('a slug in KV and in R2', () => {
     await env.ARTICLES_R2.put('ko/both', article('R2 판'))
     const config = { ...only('ko'), sources: ['kv' as const, 'r2' as const] }
     for (let run = 0; run < 3; run++) {
-      const report = await reconcile(env, db, config)
+      const report = await reconcile(env, { db, config })
       if (run === 0) expect(report.shadowed).toEqual(['ko/both'])
       const row = await env.ARTICLES_DB.prepare(
         "SELECT store, title FROM articles WHERE lang = 'ko' AND slug = 'both'",
@@ -113,7 +115,7 @@ describe('keys the router refuses', () => {
     ]
     for (const key of refused) await env.ARTICLES_KV.put(key, article('Unreachable'))
     const config = { ...only('en'), sources: ['kv' as const] }
-    const report = await reconcile(env, db, config)
+    const report = await reconcile(env, { db, config })
     expect(report.refused.map((r) => r.key).sort()).toEqual([...refused].sort())
     expect((await slugs('en')).filter((s) => !['b-far-future', 'c-after'].includes(s))).toEqual([])
   })

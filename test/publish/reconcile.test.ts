@@ -124,7 +124,7 @@ describe('the reconciler', () => {
       'en/fine-by-hand',
       '---\ntitle: Fine by hand\ndate: 2026-03-01\n---\n<p>ok</p>',
     )
-    const report = await reconcile(env, indexDb(env), siteConfig(env))
+    const report = await reconcile(env, { db: indexDb(env), config: siteConfig(env) })
     expect(report.broken.join('\n')).toMatch(/en\/broken-by-hand.*invalid YAML/)
     expect((await indexed('en')).map((r) => r.slug)).toContain('fine-by-hand')
   })
@@ -137,10 +137,10 @@ describe('the reconciler', () => {
       )
     const db = indexDb(env)
     const config = { ...siteConfig(env), languages: ['ja'], sources: ['kv' as const] }
-    const first = await reconcile(env, db, config, { budget: { pages: 5, builds: 10 } })
+    const first = await reconcile(env, { db, config, budget: { pages: 5, builds: 10 } })
     expect(first.indexed.length).toBe(10)
-    await reconcile(env, db, config, { budget: { pages: 5, builds: 10 } })
-    await reconcile(env, db, config, { budget: { pages: 5, builds: 10 } })
+    await reconcile(env, { db, config, budget: { pages: 5, builds: 10 } })
+    await reconcile(env, { db, config, budget: { pages: 5, builds: 10 } })
     expect((await indexed('ja')).filter((r) => r.slug.startsWith('batch-'))).toHaveLength(25)
   })
 })

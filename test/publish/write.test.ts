@@ -174,7 +174,11 @@ describe('a source put by hand and first read by a visitor', () => {
       '---\ntitle: Put by hand later\ndate: 2024-06-02\n---\n<p>y</p>',
     )
     const config = { ...siteConfig(env), sources: ['kv' as const], languages: ['en'] }
-    const report = await reconcile(env, indexDb(env), config, { budget: { pages: 10, builds: 1 } })
+    const report = await reconcile(env, {
+      db: indexDb(env),
+      config,
+      budget: { pages: 10, builds: 1 },
+    })
     expect(report.indexed).toEqual(['en/zzz-hand-put'])
   })
 })

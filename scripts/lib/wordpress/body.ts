@@ -36,9 +36,16 @@ const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?.*)?$/i
 
 export function convertBody(
   raw: string,
-  site: Site,
-  postId: string,
-  options: { keepSrcset?: boolean } = {},
+  {
+    site,
+    postId,
+    ...options
+  }: {
+    site: Site
+    /** The post's WordPress id: a gallery with no `id` shows this post's attachments. */
+    postId: string
+    keepSrcset?: boolean
+  },
 ): { html: string; findings: BodyFindings } {
   const findings: BodyFindings = {
     unknownShortcodes: [],

@@ -196,7 +196,7 @@ export async function importWordPress(
   sortChildren(s)
   for (const item of toPlan) {
     const type = item.fields['wp:post_type']?.trim() === 'page' ? 'page' : 'post'
-    const { note } = plan(s, item, type, taken)
+    const { note } = plan(s, { item, type, taken })
     if (note) report.notes.push(note)
   }
   toPlan.length = 0
@@ -216,7 +216,9 @@ export async function importWordPress(
       let path: string
       let bytes: string
       try {
-        post = convertPost(item, planned, s, {
+        post = convertPost(item, {
+          planned,
+          site: s,
           timeZone: options.timeZone,
           keepSrcset: !!media,
         })

@@ -29,10 +29,9 @@ export function statusOf(item: WxrItem): string {
 
 export function convertPost(
   item: WxrItem,
-  planned: Planned,
-  site: Site,
-  options: { timeZone: string; keepSrcset?: boolean },
+  options: { planned: Planned; site: Site; timeZone: string; keepSrcset?: boolean },
 ): ConvertedPost {
+  const { planned, site } = options
   const notes: string[] = []
   const id = planned.id
   const status = statusOf(item)
@@ -84,7 +83,9 @@ export function convertPost(
     title,
     site.siteName,
   )
-  const { html, findings } = convertBody(item.fields['content:encoded'] ?? '', site, id, {
+  const { html, findings } = convertBody(item.fields['content:encoded'] ?? '', {
+    site,
+    postId: id,
     keepSrcset: options.keepSrcset,
   })
   const featured = item.meta.get('_thumbnail_id')?.trim()

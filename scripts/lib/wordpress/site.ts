@@ -169,9 +169,16 @@ export function slugFor(item: WxrItem, type: string, id: string): string {
  */
 export function plan(
   site: Site,
-  item: WxrItem,
-  type: 'post' | 'page',
-  taken: Set<string>,
+  {
+    item,
+    type,
+    taken,
+  }: {
+    item: WxrItem
+    type: 'post' | 'page'
+    /** The slugs already given out in this import. */
+    taken: Set<string>
+  },
 ): { planned: Planned; note?: string } {
   const id = item.fields['wp:post_id']!.trim()
   const wanted = slugFor(item, type, id)
