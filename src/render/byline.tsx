@@ -1,17 +1,9 @@
 import { formatDate, formatDateTime, messages, plural } from '../i18n'
-import type { ArticleHead } from '../schema/article'
+import type { ArticlePartProps } from './corrections'
 import { authorPath } from '../authors/resolve'
 
 /** Who wrote it and when: the time of day for news, the day alone when that is all the source says. */
-export function Byline({
-  article,
-  ui,
-  timeZone,
-}: {
-  article: ArticleHead
-  ui: string
-  timeZone: string
-}) {
+export function Byline({ article, ui, timeZone }: ArticlePartProps) {
   const t = messages(ui)
   const when = (iso: string, dayOnly = false) =>
     dayOnly ? formatDate(iso, ui, timeZone) : formatDateTime(iso, ui, timeZone)

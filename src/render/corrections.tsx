@@ -2,15 +2,14 @@
 import { formatDateTime, messages } from '../i18n'
 import type { ArticleHead } from '../schema/article'
 
-export function Corrections({
-  article,
-  ui,
-  timeZone,
-}: {
+/** What the article's own parts (byline, corrections) are drawn from: the article, in which UI language and zone. */
+export interface ArticlePartProps {
   article: ArticleHead
   ui: string
   timeZone: string
-}) {
+}
+
+export function Corrections({ article, ui, timeZone }: ArticlePartProps) {
   if (!article.corrections?.length) return null
   const label = messages(ui).correction
   return (
