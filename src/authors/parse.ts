@@ -3,9 +3,8 @@
  * npm start's live saves and the Worker (which validates what it reads back). A mistake names the
  * file, the line and the key.
  */
-import { LineCounter, parseDocument } from 'yaml'
 import { AppError } from '../errors'
-import { closestIssue } from '../parse/front-matter'
+import { closestIssue, readYamlMap } from '../parse/front-matter'
 import { AUTHOR_ID } from '../schema/article'
 import { AuthorProfile } from '../schema/author'
 
@@ -37,27 +36,13 @@ export function parseProfile(text: string, file: string): AuthorProfile & { id: 
         file,
       },
     )
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false })
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line
-  if (doc.errors.length) {
-    const e = doc.errors[0]!
-    throw new AppError('SOURCE_INVALID', `invalid YAML: ${e.message.split('\n')[0]}`, {
-      file,
-      line: lineAt(e.pos[0]),
-    })
-  }
-  let data: unknown
-  try {
-    data = doc.toJS({ maxAliasCount: 20 }) ?? {}
-  } catch (cause) {
-    throw new AppError(
-      'SOURCE_INVALID',
-      `invalid YAML: ${(cause as Error).message}`,
-      { file },
-      { cause },
-    )
-  }
+  // Line alone: a profile's mistakes are named by file, line and key.
+  const { data, doc, lineAt } = readYamlMap(text, {
+    file,
+    firstLine: 1,
+    what: 'a profile',
+    columns: false,
+  })
   const result = AuthorProfile.safeParse(data, { reportInput: true })
   if (result.success) return { id, ...result.data }
   const issue = closestIssue(result.error.issues[0]!)

@@ -63,69 +63,11 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
       { file, line: source.yamlLine },
     )
   }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(source.yaml, {
-    lineCounter,
-    schema: 'core', // YAML 1.2: `no` stays a string, dates stay strings until we parse them with a zone
-    // yaml's own check compares every key with every other (quadratic: 40,000 keys take 30 s);
-    // checkYaml below does the same in one pass.
-    uniqueKeys: false,
-    prettyErrors: false,
+  const { data, doc, lineAt } = readYamlMap(source.yaml, {
+    file,
+    firstLine: source.yamlLine,
+    what: 'the front matter',
   })
-  const lineAt = (offset: number) => source.yamlLine - 1 + lineCounter.linePos(offset).line
-  const at = (offset: number) => ({ line: lineAt(offset), column: lineCounter.linePos(offset).col })
-
-  const yamlError = doc.errors[0]
-  if (yamlError) {
-    const syntax = explainYamlError(doc, yamlError)
-    throw new AppError('SOURCE_INVALID', syntax.message, { file, ...at(syntax.offset) })
-  }
-
-  const { duplicate, aliases, aliasOffset } = checkYaml(doc, LIMITS.frontMatterAliases)
-  if (aliases > LIMITS.frontMatterAliases) {
-    throw new AppError(
-      'SOURCE_INVALID',
-      `the front matter uses more than ${LIMITS.frontMatterAliases} aliases (*name)`,
-      { file, line: lineAt(aliasOffset ?? 0) },
-    )
-  }
-  if (duplicate) {
-    throw new AppError(
-      'SOURCE_INVALID',
-      `invalid YAML: Map keys must be unique; ${JSON.stringify(duplicate.key)} appears twice in the same map`,
-      { file, ...at(duplicate.offset) },
-    )
-  }
-
-  let data: unknown
-  try {
-    // Alias bombs: yaml refuses documents whose aliases expand past this count…
-    data = doc.toJS({ maxAliasCount: LIMITS.frontMatterAliases }) ?? {}
-  } catch (cause) {
-    throw new AppError(
-      'SOURCE_INVALID',
-      `invalid YAML: ${(cause as Error).message}`,
-      { file },
-      { cause },
-    )
-  }
-  // …but 100 aliases of a 60 KB anchor still write 6 MB of JSON, and `&a [*a]` is a cycle.
-  if (expandedSize(data, LIMITS.frontMatterExpandedBytes) > LIMITS.frontMatterExpandedBytes) {
-    throw new AppError(
-      'SOURCE_INVALID',
-      `the front matter expands to more than ${LIMITS.frontMatterExpandedBytes} characters once its aliases (*name) are resolved`,
-      {
-        file,
-        line: source.yamlLine,
-      },
-    )
-  }
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new AppError('SOURCE_INVALID', 'the front matter must be a map of `key: value` lines', {
-      file,
-      line: source.yamlLine,
-    })
-  }
 
   const control = findControl(data, [])
   if (control) {
@@ -154,6 +96,83 @@ export function parseFrontMatter(source: SplitSource, file: string): FrontMatter
     key: path.join('.') || undefined,
     line,
   })
+}
+
+/**
+ * A YAML map read for its data, with the guards every file a publisher writes needs: syntax errors
+ * placed where the author has to look, duplicate keys, aliases and what they expand to, a map at the
+ * top. Front matter and author profiles both read theirs here. `columns: false` places errors by
+ * line alone.
+ */
+export function readYamlMap(
+  yaml: string,
+  options: { file: string; firstLine: number; what: string; columns?: boolean },
+): { data: Record<string, unknown>; doc: Document; lineAt: (offset: number) => number } {
+  const { file, firstLine, what } = options
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(yaml, {
+    lineCounter,
+    schema: 'core', // YAML 1.2: `no` stays a string, dates stay strings until we parse them with a zone
+    // yaml's own check compares every key with every other (quadratic: 40,000 keys take 30 s);
+    // checkYaml below does the same in one pass.
+    uniqueKeys: false,
+    prettyErrors: false,
+  })
+  const lineAt = (offset: number) => firstLine - 1 + lineCounter.linePos(offset).line
+  const at = (offset: number) =>
+    options.columns === false
+      ? { line: lineAt(offset) }
+      : { line: lineAt(offset), column: lineCounter.linePos(offset).col }
+
+  const yamlError = doc.errors[0]
+  if (yamlError) {
+    const syntax = explainYamlError(doc, yamlError)
+    throw new AppError('SOURCE_INVALID', syntax.message, { file, ...at(syntax.offset) })
+  }
+
+  const { duplicate, aliases, aliasOffset } = checkYaml(doc, LIMITS.frontMatterAliases)
+  if (aliases > LIMITS.frontMatterAliases) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `${what} uses more than ${LIMITS.frontMatterAliases} aliases (*name)`,
+      { file, line: lineAt(aliasOffset ?? 0) },
+    )
+  }
+  if (duplicate) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `invalid YAML: Map keys must be unique; ${JSON.stringify(duplicate.key)} appears twice in the same map`,
+      { file, ...at(duplicate.offset) },
+    )
+  }
+
+  let data: unknown
+  try {
+    // Alias bombs: yaml refuses documents whose aliases expand past this count…
+    data = doc.toJS({ maxAliasCount: LIMITS.frontMatterAliases }) ?? {}
+  } catch (cause) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `invalid YAML: ${(cause as Error).message}`,
+      { file },
+      { cause },
+    )
+  }
+  // …but 100 aliases of a 60 KB anchor still write 6 MB of JSON, and `&a [*a]` is a cycle.
+  if (expandedSize(data, LIMITS.frontMatterExpandedBytes) > LIMITS.frontMatterExpandedBytes) {
+    throw new AppError(
+      'SOURCE_INVALID',
+      `${what} expands to more than ${LIMITS.frontMatterExpandedBytes} characters once its aliases (*name) are resolved`,
+      { file, line: firstLine },
+    )
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new AppError('SOURCE_INVALID', `${what} must be a map of \`key: value\` lines`, {
+      file,
+      line: firstLine,
+    })
+  }
+  return { data: data as Record<string, unknown>, doc, lineAt }
 }
 
 /**
