@@ -4,8 +4,6 @@
  */
 import { execFile } from 'node:child_process'
 import { readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join, relative, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { getPlatformProxy } from 'wrangler'
@@ -13,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { push, PushError } from '../../scripts/content-push'
 import { startDevWorker, type RunningWorker } from '../../scripts/lib/dev-worker'
 import { watchContent, type Watcher } from '../../scripts/lib/watch'
+import { purgeRecorder } from './helpers/purge-recorder'
 import { quiet, useWorkspace } from './helpers/workspace'
 
 const ws = useWorkspace('authors-')
@@ -34,28 +33,6 @@ async function storedProfile(id: string) {
     return await proxy.env.ARTICLES_KV.get(`_/authors/${id}`, 'text')
   } finally {
     await proxy.dispose()
-  }
-}
-
-/** A stand-in for the running Worker's purge endpoint, recording the tags it is asked to drop. */
-async function purgeRecorder() {
-  const purged: string[] = []
-  const server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    req.on('end', () => {
-      const { tags } = JSON.parse(body) as { tags: string[] }
-      purged.push(...tags)
-      res.setHeader('content-type', 'application/json')
-      res.end(JSON.stringify({ via: 'cache-api', tags, deleted: 0, errors: [] }))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    purge: { origin: `http://127.0.0.1:${port}`, token: 'test' },
-    purged,
-    close: () => new Promise((resolve) => server.close(resolve)),
   }
 }
 

@@ -1,11 +1,10 @@
 /** content:push as a publisher runs it: validate everything, upload only what changed, never half a push. */
 import { readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { describe, expect, it } from 'vitest'
 import { push, PushError } from '../../scripts/content-push'
+import { purgeRecorder } from './helpers/purge-recorder'
 import { quiet, useWorkspace } from './helpers/workspace'
 
 const ws = useWorkspace('content-push-')
@@ -20,28 +19,6 @@ async function storedText(key: string) {
     return await proxy.env.ARTICLES_KV.get(key)
   } finally {
     await proxy.dispose()
-  }
-}
-
-/** A stand-in for a running Worker's purge endpoint: the cache tags each push asks it to drop. */
-async function purgeRecorder() {
-  const purged: string[][] = []
-  const server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    req.on('end', () => {
-      const { tags } = JSON.parse(body) as { tags: string[] }
-      purged.push(tags)
-      res.setHeader('content-type', 'application/json')
-      res.end(JSON.stringify({ via: 'cache-api', tags, deleted: 0, errors: [] }))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    purge: { origin: `http://127.0.0.1:${port}`, token: 'test' },
-    purged,
-    close: () => new Promise((resolve) => server.close(resolve)),
   }
 }
 
@@ -67,7 +44,7 @@ describe('content:push to local KV', () => {
     } finally {
       await recorder.close()
     }
-    const tags = recorder.purged.flat()
+    const tags = recorder.purged
     const label = (kind: 'c' | 't', name: string) => `${kind}:ko/${encodeURIComponent(name)}`
     for (const old of [label('c', '요리'), label('t', '김치'), label('t', '레시피')])
       expect(tags).toContain(old)
