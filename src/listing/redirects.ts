@@ -36,14 +36,6 @@ export interface RedirectsTo {
   paths: readonly string[]
 }
 
-/** The statements that make `paths` (and only they) lead to lang/slug. */
-export function redirectStatements(
-  db: Db,
-  { lang, slug, paths }: RedirectsTo,
-): D1PreparedStatement[] {
-  return [clearRedirects(db, [{ lang, slug }]), ...redirectInserts(db, { lang, slug, paths })]
-}
-
 /** One statement that takes every old address of these articles away (a JSON list of [lang, slug]). */
 export const clearRedirects = (db: Db, keys: { lang: string; slug: string }[]) =>
   db
