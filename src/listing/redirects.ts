@@ -65,9 +65,3 @@ export async function findRedirect(db: Db, pathAndQuery: string): Promise<string
     .first<{ lang: string; slug: string }>()
   return row ? `/${row.lang}/${encodeURIComponent(row.slug)}` : undefined
 }
-
-/** `redirect_from` as the front matter wrote it: one path or a list. */
-export function redirectPaths(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
-  return list.filter((v): v is string => typeof v === 'string' && v.startsWith('/'))
-}

@@ -63,15 +63,6 @@ export async function waiting(db: Db, limit = 1000): Promise<ScheduledRow[]> {
   return results
 }
 
-/** The languages a slug is in the index (live) in. */
-export async function indexedLanguages(db: Db, slug: string): Promise<string[]> {
-  const { results } = await db
-    .prepare('SELECT lang FROM articles WHERE slug = ? ORDER BY lang')
-    .bind(slug)
-    .all<{ lang: string }>()
-  return results.map((r) => r.lang)
-}
-
 /** The versions held back in one language, by slug (few: only what waits for its time). */
 export async function heldVersions(db: Db, lang: string): Promise<Map<string, string>> {
   const { results } = await db

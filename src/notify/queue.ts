@@ -6,7 +6,6 @@
  */
 import type { Change } from '../cache/tags'
 import type { Db } from '../listing/db'
-import { indexedLanguages } from '../listing/scheduled'
 
 export type Channel = 'indexnow' | 'websub'
 
@@ -14,15 +13,6 @@ export interface Announcement {
   channel: Channel
   /** A site path, e.g. `/ko/some-article` or `/ko/feed.xml`. */
   path: string
-}
-
-/**
- * What a change makes worth announcing: the article's page and its other languages' pages (their
- * language lists changed), and the feeds it was or is in (its language's, its categories' and tags').
- */
-export async function announcementsOf(db: Db, change: Change): Promise<Announcement[]> {
-  const { slug } = split(change.key)
-  return announce(change, await indexedLanguages(db, slug))
 }
 
 /** A change's announcements, given the languages its slug is indexed in. */

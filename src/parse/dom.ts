@@ -46,32 +46,6 @@ export function childrenOf(node: DomNode): DomNode[] {
   return children
 }
 
-/** How big a tree is: its elements and how deeply they nest. Iterative: any depth is safe to measure. */
-export function measureTree(root: DomNode): { elements: number; depth: number } {
-  let elements = 0
-  let depth = 0
-  let level = 1
-  let node: DomNode | null = root.firstChild
-  while (node) {
-    if (isElement(node)) {
-      elements++
-      if (level > depth) depth = level
-      if (node.firstChild) {
-        node = node.firstChild
-        level++
-        continue
-      }
-    }
-    while (node && !node.nextSibling) {
-      node = node.parentNode
-      level--
-      if (node === root) node = null
-    }
-    node = node?.nextSibling ?? null
-  }
-  return { elements, depth }
-}
-
 /**
  * Replaces `el` with its children, one at a time: spreading 100,000 children into one call's
  * arguments (`el.replaceWith(...children)`) overflows the stack.

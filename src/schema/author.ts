@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AUTHOR_ID, TEXT_LIMITS } from './article'
+import { TEXT_LIMITS } from './article'
 import { HttpUrl, WebOrSiteUrl } from './url'
 
 /**
@@ -60,5 +60,3 @@ export function inLanguage(
   if (value === undefined || typeof value === 'string') return value
   return value[lang] ?? value[fallback] ?? Object.values(value)[0]
 }
-
-export const isAuthorId = (id: string) => AUTHOR_ID.test(id)

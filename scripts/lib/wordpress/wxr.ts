@@ -81,17 +81,6 @@ export async function readWxr(
   return channel
 }
 
-/** The same reader for text already in memory (tests, small exports). */
-export function readWxrText(
-  text: string,
-  handlers: WxrHandlers,
-  options: { skipBodies?: boolean } = {},
-): WxrChannel {
-  const reader = wxrReader(handlers, options)
-  reader.write(text)
-  return reader.end()
-}
-
 /**
  * A copy of a field's text that does not point into the parser's 1 MB chunk. V8 keeps a substring as
  * a view of its parent, so one kept post id or title would keep its whole chunk, and the site model of
