@@ -6,6 +6,7 @@
  * class produced against its source.
  */
 import { spawn } from 'node:child_process'
+import { NODE_LOADERS } from './loaders'
 
 export interface HostileCase {
   kind: string
@@ -25,15 +26,7 @@ export async function benchHostile(
   const cases: HostileCase[] = []
   const child = spawn(
     process.execPath,
-    // The same loaders as npm run bench: the Worker's code imports .css and .yml files as text.
-    [
-      '--import',
-      'tsx',
-      '--import',
-      './scripts/lib/text-modules.mjs',
-      'bench/hostile/sweep.ts',
-      String(bytes),
-    ],
+    [...NODE_LOADERS, 'bench/hostile/sweep.ts', String(bytes)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let buffered = ''

@@ -26,6 +26,7 @@ import { buildOgWorker } from '../scripts/lib/og-build'
 import { startDevWorker } from '../scripts/lib/dev-worker'
 import { benchBundle } from './bundle'
 import { cardCases, initOgNode, readOgFont, SEED_FILE } from './og-node'
+import { NODE_LOADERS } from './loaders'
 import { withTempDir } from './temp'
 import { cpuNs, settledWorkerd, workerdPids } from './workerd'
 
@@ -68,7 +69,7 @@ export async function benchOgNode(): Promise<OgNodeResult[]> {
   const cases = await cardCases()
   // The first card of each in its own fresh process, before this one warms anything up.
   const first = cases.map(({ name }) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/og-first.ts', name], {
+    const out = execFileSync(process.execPath, [...NODE_LOADERS, 'bench/og-first.ts', name], {
       encoding: 'utf8',
     })
     return JSON.parse(out.trim().split('\n').at(-1)!) as { initMs: number; firstMs: number }

@@ -14,6 +14,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { commandLine, usageError } from '../scripts/lib/args'
+import { NODE_LOADERS } from './loaders'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { benchBundle } from './bundle'
 import { benchHttp } from './http'
@@ -163,7 +164,9 @@ if (!only || only === 'load') {
     '  (workerd grows its resident memory under load on any Worker, a one-route one too: that is the dev runtime; the isolate heap is what meets the 128 MB limit)',
   )
   const heap = JSON.parse(
-    execFileSync('node', ['--expose-gc', '--import', 'tsx', 'bench/heap.ts'], { encoding: 'utf8' })
+    execFileSync(process.execPath, ['--expose-gc', ...NODE_LOADERS, 'bench/heap.ts'], {
+      encoding: 'utf8',
+    })
       .trim()
       .split('\n')
       .at(-1)!,
